@@ -1,0 +1,1 @@
+"""Model training for Prêt à dépenser: data, features, model, evaluation and reports."""

@@ -1,0 +1,1 @@
+"""Kaggle Home Credit data: schema, synthetic generator and strict loader."""
