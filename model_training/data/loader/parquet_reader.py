@@ -1,0 +1,54 @@
+"""Copy a Parquet table (the generator's format) to the validated Parquet with schema types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from model_training.data.loader.csv_reader import EXPECTED, FIX, _ident, copy_sql, quote_path
+from model_training.data.loader.report import Findings
+from model_training.data.loader.sources import Source, read_parquet_header
+from model_training.data.schema import TableSpec
+
+
+def load_parquet(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    spec: TableSpec,
+    out_path: Path,
+    findings: Findings,
+) -> int | None:
+    """Write the table with schema types; return its row count, or None on bad values."""
+    arrow_types = dict(read_parquet_header(source))
+    scan = f"read_parquet({quote_path(source.path)}, file_row_number=true)"
+    n_bad = 0
+    for column in spec.columns:
+        is_float_stored = arrow_types[column.name] in {"float", "double", "halffloat"}
+        if column.dtype == "int" and is_float_stored:
+            n_bad += _report_not_whole(con, scan, source, column.name, findings)
+    if n_bad:
+        return None
+    types = spec.duckdb_types()
+    select = ", ".join(f"CAST({_ident(n)} AS {t}) AS {_ident(n)}" for n, t in types.items())
+    return con.execute(copy_sql(select, scan, out_path)).fetchone()[0]
+
+
+def _report_not_whole(
+    con: duckdb.DuckDBPyConnection, scan: str, source: Source, name: str, findings: Findings
+) -> int:
+    """Report rows of a whole-number column stored as floats that hold decimals, NaN or inf."""
+    column = _ident(name)
+    bad = f"NOT (isfinite({column}) AND {column} = trunc({column}))"
+    total = con.execute(f"SELECT count(*) FROM {scan} WHERE {bad}").fetchone()[0]
+    rows = con.execute(
+        f"SELECT file_row_number, {column} FROM {scan} WHERE {bad} "
+        f"ORDER BY file_row_number LIMIT {findings.room}"
+    ).fetchall()
+    for row_index, value in rows:
+        findings.error(
+            f"{source.label}, row {row_index + 1}, column {name}: expected {EXPECTED['int']}, "
+            f"got {value!r}. {FIX}"
+        )
+    findings.count_errors(total - len(rows))
+    return total

@@ -1,0 +1,155 @@
+"""Find the input files of a data directory and open them (.csv, .csv.gz, .zip, .parquet)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Literal
+
+import pyarrow.parquet as pq
+
+from model_training.data.schema import DATA_TABLES, table
+from model_training.errors import MissingInputError
+
+Kind = Literal["csv", "gz", "zip", "parquet"]
+# Accepted suffixes in order of preference when a directory holds several copies of a table.
+SUFFIXES: tuple[tuple[str, Kind], ...] = (
+    (".csv", "csv"),
+    (".csv.gz", "gz"),
+    (".csv.zip", "zip"),
+    (".zip", "zip"),
+    (".parquet", "parquet"),
+)
+OPTIONAL_TABLES: frozenset[str] = frozenset({"application_test"})
+MAX_HEADER_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file of one table."""
+
+    table: str
+    path: Path
+    kind: Kind
+
+    @property
+    def label(self) -> str:
+        """Return the file name used in messages."""
+        return self.path.name
+
+    @property
+    def is_csv(self) -> bool:
+        """Tell whether the file holds CSV text (plain or compressed)."""
+        return self.kind != "parquet"
+
+
+def find_sources(data_dir: Path) -> tuple[dict[str, Source], list[str]]:
+    """Return the input file of every table present and notes on files skipped or absent."""
+    if not data_dir.is_dir():
+        raise MissingInputError(
+            f"data directory {data_dir} not found: expected a folder holding the Kaggle Home "
+            "Credit files (application_train.csv, bureau.csv, ...). Generate one with "
+            "`python -m model_training synth --applications 5000 --out DIR`."
+        )
+    sources: dict[str, Source] = {}
+    notes: list[str] = []
+    missing: list[str] = []
+    for name in DATA_TABLES:
+        found = [(data_dir / f"{name}{suffix}", kind) for suffix, kind in SUFFIXES]
+        found = [(path, kind) for path, kind in found if path.is_file()]
+        if found:
+            sources[name] = Source(name, found[0][0], found[0][1])
+            notes += [
+                f"{path.name} ignored: {found[0][0].name} holds the same table."
+                for path, _ in found[1:]
+            ]
+        elif name in OPTIONAL_TABLES:
+            notes.append(
+                f"{name}.csv not found in {data_dir}: only the train clients will be scored."
+            )
+        else:
+            missing.append(name)
+    if missing:
+        raise MissingInputError(_missing_message(missing, data_dir))
+    return sources, notes
+
+
+def _missing_message(missing: list[str], data_dir: Path) -> str:
+    """Say which files are absent, what is accepted and how to declare an empty table."""
+    names = ", ".join(f"{m}.csv" for m in missing)
+    hint = (
+        "Each table is accepted as .csv, .csv.gz, .csv.zip or .parquet with the Kaggle file "
+        "name. A lender without such data (no bureau or card history) can provide a file "
+        "holding only the header row"
+    )
+    headers = [
+        f"{m}.csv: {','.join(table(m).column_names)}" for m in missing if m != "application_train"
+    ]
+    tail = (":\n    " + "\n    ".join(headers)) if headers else "."
+    return f"{names} not found in {data_dir}. {hint}{tail}"
+
+
+def open_binary(source: Source) -> IO[bytes]:
+    """Open a CSV source as a stream of its (uncompressed) bytes."""
+    if source.kind == "gz":
+        return gzip.open(source.path, "rb")
+    if source.kind == "zip":
+        archive = zipfile.ZipFile(source.path)
+        return archive.open(_zip_member(archive, source))
+    return source.path.open("rb")
+
+
+def _zip_member(archive: zipfile.ZipFile, source: Source) -> str:
+    """Return the archive member holding the table's CSV."""
+    members = [n for n in archive.namelist() if n.endswith(".csv")]
+    wanted = [n for n in members if Path(n).name == f"{source.table}.csv"]
+    if wanted:
+        return wanted[0]
+    if len(members) == 1:
+        return members[0]
+    raise MissingInputError(
+        f"{source.label} holds no {source.table}.csv (members: {', '.join(members) or 'none'})."
+    )
+
+
+def read_csv_header(source: Source) -> list[str]:
+    """Return the column names of a CSV file's first line (UTF-8, an optional BOM skipped)."""
+    with open_binary(source) as stream:
+        first = stream.readline(MAX_HEADER_BYTES)
+    text = first.decode("utf-8-sig", errors="replace").rstrip("\r\n")
+    if not text:
+        return []
+    return next(csv.reader(io.StringIO(text)))
+
+
+def read_parquet_header(source: Source) -> list[tuple[str, str]]:
+    """Return ``(name, Arrow type)`` of each column of a Parquet file, in file order."""
+    schema = pq.read_schema(source.path)
+    return [(f.name, str(f.type)) for f in schema]
+
+
+def ends_with_newline(source: Source) -> bool:
+    """Tell whether a plain CSV file ends with a line break (compressed files: assume yes)."""
+    if source.kind != "csv":
+        return True
+    with source.path.open("rb") as stream:
+        stream.seek(0, 2)
+        if stream.tell() == 0:
+            return True
+        stream.seek(-1, 2)
+        return stream.read(1) == b"\n"
+
+
+def readable_path(source: Source, work_dir: Path) -> Path:
+    """Return a path DuckDB can read: the file itself, or the CSV extracted from a zip."""
+    if source.kind != "zip":
+        return source.path
+    target = work_dir / f"{source.table}.csv"
+    with open_binary(source) as src, target.open("wb") as dst:
+        shutil.copyfileobj(src, dst, length=1 << 22)
+    return target
