@@ -74,10 +74,14 @@ def build_bureau(
     status[sold] = "Sold"
     status[sold & (rng.random(n) < 0.004)] = "Bad debt"
     term = rng.choice(TERM_MONTHS, size=n, p=TERM_SHARES)
+    term = np.where(is_card & active, rng.integers(24, 240, n), term)
     end_date = np.round(days_credit + term * DAYS_PER_MONTH + rng.normal(0, 5, n))
     end_date[(rng.random(n) < 0.06)] = np.nan
     closed = ~active
-    fact = np.round(np.minimum(np.nan_to_num(end_date, nan=0) + rng.normal(-30, 90, n), -1))
+    planned_end = np.nan_to_num(end_date, nan=0)
+    fact = np.round(
+        np.minimum(days_credit + (planned_end - days_credit) * rng.uniform(0.3, 1.05, n), -1)
+    )
     fact = np.clip(fact, days_credit, 0).astype(float)
     fact[active] = np.nan
 
@@ -85,7 +89,9 @@ def build_bureau(
                          spec.column("AMT_CREDIT_SUM").stats)  # fmt: skip
     amount = np.where(rng.random(n) < 0.6, round_to(amount, 4500), round_to(amount, 0.005))
     elapsed = np.clip(-days_credit / np.maximum(term * DAYS_PER_MONTH, 1), 0, 1)
-    debt = np.where(active, np.round(amount * (1 - elapsed) * rng.uniform(0.8, 1.0, n), 3), 0.0)
+    debt = np.where(
+        active, np.round(amount * np.maximum(1 - elapsed, rng.uniform(0.3, 1.0, n)), 3), 0.0
+    )
     debt[is_card & active] = np.round(
         amount[is_card & active] * rng.beta(1.5, 2, (is_card & active).sum()), 3
     )
@@ -95,7 +101,7 @@ def build_bureau(
 
     overdue_now = active & (rng.random(n) < sigmoid(-4.6 + 1.3 * behaviour))
     day_overdue = np.where(overdue_now, 1 + rng.geometric(1 / 40, n), 0).astype(np.int64)
-    sum_overdue = np.where(overdue_now, np.round(amount * rng.uniform(0.01, 0.2, n), 3), 0.0)
+    sum_overdue = np.where(overdue_now, np.round(amount * rng.uniform(0.001, 0.05, n), 3), 0.0)
     past_overdue = rng.random(n) < sigmoid(-2.0 + 1.1 * behaviour)
     max_overdue = np.where(past_overdue, np.round(amount * rng.uniform(0.01, 0.15, n), 3), 0.0)
     max_overdue = np.maximum(max_overdue, sum_overdue)
@@ -105,7 +111,7 @@ def build_bureau(
         active, -rng.integers(0, 60, n), np.nan_to_num(fact, nan=0) + rng.integers(0, 40, n)
     )
     update = np.clip(np.maximum(update, days_credit), None, 0).astype(np.int64)
-    annuity = np.where(active & ~is_card, np.round(amount / term, 3), 0.0)
+    annuity = np.where(~is_card & (rng.random(n) < 0.6), np.round(amount / term, 3), 0.0)
     annuity[rng.random(n) < 0.715] = np.nan
 
     bureau = {
@@ -152,6 +158,6 @@ def _build_balance(
     bad = rng.random(n) < sigmoid(-4.6 + 1.3 * behaviour[credit])
     status = np.full(n, "0", dtype=object)
     status[bad] = rng.choice(BAD_STATUS_LEVELS, size=int(bad.sum()), p=BAD_STATUS_SHARES)
-    status[rng.random(n) < 0.21] = "X"
+    status[rng.random(n) < 0.3] = "X"
     status[is_closed] = "C"
     return {"SK_ID_BUREAU": sk_id_bureau[credit], "MONTHS_BALANCE": month, "STATUS": status}

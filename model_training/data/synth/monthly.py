@@ -18,6 +18,27 @@ def _months(loans: ApprovedLoans, rows: np.ndarray) -> tuple[np.ndarray, np.ndar
     return np.clip(first, OLDEST_MONTH, -1), last
 
 
+def days_past_due(
+    rng: np.random.Generator,
+    behaviour: np.ndarray,
+    loan: np.ndarray,
+    position: np.ndarray,
+    base: float,
+) -> np.ndarray:
+    """Days past due per monthly row: arrears start on some loans and then pile up monthly."""
+    n_loans = len(behaviour)
+    in_arrears = rng.random(n_loans) < sigmoid(base + 1.3 * behaviour)
+    start = rng.integers(0, 24, n_loans)
+    months_late = position - start[loan]
+    cured = rng.random(n_loans) < 0.3
+    months_late = np.where(
+        cured[loan], np.minimum(months_late, rng.integers(1, 4, len(loan))), months_late
+    )
+    late = in_arrears[loan] & (months_late >= 0)
+    days = 30 * months_late + rng.integers(1, 30, len(loan))
+    return np.where(late, days, 0).astype(np.int64)
+
+
 def build_pos_cash(rng: np.random.Generator, loans: ApprovedLoans) -> dict[str, np.ndarray]:
     """Monthly snapshots of cash and consumer loans: instalments left, status, days past due."""
     rows = np.flatnonzero(~loans.is_card & (rng.random(len(loans.sk_id_prev)) < 0.92))
@@ -37,10 +58,8 @@ def build_pos_cash(rng: np.random.Generator, loans: ApprovedLoans) -> dict[str, 
     status[rare] = rng.choice(
         ["Demand", "Returned to the store", "Approved", "Amortized debt"], int(rare.sum())
     )
-    late_loan = rng.random(len(loans.sk_id_prev)) < sigmoid(-3.4 + 1.2 * loans.behaviour)
-    late = late_loan[loan] & (rng.random(n) < 0.35)
-    dpd = np.where(late, rng.geometric(1 / 12, n), 0).astype(np.int64)
-    dpd_def = np.where(late & (rng.random(n) < 0.4), dpd, 0).astype(np.int64)
+    dpd = days_past_due(rng, loans.behaviour, loan, position, -3.6)
+    dpd_def = np.where((dpd > 0) & (rng.random(n) < 0.08), dpd, 0).astype(np.int64)
     no_count = rng.random(n) < 0.0026
     out = {
         "SK_ID_PREV": loans.sk_id_prev[loan],
@@ -113,16 +132,16 @@ def build_credit_cards(rng: np.random.Generator, loans: ApprovedLoans) -> dict[s
     behaviour = loans.behaviour[loan]
     limit = np.maximum(np.round(loans.credit[loan] / 22500) * 22500, 0).astype(np.int64)
     limit[(position == 0) & (rng.random(n) < 0.5)] = 0
-    card_used = (rng.random(len(rows)) < 0.25 + 0.45 * sigmoid(loans.behaviour[rows]))[loan_idx]
-    target_use = sigmoid(-0.6 + 1.1 * behaviour + rng.normal(0, 0.5, n))
+    card_used = (rng.random(len(rows)) < 0.3 + 0.4 * sigmoid(loans.behaviour[rows]))[loan_idx]
+    target_use = sigmoid(0.3 + 1.1 * behaviour + rng.normal(0, 0.5, n))
     use = np.where(card_used, np.clip(target_use + rng.normal(0, 0.08, n), 0, 1.15), 0.0)
     balance = np.round(limit * use, 3)
     draws = card_used & (rng.random(n) < 0.45)
     atm = np.where(
-        draws & (rng.random(n) < 0.6), np.round(limit * rng.uniform(0.01, 0.2, n) / 450) * 450, 0.0
+        draws & (rng.random(n) < 0.6), np.round(limit * rng.uniform(0.02, 0.5, n) / 450) * 450, 0.0
     )
     pos = np.where(
-        draws & (rng.random(n) < 0.5), np.round(limit * rng.uniform(0.005, 0.1, n), 3), 0.0
+        draws & (rng.random(n) < 0.5), np.round(limit * rng.uniform(0.01, 0.3, n), 3), 0.0
     )
     other = np.where(
         draws & (rng.random(n) < 0.02), np.round(limit * rng.uniform(0.01, 0.1, n), 3), 0.0
@@ -132,10 +151,11 @@ def build_credit_cards(rng: np.random.Generator, loans: ApprovedLoans) -> dict[s
     n_other = np.where(other > 0, 1, 0).astype(float)
     parts_missing = rng.random(n) < 0.195
     min_regular = np.round(balance * 0.05, 3)
-    arrears = card_used & (rng.random(n) < sigmoid(-3.6 + 1.3 * behaviour))
-    payment = np.where(arrears, 0.0, np.round(min_regular * rng.uniform(1.0, 3.0, n), 3))
+    dpd = np.where(card_used, days_past_due(rng, loans.behaviour, loan, position, -3.8), 0)
+    payment = np.where(
+        dpd > 0, 0.0, np.round(np.maximum(min_regular, balance * rng.uniform(0.02, 0.4, n)), 3)
+    )
     payment_missing = rng.random(n) < 0.2
-    dpd = np.where(arrears, rng.geometric(1 / 20, n), 0).astype(np.int64)
     mature_missing = rng.random(n) < 0.08
     nan = np.nan
     out = {
@@ -163,7 +183,7 @@ def build_credit_cards(rng: np.random.Generator, loans: ApprovedLoans) -> dict[s
             object
         ),
         "SK_DPD": dpd,
-        "SK_DPD_DEF": np.where(arrears & (rng.random(n) < 0.5), dpd, 0).astype(np.int64),
+        "SK_DPD_DEF": np.where((dpd > 0) & (rng.random(n) < 0.05), dpd, 0).astype(np.int64),
     }
     order = rng.permutation(n)
     return {k: v[order] for k, v in out.items()}

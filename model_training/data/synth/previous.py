@@ -19,7 +19,7 @@ from model_training.data.synth.sampling import (
 )
 
 TERMS = np.array([6, 10, 12, 18, 24, 30, 36, 48, 60])
-TERM_SHARES = np.array([0.16, 0.14, 0.24, 0.08, 0.16, 0.05, 0.09, 0.05, 0.03])
+TERM_SHARES = np.array([0.22, 0.16, 0.26, 0.07, 0.14, 0.03, 0.07, 0.03, 0.02])
 REFUSAL_BASE = -1.75  # logit of the refusal share for an average behaviour
 DAYS_PER_MONTH = 30.4375
 
@@ -66,21 +66,23 @@ def build_previous(
 
     contract = sample_levels(rng, col("NAME_CONTRACT_TYPE").levels, n)
     refused = rng.random(n) < sigmoid(REFUSAL_BASE + 0.8 * behaviour)
-    draw = rng.random(n)
-    status = np.where(draw < 0.23, "Canceled", "Approved").astype(object)
-    status[(draw >= 0.23) & (draw < 0.25)] = "Unused offer"
-    status[refused] = "Refused"
-    approved, canceled = status == "Approved", status == "Canceled"
     cash, consumer, card = (
         contract == k for k in ("Cash loans", "Consumer loans", "Revolving loans")
     )
     xna = contract == "XNA"
-
+    draw = rng.random(n)
+    cancel_share = np.select([cash, consumer, card], [0.45, 0.02, 0.1], 1.0)
+    status = np.where(draw < cancel_share, "Canceled", "Approved").astype(object)
+    status[consumer & (draw > 0.96)] = "Unused offer"
+    status[refused & ~xna] = "Refused"
+    approved, canceled = status == "Approved", status == "Canceled"
     days_decision = np.round(sample_numeric(rng, col("DAYS_DECISION"), n)).astype(np.int64)
     wealth_z = 0.5 * clients.wealth[owner] + 0.87 * rng.standard_normal(n)
     application = from_normal(wealth_z, col("AMT_GOODS_PRICE").stats)
-    application = np.where(cash, round_to(application * 1.6, 4500), round_to(application, 0.5))
-    application = np.where(card, round_to(application, 22500), application)
+    application = np.where(cash, round_to(application * 1.5, 4500), round_to(application, 0.5))
+    limits = table("credit_card_balance").column("AMT_CREDIT_LIMIT_ACTUAL").stats
+    card_limit = from_normal(wealth_z, limits)
+    application = np.where(card, np.maximum(round_to(card_limit, 22500), 22500), application)
     application[(canceled & (rng.random(n) < 0.6)) | xna] = 0.0
     insured = approved & ~card & (rng.random(n) < 0.45)
     credit = np.round(application * np.where(insured, rng.uniform(1.05, 1.2, n), 1.0), 3)
@@ -88,7 +90,7 @@ def build_previous(
     rate_down = np.where(has_down, np.round(rng.beta(1.3, 9, n), 8), 0.0)
     down = np.round(application * rate_down, 3)
     credit = np.where(has_down, np.round(credit - down, 3), credit)
-    no_terms = canceled | xna
+    no_terms = canceled | xna | (refused & cash & (rng.random(n) < 0.3))
     term = np.where(card, 0, rng.choice(TERMS, size=n, p=TERM_SHARES / TERM_SHARES.sum()))
     monthly_rate = (0.10 + 0.15 * rng.random(n)) / 12
     annuity = np.where(
@@ -99,11 +101,13 @@ def build_previous(
     annuity = np.round(annuity, 3)
 
     first_due = np.round(days_decision + rng.integers(20, 45, n)).astype(float)
-    last_due_first = first_due + DAYS_PER_MONTH * np.maximum(term - 1, 0)
-    first_due[card & (rng.random(n) < 0.4)] = PLACEHOLDER_DAYS
+    last_due_first = np.round(first_due + DAYS_PER_MONTH * np.maximum(term - 1, 0))
+    first_due[card & (rng.random(n) < 0.3)] = PLACEHOLDER_DAYS
+    last_due_first[card & (rng.random(n) < 0.7)] = PLACEHOLDER_DAYS
     ongoing = last_due_first > -1
     early_end = rng.random(n) < 0.25
-    last_due = np.where(ongoing | card, PLACEHOLDER_DAYS, last_due_first)
+    last_due = np.where(ongoing & (rng.random(n) < 0.45), PLACEHOLDER_DAYS, last_due_first)
+    last_due = np.where(ongoing, last_due, np.minimum(last_due, -1))
     last_due = np.where(
         early_end & ~ongoing & ~card, last_due_first - rng.integers(0, 300, n), last_due
     )
@@ -153,9 +157,9 @@ def build_previous(
         "NAME_CASH_LOAN_PURPOSE": np.where(cash, "XNA", "XAP").astype(object),
         "NAME_CONTRACT_STATUS": status,
         "DAYS_DECISION": days_decision,
-        "NAME_PAYMENT_TYPE": np.where(no_terms | card, "XNA", "Cash through the bank").astype(
-            object
-        ),
+        "NAME_PAYMENT_TYPE": np.where(
+            no_terms | card | (refused & (rng.random(n) < 0.4)), "XNA", "Cash through the bank"
+        ).astype(object),
         "CODE_REJECT_REASON": reject,
         "NAME_TYPE_SUITE": np.where(
             rng.random(n) < 0.49, None, sample_levels(rng, col("NAME_TYPE_SUITE").levels, n)
@@ -168,7 +172,9 @@ def build_previous(
             [no_terms, cash, consumer, card], ["XNA", "Cash", "POS", "Cards"], "XNA"
         ).astype(object),
         "NAME_PRODUCT_TYPE": np.where(
-            cash, rng.choice(["x-sell", "walk-in"], n, p=[0.75, 0.25]), "XNA"
+            cash & (~canceled | (rng.random(n) < 0.45)),
+            rng.choice(["x-sell", "walk-in"], n, p=[0.75, 0.25]),
+            "XNA",
         ).astype(object),
         "CHANNEL_TYPE": sample_levels(rng, col("CHANNEL_TYPE").levels, n),
         "SELLERPLACE_AREA": np.where(
@@ -178,9 +184,9 @@ def build_previous(
             consumer, sample_levels(rng, seller_levels, n), "XNA"
         ).astype(object),
         "CNT_PAYMENT": np.where(no_terms, np.nan, term.astype(float)),
-        "NAME_YIELD_GROUP": np.where(no_terms, "XNA", sample_levels(rng, yield_levels, n)).astype(
-            object
-        ),
+        "NAME_YIELD_GROUP": np.where(
+            no_terms | (refused & (rng.random(n) < 0.6)), "XNA", sample_levels(rng, yield_levels, n)
+        ).astype(object),
         "PRODUCT_COMBINATION": _by_contract(
             rng,
             col("PRODUCT_COMBINATION").levels,

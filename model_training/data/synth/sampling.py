@@ -14,10 +14,11 @@ def quantile_knots(stats: dict[str, float]) -> np.ndarray:
     """Return the values at ``_PROBS`` from describe()-like stats, with bounded tails."""
     lo, hi = float(stats["min"]), float(stats["max"])
     p25, p50, p75 = float(stats["p25"]), float(stats["p50"]), float(stats["p75"])
-    p5 = float(stats.get("p5", lo + (p25 - lo) * 0.3))
-    p95 = float(stats.get("p95", p75 + (hi - p75) * 0.3))
-    p1 = float(stats.get("p1", lo + (p5 - lo) * 0.3))
-    p99 = float(stats.get("p99", p95 + (hi - p95) * 0.3))
+    iqr = p75 - p25
+    p5 = max(lo, float(stats.get("p5", p25 - 0.75 * iqr)))
+    p95 = min(hi, float(stats.get("p95", p75 + 1.0 * iqr)))
+    p1 = max(lo, float(stats.get("p1", p5 - 0.5 * (p25 - p5))))
+    p99 = min(hi, float(stats.get("p99", p95 + 0.7 * (p95 - p75))))
     lo_tail = max(lo, p1 - 2 * (p5 - p1))
     hi_tail = min(hi, p99 + 2 * (p99 - p95))
     knots = np.array([lo, lo_tail, p1, p5, p25, p50, p75, p95, p99, hi_tail, hi])

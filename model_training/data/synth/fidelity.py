@@ -1,0 +1,69 @@
+"""Compare generated files with the facts of the real Kaggle files (null shares, means, levels)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from model_training.data.schema import DATA_TABLES, table
+
+
+@dataclass(frozen=True)
+class ColumnFidelity:
+    """One column: null share and mean (numeric) or worst level-share gap (categorical)."""
+
+    table: str
+    column: str
+    null_generated: float
+    null_kaggle: float
+    value_generated: float | None
+    value_kaggle: float | None
+    level_gap: float | None
+
+
+def _source(data_dir: Path, name: str) -> str:
+    spec = table(name)
+    csv, parquet = data_dir / f"{name}.csv", data_dir / f"{name}.parquet"
+    if parquet.exists():
+        return f"read_parquet('{parquet}')"
+    types = ", ".join(f"'{k}': '{v}'" for k, v in spec.duckdb_types().items())
+    return f"read_csv('{csv}', header=true, columns={{{types}}})"
+
+
+def compare_table(
+    con: duckdb.DuckDBPyConnection, data_dir: Path, name: str
+) -> list[ColumnFidelity]:
+    """Return the fidelity of every column of one generated table."""
+    spec = table(name)
+    src = _source(data_dir, name)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW t AS SELECT * FROM {src}")
+    n = con.execute("SELECT count(*) FROM t").fetchone()[0]
+    out = []
+    for col in spec.columns:
+        q = f'"{col.name}"'
+        nulls = con.execute(f"SELECT count(*) - count({q}) FROM t").fetchone()[0] / max(n, 1)
+        mean = gap = None
+        if col.dtype == "str" and col.levels:
+            counts = dict(
+                con.execute(
+                    f"SELECT {q}, count(*) FROM t WHERE {q} IS NOT NULL GROUP BY 1"
+                ).fetchall()
+            )
+            total = max(sum(counts.values()), 1)
+            gap = max(abs(counts.get(k, 0) / total - v) for k, v in col.levels.items())
+        elif col.dtype != "str":
+            mean = con.execute(f"SELECT avg({q}::DOUBLE) FROM t").fetchone()[0]
+        kaggle_mean = (col.stats or {}).get("mean")
+        out.append(ColumnFidelity(name, col.name, nulls, col.null_fraction, mean, kaggle_mean, gap))
+    return out
+
+
+def compare_dataset(data_dir: Path) -> list[ColumnFidelity]:
+    """Return the fidelity of every column of every generated data table."""
+    con = duckdb.connect()
+    try:
+        return [row for name in DATA_TABLES for row in compare_table(con, data_dir, name)]
+    finally:
+        con.close()
