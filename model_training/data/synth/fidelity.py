@@ -37,26 +37,27 @@ def compare_table(
 ) -> list[ColumnFidelity]:
     """Return the fidelity of every column of one generated table."""
     spec = table(name)
-    src = _source(data_dir, name)
-    con.execute(f"CREATE OR REPLACE TEMP VIEW t AS SELECT * FROM {src}")
-    n = con.execute("SELECT count(*) FROM t").fetchone()[0]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE t AS SELECT * FROM {_source(data_dir, name)}")
+    counts = ", ".join(f'count("{c.name}")' for c in spec.columns)
+    means = ", ".join(
+        f'avg("{c.name}"::DOUBLE)' if c.dtype != "str" else "NULL" for c in spec.columns
+    )
+    n, *non_null = con.execute(f"SELECT count(*), {counts} FROM t").fetchone()
+    averages = con.execute(f"SELECT {means} FROM t").fetchone()
     out = []
-    for col in spec.columns:
-        q = f'"{col.name}"'
-        nulls = con.execute(f"SELECT count(*) - count({q}) FROM t").fetchone()[0] / max(n, 1)
-        mean = gap = None
+    for col, filled, mean in zip(spec.columns, non_null, averages, strict=True):
+        gap = None
         if col.dtype == "str" and col.levels:
-            counts = dict(
-                con.execute(
-                    f"SELECT {q}, count(*) FROM t WHERE {q} IS NOT NULL GROUP BY 1"
-                ).fetchall()
-            )
-            total = max(sum(counts.values()), 1)
-            gap = max(abs(counts.get(k, 0) / total - v) for k, v in col.levels.items())
-        elif col.dtype != "str":
-            mean = con.execute(f"SELECT avg({q}::DOUBLE) FROM t").fetchone()[0]
+            q = f'"{col.name}"'
+            query = f"SELECT {q}, count(*) FROM t WHERE {q} IS NOT NULL GROUP BY 1"
+            level_counts = dict(con.execute(query).fetchall())
+            total = max(sum(level_counts.values()), 1)
+            gap = max(abs(level_counts.get(k, 0) / total - v) for k, v in col.levels.items())
+        null_share = 1 - filled / n if n else 0.0
         kaggle_mean = (col.stats or {}).get("mean")
-        out.append(ColumnFidelity(name, col.name, nulls, col.null_fraction, mean, kaggle_mean, gap))
+        out.append(
+            ColumnFidelity(name, col.name, null_share, col.null_fraction, mean, kaggle_mean, gap)
+        )
     return out
 
 

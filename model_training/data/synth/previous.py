@@ -138,7 +138,7 @@ def build_previous(
         "AMT_APPLICATION": application,
         "AMT_CREDIT": credit,
         "AMT_DOWN_PAYMENT": np.where(consumer, down, np.nan),
-        "AMT_GOODS_PRICE": np.where(card | no_terms, np.nan, application),
+        "AMT_GOODS_PRICE": np.where(no_terms, np.nan, application),
         "WEEKDAY_APPR_PROCESS_START": sample_levels(
             rng, col("WEEKDAY_APPR_PROCESS_START").levels, n
         ),
