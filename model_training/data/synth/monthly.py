@@ -123,7 +123,7 @@ def build_installments(rng: np.random.Generator, loans: ApprovedLoans) -> dict[s
 
 def build_credit_cards(rng: np.random.Generator, loans: ApprovedLoans) -> dict[str, np.ndarray]:
     """Monthly card statements: limit, balance (utilisation), drawings, payments, arrears."""
-    rows = np.flatnonzero(loans.is_card)
+    rows = np.flatnonzero(loans.is_card & (rng.random(len(loans.sk_id_prev)) < 0.89))
     first, last = _months(loans, rows)
     counts = np.maximum(last - first + 1, 0)
     loan_idx, position = expand(counts)
