@@ -18,17 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from model_training.config import TRUTH_SUBDIR
 from model_training.data.descriptions import write_description_file
 from model_training.data.schema import DATA_TABLES, DESCRIPTION_FILE, table
-from model_training.data.synth.application import build_applications
-from model_training.data.synth.bureau import build_bureau
+from model_training.data.synth.chunk import SPLITS, simulate_chunk
 from model_training.data.synth.clients import draw_clients
-from model_training.data.synth.monthly import (
-    build_credit_cards,
-    build_installments,
-    build_pos_cash,
-)
-from model_training.data.synth.previous import build_previous
 from model_training.data.synth.regions import Regions
-from model_training.data.synth.risk import risk_logit, solve_intercept
+from model_training.data.synth.risk import solve_intercept
 from model_training.data.synth.sampling import sigmoid
 from model_training.data.synth.writer import TableWriter
 from model_training.errors import ModelTrainingError
@@ -63,12 +56,12 @@ def _rng(seed: int, *key: int) -> np.random.Generator:
 
 
 def _intercept(seed: int, regions: Regions) -> float:
-    """Solve the intercept on a pilot sample so that about 8.07% of train clients default."""
+    """Solve the intercept on a pilot chunk so that about 8.07% of train clients default."""
     rng = _rng(seed, 1)
-    ids = np.arange(PILOT_CLIENTS)
+    ids = FIRST_SK_ID_CURR + np.arange(PILOT_CLIENTS)
     clients = draw_clients(rng, ids, np.zeros(PILOT_CLIENTS, dtype=bool))
-    app = build_applications(rng, table("application_train"), clients, regions)
-    return solve_intercept(risk_logit(app, clients))
+    pilot = simulate_chunk(rng, clients, regions, FIRST_SK_ID_BUREAU, FIRST_SK_ID_PREV)
+    return solve_intercept(pilot.logits["application_train"])
 
 
 def _check_arguments(n_applications: int | None, file_format: str, full: bool) -> int:
@@ -142,30 +135,16 @@ def _generate(
             rng = _rng(seed, 100 + k)
             positions = np.arange(start, min(start + chunk_clients, n_total))
             clients = draw_clients(rng, FIRST_SK_ID_CURR + positions, is_test_all[positions])
-            for split in ("application_train", "application_test"):
-                mask = clients.is_test == (split == "application_test")
-                part = clients.subset(mask)
-                app = build_applications(rng, table(split), part, regions)
-                probability = sigmoid(risk_logit(app, part) + intercept)
-                target = (rng.random(len(part)) < probability).astype(np.int64)
+            chunk = simulate_chunk(rng, clients, regions, next_bureau, next_prev)
+            next_bureau, next_prev = chunk.next_bureau, chunk.next_prev
+            for split in SPLITS:
+                probability = sigmoid(chunk.logits[split] + intercept)
+                target = (rng.random(len(probability)) < probability).astype(np.int64)
                 if split == "application_train":
-                    app["TARGET"] = target
-                writers[split].append(app)
-                oracle_parts.append(
-                    _oracle(part.sk_id_curr, mask.any() and split, probability, target)
-                )
-                progress.advance(tasks[split])
-            bureau, balance, next_bureau = build_bureau(rng, clients, next_bureau)
-            previous, loans, next_prev = build_previous(rng, clients, next_prev)
-            chunk_tables = {
-                "bureau": bureau,
-                "bureau_balance": balance,
-                "previous_application": previous,
-                "POS_CASH_balance": build_pos_cash(rng, loans),
-                "installments_payments": build_installments(rng, loans),
-                "credit_card_balance": build_credit_cards(rng, loans),
-            }
-            for name, cols in chunk_tables.items():
+                    chunk.tables[split]["TARGET"] = target
+                is_test = split == "application_test"
+                oracle_parts.append(_oracle(chunk.ids[split], is_test, probability, target))
+            for name, cols in chunk.tables.items():
                 writers[name].append(cols)
                 progress.advance(tasks[name])
         report = _finish(writers, oracle_parts, out_dir, work, file_format, progress)
@@ -173,9 +152,10 @@ def _generate(
 
 
 def _oracle(
-    ids: np.ndarray, split: str | bool, probability: np.ndarray, target: np.ndarray
+    ids: np.ndarray, is_test: bool, probability: np.ndarray, target: np.ndarray
 ) -> pa.Table:
-    is_test = np.full(len(ids), split == "application_test")
+    """Return the oracle rows of one split of one chunk."""
+    is_test = np.full(len(ids), is_test)
     return pa.table({"SK_ID_CURR": ids.astype(np.int64), "is_test": is_test,
                      "probability": probability, "TARGET": target})  # fmt: skip
 
