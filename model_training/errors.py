@@ -19,3 +19,7 @@ class DataValidationError(ModelTrainingError):
 
 class MissingInputError(ModelTrainingError):
     """A required input file or directory is absent."""
+
+
+class BundleError(ModelTrainingError):
+    """A model bundle is missing, incomplete or inconsistent (e.g. features do not match)."""

@@ -23,9 +23,16 @@ CASH_TERMS = np.array([6, 10, 12, 18, 24, 30, 36, 48, 60])
 CASH_TERM_SHARES = np.array([0.03, 0.05, 0.15, 0.12, 0.20, 0.10, 0.17, 0.10, 0.08])
 CARD_LIMITS = np.array([67500, 135000, 180000, 225000, 270000, 315000, 450000, 675000])
 EMPLOYED_DAYS = {  # days employed among the employed (placeholder rows excluded)
-    "min": -17912, "p1": -11500, "p5": -7600, "p25": -3300, "p50": -1650,
-    "p75": -750, "p95": -190, "p99": -60, "max": -1,
-}  # fmt: skip
+    "min": -17912,
+    "p1": -11500,
+    "p5": -7600,
+    "p25": -3300,
+    "p50": -1650,
+    "p75": -750,
+    "p95": -190,
+    "p99": -60,
+    "max": -1,
+}
 
 
 def _levels(spec: TableSpec, name: str) -> dict[str, float]:

@@ -17,20 +17,43 @@ from model_training.data.synth.sampling import (
 )
 
 BUILDING_MEASURES = (
-    "APARTMENTS", "BASEMENTAREA", "YEARS_BEGINEXPLUATATION", "YEARS_BUILD", "COMMONAREA",
-    "ELEVATORS", "ENTRANCES", "FLOORSMAX", "FLOORSMIN", "LANDAREA", "LIVINGAPARTMENTS",
-    "LIVINGAREA", "NONLIVINGAPARTMENTS", "NONLIVINGAREA",
-)  # fmt: skip
+    "APARTMENTS",
+    "BASEMENTAREA",
+    "YEARS_BEGINEXPLUATATION",
+    "YEARS_BUILD",
+    "COMMONAREA",
+    "ELEVATORS",
+    "ENTRANCES",
+    "FLOORSMAX",
+    "FLOORSMIN",
+    "LANDAREA",
+    "LIVINGAPARTMENTS",
+    "LIVINGAREA",
+    "NONLIVINGAPARTMENTS",
+    "NONLIVINGAREA",
+)
 BUILDING_OTHERS = (
-    "FONDKAPREMONT_MODE", "HOUSETYPE_MODE", "TOTALAREA_MODE", "WALLSMATERIAL_MODE",
+    "FONDKAPREMONT_MODE",
+    "HOUSETYPE_MODE",
+    "TOTALAREA_MODE",
+    "WALLSMATERIAL_MODE",
     "EMERGENCYSTATE_MODE",
-)  # fmt: skip
+)
 SHARE_ALL_MISSING = 0.47  # rows with no building information at all
 SHARE_COMPLETE = 0.25  # rows with every building column filled
-WORK_FLAGS = ("REG_REGION_NOT_WORK_REGION", "LIVE_REGION_NOT_WORK_REGION",
-              "REG_CITY_NOT_WORK_CITY", "LIVE_CITY_NOT_WORK_CITY", "FLAG_WORK_PHONE")  # fmt: skip
-SOCIAL = ("OBS_30_CNT_SOCIAL_CIRCLE", "DEF_30_CNT_SOCIAL_CIRCLE",
-          "OBS_60_CNT_SOCIAL_CIRCLE", "DEF_60_CNT_SOCIAL_CIRCLE")  # fmt: skip
+WORK_FLAGS = (
+    "REG_REGION_NOT_WORK_REGION",
+    "LIVE_REGION_NOT_WORK_REGION",
+    "REG_CITY_NOT_WORK_CITY",
+    "LIVE_CITY_NOT_WORK_CITY",
+    "FLAG_WORK_PHONE",
+)
+SOCIAL = (
+    "OBS_30_CNT_SOCIAL_CIRCLE",
+    "DEF_30_CNT_SOCIAL_CIRCLE",
+    "OBS_60_CNT_SOCIAL_CIRCLE",
+    "DEF_60_CNT_SOCIAL_CIRCLE",
+)
 REQUESTS = tuple(
     f"AMT_REQ_CREDIT_BUREAU_{p}" for p in ("HOUR", "DAY", "WEEK", "MON", "QRT", "YEAR")
 )
@@ -48,8 +71,12 @@ def build_flags_and_dates(
     out: dict[str, np.ndarray] = {}
     for col in spec.columns:
         is_flag = col.name.startswith(("FLAG_DOCUMENT_", "REG_", "LIVE_")) or col.name in (
-            "FLAG_MOBIL", "FLAG_WORK_PHONE", "FLAG_CONT_MOBILE", "FLAG_PHONE", "FLAG_EMAIL",
-        )  # fmt: skip
+            "FLAG_MOBIL",
+            "FLAG_WORK_PHONE",
+            "FLAG_CONT_MOBILE",
+            "FLAG_PHONE",
+            "FLAG_EMAIL",
+        )
         if is_flag and col.dtype == "int":
             out[col.name] = sample_binary(rng, _share(spec, col.name), n)
     for name in WORK_FLAGS:

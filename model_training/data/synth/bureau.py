@@ -86,8 +86,10 @@ def build_bureau(
     fact = np.clip(fact, days_credit, 0).astype(float)
     fact[active] = np.nan
 
-    amount = from_normal(0.5 * clients.wealth[owner] + 0.87 * rng.standard_normal(n),
-                         spec.column("AMT_CREDIT_SUM").stats)  # fmt: skip
+    amount = from_normal(
+        0.5 * clients.wealth[owner] + 0.87 * rng.standard_normal(n),
+        spec.column("AMT_CREDIT_SUM").stats,
+    )
     amount = np.where(rng.random(n) < 0.6, round_to(amount, 4500), round_to(amount, 0.005))
     elapsed = np.clip(-days_credit / np.maximum(term * DAYS_PER_MONTH, 1), 0, 1)
     debt = np.where(

@@ -156,8 +156,14 @@ def _oracle(
 ) -> pa.Table:
     """Return the oracle rows of one split of one chunk."""
     is_test = np.full(len(ids), is_test)
-    return pa.table({"SK_ID_CURR": ids.astype(np.int64), "is_test": is_test,
-                     "probability": probability, "TARGET": target})  # fmt: skip
+    return pa.table(
+        {
+            "SK_ID_CURR": ids.astype(np.int64),
+            "is_test": is_test,
+            "probability": probability,
+            "TARGET": target,
+        }
+    )
 
 
 def _finish(

@@ -207,8 +207,14 @@ def build_previous(
     out["RATE_INTEREST_PRIVILEGED"] = np.where(
         np.isnan(out["RATE_INTEREST_PRIMARY"]), np.nan, np.round(rng.uniform(0.64, 0.87, n), 8)
     )
-    for name in ("DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION",
-                 "DAYS_LAST_DUE", "DAYS_TERMINATION", "NFLAG_INSURED_ON_APPROVAL"):  # fmt: skip
+    for name in (
+        "DAYS_FIRST_DRAWING",
+        "DAYS_FIRST_DUE",
+        "DAYS_LAST_DUE_1ST_VERSION",
+        "DAYS_LAST_DUE",
+        "DAYS_TERMINATION",
+        "NFLAG_INSURED_ON_APPROVAL",
+    ):
         out[name] = np.where(approved, out[name], np.nan)
     loans = ApprovedLoans(
         sk_id_prev=sk_id_prev[approved],

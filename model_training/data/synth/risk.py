@@ -28,14 +28,27 @@ EDUCATION_EFFECT = {
     "Academic degree": -0.5,
 }
 OCCUPATION_EFFECT = {
-    "Low-skill Laborers": 0.45, "Drivers": 0.2, "Waiters/barmen staff": 0.2, "Laborers": 0.15,
-    "Security staff": 0.15, "Cooking staff": 0.1, "Accountants": -0.25, "Managers": -0.15,
-    "High skill tech staff": -0.15, "Core staff": -0.1, "IT staff": -0.2, "Medicine staff": -0.1,
-}  # fmt: skip
+    "Low-skill Laborers": 0.45,
+    "Drivers": 0.2,
+    "Waiters/barmen staff": 0.2,
+    "Laborers": 0.15,
+    "Security staff": 0.15,
+    "Cooking staff": 0.1,
+    "Accountants": -0.25,
+    "Managers": -0.15,
+    "High skill tech staff": -0.15,
+    "Core staff": -0.1,
+    "IT staff": -0.2,
+    "Medicine staff": -0.1,
+}
 INCOME_TYPE_EFFECT = {
-    "Unemployed": 1.8, "Working": 0.1, "State servant": -0.2, "Pensioner": -0.1,
-    "Student": -0.5, "Businessman": -0.5,
-}  # fmt: skip
+    "Unemployed": 1.8,
+    "Working": 0.1,
+    "State servant": -0.2,
+    "Pensioner": -0.1,
+    "Student": -0.5,
+    "Businessman": -0.5,
+}
 
 
 def _lookup(values: np.ndarray, table: dict[str, float]) -> np.ndarray:

@@ -1,0 +1,1 @@
+"""Model fitting and decision: CatBoost cross-validation, cost threshold, points scale."""

@@ -1,0 +1,80 @@
+"""Stratified K-fold cross-validation of CatBoost, and the final model on all train clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from catboost import CatBoostClassifier, Pool
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+
+from model_training.modeling.params import TrainingSettings
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Out-of-fold predictions for every train client, and each fold's figures."""
+
+    oof_probability: np.ndarray
+    fold_of_row: np.ndarray
+    fold_auc: list[float]
+    best_iterations: list[int]
+
+    @property
+    def auc_mean(self) -> float:
+        """Return the mean AUC over folds."""
+        return float(np.mean(self.fold_auc))
+
+    @property
+    def auc_std(self) -> float:
+        """Return the standard deviation of the fold AUCs."""
+        return float(np.std(self.fold_auc))
+
+
+def cross_validate(
+    x: pd.DataFrame,
+    y: np.ndarray,
+    categorical: Sequence[str],
+    settings: TrainingSettings,
+    on_fold: Callable[[int], None] | None = None,
+) -> CrossValidation:
+    """Fit one model per fold with early stopping on that fold; predict it out of fold."""
+    folds = StratifiedKFold(n_splits=settings.n_folds, shuffle=True, random_state=settings.seed)
+    oof = np.zeros(len(y))
+    fold_of_row = np.zeros(len(y), dtype=np.int64)
+    aucs, best = [], []
+    params = settings.catboost_params()
+    for k, (fit_rows, eval_rows) in enumerate(folds.split(x, y)):
+        model = CatBoostClassifier(**params, early_stopping_rounds=settings.early_stopping_rounds)
+        fit_pool = Pool(x.iloc[fit_rows], y[fit_rows], cat_features=list(categorical))
+        eval_pool = Pool(x.iloc[eval_rows], y[eval_rows], cat_features=list(categorical))
+        model.fit(fit_pool, eval_set=eval_pool, use_best_model=True)
+        oof[eval_rows] = model.predict_proba(eval_pool)[:, 1]
+        fold_of_row[eval_rows] = k
+        aucs.append(float(roc_auc_score(y[eval_rows], oof[eval_rows])))
+        best.append(int(model.get_best_iteration()) + 1)
+        if on_fold is not None:
+            on_fold(k)
+    return CrossValidation(oof, fold_of_row, aucs, best)
+
+
+def final_iterations(cv: CrossValidation, n_folds: int) -> int:
+    """Return the final model's iterations: the folds' mean best, scaled up for more data."""
+    return max(1, round(float(np.mean(cv.best_iterations)) * (1 + 1 / n_folds)))
+
+
+def fit_final(
+    x: pd.DataFrame,
+    y: np.ndarray,
+    categorical: Sequence[str],
+    settings: TrainingSettings,
+    iterations: int,
+) -> CatBoostClassifier:
+    """Fit the served model on every train client (no early stopping: no held-out data)."""
+    params = {**settings.catboost_params(), "iterations": iterations}
+    model = CatBoostClassifier(**params)
+    model.fit(Pool(x, y, cat_features=list(categorical)))
+    return model

@@ -1,0 +1,69 @@
+"""CatBoost settings, named once; every value can be overridden from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, replace
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """How the model is fitted and the decision made."""
+
+    n_folds: int = 5
+    iterations: int = 2000
+    learning_rate: float = 0.05
+    depth: int = 6
+    l2_leaf_reg: float = 3.0
+    border_count: int = 128
+    early_stopping_rounds: int = 100
+    seed: int = 42
+    thread_count: int = -1
+    cost_fn: float = 10.0
+    cost_fp: float = 1.0
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> TrainingSettings:
+        """Return settings from ``COST_FN``, ``COST_FP``, ``TRAIN_*`` variables and overrides."""
+        env = os.environ
+        values: dict[str, object] = {
+            "cost_fn": float(env.get("COST_FN", cls.cost_fn)),
+            "cost_fp": float(env.get("COST_FP", cls.cost_fp)),
+            "iterations": int(env.get("TRAIN_ITERATIONS", cls.iterations)),
+            "n_folds": int(env.get("TRAIN_FOLDS", cls.n_folds)),
+            "learning_rate": float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = replace(cls(), **values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Raise ValueError naming the setting when a value is out of range."""
+        rules = {
+            "n_folds": self.n_folds >= 2,
+            "iterations": self.iterations >= 1,
+            "learning_rate": 0 < self.learning_rate <= 1,
+            "depth": 1 <= self.depth <= 16,
+            "cost_fn": self.cost_fn > 0,
+            "cost_fp": self.cost_fp > 0,
+        }
+        bad = [name for name, ok in rules.items() if not ok]
+        if bad:
+            raise ValueError(f"invalid training settings: {', '.join(bad)} ({asdict(self)})")
+
+    def catboost_params(self) -> dict[str, object]:
+        """Return the CatBoostClassifier keyword arguments (Logloss, no class weights)."""
+        return {
+            "loss_function": "Logloss",
+            "eval_metric": "AUC",
+            "iterations": self.iterations,
+            "learning_rate": self.learning_rate,
+            "depth": self.depth,
+            "l2_leaf_reg": self.l2_leaf_reg,
+            "border_count": self.border_count,
+            "random_seed": self.seed,
+            "thread_count": self.thread_count,
+            "allow_writing_files": False,
+            "verbose": 0,
+        }
