@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from model_training.config import DEFAULT_DATA_DIR, DEFAULT_SEED
+from model_training.config import DEFAULT_ARTIFACTS_DIR, DEFAULT_DATA_DIR, DEFAULT_SEED
 from model_training.errors import ModelTrainingError
 
 logger = logging.getLogger(__name__)
@@ -36,6 +36,69 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     report = validate_data_dir(Path(args.data_dir), max_problems=args.max_problems)
     print(report.summary())
     return 0
+
+
+def _cmd_features(args: argparse.Namespace) -> int:
+    from model_training.features import build_features  # noqa: PLC0415
+
+    print(build_features(Path(args.data_dir), show_progress=not args.quiet).summary())
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> object:
+    from model_training.modeling.params import TrainingSettings  # noqa: PLC0415
+
+    try:
+        return TrainingSettings.from_env(
+            iterations=args.iterations, n_folds=args.folds, seed=args.seed
+        )
+    except ValueError as exc:
+        raise ModelTrainingError(str(exc)) from exc
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from model_training.train import train  # noqa: PLC0415
+
+    report = train(
+        Path(args.data_dir), Path(args.artifacts_dir), _settings(args), show_progress=not args.quiet
+    )
+    print(report.summary())
+    return 0
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from model_training.score import write_submission  # noqa: PLC0415
+
+    path, n_rows = write_submission(Path(args.artifacts_dir), Path(args.out))
+    print(f"Wrote {n_rows:,} test clients to {path} (Kaggle sample_submission format).")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from model_training.pipeline import build  # noqa: PLC0415
+
+    report = build(
+        Path(args.data_dir), Path(args.artifacts_dir), _settings(args), show_progress=not args.quiet
+    )
+    print(report.summary())
+    return 0
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR, help="data folder (%(default)s)")
+
+
+def _add_artifacts_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--artifacts-dir", default=DEFAULT_ARTIFACTS_DIR, help="model bundles (%(default)s)"
+    )
+
+
+def _add_training(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--iterations", type=int, help="CatBoost iterations at most (2000)")
+    parser.add_argument("--folds", type=int, help="cross-validation folds (5)")
+    parser.add_argument("--seed", type=int, help="random seed (42)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +134,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-problems", type=int, default=50, help="problems reported at most (%(default)s)"
     )
     validate.set_defaults(handler=_cmd_validate)
+
+    features = sub.add_parser(
+        "features",
+        help="compute one row of features per client from the validated tables",
+        description="Aggregate the seven validated tables into DATA_DIR/features/ (Parquet).",
+    )
+    _add_data_dir(features)
+    features.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    features.set_defaults(handler=_cmd_features)
+
+    train = sub.add_parser(
+        "train",
+        help="cross-validate and fit CatBoost, choose the cost threshold, write a live bundle",
+        description="Train on DATA_DIR/features and write ARTIFACTS_DIR/<version>/, then make "
+        "it live (CURRENT). Costs come from COST_FN and COST_FP (10 and 1).",
+    )
+    _add_data_dir(train)
+    _add_artifacts_dir(train)
+    _add_training(train)
+    train.set_defaults(handler=_cmd_train)
+
+    score = sub.add_parser(
+        "score",
+        help="write the test clients' probabilities in Kaggle's submission format",
+        description="Read the live bundle (CURRENT) and write SK_ID_CURR,TARGET.",
+    )
+    _add_artifacts_dir(score)
+    score.add_argument("--out", default="submission.csv", help="output CSV (%(default)s)")
+    score.set_defaults(handler=_cmd_score)
+
+    build = sub.add_parser(
+        "build",
+        help="validate + features + train + evaluate in one go",
+        description="Run every stage on DATA_DIR and make the new bundle live.",
+    )
+    _add_data_dir(build)
+    _add_artifacts_dir(build)
+    _add_training(build)
+    build.set_defaults(handler=_cmd_build)
     return parser
 
 
