@@ -30,4 +30,7 @@ def to_model_input(
             out[name] = values
         else:
             out[name] = pd.to_numeric(column, errors="raise").astype("float64").to_numpy()
-    return pd.DataFrame(out, index=frame.index, columns=list(features))
+    result = pd.DataFrame(out, index=frame.index, columns=list(features))
+    for name in categorical:
+        result[name] = result[name].astype(object)  # pandas 3 would infer its str dtype
+    return result
