@@ -1,0 +1,148 @@
+"""Null-safe column operations that run on Ibis columns and on pandas Series alike.
+
+Row-wise features are written once with ``+ - * /``, comparisons and these helpers; each
+helper dispatches on the type of its first column argument, so the same feature code builds
+an Ibis expression (the pipeline, on DuckDB or Spark) or computes pandas values (a one-row
+what-if in the API, without DuckDB). Missing stays missing: a ratio with a zero or missing
+denominator is missing, never infinite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ibis
+import numpy as np
+import pandas as pd
+from ibis.expr import types as ir
+
+Column = Any  # an Ibis value expression or a pandas Series
+
+
+def _is_ibis(*values: object) -> bool:
+    """Tell whether any argument is an Ibis expression."""
+    return any(isinstance(v, ir.Value) for v in values)
+
+
+def to_float(column: Column) -> Column:
+    """Return the column as 64-bit floats (missing stays missing)."""
+    if _is_ibis(column):
+        return column.cast("float64")
+    return pd.to_numeric(column).astype("float64")
+
+
+def null_if(column: Column, value: float | str) -> Column:
+    """Return the column with ``value`` replaced by missing (a placeholder becomes unknown)."""
+    if _is_ibis(column):
+        return column.nullif(value)
+    return column.mask(column == value)
+
+
+def null_where(column: Column, condition: Column) -> Column:
+    """Return the column with missing values where the condition holds."""
+    if _is_ibis(column, condition):
+        return ibis.ifelse(condition, ibis.null(column.type()), column)
+    return column.mask(condition.fillna(False).astype(bool))
+
+
+def is_missing(column: Column) -> Column:
+    """Return a boolean column: true where the value is missing."""
+    if _is_ibis(column):
+        return column.isnull()
+    return column.isna()
+
+
+def where(condition: Column, then: Column | float | str, otherwise: Column | float | str) -> Column:
+    """Return ``then`` where ``condition`` holds, else ``otherwise`` (missing condition: else)."""
+    if _is_ibis(condition, then, otherwise):
+        return ibis.ifelse(condition, then, otherwise)
+    chosen = condition.fillna(False).astype(bool)
+    if isinstance(then, pd.Series):
+        return then.where(chosen, otherwise)
+    if isinstance(otherwise, pd.Series):
+        return otherwise.mask(chosen, then)
+    return pd.Series(np.where(chosen, then, otherwise), index=condition.index)
+
+
+def indicator(condition: Column) -> Column:
+    """Return 1 where the condition holds and 0 elsewhere (missing condition counts as 0)."""
+    if _is_ibis(condition):
+        return condition.fill_null(False).cast("int64")
+    return condition.fillna(False).astype("int64")
+
+
+def ratio(numerator: Column, denominator: Column) -> Column:
+    """Return numerator / denominator as floats, missing where the denominator is 0 or missing."""
+    if _is_ibis(numerator, denominator):
+        return to_float(numerator) / to_float(denominator).nullif(0.0)
+    denominator = to_float(denominator)
+    return to_float(numerator) / denominator.mask(denominator == 0.0)
+
+
+def fill_missing(column: Column, value: float) -> Column:
+    """Return the column with missing values replaced by ``value``."""
+    if _is_ibis(column):
+        return column.fill_null(value)
+    return column.fillna(value)
+
+
+def row_sum(columns: Sequence[Column]) -> Column:
+    """Return the row-wise sum of the columns, missing values counted as 0."""
+    total = fill_missing(to_float(columns[0]), 0.0)
+    for column in columns[1:]:
+        total = total + fill_missing(to_float(column), 0.0)
+    return total
+
+
+def count_known(columns: Sequence[Column]) -> Column:
+    """Return how many of the columns are known on each row."""
+    total = indicator(~is_missing(columns[0]))
+    for column in columns[1:]:
+        total = total + indicator(~is_missing(column))
+    return total
+
+
+def row_mean(columns: Sequence[Column]) -> Column:
+    """Return the row-wise mean of the known values (missing when none is known)."""
+    return ratio(row_sum(columns), count_known(columns))
+
+
+def row_std(columns: Sequence[Column]) -> Column:
+    """Return the row-wise population standard deviation of the known values."""
+    mean = row_mean(columns)
+    squares = [
+        where(is_missing(c), 0.0, (to_float(c) - mean) * (to_float(c) - mean)) for c in columns
+    ]
+    return ratio(row_sum(squares), count_known(columns)) ** 0.5
+
+
+def _pick(first: Column, second: Column, take_second: Column) -> Column:
+    """Return the known one of two columns, or the one ``take_second`` chooses when both are."""
+    return where(
+        is_missing(first),
+        second,
+        where(is_missing(second), first, where(take_second, second, first)),
+    )
+
+
+def row_min(columns: Sequence[Column]) -> Column:
+    """Return the row-wise minimum of the known values (missing when none is known)."""
+    result = to_float(columns[0])
+    for column in columns[1:]:
+        result = _pick(result, to_float(column), to_float(column) < result)
+    return result
+
+
+def row_max(columns: Sequence[Column]) -> Column:
+    """Return the row-wise maximum of the known values (missing when none is known)."""
+    result = to_float(columns[0])
+    for column in columns[1:]:
+        result = _pick(result, to_float(column), to_float(column) > result)
+    return result
+
+
+def join_clients(left: ir.Table, right: ir.Table, key: str = "SK_ID_CURR") -> ir.Table:
+    """Return ``left`` left-joined with ``right`` on the client key, the key kept once."""
+    joined = left.left_join(right, key)
+    return joined.drop(f"{key}_right") if f"{key}_right" in joined.columns else joined

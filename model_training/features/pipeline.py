@@ -1,0 +1,128 @@
+"""The feature pipeline: validated tables in, one row per client out, as Ibis on DuckDB.
+
+Every expression here uses operations Ibis also runs on PySpark (group_by/aggregate, joins,
+ifelse, cast, isin, fill_null, arithmetic); DuckDB is only the embedded engine that runs it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import ibis
+from ibis.expr import types as ir
+
+from model_training.config import VALIDATED_SUBDIR
+from model_training.data.loader.progress import make_progress, run_with_progress
+from model_training.data.schema import DATA_TABLES
+from model_training.errors import MissingInputError
+from model_training.features import ops
+from model_training.features.application import application_columns
+from model_training.features.balances import build_card_features, build_pos_features
+from model_training.features.bureau import build_bureau_balance_features, build_bureau_features
+from model_training.features.installments import build_installments_features
+from model_training.features.previous import build_previous_features
+from model_training.features.report import FeatureReport
+from model_training.features.store import (
+    FEATURES_FILE,
+    KEY_COLUMNS,
+    read_fingerprint,
+    write_feature_store,
+)
+
+MEMORY_LIMIT = "4GB"
+
+
+def _read_tables(con: ibis.BaseBackend, data_dir: Path) -> dict[str, ir.Table]:
+    """Return every validated table of ``data_dir`` as an Ibis table, or raise if absent."""
+    validated = data_dir / VALIDATED_SUBDIR
+    missing = [name for name in DATA_TABLES if not (validated / f"{name}.parquet").is_file()]
+    if missing:
+        raise MissingInputError(
+            f"{validated}: no validated table(s) {', '.join(missing)}. Run validate first: "
+            f"python -m model_training validate --data-dir {data_dir}"
+        )
+    return {
+        name: con.read_parquet(validated / f"{name}.parquet", table_name=f"v_{name}")
+        for name in DATA_TABLES
+    }
+
+
+def _applications(train: ir.Table, test: ir.Table) -> ir.Table:
+    """Return train and test applications as one table with TARGET, is_test and features."""
+    train_rows = train.select(
+        "SK_ID_CURR", TARGET=train.TARGET, is_test=ibis.literal(False), **application_columns(train)
+    )
+    test_rows = test.select(
+        "SK_ID_CURR",
+        TARGET=ibis.null("int64"),
+        is_test=ibis.literal(True),
+        **application_columns(test),
+    )
+    return train_rows.union(test_rows)
+
+
+def _history(tables: dict[str, ir.Table]) -> list[ir.Table]:
+    """Return the client-level aggregates of every history table, one table each."""
+    return [
+        build_bureau_features(tables["bureau"]),
+        build_bureau_balance_features(tables["bureau"], tables["bureau_balance"]),
+        build_previous_features(tables["previous_application"]),
+        build_pos_features(tables["POS_CASH_balance"]),
+        build_installments_features(tables["installments_payments"]),
+        build_card_features(tables["credit_card_balance"]),
+    ]
+
+
+def build_feature_table(tables: dict[str, ir.Table]) -> ir.Table:
+    """Return the whole feature table as one Ibis expression, sorted by SK_ID_CURR."""
+    joined = _applications(tables["application_train"], tables["application_test"])
+    counts: list[str] = []
+    for aggregates in _history(tables):
+        joined = ops.join_clients(joined, aggregates)
+        schema = aggregates.schema()
+        counts += [c for c in aggregates.columns if c != "SK_ID_CURR" and schema[c].is_integer()]
+    joined = joined.mutate(**{name: joined[name].fill_null(0) for name in counts})
+    income = joined.AMT_INCOME_TOTAL
+    burden = joined.AMT_ANNUITY + joined.PREV_RUNNING_ANNUITY_SUM.fill_null(0.0)
+    joined = joined.mutate(
+        BUREAU_ACTIVE_DEBT_TO_INCOME=ops.ratio(joined.BUREAU_ACTIVE_DEBT_SUM, income),
+        TOTAL_ANNUITY_TO_INCOME=ops.ratio(burden, income),
+    )
+    return joined.order_by("SK_ID_CURR")
+
+
+def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureReport:
+    """Build DATA_DIR/features/ (features.parquet + features.json) from DATA_DIR/validated."""
+    started = time.perf_counter()
+    data_dir = Path(data_dir)
+    fingerprint = read_fingerprint(data_dir)
+    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=True)
+    try:
+        tables = _read_tables(con, data_dir)
+        expression = build_feature_table(tables)
+
+        def write(staging: Path) -> None:
+            """Run the expression into the staging folder's Parquet file."""
+            progress = make_progress(show_progress)
+            with progress:
+                run_with_progress(
+                    con.con,
+                    progress,
+                    "features: aggregate and write",
+                    lambda: con.to_parquet(expression, staging / FEATURES_FILE),
+                )
+
+        feature_dtypes = {
+            name: dtype for name, dtype in expression.schema().items() if name not in KEY_COLUMNS
+        }
+        output, n_rows, n_test = write_feature_store(data_dir, write, feature_dtypes, fingerprint)
+    finally:
+        con.disconnect()
+    return FeatureReport(
+        path=output,
+        n_rows=n_rows,
+        n_test=n_test,
+        n_features=len(feature_dtypes),
+        seconds=time.perf_counter() - started,
+    )
