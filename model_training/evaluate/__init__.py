@@ -1,0 +1,5 @@
+"""Stage `evaluate`: metrics, cost, fairness, drift, ablation and the HTML model report."""
+
+from model_training.evaluate.stage import EVALUATION_FILE, REPORT_FILE, EvaluationReport, evaluate
+
+__all__ = ["EVALUATION_FILE", "REPORT_FILE", "EvaluationReport", "evaluate"]

@@ -1,0 +1,1 @@
+"""The HTML model report: pure figure builders, sentences and page assembly."""

@@ -1,0 +1,148 @@
+"""Pure figure builders for the population: fairness, drift, ablation, oracle, importance.
+
+Bars carry their value as text and a fill pattern, so colour is never the only carrier.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from model_training.evaluate.report.style import BLUE, GREEN, GREY, ORANGE, apply_layout
+
+FAIRNESS_RATES: tuple[tuple[str, str, str, str], ...] = (
+    ("approval_rate", "approval rate", BLUE, ""),
+    ("true_positive_rate", "defaulters refused (TPR)", GREEN, "/"),
+    ("false_positive_rate", "good clients refused (FPR)", ORANGE, "x"),
+)
+DRIFT_TOP = 20
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None or math.isnan(value) else f"{value:.0%}"
+
+
+def make_fairness_figure(rows: Sequence[dict]) -> go.Figure:
+    """Draw approval, true and false positive rates by gender and by age band."""
+    attributes = list(dict.fromkeys(r["attribute"] for r in rows))
+    figure = make_subplots(
+        rows=1, cols=max(len(attributes), 1), subplot_titles=[f"by {a}" for a in attributes]
+    )
+    for col, attribute in enumerate(attributes, start=1):
+        selected = [r for r in rows if r["attribute"] == attribute]
+        groups = [f"{r['group']} (n={r['n']:,})" for r in selected]
+        for key, label, colour, pattern in FAIRNESS_RATES:
+            values = [r[key] for r in selected]
+            figure.add_trace(
+                go.Bar(
+                    x=groups,
+                    y=values,
+                    name=label,
+                    marker={"color": colour, "pattern": {"shape": pattern}},
+                    text=[_percent(v) for v in values],
+                    textposition="outside",
+                    legendgroup=key,
+                    showlegend=col == 1,
+                ),
+                row=1,
+                col=col,
+            )
+    figure.update_yaxes(range=[0, 1.1], tickformat=".0%")
+    return apply_layout(figure, "Decisions and errors by group (out of fold)", "", "rate")
+
+
+def make_drift_figure(drift: dict, top: int = DRIFT_TOP) -> go.Figure:
+    """Draw the PSI of the most shifted features with the 0.1 and 0.25 reading lines."""
+    rows = drift["rows"][:top][::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=[r["psi"] for r in rows],
+            y=[r["feature"] for r in rows],
+            orientation="h",
+            marker={"color": BLUE},
+            text=[f"{r['psi']:.3f} {r['reading']}" for r in rows],
+            textposition="outside",
+            name="PSI train → test",
+        )
+    )
+    for name, colour, dash in (("moderate", ORANGE, "dash"), ("significant", GREY, "dot")):
+        value = drift["thresholds"][name]
+        figure.add_vline(
+            x=value,
+            line={"color": colour, "dash": dash},
+            annotation_text=f"{name} ({value:g})",
+            annotation_position="top",
+        )
+    figure = apply_layout(
+        figure, f"Population stability, {len(rows)} most shifted features", "PSI", ""
+    )
+    figure.update_layout(height=max(420, 26 * len(rows) + 140))
+    return figure
+
+
+def make_ablation_figure(ablation: dict) -> go.Figure:
+    """Draw the CV AUC of application features alone beside all features, with spread."""
+    names = {"application": "application table only", "all": "all tables"}
+    runs = [ablation[key] for key in names]
+    figure = go.Figure(
+        go.Bar(
+            x=[f"{names[key]} ({ablation[key]['n_features']} features)" for key in names],
+            y=[run["auc_mean"] for run in runs],
+            error_y={"type": "data", "array": [run["auc_std"] for run in runs]},
+            marker={"color": [GREY, BLUE], "pattern": {"shape": ["/", ""]}},
+            text=[f"{run['auc_mean']:.3f} ± {run['auc_std']:.3f}" for run in runs],
+            textposition="outside",
+            name="CV AUC",
+        )
+    )
+    figure.update_yaxes(range=[0.5, 1.0])
+    return apply_layout(figure, "What the history tables add (CV AUC)", "", "AUC")
+
+
+def make_oracle_figure(oracle: dict) -> go.Figure:
+    """Draw the model's AUC beside the oracle's on test clients and on train clients (OOF)."""
+    parts = [("test", "test clients (served model)"), ("train_oof", "train clients (OOF)")]
+    figure = go.Figure()
+    for key, label, colour, pattern in (
+        ("model_auc", "model", BLUE, ""),
+        ("oracle_auc", "oracle (true probabilities)", GREEN, "/"),
+    ):
+        values = [oracle[part][key] for part, _ in parts]
+        figure.add_trace(
+            go.Bar(
+                x=[name for _, name in parts],
+                y=values,
+                name=label,
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                text=[f"{v:.3f}" for v in values],
+                textposition="outside",
+            )
+        )
+    figure.update_yaxes(range=[0.5, 1.0])
+    return apply_layout(figure, "Model against the best reachable (generated data)", "", "AUC")
+
+
+def make_importance_figure(importance: Sequence[dict]) -> go.Figure:
+    """Draw the mean absolute SHAP contribution of the most important features."""
+    rows = list(importance)[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=[r["mean_abs_shap"] for r in rows],
+            y=[r["label"] for r in rows],
+            orientation="h",
+            marker={"color": BLUE},
+            text=[f"{r['mean_abs_shap']:.3f}" for r in rows],
+            textposition="outside",
+            customdata=[r["feature"] for r in rows],
+            hovertemplate="%{customdata}<br>mean |SHAP| %{x:.4f}<extra></extra>",
+            name="mean |SHAP| (log-odds)",
+        )
+    )
+    figure = apply_layout(
+        figure, "Global importance (mean |SHAP|, log-odds)", "mean absolute contribution", ""
+    )
+    figure.update_layout(height=max(420, 26 * len(rows) + 140))
+    return figure

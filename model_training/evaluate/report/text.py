@@ -1,0 +1,149 @@
+"""The report's words: one sentence per figure with its numbers (text alternative), model card."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None or math.isnan(value) else f"{value:.1%}"
+
+
+def describe_cost(cost: dict) -> str:
+    """Say what the cost curve shows and what the chosen threshold saves against 0.5."""
+    chosen, half = cost["chosen"], cost["half"]
+    return (
+        "Expected cost per client of refusing everyone whose probability of default is at or "
+        f"above the threshold; the chosen threshold {chosen['threshold']:.3f} costs "
+        f"{chosen['cost_per_client']:.3f} per client against {half['cost_per_client']:.3f} at "
+        "0.5 (out-of-fold predictions of the train clients, shaded band = spread over folds)."
+    )
+
+
+def describe_roc(roc: dict) -> str:
+    """Say what the ROC figure shows, with the AUC and its spread."""
+    return (
+        f"ROC curve of each of the {len(roc['folds'])} cross-validation folds and their mean: "
+        f"AUC {roc['auc_mean']:.3f} ± {roc['auc_std']:.3f} (0.5 is chance, 1 is perfect)."
+    )
+
+
+def describe_precision_recall(pr: dict) -> str:
+    """Say what the precision-recall figure shows."""
+    return (
+        "Share of refused clients who would default (precision) against the share of "
+        f"defaulters caught (recall); average precision {pr['average_precision']:.3f} against "
+        f"{pr['base_rate']:.3f} for refusing at random."
+    )
+
+
+def describe_calibration(calibration: dict) -> str:
+    """Say whether predicted probabilities match observed default rates."""
+    return (
+        "Observed default rate against mean predicted probability in bins of equal size; "
+        "points on the diagonal mean the probabilities can be read as frequencies. Brier "
+        f"score {calibration['brier']:.4f} (predicting the base rate for all: "
+        f"{calibration['brier_reference']:.4f})."
+    )
+
+
+def describe_confusion(confusion: dict) -> str:
+    """Say how the train clients' out-of-fold decisions split at the threshold."""
+    return (
+        f"At threshold {confusion['threshold']:.3f}, {confusion['tp']:,} defaulters are refused "
+        f"and {confusion['fn']:,} granted; {confusion['fp']:,} clients who repaid are refused "
+        f"and {confusion['tn']:,} granted (refusal rate {_pct(confusion['refusal_rate'])})."
+    )
+
+
+def describe_fairness(rows: Sequence[dict]) -> str:
+    """Say what the fairness figure shows and the widest approval-rate gap."""
+    gaps = []
+    for attribute in dict.fromkeys(r["attribute"] for r in rows):
+        rates = [
+            r["approval_rate"] for r in rows if r["attribute"] == attribute and not r["is_small"]
+        ]
+        rates = [v for v in rates if v is not None and not math.isnan(v)]
+        if rates:
+            gaps.append(f"by {attribute} from {_pct(min(rates))} to {_pct(max(rates))}")
+    spread = "; ".join(gaps) if gaps else "no group is large enough to compare"
+    return (
+        "Approval rate, share of defaulters refused (true positive rate) and share of good "
+        "clients refused (false positive rate) by gender and by age band; approval ranges "
+        f"{spread}."
+    )
+
+
+def describe_drift(drift: dict) -> str:
+    """Say which feature shifted most between train and test clients."""
+    rows = drift["rows"]
+    if not rows:
+        return "No feature to compare."
+    worst = rows[0]
+    n_moderate = sum(r["psi"] >= drift["thresholds"]["moderate"] for r in rows)
+    return (
+        "Population stability index of each feature between train and test clients, most "
+        f"shifted first: {worst['feature']} has the largest PSI ({worst['psi']:.3f}, "
+        f"{worst['reading']}); {n_moderate} of {len(rows)} features reach 0.1 or more."
+    )
+
+
+def describe_ablation(ablation: dict) -> str:
+    """Say what the history tables add to the application table."""
+    application, every = ablation["application"], ablation["all"]
+    return (
+        f"Cross-validated AUC with the {application['n_features']} application features alone "
+        f"({application['auc_mean']:.3f}) and with all {every['n_features']} features "
+        f"({every['auc_mean']:.3f}): the history tables add {ablation['auc_gain']:+.3f}."
+    )
+
+
+def describe_oracle(oracle: dict) -> str:
+    """Say how close the model comes to the generator's true probabilities."""
+    test = oracle["test"]
+    return (
+        f"On the {test['n']:,} test clients the served model reaches AUC {test['model_auc']:.3f} "
+        f"where the true probabilities reach {test['oracle_auc']:.3f} (gap "
+        f"{test['auc_gap']:.3f}); train clients are compared out of fold."
+    )
+
+
+def describe_importance(importance: Sequence[dict]) -> str:
+    """Say which features weigh most on the model's output."""
+    top = ", ".join(r["label"] for r in list(importance)[:3])
+    return (
+        "Mean absolute SHAP contribution (log-odds) of the most influential features over the "
+        f"train clients; the three largest: {top}."
+    )
+
+
+MODEL_CARD: tuple[tuple[str, str], ...] = (
+    (
+        "Intended use",
+        "Support advisors of Prêt à dépenser in deciding consumer credit applications: the "
+        "model estimates the probability that an applicant defaults; the decision refuses at "
+        "or above a threshold chosen to minimise the expected cost of errors. An advisor "
+        "reviews the decision on request (RGPD art. 22); the model does not replace them.",
+    ),
+    (
+        "Data",
+        "Home Credit Default Risk schema: the application plus the applicant's history "
+        "(credit bureau, previous applications, instalments, POS and card balances), one row "
+        "of features per client. Metrics are measured out of fold on the train clients.",
+    ),
+    (
+        "Fairness",
+        "CODE_GENDER is not a model input (French and EU anti-discrimination rules, CNIL "
+        "credit-scoring rules); it is kept only to measure decisions and errors by gender, as "
+        "shown above. Age is a risk factor; its effect is reported by age band. Protected "
+        "attributes are never given as reasons for a decision.",
+    ),
+    (
+        "Limits",
+        "The probabilities are CatBoost's raw output, not recalibrated: read them with the "
+        "calibration figure. Performance holds for a population like the training one; "
+        "features with a PSI above 0.25 mean the scored population differs. Small groups "
+        "(flagged) give unreliable rates. Costs per error are business assumptions.",
+    ),
+)
