@@ -38,13 +38,13 @@ def build_installments_features(installments: ir.Table) -> ir.Table:
     i = installments
     is_recent = i.DAYS_INSTALMENT >= RECENT_DAYS
     recent = i.filter(is_recent)
+    days_early = i.DAYS_INSTALMENT - i.DAYS_ENTRY_PAYMENT
+    days_early = ops.where(days_early > 0, days_early, 0.0)
     everything = i.group_by("SK_ID_CURR").aggregate(
         **_aggregates(i, ""),
         INST_UNPAID_COUNT=i.count(where=ops.is_missing(i.AMT_PAYMENT)),
-        INST_DAYS_EARLY_MEAN=ops.where(
-            i.DAYS_INSTALMENT > i.DAYS_ENTRY_PAYMENT,
-            i.DAYS_INSTALMENT - i.DAYS_ENTRY_PAYMENT,
-            0.0,
+        INST_DAYS_EARLY_MEAN=ops.null_where(
+            days_early, ops.is_missing(i.DAYS_ENTRY_PAYMENT)
         ).mean(),
         INST_LOANS_COUNT=i.SK_ID_PREV.nunique(),
     )

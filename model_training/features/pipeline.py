@@ -7,6 +7,9 @@ ifelse, cast, isin, fill_null, arithmetic); DuckDB is only the embedded engine t
 from __future__ import annotations
 
 import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import ibis
@@ -31,6 +34,16 @@ from model_training.features.store import (
 )
 
 MEMORY_LIMIT = "4GB"
+# Ibis 12.0.0 still calls DuckDB 2.0 methods that DuckDB deprecates (fetch_arrow_table...)
+DUCKDB_DEPRECATIONS = r".* is deprecated, use .* instead"
+
+
+@contextmanager
+def _quiet_duckdb_deprecations() -> Iterator[None]:
+    """Silence DuckDB's deprecation warnings about the methods Ibis 12 calls, nothing else."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", DUCKDB_DEPRECATIONS, DeprecationWarning)
+        yield
 
 
 def _read_tables(con: ibis.BaseBackend, data_dir: Path) -> dict[str, ir.Table]:
@@ -97,6 +110,19 @@ def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureRepo
     started = time.perf_counter()
     data_dir = Path(data_dir)
     fingerprint = read_fingerprint(data_dir)
+    with _quiet_duckdb_deprecations():
+        output, n_rows, n_test, n_features = _run(data_dir, fingerprint, show_progress)
+    return FeatureReport(
+        path=output,
+        n_rows=n_rows,
+        n_test=n_test,
+        n_features=n_features,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, int, int, int]:
+    """Build the expression, write the store; return its path, rows, test rows, features."""
     con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=True)
     try:
         tables = _read_tables(con, data_dir)
@@ -119,10 +145,4 @@ def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureRepo
         output, n_rows, n_test = write_feature_store(data_dir, write, feature_dtypes, fingerprint)
     finally:
         con.disconnect()
-    return FeatureReport(
-        path=output,
-        n_rows=n_rows,
-        n_test=n_test,
-        n_features=len(feature_dtypes),
-        seconds=time.perf_counter() - started,
-    )
+    return output, n_rows, n_test, len(feature_dtypes)

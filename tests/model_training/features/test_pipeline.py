@@ -1,0 +1,118 @@
+"""The feature store: one sorted row per client, metadata, clear errors, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from model_training.errors import MissingInputError
+from model_training.features import (
+    build_features,
+    categorical_features,
+    feature_columns,
+    load_feature_metadata,
+    load_features,
+)
+from model_training.features import store as store_module
+
+
+@pytest.fixture(scope="module")
+def synth_table(synth_features: Path) -> pd.DataFrame:
+    """Return the stored features of the generated dataset."""
+    return load_features(synth_features)
+
+
+def test_one_row_per_client_sorted(synth_table: pd.DataFrame) -> None:
+    assert synth_table["SK_ID_CURR"].is_unique
+    assert synth_table["SK_ID_CURR"].is_monotonic_increasing
+
+
+def test_every_train_and_test_client_is_present(
+    synth_table: pd.DataFrame, synth_features: Path
+) -> None:
+    validated = synth_features / "validated"
+    train = pd.read_parquet(validated / "application_train.parquet", columns=["SK_ID_CURR"])
+    test = pd.read_parquet(validated / "application_test.parquet", columns=["SK_ID_CURR"])
+    expected = sorted([*train["SK_ID_CURR"], *test["SK_ID_CURR"]])
+    assert synth_table["SK_ID_CURR"].tolist() == expected
+    assert set(synth_table.loc[synth_table["is_test"], "SK_ID_CURR"]) == set(test["SK_ID_CURR"])
+
+
+def test_target_is_missing_exactly_for_test_clients(synth_table: pd.DataFrame) -> None:
+    assert synth_table["is_test"].dtype == bool
+    assert (synth_table["TARGET"].isna() == synth_table["is_test"]).all()
+    assert set(synth_table.loc[~synth_table["is_test"], "TARGET"]) == {0, 1}
+
+
+def test_gender_is_not_in_the_store(synth_table: pd.DataFrame, synth_features: Path) -> None:
+    assert "CODE_GENDER" not in synth_table.columns
+    assert "CODE_GENDER" not in feature_columns(synth_features)
+
+
+def test_days_placeholders_are_missing(synth_table: pd.DataFrame) -> None:
+    days = [c for c in synth_table.columns if "DAYS" in c or c.startswith("YEARS_")]
+    numbers = synth_table[days].select_dtypes("number")
+    assert not (numbers == 365243).any().any()
+    assert synth_table["YEARS_EMPLOYED"].isna().sum() == synth_table["IS_NOT_EMPLOYED"].sum()
+
+
+def test_metadata_describes_the_stored_columns(
+    synth_table: pd.DataFrame, synth_features: Path
+) -> None:
+    metadata = load_feature_metadata(synth_features)
+    fingerprint = json.loads((synth_features / "validated" / "fingerprint.json").read_text())
+    assert metadata.fingerprint == fingerprint["fingerprint"]
+    assert ["SK_ID_CURR", "TARGET", "is_test", *metadata.names] == list(synth_table.columns)
+    assert metadata.n_rows == len(synth_table)
+    assert metadata.n_test == int(synth_table["is_test"].sum())
+    assert 150 <= len(metadata.names) <= 250
+
+
+def test_categoricals_are_the_text_columns(synth_table: pd.DataFrame, synth_features: Path) -> None:
+    text = [c for c in feature_columns(synth_features) if synth_table[c].dtype == "str"]
+    assert categorical_features(synth_features) == text
+    assert "NAME_INCOME_TYPE" in text
+
+
+def test_report_counts_and_summary(tiny_dir: Path) -> None:
+    report = build_features(tiny_dir, show_progress=False)
+    assert (report.n_rows, report.n_test, report.n_train) == (3, 1, 2)
+    assert report.n_features == len(feature_columns(tiny_dir))
+    assert report.path == tiny_dir / "features" / "features.parquet"
+    assert "3 clients" in report.summary()
+
+
+def test_missing_validated_data_asks_to_run_validate(tmp_path: Path) -> None:
+    with pytest.raises(MissingInputError, match="Run validate first"):
+        build_features(tmp_path, show_progress=False)
+
+
+def test_missing_validated_table_is_named(tiny_dir: Path) -> None:
+    (tiny_dir / "validated" / "bureau.parquet").unlink()
+    with pytest.raises(MissingInputError, match="bureau"):
+        build_features(tiny_dir, show_progress=False)
+
+
+def test_loading_before_any_run_asks_to_run_features(tmp_path: Path) -> None:
+    with pytest.raises(MissingInputError, match="Run features first"):
+        load_features(tmp_path)
+
+
+def test_failed_run_leaves_previous_features_untouched(
+    tiny_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_features(tiny_dir, show_progress=False)
+    folder = tiny_dir / "features"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def fail(name: str) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store_module, "family_of", fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build_features(tiny_dir, show_progress=False)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert [p.name for p in tiny_dir.iterdir() if p.name.startswith(".features")] == []
