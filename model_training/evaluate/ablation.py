@@ -22,7 +22,7 @@ from model_training.modeling.params import TrainingSettings
 
 ABLATION_FOLDS = 3
 ABLATION_MAX_ITERATIONS = 1000
-ABLATION_MAX_CLIENTS = 100_000  # a stratified sample keeps the ablation within minutes
+ABLATION_MAX_CLIENTS = 50_000  # a stratified sample keeps the ablation within minutes
 
 
 def application_feature_set() -> frozenset[str]:

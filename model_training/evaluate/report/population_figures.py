@@ -19,6 +19,7 @@ FAIRNESS_RATES: tuple[tuple[str, str, str, str], ...] = (
     ("false_positive_rate", "good clients refused (FPR)", ORANGE, "x"),
 )
 DRIFT_TOP = 20
+TEXT_ROOM = 1.35  # axis room beyond the longest bar for its text label
 
 
 def _percent(value: float | None) -> str:
@@ -79,7 +80,9 @@ def make_drift_figure(drift: dict, top: int = DRIFT_TOP) -> go.Figure:
     figure = apply_layout(
         figure, f"Population stability, {len(rows)} most shifted features", "PSI", ""
     )
+    top_value = max([r["psi"] for r in rows] + [drift["thresholds"]["significant"]])
     figure.update_layout(height=max(420, 26 * len(rows) + 140))
+    figure.update_xaxes(range=[0, top_value * TEXT_ROOM])
     return figure
 
 
@@ -144,5 +147,7 @@ def make_importance_figure(importance: Sequence[dict]) -> go.Figure:
     figure = apply_layout(
         figure, "Global importance (mean |SHAP|, log-odds)", "mean absolute contribution", ""
     )
+    top_value = max([r["mean_abs_shap"] for r in rows], default=1.0)
     figure.update_layout(height=max(420, 26 * len(rows) + 140))
+    figure.update_xaxes(range=[0, top_value * TEXT_ROOM])
     return figure
