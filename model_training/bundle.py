@@ -54,6 +54,7 @@ def _write_text_atomically(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
+    Path(tmp).chmod(0o644)  # mkstemp makes it private; the serving user must read it
     os.replace(tmp, path)
 
 

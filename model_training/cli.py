@@ -66,6 +66,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from model_training.evaluate import evaluate  # noqa: PLC0415
+
+    report = evaluate(Path(args.data_dir), Path(args.artifacts_dir), show_progress=not args.quiet)
+    print(report.summary())
+    return 0
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from model_training.score import write_submission  # noqa: PLC0415
 
@@ -154,6 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_artifacts_dir(train)
     _add_training(train)
     train.set_defaults(handler=_cmd_train)
+
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="write the model report (HTML) and evaluation data into the live bundle",
+        description="Metrics with CV spread, cost curve, calibration, fairness by gender and "
+        "age band, train/test drift, ablation, and the oracle AUC on generated data.",
+    )
+    _add_data_dir(evaluate)
+    _add_artifacts_dir(evaluate)
+    evaluate.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    evaluate.set_defaults(handler=_cmd_evaluate)
 
     score = sub.add_parser(
         "score",

@@ -12,7 +12,7 @@ from model_training.cli import build_parser, main
 from model_training.data.loader import validate_data_dir
 from model_training.data.synth import generate_dataset
 
-COMMANDS = ("synth", "validate")
+COMMANDS = ("synth", "validate", "features", "train", "evaluate", "score", "build")
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,7 +29,8 @@ def test_each_command_has_help(command: str, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
-    assert "--data-dir" in capsys.readouterr().out or command == "synth"
+    out = capsys.readouterr().out
+    assert "--data-dir" in out or "--artifacts-dir" in out or command == "synth"
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 import numpy as np
 from scipy.special import ndtri
 
-from model_training.data.schema import PLACEHOLDER_DAYS, TableSpec
+from model_training.data.schema import PLACEHOLDER_DAYS, TableSpec, table
 from model_training.data.synth import application_extra as extra
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.regions import Regions
@@ -33,6 +36,30 @@ EMPLOYED_DAYS = {  # days employed among the employed (placeholder rows excluded
     "p99": -60,
     "max": -1,
 }
+
+
+TAIL_QUANTILES = ("p1", "p5", "p95", "p99")
+
+
+@cache
+def generation_spec(name: str) -> TableSpec:
+    """Return the spec to sample an application file from.
+
+    Kaggle's facts give the test file quartiles but no 1/5/95/99% quantiles; sampling its
+    tails from min/max alone would invent train/test shifts Kaggle does not have, so the test
+    spec borrows the train file's tail quantiles where it lacks its own.
+    """
+    spec = table(name)
+    if name != "application_test":
+        return spec
+    train = table("application_train")
+    columns = []
+    for col in spec.columns:
+        train_stats = train.column(col.name).stats or {}
+        tails = {k: v for k, v in train_stats.items() if k in TAIL_QUANTILES}
+        borrow = bool(col.stats) and col.dtype == "float"
+        columns.append(replace(col, stats={**tails, **col.stats}) if borrow else col)
+    return replace(spec, columns=tuple(columns))
 
 
 def _levels(spec: TableSpec, name: str) -> dict[str, float]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from model_training.data.schema import table
-from model_training.data.synth.application import build_applications
+from model_training.data.synth.application import build_applications, generation_spec
 from model_training.data.synth.bureau import build_bureau
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.history_summary import summarize_history
@@ -42,7 +42,9 @@ def simulate_chunk(
     for split in SPLITS:
         part = clients.subset(clients.is_test == (split == "application_test"))
         tables[split] = (
-            build_applications(rng, table(split), part, regions) if len(part) else _empty(split)
+            build_applications(rng, generation_spec(split), part, regions)
+            if len(part)
+            else _empty(split)
         )
     tables["bureau"], tables["bureau_balance"], next_bureau = build_bureau(
         rng, clients, next_bureau
