@@ -6,10 +6,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
 DATA_DIR ?= data/demo
+ARTIFACTS_DIR ?= data/artifacts
 DEMO_APPLICATIONS ?= 5000
+DEMO_ITERATIONS ?= 600
 SEED ?= 42
 
-.PHONY: install run test lint format demo-data clean-data
+.PHONY: install run test lint format demo-data demo-model clean-data
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +26,16 @@ $(DATA_DIR)/application_train.csv: | $(STAMP)
 
 demo-data: $(DATA_DIR)/application_train.csv  ## generate the synthetic demo data if absent
 
-run: install demo-data  ## set up, generate and validate demo data (serving lands with the API issue)
-	$(PY) -m model_training validate --data-dir $(DATA_DIR)
-	@echo "Demo data validated in $(DATA_DIR)/validated (serving on $(HOST):$(PORT) arrives with the API issue)."
+demo-model: demo-data  ## validate, build features, train and evaluate when no model is live
+	@if [ -f $(ARTIFACTS_DIR)/CURRENT ]; then \
+		echo "Live model: $$(cat $(ARTIFACTS_DIR)/CURRENT) in $(ARTIFACTS_DIR)"; \
+	else \
+		$(PY) -m model_training build --data-dir $(DATA_DIR) --artifacts-dir $(ARTIFACTS_DIR) \
+			--iterations $(DEMO_ITERATIONS); \
+	fi
+
+run: install demo-model  ## set up, generate demo data, train when absent (serving: API issue)
+	@echo "Demo data in $(DATA_DIR), live model in $(ARTIFACTS_DIR) (serving on $(HOST):$(PORT) arrives with the API issue)."
 
 lint: install
 	$(VENV)/bin/ruff format --check .
