@@ -9,19 +9,18 @@ from model_training.features import ops
 RECENT_MONTHS = -12  # MONTHS_BALANCE at or after this is "the last 12 months"
 
 
-def _pos_aggregates(rows: ir.Table, suffix: str) -> dict[str, ir.Scalar]:
-    """Return POS days-past-due aggregates over ``rows``, names ending with ``suffix``."""
+def _pos_aggregates(rows: ir.Table, suffix: str, where: ir.BooleanValue | None) -> dict:
+    """Return POS days-past-due aggregates over the rows ``where`` selects."""
     return {
-        f"POS_MONTHS{suffix}": rows.count(),
-        f"POS_DPD_SHARE{suffix}": ops.indicator(rows.SK_DPD > 0).mean(),
-        f"POS_DPD_MAX{suffix}": ops.to_float(rows.SK_DPD.max()),
-        f"POS_DPD_DEF_SHARE{suffix}": ops.indicator(rows.SK_DPD_DEF > 0).mean(),
+        f"POS_MONTHS{suffix}": rows.count(where=where),
+        f"POS_DPD_SHARE{suffix}": ops.indicator(rows.SK_DPD > 0).mean(where=where),
+        f"POS_DPD_MAX{suffix}": ops.to_float(rows.SK_DPD.max(where=where)),
+        f"POS_DPD_DEF_SHARE{suffix}": ops.indicator(rows.SK_DPD_DEF > 0).mean(where=where),
     }
 
 
 def build_pos_features(pos: ir.Table) -> ir.Table:
     """Return one row per client with POS/cash loan months, arrears and remaining instalments."""
-    recent = pos.filter(pos.MONTHS_BALANCE >= RECENT_MONTHS)
     loans = pos.group_by("SK_ID_CURR", "SK_ID_PREV").aggregate(
         remaining=pos.CNT_INSTALMENT_FUTURE.min(),
         term=pos.CNT_INSTALMENT.max(),
@@ -34,31 +33,32 @@ def build_pos_features(pos: ir.Table) -> ir.Table:
         POS_COMPLETED_SHARE=loans.is_completed.mean(),
         POS_TERM_MEAN=loans.term.mean(),
     )
-    everything = pos.group_by("SK_ID_CURR").aggregate(**_pos_aggregates(pos, ""))
-    last_year = recent.group_by("SK_ID_CURR").aggregate(**_pos_aggregates(recent, "_12M"))
-    return ops.join_clients(ops.join_clients(everything, per_loan), last_year)
+    months = pos.group_by("SK_ID_CURR").aggregate(
+        **_pos_aggregates(pos, "", None),
+        **_pos_aggregates(pos, "_12M", pos.MONTHS_BALANCE >= RECENT_MONTHS),
+    )
+    return ops.join_clients(months, per_loan)
 
 
-def _card_aggregates(rows: ir.Table, suffix: str) -> dict[str, ir.Scalar]:
-    """Return credit-card use and arrears aggregates over ``rows``."""
+def _card_aggregates(rows: ir.Table, suffix: str, where: ir.BooleanValue | None) -> dict:
+    """Return credit-card use and arrears aggregates over the rows ``where`` selects."""
     utilisation = ops.ratio(rows.AMT_BALANCE, rows.AMT_CREDIT_LIMIT_ACTUAL)
     return {
-        f"CC_MONTHS{suffix}": rows.count(),
-        f"CC_UTILISATION_MEAN{suffix}": utilisation.mean(),
-        f"CC_UTILISATION_MAX{suffix}": utilisation.max(),
-        f"CC_DPD_MONTHS{suffix}": rows.count(where=rows.SK_DPD > 0),
-        f"CC_DRAWINGS_SUM{suffix}": rows.AMT_DRAWINGS_CURRENT.sum(),
-        f"CC_DRAWINGS_COUNT{suffix}": ops.to_float(rows.CNT_DRAWINGS_CURRENT.sum()),
+        f"CC_MONTHS{suffix}": rows.count(where=where),
+        f"CC_UTILISATION_MEAN{suffix}": utilisation.mean(where=where),
+        f"CC_UTILISATION_MAX{suffix}": utilisation.max(where=where),
+        f"CC_DPD_MONTHS{suffix}": rows.count(where=ops.both(rows.SK_DPD > 0, where)),
+        f"CC_DRAWINGS_SUM{suffix}": rows.AMT_DRAWINGS_CURRENT.sum(where=where),
+        f"CC_DRAWINGS_COUNT{suffix}": ops.to_float(rows.CNT_DRAWINGS_CURRENT.sum(where=where)),
     }
 
 
 def build_card_features(card: ir.Table) -> ir.Table:
     """Return one row per client with credit-card utilisation, drawings, payments, arrears."""
     c = card
-    recent = c.filter(c.MONTHS_BALANCE >= RECENT_MONTHS)
     has_minimum = c.AMT_INST_MIN_REGULARITY > 0
-    everything = c.group_by("SK_ID_CURR").aggregate(
-        **_card_aggregates(c, ""),
+    return c.group_by("SK_ID_CURR").aggregate(
+        **_card_aggregates(c, "", None),
         CC_DPD_MAX=ops.to_float(c.SK_DPD.max()),
         CC_DPD_DEF_MONTHS=c.count(where=c.SK_DPD_DEF > 0),
         CC_LIMIT_MAX=ops.to_float(c.AMT_CREDIT_LIMIT_ACTUAL.max()),
@@ -71,6 +71,5 @@ def build_card_features(card: ir.Table) -> ir.Table:
         CC_BELOW_MINIMUM_SHARE=ops.null_where(
             ops.to_float(c.AMT_PAYMENT_TOTAL_CURRENT < c.AMT_INST_MIN_REGULARITY), ~has_minimum
         ).mean(),
+        **_card_aggregates(c, "_12M", c.MONTHS_BALANCE >= RECENT_MONTHS),
     )
-    last_year = recent.group_by("SK_ID_CURR").aggregate(**_card_aggregates(recent, "_12M"))
-    return ops.join_clients(everything, last_year)

@@ -69,20 +69,37 @@ def build_bureau_features(bureau: ir.Table) -> ir.Table:
 
 
 def build_bureau_balance_features(bureau: ir.Table, bureau_balance: ir.Table) -> ir.Table:
-    """Return one row per client with the monthly statuses of their bureau credits."""
-    owners = bureau.select("SK_ID_BUREAU", "SK_ID_CURR")
-    months = bureau_balance.join(owners, "SK_ID_BUREAU", how="inner")
-    status = months.STATUS
+    """Return one row per client with the monthly statuses of their bureau credits.
+
+    Months are first summed per credit, then the credits joined to their owners (inner join:
+    orphan credits drop out) and summed per client.
+    """
+    bb = bureau_balance
+    status = bb.STATUS
     is_bad = status.isin(BAD_STATUSES)
+    is_recent = bb.MONTHS_BALANCE >= RECENT_MONTHS
     level = ibis.cases(*((status == s, int(s)) for s in BAD_STATUSES), else_=0)
-    is_recent = months.MONTHS_BALANCE >= RECENT_MONTHS
-    return months.group_by("SK_ID_CURR").aggregate(
-        BB_MONTHS_COUNT=months.count(),
-        BB_BAD_MONTHS_COUNT=months.count(where=is_bad),
-        BB_BAD_SHARE=_share(is_bad),
-        BB_WORST_STATUS=ops.to_float(level.max()),
-        BB_MONTHS_12M=months.count(where=is_recent),
-        BB_BAD_MONTHS_12M=months.count(where=is_recent & is_bad),
-        BB_UNKNOWN_SHARE=_share(status == "X"),
-        BB_CREDITS_COUNT=months.SK_ID_BUREAU.nunique(),
+    credits = bb.group_by("SK_ID_BUREAU").aggregate(
+        months=bb.count(),
+        bad=bb.count(where=is_bad),
+        worst=level.max(),
+        recent=bb.count(where=is_recent),
+        recent_bad=bb.count(where=is_recent & is_bad),
+        unknown=bb.count(where=status == "X"),
+    )
+    owners = bureau.select("SK_ID_BUREAU", "SK_ID_CURR")
+    c = credits.join(owners, "SK_ID_BUREAU", how="inner")
+    sums = c.group_by("SK_ID_CURR").aggregate(
+        BB_MONTHS_COUNT=c.months.sum(),
+        BB_BAD_MONTHS_COUNT=c.bad.sum(),
+        BB_WORST_STATUS=ops.to_float(c.worst.max()),
+        BB_MONTHS_12M=c.recent.sum(),
+        BB_BAD_MONTHS_12M=c.recent_bad.sum(),
+        unknown=c.unknown.sum(),
+        BB_CREDITS_COUNT=c.count(),
+    )
+    return sums.select(
+        *[name for name in sums.columns if name != "unknown"],
+        BB_BAD_SHARE=ops.ratio(sums.BB_BAD_MONTHS_COUNT, sums.BB_MONTHS_COUNT),
+        BB_UNKNOWN_SHARE=ops.ratio(sums.unknown, sums.BB_MONTHS_COUNT),
     )

@@ -2,7 +2,8 @@
 
 Each row is one payment (an instalment paid in several parts gives several rows); a row with
 no payment date and amount is an instalment never paid. Late and short shares are taken over
-the paid rows; the unpaid ones are counted apart.
+the paid rows; the unpaid ones are counted apart. All history and the last year are computed
+in one pass (the last year as filtered aggregates).
 """
 
 from __future__ import annotations
@@ -14,39 +15,48 @@ from model_training.features import ops
 RECENT_DAYS = -365  # DAYS_INSTALMENT at or after this is "the last year"
 
 
-def _aggregates(rows: ir.Table, suffix: str) -> dict[str, ir.Scalar]:
-    """Return lateness and payment aggregates over ``rows``, names ending with ``suffix``."""
-    is_paid = ~ops.is_missing(rows.AMT_PAYMENT)
-    days_late = rows.DAYS_ENTRY_PAYMENT - rows.DAYS_INSTALMENT
-    positive_late = ops.where(days_late > 0, days_late, 0.0)
-    is_late = ops.to_float(days_late > 0)  # missing on unpaid rows
-    is_short = ops.to_float(rows.AMT_PAYMENT < rows.AMT_INSTALMENT)
-    paid_instalment = ops.where(is_paid, rows.AMT_INSTALMENT, 0.0)
+def _payment_rows(installments: ir.Table) -> ir.Table:
+    """Return the payments with their lateness, shortfall and recency computed once per row."""
+    i = installments
+    is_unpaid = ops.is_missing(i.AMT_PAYMENT)
+    days_late = i.DAYS_ENTRY_PAYMENT - i.DAYS_INSTALMENT
+    return i.select(
+        "SK_ID_CURR",
+        "SK_ID_PREV",
+        "AMT_PAYMENT",
+        is_unpaid=is_unpaid,
+        is_recent=i.DAYS_INSTALMENT >= RECENT_DAYS,
+        is_late_30=days_late > 30,
+        late=ops.to_float(days_late > 0),  # missing on unpaid rows
+        short=ops.to_float(i.AMT_PAYMENT < i.AMT_INSTALMENT),
+        days_late=ops.null_where(ops.where(days_late > 0, days_late, 0.0), is_unpaid),
+        days_early=ops.null_where(ops.where(days_late < 0, -days_late, 0.0), is_unpaid),
+        due=ops.where(is_unpaid, 0.0, i.AMT_INSTALMENT),
+    )
+
+
+def _aggregates(rows: ir.Table, suffix: str, where: ir.BooleanValue | None) -> dict:
+    """Return lateness and payment aggregates over the rows ``where`` selects."""
     return {
-        f"INST_COUNT{suffix}": rows.count(),
-        f"INST_LATE_SHARE{suffix}": is_late.mean(),
-        f"INST_LATE_30_COUNT{suffix}": rows.count(where=days_late > 30),
-        f"INST_DAYS_LATE_MEAN{suffix}": ops.null_where(positive_late, ~is_paid).mean(),
-        f"INST_DAYS_LATE_MAX{suffix}": ops.null_where(positive_late, ~is_paid).max(),
-        f"INST_SHORT_SHARE{suffix}": is_short.mean(),
-        f"INST_PAYMENT_RATIO{suffix}": ops.ratio(rows.AMT_PAYMENT.sum(), paid_instalment.sum()),
+        f"INST_COUNT{suffix}": rows.count(where=where),
+        f"INST_LATE_SHARE{suffix}": rows.late.mean(where=where),
+        f"INST_LATE_30_COUNT{suffix}": rows.count(where=ops.both(rows.is_late_30, where)),
+        f"INST_DAYS_LATE_MEAN{suffix}": rows.days_late.mean(where=where),
+        f"INST_DAYS_LATE_MAX{suffix}": rows.days_late.max(where=where),
+        f"INST_SHORT_SHARE{suffix}": rows.short.mean(where=where),
+        f"INST_PAYMENT_RATIO{suffix}": ops.ratio(
+            rows.AMT_PAYMENT.sum(where=where), rows.due.sum(where=where)
+        ),
     }
 
 
 def build_installments_features(installments: ir.Table) -> ir.Table:
     """Return one row per client with payment behaviour over all history and the last year."""
-    i = installments
-    is_recent = i.DAYS_INSTALMENT >= RECENT_DAYS
-    recent = i.filter(is_recent)
-    days_early = i.DAYS_INSTALMENT - i.DAYS_ENTRY_PAYMENT
-    days_early = ops.where(days_early > 0, days_early, 0.0)
-    everything = i.group_by("SK_ID_CURR").aggregate(
-        **_aggregates(i, ""),
-        INST_UNPAID_COUNT=i.count(where=ops.is_missing(i.AMT_PAYMENT)),
-        INST_DAYS_EARLY_MEAN=ops.null_where(
-            days_early, ops.is_missing(i.DAYS_ENTRY_PAYMENT)
-        ).mean(),
-        INST_LOANS_COUNT=i.SK_ID_PREV.nunique(),
+    rows = _payment_rows(installments)
+    return rows.group_by("SK_ID_CURR").aggregate(
+        **_aggregates(rows, "", None),
+        INST_UNPAID_COUNT=rows.count(where=rows.is_unpaid),
+        INST_DAYS_EARLY_MEAN=rows.days_early.mean(),
+        INST_LOANS_COUNT=rows.SK_ID_PREV.nunique(),
+        **_aggregates(rows, "_1Y", rows.is_recent),
     )
-    last_year = recent.group_by("SK_ID_CURR").aggregate(**_aggregates(recent, "_1Y"))
-    return ops.join_clients(everything, last_year)

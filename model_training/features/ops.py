@@ -146,3 +146,8 @@ def join_clients(left: ir.Table, right: ir.Table, key: str = "SK_ID_CURR") -> ir
     """Return ``left`` left-joined with ``right`` on the client key, the key kept once."""
     joined = left.left_join(right, key)
     return joined.drop(f"{key}_right") if f"{key}_right" in joined.columns else joined
+
+
+def both(condition: ir.BooleanValue, where: ir.BooleanValue | None) -> ir.BooleanValue:
+    """Return ``condition & where``, or ``condition`` alone when there is no ``where``."""
+    return condition if where is None else condition & where

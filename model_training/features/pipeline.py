@@ -123,7 +123,7 @@ def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureRepo
 
 def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, int, int, int]:
     """Build the expression, write the store; return its path, rows, test rows, features."""
-    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=True)
+    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=False)
     try:
         tables = _read_tables(con, data_dir)
         expression = build_feature_table(tables)
