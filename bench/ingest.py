@@ -1,11 +1,14 @@
 """Benchmark: `validate` (DuckDB, checks, Parquet copy) against pandas.read_csv, same dtypes.
 
-Usage: python bench/ingest.py [DATA_DIR] [--max-problems N]
+Usage: python bench/ingest.py [DATA_DIR] [--breakdown]
 
 Each side runs in its own child process, so each peak RSS is measured alone
-(resource.getrusage in the child). pandas reads every table with the schema's dtypes and
-drops it before the next (its peak is the largest table), which favours pandas. Targets on
-the 2-core machine: validate at least 3x faster, at most half pandas' peak memory.
+(resource.getrusage in the child), and CPU seconds (user + system) are shown beside wall
+seconds: on a shared machine they tell contention from work. pandas reads every table with
+the schema's dtypes and drops it before the next (its peak is the largest table), which
+favours pandas. Targets on the 2-core machine: validate at least 3x faster, at most half
+pandas' peak memory. ``--breakdown`` adds a child that only parses the CSVs (the loader's
+fast pass without writing), to split validate's load step into parse and write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,14 +38,52 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_seconds() -> float:
+    """Return this process's CPU time so far (user + system, all threads)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_validate(data_dir: Path) -> dict:
     """Validate the directory (the loader under test); return rows, seconds, peak MB."""
     from model_training.data.loader import validate_data_dir  # noqa: PLC0415
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     report = validate_data_dir(data_dir, show_progress=False)
     seconds = time.perf_counter() - started
-    return {"rows": sum(report.n_rows.values()), "seconds": seconds, "peak_mb": _peak_mb()}
+    return {
+        "rows": sum(report.n_rows.values()),
+        "seconds": seconds,
+        "cpu": _cpu_seconds() - cpu,
+        "peak_mb": _peak_mb(),
+        "steps": report.step_seconds,
+    }
+
+
+def run_parse(data_dir: Path) -> dict:
+    """Parse every CSV as the fast pass does (same chunks, threads) without writing it."""
+    import os  # noqa: PLC0415
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    from model_training.data.loader import fast_csv  # noqa: PLC0415
+    from model_training.data.loader.sources import open_binary  # noqa: PLC0415
+
+    sources, _ = find_sources(data_dir)
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    n_rows = 0
+    n_threads = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=n_threads) as pool:
+        for name, source in sources.items():
+            options = fast_csv._options(fast_csv.arrow_schema(table(name)))
+            with open_binary(source) as stream:
+                pending: deque = deque()
+                for chunk in fast_csv._chunks(stream):
+                    pending.append(pool.submit(fast_csv._parse, chunk, options, []))
+                    if len(pending) > n_threads:
+                        n_rows += pending.popleft().result().table.num_rows
+                n_rows += sum(future.result().table.num_rows for future in pending)
+    seconds = time.perf_counter() - started
+    return {"rows": n_rows, "seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mb": _peak_mb()}
 
 
 def run_pandas(data_dir: Path) -> dict:
@@ -49,7 +91,7 @@ def run_pandas(data_dir: Path) -> dict:
     import pandas as pd  # noqa: PLC0415
 
     sources, _ = find_sources(data_dir)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     n_rows = 0
     for name, source in sources.items():
         dtypes = {c.name: PANDAS_DTYPES[c.dtype] for c in table(name).columns}
@@ -60,7 +102,10 @@ def run_pandas(data_dir: Path) -> dict:
         n_rows += len(frame)
         del frame
     seconds = time.perf_counter() - started
-    return {"rows": n_rows, "seconds": seconds, "peak_mb": _peak_mb()}
+    return {"rows": n_rows, "seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mb": _peak_mb()}
+
+
+RUNNERS = {"validate": run_validate, "pandas": run_pandas, "parse": run_parse}
 
 
 def run_child(side: str, data_dir: Path) -> dict:
@@ -79,18 +124,24 @@ def main() -> int:
     """Time both sides on the same data and print absolute figures and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default="data/full", type=Path)
-    parser.add_argument("--child", choices=("validate", "pandas"), help=argparse.SUPPRESS)
+    parser.add_argument("--breakdown", action="store_true", help="also time parsing alone")
+    parser.add_argument("--child", choices=tuple(RUNNERS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        runner = run_validate if args.child == "validate" else run_pandas
-        print(json.dumps(runner(args.data_dir)))
+        print(json.dumps(RUNNERS[args.child](args.data_dir)))
         return 0
-    results = {side: run_child(side, args.data_dir) for side in ("validate", "pandas")}
+    sides = ("validate", "pandas", "parse") if args.breakdown else ("validate", "pandas")
+    results = {side: run_child(side, args.data_dir) for side in sides}
     print(f"data: {args.data_dir} ({results['validate']['rows']:,} rows)")
-    print(f"{'':10} {'seconds':>9} {'rows/s':>12} {'peak MB':>9}")
+    print(f"{'':10} {'seconds':>9} {'cpu s':>7} {'rows/s':>12} {'peak MB':>9}")
     for side, r in results.items():
         rate = r["rows"] / r["seconds"]
-        print(f"{side:10} {r['seconds']:9.2f} {rate:12,.0f} {r['peak_mb']:9.0f}")
+        print(f"{side:10} {r['seconds']:9.2f} {r['cpu']:7.1f} {rate:12,.0f} {r['peak_mb']:9.0f}")
+    steps = results["validate"]["steps"]
+    print("validate steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items()))
+    if "parse" in results:
+        write = steps["load"] - results["parse"]["seconds"]
+        print(f"  load = parse {results['parse']['seconds']:.2f} + write and overlap {write:.2f}")
     speedup = results["pandas"]["seconds"] / results["validate"]["seconds"]
     memory = results["validate"]["peak_mb"] / results["pandas"]["peak_mb"]
     print(f"speed-up (pandas s / validate s): {speedup:.2f} (target >= {TARGET_SPEEDUP})")

@@ -1,4 +1,4 @@
-"""Checks on the typed tables: values, codes, keys, train/test overlap and references."""
+"""Checks on the typed Parquet tables: one scan a table for values and codes, then its key."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import duckdb
 from model_training.data.loader.csv_reader import FIX, _ident, quote_path
 from model_training.data.loader.report import Findings
 from model_training.data.loader.rules import range_rules
-from model_training.data.schema import FOREIGN_KEYS, TableSpec, tables
+from model_training.data.schema import ForeignKey, TableSpec, tables
 
 ERROR_KEYS: dict[str, tuple[str, ...]] = {
     "application_train": ("SK_ID_CURR",),
@@ -29,6 +29,8 @@ class Loaded:
     path: Path
     is_csv: bool
     n_rows: int
+    has_unique_key: bool = False  # proved while streaming (see key_order)
+    orphans: dict[ForeignKey, int] | None = None  # counted while streaming, else afterwards
 
     @property
     def view(self) -> str:
@@ -57,58 +59,106 @@ def _show(value: object) -> str:
     return repr(value) if isinstance(value, str) else f"{value!r}"
 
 
-def check_values(
-    con: duckdb.DuckDBPyConnection, loaded: Loaded, spec: TableSpec, findings: Findings
-) -> None:
-    """Check ranges, whole-number columns never empty and floats finite, in one scan."""
-    checks: list[tuple[str, str, str, bool]] = []  # column, condition, expected, is_error
+def _literal(text: str) -> str:
+    """Return a string as a SQL literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One count of a table's scan: the rows where ``condition`` (a rule) does not hold."""
+
+    kind: str  # "value" or "level"
+    column: str
+    condition: str
+    expected: str = ""
+    is_error: bool = True
+
+
+def value_probes(spec: TableSpec) -> list[Probe]:
+    """Return the value rules: whole numbers never empty, floats finite, then the ranges."""
+    probes: list[Probe] = []
     for column in spec.columns:
         name = _ident(column.name)
         if column.dtype == "int":
-            checks.append((column.name, f"{name} IS NOT NULL", "a whole number, not empty", True))
+            probes.append(
+                Probe("value", column.name, f"{name} IS NOT NULL", "a whole number, not empty")
+            )
         elif column.dtype == "float":
-            checks.append(
-                (
+            probes.append(
+                Probe(
+                    "value",
                     column.name,
                     f"{name} IS NULL OR isfinite({name})",
                     "a finite number (leave the field empty for a missing value)",
-                    True,
                 )
             )
     for rule in range_rules(spec):
         name = _ident(rule.column)
-        checks.append(
-            (
-                rule.column,
-                f"{name} IS NULL OR ({rule.condition.format(c=name)})",
-                rule.expected,
-                rule.is_error,
-            )
-        )
-    if not checks or loaded.n_rows == 0:
-        return
-    counts = con.execute(
-        f"SELECT {', '.join(f'count_if(NOT ({c[1]}))' for c in checks)} FROM {loaded.view}"
-    ).fetchone()
-    for (column, condition, expected, is_error), n_bad in zip(checks, counts, strict=True):
-        if not n_bad:
-            continue
-        first, value = con.execute(
-            f"SELECT file_row_number, {_ident(column)} FROM {loaded.view} "
-            f"WHERE NOT ({condition}) ORDER BY file_row_number LIMIT 1"
+        condition = f"{name} IS NULL OR ({rule.condition.format(c=name)})"
+        probes.append(Probe("value", rule.column, condition, rule.expected, rule.is_error))
+    return probes
+
+
+def level_probes(spec: TableSpec) -> list[Probe]:
+    """Return one probe a categorical column: its value is missing or a known code."""
+    probes = []
+    for column in spec.columns:
+        levels = known_levels(spec.name, column.name) if column.dtype == "str" else []
+        if levels:
+            name = _ident(column.name)
+            codes = ", ".join(_literal(code) for code in levels)
+            probes.append(Probe("level", column.name, f"{name} IS NULL OR {name} IN ({codes})"))
+    return probes
+
+
+def check_table(
+    con: duckdb.DuckDBPyConnection,
+    loaded: Loaded,
+    spec: TableSpec,
+    findings: Findings,
+) -> None:
+    """Check a table's values and codes in one scan, then its key."""
+    probes = value_probes(spec) + level_probes(spec)
+    if probes and loaded.n_rows:
+        counts = con.execute(
+            f"SELECT {', '.join(f'count_if(NOT ({p.condition}))' for p in probes)} "
+            f"FROM {quote_path(loaded.path)}"
         ).fetchone()
-        got = "an empty field" if value is None else _show(value)
-        more = f" ({n_bad:,} rows in all break this rule)" if n_bad > 1 else ""
-        if is_error:
-            findings.error(
-                f"{loaded.at(first)}, column {column}: expected {expected}, got {got}{more}. {FIX}"
-            )
-        else:
-            findings.warn(
-                f"{loaded.label}, column {column}: {n_bad:,} value(s) are not {expected} as in "
-                f"the Kaggle data, first at {loaded.at(first).split(', ', 1)[1]} ({got}). "
-                "Kept; check the sign and unit of this column."
-            )
+    else:
+        counts = [0] * len(probes)
+    broken = [(p, n) for p, n in zip(probes, counts, strict=True) if n]
+    for probe, n_bad in broken:
+        if probe.kind == "value":
+            report_value(con, loaded, probe, n_bad, findings)
+    unknown = [p.column for p, _ in broken if p.kind == "level"]
+    if unknown:
+        report_levels(con, loaded, spec, unknown, findings)
+    check_primary_key(con, loaded, spec, findings)
+
+
+def report_value(
+    con: duckdb.DuckDBPyConnection, loaded: Loaded, probe: Probe, n_bad: int, findings: Findings
+) -> None:
+    """Name the first row breaking a value rule: an error, or a warning for sign hints."""
+    first, value = con.execute(
+        f"SELECT file_row_number, {_ident(probe.column)} FROM {loaded.view} "
+        f"WHERE NOT ({probe.condition}) ORDER BY file_row_number LIMIT 1"
+    ).fetchone()
+    got = "an empty field" if value is None else _show(value)
+    more = f" ({n_bad:,} rows in all break this rule)" if n_bad > 1 else ""
+    if probe.is_error:
+        findings.error(
+            f"{loaded.at(first)}, column {probe.column}: expected {probe.expected}, got "
+            f"{got}{more}. {FIX}"
+        )
+    else:
+        findings.warn(
+            f"{loaded.label}, column {probe.column}: {n_bad:,} value(s) are not "
+            f"{probe.expected} as in the Kaggle data, first at "
+            f"{loaded.at(first).split(', ', 1)[1]} ({got}). Kept; check the sign and unit of "
+            "this column."
+        )
 
 
 def known_levels(table_name: str, column_name: str) -> list[str]:
@@ -126,21 +176,21 @@ def known_levels(table_name: str, column_name: str) -> list[str]:
     return sorted(levels)
 
 
-def check_levels(
-    con: duckdb.DuckDBPyConnection, loaded: Loaded, spec: TableSpec, findings: Findings
+def report_levels(
+    con: duckdb.DuckDBPyConnection,
+    loaded: Loaded,
+    spec: TableSpec,
+    columns: list[str],
+    findings: Findings,
 ) -> None:
     """Warn, with counts, about category codes the Kaggle files do not have (kept as they are)."""
-    known = {c.name: known_levels(spec.name, c.name) for c in spec.columns if c.dtype == "str"}
-    known = {name: levels for name, levels in known.items() if levels}
-    if not known or loaded.n_rows == 0:
-        return
-    names = ", ".join(_ident(c) for c in known)
+    levels = {name: set(known_levels(spec.name, name)) for name in columns}
+    names = ", ".join(_ident(c) for c in columns)
     codes = con.execute(
         f"SELECT col, code, count(*), min(file_row_number) FROM (UNPIVOT (SELECT {names}, "
         f"file_row_number FROM {loaded.view}) ON {names} INTO NAME col VALUE code) "
-        "GROUP BY ALL ORDER BY 4"
+        "GROUP BY ALL ORDER BY 4, 1, 2"
     ).fetchall()
-    levels = {column: set(values) for column, values in known.items()}
     for column, value, n_rows, first in codes:
         if value in levels[column]:
             continue
@@ -156,11 +206,17 @@ def check_primary_key(
     con: duckdb.DuckDBPyConnection, loaded: Loaded, spec: TableSpec, findings: Findings
 ) -> None:
     """Check the table's key is unique: an error for the main ids, a warning for monthly keys."""
-    if not spec.primary_key or loaded.n_rows == 0:
+    if not spec.primary_key or loaded.n_rows == 0 or loaded.has_unique_key:
         return
     key = spec.primary_key
     is_error = ERROR_KEYS.get(spec.name) == key
     cols = ", ".join(_ident(k) for k in key)
+    n_repeated = con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {quote_path(loaded.path)} GROUP BY {cols} "
+        "HAVING count(*) > 1)"
+    ).fetchone()[0]
+    if not n_repeated:
+        return
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE dup_keys AS SELECT {cols}, count(*) AS n, "
         f"min(file_row_number) AS first FROM {loaded.view} GROUP BY ALL HAVING count(*) > 1"
@@ -193,49 +249,3 @@ def check_primary_key(
             )
     if is_error:
         findings.count_errors(n_keys - len(examples))
-
-
-def check_disjoint(
-    con: duckdb.DuckDBPyConnection, train: Loaded, test: Loaded, findings: Findings
-) -> None:
-    """Check no SK_ID_CURR is both a train and a test client."""
-    total = con.execute(
-        f"SELECT count(*) FROM {train.view} JOIN {test.view} USING (SK_ID_CURR)"
-    ).fetchone()[0]
-    if not total:
-        return
-    rows = con.execute(
-        f"SELECT SK_ID_CURR, a.file_row_number, b.file_row_number FROM {train.view} a "
-        f"JOIN {test.view} b USING (SK_ID_CURR) ORDER BY 2 LIMIT {max(findings.room, 1)}"
-    ).fetchall()
-    for client, row_train, row_test in rows:
-        findings.error(
-            f"SK_ID_CURR {client} is in {train.at(row_train)} and in {test.at(row_test)}: a "
-            "client is either a train or a test client. Remove it from one file."
-        )
-    findings.count_errors(total - len(rows))
-
-
-def check_references(
-    con: duckdb.DuckDBPyConnection, loaded: dict[str, Loaded], findings: Findings
-) -> None:
-    """Count, as warnings, history rows whose id has no parent row (real data has such)."""
-    for fk in FOREIGN_KEYS:
-        child = loaded.get(fk.table)
-        parents = [loaded[p] for p in fk.parents if p in loaded]
-        if child is None or not parents or child.n_rows == 0:
-            continue
-        column, parent_column = _ident(fk.column), _ident(fk.parent_column)
-        keys = " UNION ALL ".join(f"SELECT {parent_column} AS k FROM {p.view}" for p in parents)
-        n_rows, n_ids, first = con.execute(
-            f"SELECT count(*), count(DISTINCT c.{column}), min(c.file_row_number) "
-            f"FROM {child.view} c ANTI JOIN ({keys}) p ON c.{column} = p.k"
-        ).fetchone()
-        if n_rows:
-            names = " or ".join(p.label for p in parents)
-            findings.warn(
-                f"{child.label}, column {fk.column}: {n_rows:,} row(s) ({n_ids:,} distinct "
-                f"ids) match no {fk.parent_column} in {names} (first at line "
-                f"{child.lines(first)}). Kept: Kaggle's own files have such orphans; the "
-                "features join on the ids that match."
-            )

@@ -30,9 +30,13 @@ def make_progress(show: bool | None = None) -> Progress:
 
 
 def run_with_progress(
-    con: duckdb.DuckDBPyConnection, progress: Progress, label: str, step: Callable[[], T]
+    con: duckdb.DuckDBPyConnection,
+    progress: Progress,
+    label: str,
+    step: Callable[[], T],
+    percent: Callable[[], float] | None = None,
 ) -> T:
-    """Run one step, its bar following DuckDB's progress on ``con`` while it runs."""
+    """Run one step, its bar following ``percent()`` (or DuckDB's progress) while it runs."""
     task = progress.add_task(label, total=100)
     if progress.disable:
         result = step()
@@ -40,10 +44,12 @@ def run_with_progress(
         with ThreadPoolExecutor(max_workers=1) as pool:
             future = pool.submit(step)
             while not future.done():
-                try:
-                    done = con.query_progress()
-                except duckdb.Error:
-                    done = -1
+                done = percent() if percent is not None else -1
+                if done < 0:
+                    try:
+                        done = con.query_progress()
+                    except duckdb.Error:
+                        done = -1
                 if done >= 0:
                     progress.update(task, completed=done)
                 wait([future], timeout=POLL_SECONDS)

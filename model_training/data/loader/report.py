@@ -64,6 +64,7 @@ class ValidationReport:
     fingerprint: str
     seconds: float
     has_description: bool = False
+    step_seconds: dict[str, float] = field(default_factory=dict)  # load, check, hash wait
 
     @property
     def n_rows(self) -> dict[str, int]:

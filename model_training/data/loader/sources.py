@@ -13,7 +13,7 @@ from typing import IO, Literal
 
 import pyarrow.parquet as pq
 
-from model_training.data.schema import DATA_TABLES, table
+from model_training.data.schema import DATA_TABLES, SUBMISSION_TABLE, table
 from model_training.errors import MissingInputError
 
 Kind = Literal["csv", "gz", "zip", "parquet"]
@@ -77,6 +77,15 @@ def find_sources(data_dir: Path) -> tuple[dict[str, Source], list[str]]:
     if missing:
         raise MissingInputError(_missing_message(missing, data_dir))
     return sources, notes
+
+
+def find_submission(data_dir: Path) -> Source | None:
+    """Return Kaggle's optional sample_submission file of ``data_dir``, if there is one."""
+    for suffix, kind in SUFFIXES:
+        path = data_dir / f"{SUBMISSION_TABLE}{suffix}"
+        if path.is_file():
+            return Source(SUBMISSION_TABLE, path, kind)
+    return None
 
 
 def _missing_message(missing: list[str], data_dir: Path) -> str:

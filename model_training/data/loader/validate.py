@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import shutil
-import tempfile
 import time
-import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
-from importlib import resources
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 from rich.progress import Progress
 
 from model_training.config import VALIDATED_SUBDIR
-from model_training.data.loader import checks
+from model_training.data.loader import checks, references
 from model_training.data.loader.csv_reader import load_csv
 from model_training.data.loader.description import load_description
+from model_training.data.loader.fast_csv import stream_csv
+from model_training.data.loader.fingerprint import sha256_file, write_fingerprint
 from model_training.data.loader.headers import check_header
+from model_training.data.loader.key_order import KeySet
 from model_training.data.loader.parquet_reader import load_parquet
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.data.loader.report import Findings, TableResult, ValidationReport
@@ -30,16 +27,17 @@ from model_training.data.loader.sources import (
     Source,
     ends_with_newline,
     find_sources,
+    find_submission,
     readable_path,
 )
+from model_training.data.loader.staging import open_staging, remove_stale, swap_in
+from model_training.data.loader.submission import check_submission
 from model_training.data.schema import DESCRIPTION_FILE, table
 from model_training.errors import DataValidationError
 
 logger = logging.getLogger(__name__)
 
-MEMORY_LIMIT = "4GB"
-FINGERPRINT_FILE = "fingerprint.json"
-HASH_CHUNK = 1 << 22
+MEMORY_LIMIT = "2GB"
 
 
 def validate_data_dir(
@@ -54,6 +52,7 @@ def validate_data_dir(
     started = time.perf_counter()
     findings = Findings(max_problems=max_problems)
     sources, notes = find_sources(data_dir)
+    remove_stale(data_dir, before=time.time())
     for note in notes:
         findings.warn(note)
     for name, source in sources.items():
@@ -65,16 +64,18 @@ def validate_data_dir(
                 "short. Check the file is complete."
             )
     _raise_if_errors(findings)
-    staging = Path(tempfile.mkdtemp(prefix=".validated.tmp-", dir=data_dir))
-    staging.chmod(0o755)  # mkdtemp makes it private; the copy is read by the other stages
+    staging, lock = open_staging(data_dir)
     try:
+        steps: dict[str, float] = {}
         results, fingerprint, has_description = _stage(
-            data_dir, staging, sources, findings, memory_limit, threads, show_progress
+            data_dir, staging, sources, findings, memory_limit, threads, show_progress, steps
         )
-        output_dir = _swap_in(staging, data_dir / VALIDATED_SUBDIR)
+        output_dir = swap_in(staging, data_dir / VALIDATED_SUBDIR)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        os.close(lock)
     results = [
         TableResult(r.table, r.source, r.n_rows, output_dir / r.output.name) for r in results
     ]
@@ -87,6 +88,7 @@ def validate_data_dir(
         fingerprint=fingerprint,
         seconds=time.perf_counter() - started,
         has_description=has_description,
+        step_seconds=steps,
     )
 
 
@@ -104,13 +106,15 @@ def _stage(
     memory_limit: str,
     threads: int | None,
     show_progress: bool | None,
+    steps: dict[str, float],
 ) -> tuple[list[TableResult], str, bool]:
-    """Load, check and fingerprint every table into the staging directory."""
+    """Load, check and fingerprint every table into the staging directory (timing each step)."""
     work = staging / "_work"
     work.mkdir()
+    n_threads = threads or os.cpu_count() or 1
     config = {
         "memory_limit": memory_limit,
-        "threads": threads or os.cpu_count() or 1,
+        "threads": n_threads,
         "temp_directory": str(work / "spill"),
         "preserve_insertion_order": True,
     }
@@ -121,13 +125,21 @@ def _stage(
             digests["description"] = hasher.submit(sha256_file, description)
         con = duckdb.connect(config=config)
         try:
-            loaded = _load_all(con, sources, staging, work, findings, progress)
+            clock = time.perf_counter()
+            loaded = _load_all(con, sources, staging, work, findings, progress, n_threads)
+            steps["load"] = time.perf_counter() - clock
             n_description = None
             if description.is_file():
                 n_description = load_description(
                     description, staging / f"{description.stem}.parquet", findings
                 )
+            clock = time.perf_counter()
             _check_all(con, loaded, findings, progress)
+            submission = find_submission(data_dir)
+            if submission is not None and "application_test" in loaded:
+                path = readable_path(submission, work)
+                check_submission(con, submission, path, loaded["application_test"], findings)
+            steps["check"] = time.perf_counter() - clock
         finally:
             con.close()
         _raise_if_errors(findings)
@@ -135,7 +147,9 @@ def _stage(
         results = [
             TableResult(name, item.label, item.n_rows, item.path) for name, item in loaded.items()
         ]
-        fingerprint = _write_fingerprint(staging, results, digests, sources, n_description)
+        clock = time.perf_counter()
+        fingerprint = write_fingerprint(staging, results, digests, sources, n_description)
+        steps["hash wait"] = time.perf_counter() - clock
     return results, fingerprint, n_description is not None
 
 
@@ -146,22 +160,44 @@ def _load_all(
     work: Path,
     findings: Findings,
     progress: Progress,
+    n_threads: int,
 ) -> dict[str, checks.Loaded]:
     """Stream each table to Parquet; return the tables that loaded without bad lines."""
     loaded: dict[str, checks.Loaded] = {}
+    key_sets: dict[tuple, KeySet] = {}  # parent ids, read once for the tables referring to them
     for name, source in sources.items():
         spec = table(name)
         out_path = staging / f"{name}.parquet"
+        read = [-1.0]  # percent of the file the fast pass has read; -1: follow DuckDB
 
-        def load(source: Source = source, spec=spec, out_path: Path = out_path) -> int | None:
+        def load(
+            source: Source = source, spec=spec, out_path: Path = out_path, read=read
+        ) -> tuple[int | None, bool, dict | None]:
             if not source.is_csv:
-                return load_parquet(con, source, spec, out_path, findings)
+                return load_parquet(con, source, spec, out_path, findings), False, None
+            parents = references.parent_keys(spec.name, loaded, key_sets)
+            streamed = stream_csv(
+                source,
+                spec,
+                out_path,
+                n_threads,
+                parents,
+                lambda done: read.__setitem__(0, 100 * done),
+            )
+            read[0] = -1.0
+            if streamed is not None:
+                return streamed.n_rows, streamed.has_unique_key, streamed.orphans
+            # Not clean: read again with DuckDB's rejects to name every bad line and column.
             path = readable_path(source, work)
-            return load_csv(con, source, path, spec, out_path, findings)
+            return load_csv(con, source, path, spec, out_path, findings), False, None
 
-        n_rows = run_with_progress(con, progress, f"load {source.label}", load)
+        n_rows, has_unique_key, orphans = run_with_progress(
+            con, progress, f"load {source.label}", load, lambda read=read: read[0]
+        )
         if n_rows is not None:
-            loaded[name] = checks.Loaded(name, source.label, out_path, source.is_csv, n_rows)
+            loaded[name] = checks.Loaded(
+                name, source.label, out_path, source.is_csv, n_rows, has_unique_key, orphans
+            )
     if "application_train" in loaded and loaded["application_train"].n_rows == 0:
         findings.error(
             f"{loaded['application_train'].label} holds no rows: the model needs train clients."
@@ -175,89 +211,22 @@ def _check_all(
     findings: Findings,
     progress: Progress,
 ) -> None:
-    """Run the per-table checks, then train/test overlap and references."""
+    """Check each table in one scan (its key in a second), then train/test overlap, orphans."""
     for name, item in loaded.items():
         spec = table(name)
         checks.create_view(con, item)
 
         def check(item: checks.Loaded = item, spec=spec) -> None:
-            checks.check_values(con, item, spec, findings)
-            checks.check_levels(con, item, spec, findings)
-            checks.check_primary_key(con, item, spec, findings)
+            checks.check_table(con, item, spec, findings)
 
         run_with_progress(con, progress, f"check {item.label}", check)
     if "application_train" in loaded and "application_test" in loaded:
-        checks.check_disjoint(
+        references.check_disjoint(
             con, loaded["application_train"], loaded["application_test"], findings
         )
     run_with_progress(
-        con, progress, "check references", lambda: checks.check_references(con, loaded, findings)
+        con,
+        progress,
+        "check references",
+        lambda: references.check_references(con, loaded, findings),
     )
-
-
-def sha256_file(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def schema_version() -> str:
-    """Return a short digest of the schema facts the data was checked against."""
-    raw = resources.files("model_training.data").joinpath("kaggle_schema.json").read_bytes()
-    return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def _write_fingerprint(
-    staging: Path,
-    results: list[TableResult],
-    digests: dict[str, Future[str]],
-    sources: dict[str, Source],
-    n_description: int | None,
-) -> str:
-    """Write fingerprint.json (input digests, rows, schema version, time); return its digest."""
-    content = {
-        r.table: {
-            "source": sources[r.table].label,
-            "sha256": digests[r.table].result(),
-            "rows": r.n_rows,
-        }
-        for r in results
-    }
-    if n_description is not None:
-        content[DESCRIPTION_FILE] = {
-            "source": DESCRIPTION_FILE,
-            "sha256": digests["description"].result(),
-            "rows": n_description,
-        }
-    version = schema_version()
-    canonical = json.dumps({"schema_version": version, "tables": content}, sort_keys=True)
-    fingerprint = hashlib.sha256(canonical.encode()).hexdigest()
-    document = {
-        "fingerprint": fingerprint,
-        "schema_version": version,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "tables": content,
-    }
-    (staging / FINGERPRINT_FILE).write_text(json.dumps(document, indent=2) + "\n")
-    return fingerprint
-
-
-def _swap_in(staging: Path, final: Path) -> Path:
-    """Replace ``final`` with ``staging``: the old copy is set aside, then deleted last."""
-    backup = None
-    if final.exists():
-        backup = final.with_name(f".validated.old-{uuid.uuid4().hex[:8]}")
-        final.rename(backup)
-    try:
-        staging.rename(final)
-    except OSError:
-        if backup is not None:
-            backup.rename(final)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
-    logger.debug("validated tables written to %s", final)
-    return final

@@ -203,3 +203,11 @@ def drop_column(path: Path, column: str) -> None:
 def raw_line(path: Path, line: int) -> str:
     """Return one line of a CSV file (from 1, the header) without its line ending."""
     return path.read_text().splitlines()[line - 1]
+
+
+def write_submission(data_dir: Path, ids: list[int]) -> Path:
+    """Write Kaggle's sample_submission.csv listing ``ids`` (TARGET 0.5, as Kaggle's)."""
+    path = data_dir / "sample_submission.csv"
+    lines = ["SK_ID_CURR,TARGET", *(f"{i},0.5" for i in ids)]
+    path.write_text("\r\n".join(lines) + "\r\n")
+    return path

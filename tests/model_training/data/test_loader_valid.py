@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -11,12 +13,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from model_training.data.loader import validate_data_dir
+from model_training.data.loader import fast_csv, validate_data_dir
 from model_training.data.schema import DATA_TABLES, DESCRIPTION_FILE, table
 from tests.model_training.data.fakes import (
     description_bytes,
     header_only,
     n_lines,
+    set_field,
     write_fake_dataset,
 )
 
@@ -139,3 +142,53 @@ def test_rerun_replaces_the_previous_copy_and_leaves_no_temp_dir(fake_data_dir: 
     written = pq.read_table(fake_data_dir / "validated" / "credit_card_balance.parquet")
     assert written.num_rows == 0
     assert sorted(p.name for p in fake_data_dir.iterdir() if p.name.startswith(".")) == []
+
+
+def test_small_chunks_keep_every_row_in_file_order(
+    fake_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fast_csv, "CHUNK_BYTES", 100)
+    validate_data_dir(fake_data_dir)
+    written = pq.read_table(fake_data_dir / "validated" / "bureau_balance.parquet")
+    lines = (fake_data_dir / "bureau_balance.csv").read_text().splitlines()[1:]
+    assert written.column("SK_ID_BUREAU").to_pylist() == [int(x.split(",")[0]) for x in lines]
+    assert written.column("STATUS").to_pylist() == [x.split(",")[2] or None for x in lines]
+
+
+def test_whole_number_written_with_decimals_is_accepted(fake_data_dir: Path) -> None:
+    set_field(fake_data_dir / "bureau.csv", 2, "DAYS_CREDIT", "-500.0")
+    report = validate_data_dir(fake_data_dir)
+    assert report.n_warnings == 0
+    written = pq.read_table(fake_data_dir / "validated" / "bureau.parquet")
+    assert written.column("DAYS_CREDIT")[0].as_py() == -500
+    assert written.schema.field("DAYS_CREDIT").type == pa.int64()
+
+
+def test_quoted_values_with_commas_are_read(fake_data_dir: Path) -> None:
+    set_field(fake_data_dir / "application_train.csv", 2, "NAME_TYPE_SUITE", "Spouse, partner")
+    validate_data_dir(fake_data_dir)
+    written = pq.read_table(fake_data_dir / "validated" / "application_train.parquet")
+    assert written.column("NAME_TYPE_SUITE")[0].as_py() == "Spouse, partner"
+
+
+def test_folders_of_killed_runs_are_removed(fake_data_dir: Path) -> None:
+    stale = [fake_data_dir / ".validated.tmp-dead1234", fake_data_dir / ".validated.old-dead"]
+    for folder in stale:
+        folder.mkdir()
+        (folder / "bureau.parquet").write_bytes(b"partial")
+        os.utime(folder, (1_000_000_000, 1_000_000_000))
+    validate_data_dir(fake_data_dir)
+    assert sorted(p.name for p in fake_data_dir.iterdir() if p.name.startswith(".")) == []
+
+
+def test_folder_of_a_live_run_is_kept(fake_data_dir: Path) -> None:
+    live = fake_data_dir / ".validated.tmp-live1234"
+    live.mkdir()
+    os.utime(live, (1_000_000_000, 1_000_000_000))
+    lock = os.open(live, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        validate_data_dir(fake_data_dir)
+        assert live.is_dir()
+    finally:
+        os.close(lock)

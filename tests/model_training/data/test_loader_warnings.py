@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from model_training.data.loader import validate_data_dir
-from tests.model_training.data.fakes import append_line, raw_line, set_field
+from tests.model_training.data.fakes import (
+    append_line,
+    fake_tables,
+    raw_line,
+    set_field,
+    write_submission,
+)
 
 ORPHANS_KEPT = (
     "Kept: Kaggle's own files have such orphans; the features join on the ids that match."
@@ -76,3 +82,41 @@ def test_file_without_final_line_break_is_a_warning(fake_data_dir: Path) -> None
         "bureau_balance.csv does not end with a line break: its last line may be cut short. "
         "Check the file is complete."
     ]
+
+
+def test_repeated_month_in_a_grouped_file_is_a_warning(fake_data_dir: Path) -> None:
+    set_field(fake_data_dir / "bureau_balance.csv", 3, "MONTHS_BALANCE", "0")
+    report = validate_data_dir(fake_data_dir)
+    assert report.warnings == [
+        "bureau_balance.csv, lines 2 and 3: duplicate key (SK_ID_BUREAU, MONTHS_BALANCE) = "
+        "(5000000, 0); 1 key(s) repeat over 2 rows in all. Kept: the features aggregate these "
+        "rows."
+    ]
+
+
+def test_submission_listing_the_test_clients_passes(fake_data_dir: Path) -> None:
+    test_ids = [row["SK_ID_CURR"] for row in fake_tables()["application_test"]]
+    write_submission(fake_data_dir, test_ids)
+    assert validate_data_dir(fake_data_dir).warnings == []
+
+
+def test_submission_not_matching_the_test_clients_is_a_warning(fake_data_dir: Path) -> None:
+    write_submission(fake_data_dir, [200001, 200003, 999999, 888888])
+    report = validate_data_dir(fake_data_dir)
+    assert report.warnings == [
+        "sample_submission.csv does not list the clients of application_test.csv: 1 test "
+        "client(s) are not in it (first SK_ID_CURR 200002, application_test.csv, line 3) and 2 "
+        "of its row(s) name no test client (first at line 4). Kept: the test clients are those "
+        "of application_test.csv; the submission file is only Kaggle's template."
+    ]
+    assert report.n_rows["application_test"] == 3
+
+
+def test_submission_with_other_columns_is_a_warning(fake_data_dir: Path) -> None:
+    (fake_data_dir / "sample_submission.csv").write_text("ID,SCORE\r\n1,0.5\r\n")
+    warnings = validate_data_dir(fake_data_dir).warnings
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        "sample_submission.csv, line 1 (header): column SK_ID_CURR is missing"
+    )
+    assert warnings[0].endswith("the submission file is only Kaggle's template.")
