@@ -127,3 +127,15 @@ def test_pandas_and_ibis_paths_agree_on_generated_data(
 def test_every_application_feature_is_catalogued() -> None:
     missing = set(application_feature_names()) - set(feature_catalogue())
     assert missing == set()
+
+
+def test_json_like_records_give_the_same_values_as_typed_columns(
+    hand_features: pd.DataFrame,
+) -> None:
+    records = application_rows("application_train", APPLICATIONS)
+    features = application_features(pd.DataFrame.from_records(records)).set_index("SK_ID_CURR")
+    numeric = [c for c in features.columns if pd.api.types.is_numeric_dtype(hand_features[c])]
+    pd.testing.assert_frame_equal(
+        features[numeric].astype("float64"), hand_features[numeric].astype("float64")
+    )
+    assert features.loc[100003, "NAME_INCOME_TYPE"] == "Working"
