@@ -13,7 +13,7 @@ import pytest
 
 from model_training.features import application_feature_names, application_features
 from model_training.features.catalogue import feature_catalogue
-from tests.model_training.features.conftest import (
+from tests.model_training.features.hand_tables import (
     APPLICATIONS,
     TEST_APPLICATIONS,
     application_rows,
