@@ -36,6 +36,15 @@ class Findings:
         """Count warnings that were found but not written out one by one."""
         self.n_warnings += n_unlisted
 
+    def merge(self, other: Findings) -> None:
+        """Add the findings of another step after these ones (listed while under the limit)."""
+        for message in other.errors:
+            self.error(message)
+        self.count_errors(other.n_errors - len(other.errors))
+        for message in other.warnings:
+            self.warn(message)
+        self.count_warnings(other.n_warnings - len(other.warnings))
+
     @property
     def room(self) -> int:
         """Return how many more errors can still be listed."""

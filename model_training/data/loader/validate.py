@@ -6,7 +6,8 @@ import logging
 import os
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -126,20 +127,35 @@ def _stage(
         con = duckdb.connect(config=config)
         try:
             clock = time.perf_counter()
-            loaded = _load_all(con, sources, staging, work, findings, progress, n_threads)
-            steps["load"] = time.perf_counter() - clock
-            n_description = None
-            if description.is_file():
-                n_description = load_description(
-                    description, staging / f"{description.stem}.parquet", findings
+            with ThreadPoolExecutor(max_workers=1) as checker:
+                cursor = con.cursor()
+                table_checks: list[Future[Findings]] = []
+
+                def check_later(item: checks.Loaded) -> None:
+                    """Check a loaded table while the next one loads (spare cores)."""
+                    table_checks.append(
+                        checker.submit(_check_table, cursor, item, findings.max_problems, progress)
+                    )
+
+                loaded = _load_all(
+                    con, sources, staging, work, findings, progress, n_threads, check_later
                 )
+                steps["load"] = time.perf_counter() - clock
+                n_description = None
+                if description.is_file():
+                    n_description = load_description(
+                        description, staging / f"{description.stem}.parquet", findings
+                    )
+                for table_check in table_checks:
+                    findings.merge(table_check.result())
+            steps["check after load"] = time.perf_counter() - clock - steps["load"]
             clock = time.perf_counter()
-            _check_all(con, loaded, findings, progress)
+            _check_across(con, loaded, findings, progress)
             submission = find_submission(data_dir)
             if submission is not None and "application_test" in loaded:
                 path = readable_path(submission, work)
                 check_submission(con, submission, path, loaded["application_test"], findings)
-            steps["check"] = time.perf_counter() - clock
+            steps["check across tables"] = time.perf_counter() - clock
         finally:
             con.close()
         _raise_if_errors(findings)
@@ -161,8 +177,9 @@ def _load_all(
     findings: Findings,
     progress: Progress,
     n_threads: int,
+    on_loaded: Callable[[checks.Loaded], None],
 ) -> dict[str, checks.Loaded]:
-    """Stream each table to Parquet; return the tables that loaded without bad lines."""
+    """Stream each table to Parquet; return (and pass on) the tables loaded without bad lines."""
     loaded: dict[str, checks.Loaded] = {}
     key_sets: dict[tuple, KeySet] = {}  # parent ids, read once for the tables referring to them
     for name, source in sources.items():
@@ -198,6 +215,7 @@ def _load_all(
             loaded[name] = checks.Loaded(
                 name, source.label, out_path, source.is_csv, n_rows, has_unique_key, orphans
             )
+            on_loaded(loaded[name])
     if "application_train" in loaded and loaded["application_train"].n_rows == 0:
         findings.error(
             f"{loaded['application_train'].label} holds no rows: the model needs train clients."
@@ -205,21 +223,28 @@ def _load_all(
     return loaded
 
 
-def _check_all(
+def _check_table(
+    con: duckdb.DuckDBPyConnection, item: checks.Loaded, max_problems: int, progress: Progress
+) -> Findings:
+    """Check one table's values, codes and key; return what was found."""
+    found = Findings(max_problems=max_problems)
+    checks.create_view(con, item)
+    run_with_progress(
+        con,
+        progress,
+        f"check {item.label}",
+        lambda: checks.check_table(con, item, table(item.table), found),
+    )
+    return found
+
+
+def _check_across(
     con: duckdb.DuckDBPyConnection,
     loaded: dict[str, checks.Loaded],
     findings: Findings,
     progress: Progress,
 ) -> None:
-    """Check each table in one scan (its key in a second), then train/test overlap, orphans."""
-    for name, item in loaded.items():
-        spec = table(name)
-        checks.create_view(con, item)
-
-        def check(item: checks.Loaded = item, spec=spec) -> None:
-            checks.check_table(con, item, spec, findings)
-
-        run_with_progress(con, progress, f"check {item.label}", check)
+    """Check train/test overlap, then history rows whose id has no parent."""
     if "application_train" in loaded and "application_test" in loaded:
         references.check_disjoint(
             con, loaded["application_train"], loaded["application_test"], findings
