@@ -66,10 +66,10 @@ def _select_list(spec: TableSpec, *, is_guarded: bool) -> str:
 
 
 def copy_sql(select: str, source_sql: str, out_path: Path) -> str:
-    """Return the COPY statement writing one table to zstd Parquet in file order."""
+    """Return the COPY statement writing one table to snappy Parquet in file order."""
     return (
         f"COPY (SELECT {select} FROM {source_sql}) TO {quote_path(out_path)} "
-        "(FORMAT parquet, COMPRESSION zstd)"
+        "(FORMAT parquet, COMPRESSION snappy)"
     )
 
 
