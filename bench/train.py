@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 from catboost import Pool
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from sklearn.metrics import roc_auc_score
 
 from model_training.bundle import load_bundle

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 from catboost import CatBoostClassifier
 
+from model_training.atomic import write_text_atomically
 from model_training.errors import BundleError
 
 CURRENT_FILE = "CURRENT"
@@ -48,16 +49,6 @@ class LoadedBundle:
         return pd.read_parquet(self.path / f"{name}.parquet")
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    Path(tmp).chmod(0o644)  # mkstemp makes it private; the serving user must read it
-    os.replace(tmp, path)
-
-
 def write_bundle(artifacts_dir: Path, content: BundleContent, *, make_current: bool = True) -> Path:
     """Write the bundle in a temporary folder, rename it into place, then switch CURRENT."""
     version = str(content.metadata["version"])
@@ -86,7 +77,7 @@ def write_bundle(artifacts_dir: Path, content: BundleContent, *, make_current: b
 def add_file(bundle_dir: Path, name: str, text: str) -> Path:
     """Add or replace one file of an existing bundle atomically (reports, evaluations)."""
     path = bundle_dir / name
-    _write_text_atomically(path, text)
+    write_text_atomically(path, text)
     return path
 
 
@@ -94,7 +85,7 @@ def set_current(artifacts_dir: Path, version: str) -> None:
     """Make ``version`` the live bundle (an atomic replace of the CURRENT file)."""
     if not (artifacts_dir / version / METADATA_FILE).exists():
         raise BundleError(f"no complete bundle {version} in {artifacts_dir}.")
-    _write_text_atomically(artifacts_dir / CURRENT_FILE, version + "\n")
+    write_text_atomically(artifacts_dir / CURRENT_FILE, version + "\n")
 
 
 def current_version(artifacts_dir: Path) -> str | None:

@@ -30,6 +30,23 @@ SUBMISSION_TABLE = "sample_submission"
 DESCRIPTION_FILE = "HomeCredit_columns_description.csv"
 PLACEHOLDER_DAYS = 365243  # "never happened / not applicable" in DAYS_* columns
 
+BUILDING_MEASURES: tuple[str, ...] = (  # each has _AVG, _MODE and _MEDI columns
+    "APARTMENTS",
+    "BASEMENTAREA",
+    "YEARS_BEGINEXPLUATATION",
+    "YEARS_BUILD",
+    "COMMONAREA",
+    "ELEVATORS",
+    "ENTRANCES",
+    "FLOORSMAX",
+    "FLOORSMIN",
+    "LANDAREA",
+    "LIVINGAPARTMENTS",
+    "LIVINGAREA",
+    "NONLIVINGAPARTMENTS",
+    "NONLIVINGAREA",
+)
+
 DUCKDB_TYPES: dict[str, str] = {"int": "BIGINT", "float": "DOUBLE", "str": "VARCHAR"}
 
 

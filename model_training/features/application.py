@@ -13,28 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from model_training.data.schema import PLACEHOLDER_DAYS, table
+from model_training.data.schema import BUILDING_MEASURES, PLACEHOLDER_DAYS, table
 from model_training.features import ops
 
 DAYS_PER_YEAR = 365.25
 PROTECTED_COLUMNS: tuple[str, ...] = ("CODE_GENDER",)
 EXT_SOURCES: tuple[str, ...] = ("EXT_SOURCE_1", "EXT_SOURCE_2", "EXT_SOURCE_3")
-BUILDING_MEASURES: tuple[str, ...] = (
-    "APARTMENTS",
-    "BASEMENTAREA",
-    "YEARS_BEGINEXPLUATATION",
-    "YEARS_BUILD",
-    "COMMONAREA",
-    "ELEVATORS",
-    "ENTRANCES",
-    "FLOORSMAX",
-    "FLOORSMIN",
-    "LANDAREA",
-    "LIVINGAPARTMENTS",
-    "LIVINGAREA",
-    "NONLIVINGAPARTMENTS",
-    "NONLIVINGAREA",
-)
 DOCUMENT_FLAGS: tuple[str, ...] = tuple(f"FLAG_DOCUMENT_{i}" for i in range(2, 22))
 KEPT_DOCUMENT_FLAGS: tuple[str, ...] = tuple(f"FLAG_DOCUMENT_{i}" for i in (3, 5, 6, 8, 9, 11, 18))
 ADDRESS_FLAGS: tuple[str, ...] = (

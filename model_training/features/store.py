@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from ibis.expr import datatypes as dt
 
+from model_training.atomic import replace_dir
 from model_training.config import VALIDATED_SUBDIR
 from model_training.errors import MissingInputError
 from model_training.features.catalogue import family_of
@@ -126,18 +126,7 @@ def write_feature_store(
 
 def _swap_in(staging: Path, final: Path) -> None:
     """Replace ``final`` with ``staging``: the old folder is set aside, then deleted last."""
-    backup = None
-    if final.exists():
-        backup = final.with_name(f".features.old-{uuid.uuid4().hex[:8]}")
-        final.rename(backup)
-    try:
-        staging.rename(final)
-    except OSError:
-        if backup is not None:
-            backup.rename(final)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
+    replace_dir(staging, final, ".features.old-")
 
 
 def _features_dir(data_dir: Path) -> Path:

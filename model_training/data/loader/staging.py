@@ -7,8 +7,9 @@ import logging
 import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
+
+from model_training.atomic import replace_dir
 
 logger = logging.getLogger(__name__)
 
@@ -57,17 +58,6 @@ def _is_locked(path: Path) -> bool:
 
 def swap_in(staging: Path, final: Path) -> Path:
     """Replace ``final`` with ``staging``: the old copy is set aside, then deleted last."""
-    backup = None
-    if final.exists():
-        backup = final.with_name(f"{BACKUP_PREFIX}{uuid.uuid4().hex[:8]}")
-        final.rename(backup)
-    try:
-        staging.rename(final)
-    except OSError:
-        if backup is not None:
-            backup.rename(final)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
+    replace_dir(staging, final, BACKUP_PREFIX)
     logger.debug("validated tables written to %s", final)
     return final

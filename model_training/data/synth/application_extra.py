@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from model_training.data.schema import TableSpec
+from model_training.data.schema import BUILDING_MEASURES, TableSpec
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.sampling import (
     from_normal,
@@ -16,22 +16,6 @@ from model_training.data.synth.sampling import (
     sigmoid,
 )
 
-BUILDING_MEASURES = (
-    "APARTMENTS",
-    "BASEMENTAREA",
-    "YEARS_BEGINEXPLUATATION",
-    "YEARS_BUILD",
-    "COMMONAREA",
-    "ELEVATORS",
-    "ENTRANCES",
-    "FLOORSMAX",
-    "FLOORSMIN",
-    "LANDAREA",
-    "LIVINGAPARTMENTS",
-    "LIVINGAREA",
-    "NONLIVINGAPARTMENTS",
-    "NONLIVINGAREA",
-)
 BUILDING_OTHERS = (
     "FONDKAPREMONT_MODE",
     "HOUSETYPE_MODE",

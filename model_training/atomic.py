@@ -1,0 +1,37 @@
+"""Atomic file-system moves: a folder or a file is replaced whole, never half-written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+
+def replace_dir(staging: Path, final: Path, backup_prefix: str) -> Path:
+    """Replace ``final`` with ``staging``: the old folder is set aside, then deleted last."""
+    backup = None
+    if final.exists():
+        backup = final.with_name(f"{backup_prefix}{uuid.uuid4().hex[:8]}")
+        final.rename(backup)
+    try:
+        staging.rename(final)
+    except OSError:
+        if backup is not None:
+            backup.rename(final)
+        raise
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+    return final
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, flush it, then rename it over."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    Path(tmp).chmod(0o644)  # mkstemp makes it private; other users (the server) must read it
+    os.replace(tmp, path)
