@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -32,7 +31,8 @@ PLACEHOLDER = 365243
 Reader = Callable[[str], pd.DataFrame]
 
 
-from features_pandas import cpu_seconds, peak_mb, run_pandas  # noqa: E402 (bench/ is on sys.path)
+from features_pandas import run_pandas  # noqa: E402 (bench/ is on sys.path)
+from measure import cpu_seconds, peak_mb, run_child  # noqa: E402
 
 
 def run_features(data_dir: Path) -> dict:
@@ -54,18 +54,6 @@ def run_features(data_dir: Path) -> dict:
     }
 
 
-def run_child(side: str, data_dir: Path) -> dict:
-    """Run one side in a fresh interpreter and return its measures."""
-    completed = subprocess.run(
-        [sys.executable, __file__, str(data_dir), "--child", side],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return json.loads(completed.stdout.strip().splitlines()[-1])
-
-
 def main() -> int:
     """Time both sides on the same data and print absolute figures and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -76,8 +64,8 @@ def main() -> int:
         run = run_features if args.child == "features" else run_pandas
         print(json.dumps(run(args.data_dir)))
         return 0
-    ours = run_child("features", args.data_dir)
-    theirs = run_child("pandas", args.data_dir)
+    ours = run_child(__file__, "features", args.data_dir)
+    theirs = run_child(__file__, "pandas", args.data_dir)
     speedup = theirs["seconds"] / ours["seconds"]
     peak_gib = ours["peak_mb"] / 1024
     print(f"data: {args.data_dir} ({ours['rows']:,} clients)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -10,20 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from measure import cpu_seconds, peak_mb
 
 PLACEHOLDER = 365243
 Reader = Callable[[str], pd.DataFrame]
-
-
-def cpu_seconds() -> float:
-    """Return the CPU time (user + system) this process has used, in seconds."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def peak_mb() -> float:
-    """Return this process's peak resident memory in MB (Linux reports KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _share(flag: pd.Series) -> pd.Series:

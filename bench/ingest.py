@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
-import subprocess
 import sys
 import time
 from collections import deque
@@ -24,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from measure import cpu_seconds, peak_mb, run_child  # noqa: E402
 
 from model_training.data.loader.sources import find_sources  # noqa: E402
 from model_training.data.schema import table  # noqa: E402
@@ -33,29 +33,18 @@ TARGET_SPEEDUP = 3.0
 TARGET_MEMORY_RATIO = 0.5
 
 
-def _peak_mb() -> float:
-    """Return this process's peak resident memory in MB (Linux reports KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _cpu_seconds() -> float:
-    """Return this process's CPU time so far (user + system, all threads)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run_validate(data_dir: Path) -> dict:
     """Validate the directory (the loader under test); return rows, seconds, peak MB."""
     from model_training.data.loader import validate_data_dir  # noqa: PLC0415
 
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     report = validate_data_dir(data_dir, show_progress=False)
     seconds = time.perf_counter() - started
     return {
         "rows": sum(report.n_rows.values()),
         "seconds": seconds,
-        "cpu": _cpu_seconds() - cpu,
-        "peak_mb": _peak_mb(),
+        "cpu": cpu_seconds() - cpu,
+        "peak_mb": peak_mb(),
         "steps": report.step_seconds,
     }
 
@@ -69,7 +58,7 @@ def run_parse(data_dir: Path) -> dict:
     from model_training.data.loader.sources import open_binary  # noqa: PLC0415
 
     sources, _ = find_sources(data_dir)
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     n_rows = 0
     n_threads = os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=n_threads) as pool:
@@ -83,7 +72,7 @@ def run_parse(data_dir: Path) -> dict:
                         n_rows += pending.popleft().result().table.num_rows
                 n_rows += sum(future.result().table.num_rows for future in pending)
     seconds = time.perf_counter() - started
-    return {"rows": n_rows, "seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mb": _peak_mb()}
+    return {"rows": n_rows, "seconds": seconds, "cpu": cpu_seconds() - cpu, "peak_mb": peak_mb()}
 
 
 def run_pandas(data_dir: Path) -> dict:
@@ -91,7 +80,7 @@ def run_pandas(data_dir: Path) -> dict:
     import pandas as pd  # noqa: PLC0415
 
     sources, _ = find_sources(data_dir)
-    started, cpu = time.perf_counter(), _cpu_seconds()
+    started, cpu = time.perf_counter(), cpu_seconds()
     n_rows = 0
     for name, source in sources.items():
         dtypes = {c.name: PANDAS_DTYPES[c.dtype] for c in table(name).columns}
@@ -102,22 +91,10 @@ def run_pandas(data_dir: Path) -> dict:
         n_rows += len(frame)
         del frame
     seconds = time.perf_counter() - started
-    return {"rows": n_rows, "seconds": seconds, "cpu": _cpu_seconds() - cpu, "peak_mb": _peak_mb()}
+    return {"rows": n_rows, "seconds": seconds, "cpu": cpu_seconds() - cpu, "peak_mb": peak_mb()}
 
 
 RUNNERS = {"validate": run_validate, "pandas": run_pandas, "parse": run_parse}
-
-
-def run_child(side: str, data_dir: Path) -> dict:
-    """Run one side in a fresh interpreter and return its measures."""
-    completed = subprocess.run(
-        [sys.executable, __file__, str(data_dir), "--child", side],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
@@ -131,7 +108,7 @@ def main() -> int:
         print(json.dumps(RUNNERS[args.child](args.data_dir)))
         return 0
     sides = ("validate", "pandas", "parse") if args.breakdown else ("validate", "pandas")
-    results = {side: run_child(side, args.data_dir) for side in sides}
+    results = {side: run_child(__file__, side, args.data_dir) for side in sides}
     print(f"data: {args.data_dir} ({results['validate']['rows']:,} rows)")
     print(f"{'':10} {'seconds':>9} {'cpu s':>7} {'rows/s':>12} {'peak MB':>9}")
     for side, r in results.items():
