@@ -150,19 +150,21 @@ def test_submission_has_kaggle_format_and_every_test_client_once(
     assert submission["TARGET"].between(0, 1, inclusive="neither").all()
 
 
-def test_a_killed_training_leaves_the_live_bundle_untouched(
+def test_a_killed_build_leaves_the_live_bundle_untouched(
     artifacts: Path, data_dir: Path, tmp_path: Path
 ) -> None:
     live = tmp_path / "artifacts"
     shutil.copytree(artifacts, live)
+    data_copy = tmp_path / "data"
+    shutil.copytree(data_dir, data_copy)
     before = current_version(live)
     command = [
         sys.executable,
         "-m",
         "model_training",
-        "train",
+        "build",
         "--data-dir",
-        str(data_dir),
+        str(data_copy),
         "--artifacts-dir",
         str(live),
         "--iterations",
@@ -170,7 +172,7 @@ def test_a_killed_training_leaves_the_live_bundle_untouched(
         "--quiet",
     ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4)
+    time.sleep(8)  # validate and features take a few seconds: it dies while training
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
