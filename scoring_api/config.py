@@ -1,0 +1,96 @@
+"""One configuration object, from the environment with named defaults (README: Configuration)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from scoring_api.errors import ConfigurationError
+
+MIN_SECRET_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the server; ``from_env`` reads the environment, tests override."""
+
+    app_env: str = "demo"  # demo | production | test
+    host: str = "127.0.0.1"
+    port: int = 8050
+    secret_key: str = ""
+    pseudonym_key: str = ""
+    database_url: str = "sqlite:///data/scoring.sqlite3"
+    data_dir: Path = Path("data/demo")
+    artifacts_dir: Path = Path("data/artifacts")
+    api_url: str = ""
+    cost_fn: float = 10.0
+    cost_fp: float = 1.0
+    language: str = "fr"
+    ratelimit_default: str = "600 per minute"
+    ratelimit_storage_uri: str = "memory://"
+    max_batch: int = 1000
+    max_body_bytes: int = 2_000_000
+    session_minutes: int = 30
+    bundle_check_seconds: float = 1.0
+
+    @property
+    def is_production(self) -> bool:
+        """Tell whether the server runs in production mode (strict secrets, secure cookies)."""
+        return self.app_env == "production"
+
+    @classmethod
+    def from_env(
+        cls, overrides: Mapping[str, object] | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Build the settings from environment variables (upper-case names), then overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for field in fields(cls):
+            raw = env.get(field.name.upper())
+            if raw is not None and raw != "":
+                values[field.name] = _convert(field.name, raw, getattr(cls, field.name, None))
+        settings = replace(cls(), **values, **(overrides or {}))
+        return settings.checked()
+
+    def checked(self) -> Settings:
+        """Fill demo secrets, refuse weak or missing ones in production."""
+        if self.app_env not in ("demo", "production", "test"):
+            raise ConfigurationError(
+                f"APP_ENV must be demo, production or test, got {self.app_env!r}."
+            )
+        if self.is_production:
+            for name in ("secret_key", "pseudonym_key"):
+                value = getattr(self, name)
+                if len(value) < MIN_SECRET_LENGTH:
+                    raise ConfigurationError(
+                        f"{name.upper()} must be set to a random value of at least "
+                        f"{MIN_SECRET_LENGTH} characters in production (got {len(value)})."
+                    )
+            return self
+        # Demo and test: random per-process secrets unless given (sessions end at restart).
+        return replace(
+            self,
+            secret_key=self.secret_key or secrets.token_urlsafe(48),
+            pseudonym_key=self.pseudonym_key or secrets.token_urlsafe(48),
+        )
+
+
+def _convert(name: str, raw: str, default: object) -> object:
+    """Convert an environment string to the type of the field's default."""
+    try:
+        if isinstance(default, bool):
+            return raw.lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, Path):
+            return Path(raw)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name.upper()}={raw!r} is not a valid value: {exc}") from exc
+    if name == "database_url" and raw.startswith("postgres://"):  # Heroku's old scheme
+        return "postgresql+psycopg://" + raw.removeprefix("postgres://")
+    return raw

@@ -1,0 +1,39 @@
+"""API errors: every error is JSON ``{"error": {"code", "message", "details"}}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ConfigurationError(Exception):
+    """The server cannot start with this configuration (e.g. no secret in production)."""
+
+
+class ApiError(Exception):
+    """An error the caller can act on, turned into a JSON response with its status."""
+
+    def __init__(self, status: int, code: str, message: str, details: Any | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON body of the error."""
+        return {"error": {"code": self.code, "message": self.message, "details": self.details}}
+
+
+def not_found(what: str, details: Any | None = None) -> ApiError:
+    """Return a 404 error for an unknown resource."""
+    return ApiError(404, "not_found", f"{what} not found.", details)
+
+
+def forbidden(message: str = "You may not access this resource.") -> ApiError:
+    """Return a 403 error."""
+    return ApiError(403, "forbidden", message)
+
+
+def unauthorized(message: str = "Sign in or send an API key (X-API-Key).") -> ApiError:
+    """Return a 401 error."""
+    return ApiError(401, "unauthorized", message)
