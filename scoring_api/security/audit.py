@@ -1,0 +1,93 @@
+"""Audit trail and pseudonymised client references: no name, no raw SK_ID_CURR, anywhere."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+
+from flask import has_request_context, request
+
+from scoring_api.security.identity import current_identity
+from scoring_api.security.models import AuditEvent
+from scoring_api.security.state import get_state
+
+REFERENCE_LENGTH = 16
+CLIENT_PATH = re.compile(r"(/clients/)\d+")
+BARE_ID = re.compile(r"(?<![\w.])\d{6,9}(?![\w.])")
+REDACTED = "<redacted>"
+
+
+def pseudonymise(client_id: int, key: str | None = None) -> str:
+    """Return the keyed reference of a client: HMAC-SHA256 of the id, hex, 16 characters."""
+    secret = (key if key is not None else get_state().settings.pseudonym_key).encode()
+    digest = hmac.new(secret, str(int(client_id)).encode(), hashlib.sha256).hexdigest()
+    return digest[:REFERENCE_LENGTH]
+
+
+def audit_event(
+    action: str,
+    route: str | None = None,
+    client_id: int | None = None,
+    outcome: str = "ok",
+) -> None:
+    """Record who did what on which client (pseudonymised), when and with which outcome."""
+    if route is None:
+        route = _route_pattern()
+    identity = current_identity()
+    event = AuditEvent(
+        account_id=identity.account_id if identity else None,
+        api_key_id=identity.api_key_id if identity else None,
+        action=action,
+        route=route,
+        client_ref=pseudonymise(client_id) if client_id is not None else None,
+        outcome=outcome,
+    )
+    with get_state().database.session() as session:
+        session.add(event)
+        session.commit()
+
+
+def _route_pattern() -> str:
+    """Return the matched route pattern (``/api/v1/clients/<int:client_id>``), never the path."""
+    if has_request_context() and request.url_rule is not None:
+        return request.url_rule.rule
+    return "-"
+
+
+def redact(text: str, key: str | None = None) -> str:
+    """Replace client ids in a text: path ids by ``<id>``, bare ids by their reference."""
+    text = CLIENT_PATH.sub(r"\1<id>", text)
+    if key is None:
+        return BARE_ID.sub(REDACTED, text)
+    return BARE_ID.sub(lambda match: "ref:" + pseudonymise(int(match.group()), key), text)
+
+
+class RedactClientIds(logging.Filter):
+    """A logging filter that rewrites each record so no raw client id (6-9 digits) remains."""
+
+    def __init__(self, pseudonym_key: str | None = None) -> None:
+        super().__init__()
+        self.pseudonym_key = pseudonym_key
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message with ids redacted; keep the record."""
+        message = record.getMessage()
+        redacted = redact(message, self.pseudonym_key)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def install_log_redaction(pseudonym_key: str | None = None) -> RedactClientIds:
+    """Add the redacting filter to the root handlers and to Werkzeug's access logger."""
+    redacting = RedactClientIds(pseudonym_key)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactClientIds) for f in handler.filters):
+            handler.addFilter(redacting)
+    for name in ("werkzeug", "gunicorn.access", "gunicorn.error"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactClientIds) for f in logger.filters):
+            logger.addFilter(redacting)
+    return redacting

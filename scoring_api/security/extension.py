@@ -1,0 +1,69 @@
+"""``init_security``: database, sign-in, API keys, rate limits, headers, 503 when the DB is down."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from flask import Flask, Response, jsonify
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from scoring_api.config import Settings
+from scoring_api.security.audit import install_log_redaction
+from scoring_api.security.database import Database
+from scoring_api.security.headers import init_headers
+from scoring_api.security.identity import init_login
+from scoring_api.security.limits import init_limits
+from scoring_api.security.routes import login
+from scoring_api.security.state import (
+    EXTENSION_NAME,
+    SecurityState,
+    close_request_session,
+)
+
+logger = logging.getLogger(__name__)
+
+DATABASE_RETRY_SECONDS = 5
+
+
+def init_security(app: Flask, settings: Settings) -> None:
+    """Attach accounts, API keys, rate limits, security headers and the audit trail to an app."""
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.is_production,
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
+    )
+    database = Database(settings.database_url)
+    app.extensions[EXTENSION_NAME] = SecurityState(settings=settings, database=database)
+    try:  # create the tables now, then drop the connections: workers open their own
+        database.create_tables()
+    except (OperationalError, InterfaceError) as exc:
+        logger.warning("Security database unreachable at start (retried per request): %s", exc)
+    database.dispose()
+    app.teardown_appcontext(close_request_session)
+    init_login(app)
+    init_headers(app, settings.is_production)
+    init_limits(app, settings, login)
+    for error in (OperationalError, InterfaceError, PoolTimeoutError):
+        app.register_error_handler(error, database_unavailable)
+    install_log_redaction(settings.pseudonym_key)
+
+
+def database_unavailable(error: Exception) -> Response:
+    """Answer 503 with Retry-After when the accounts database cannot be reached."""
+    logger.error("Security database unavailable: %s", type(error).__name__)
+    response = jsonify(
+        {
+            "error": {
+                "code": "service_unavailable",
+                "message": "The accounts database is unavailable. Retry shortly.",
+                "details": {"retry_after": DATABASE_RETRY_SECONDS},
+            }
+        }
+    )
+    response.status_code = 503
+    response.headers["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+    return response

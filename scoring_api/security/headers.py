@@ -1,0 +1,83 @@
+"""Security headers on every response and the Origin check on state-changing requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, current_app, request
+
+from scoring_api.errors import ApiError
+from scoring_api.security.identity import API_KEY_HEADER
+
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HSTS = "max-age=31536000; includeSubDomains"
+CSP_HASHES_KEY = "scoring_security_csp_script_hashes"
+STATIC_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """Return the CSP: own origin only, inline styles for Plotly, scripts by hash."""
+    scripts = " ".join(["'self'", *script_hashes])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def add_csp_script_hashes(app: Flask, hashes: list[str]) -> None:
+    """Allow inline scripts by hash (e.g. Dash's ``app.csp_hashes()``) in the CSP."""
+    known = app.config.setdefault(CSP_HASHES_KEY, [])
+    known.extend(h for h in hashes if h not in known)
+
+
+def init_headers(app: Flask, is_production: bool) -> None:
+    """Check Origin before state-changing requests; add security headers to every response."""
+    app.config.setdefault(CSP_HASHES_KEY, [])
+    app.before_request(check_origin)
+
+    def add_security_headers(response: Response) -> Response:
+        for name, value in STATIC_HEADERS.items():
+            response.headers.setdefault(name, value)
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            content_security_policy(current_app.config[CSP_HASHES_KEY]),
+        )
+        if is_production:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if response.mimetype == "application/json":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    app.after_request(add_security_headers)
+
+
+def check_origin() -> None:
+    """Refuse a state-changing browser request whose Origin is not this server (403)."""
+    if request.method not in STATE_CHANGING or API_KEY_HEADER in request.headers:
+        return
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return
+    if urlsplit(origin).netloc.lower() != request.host.lower():
+        raise ApiError(
+            403,
+            "forbidden",
+            "Cross-site request refused: the Origin header does not match this server.",
+            {"origin": origin},
+        )

@@ -1,0 +1,128 @@
+"""Who is calling (session or API key), role checks and the client-binding check."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
+
+from flask import Flask, Request
+from flask_login import LoginManager, UserMixin, current_user
+
+from scoring_api.errors import ApiError, forbidden, unauthorized
+from scoring_api.security.keys import find_api_key
+from scoring_api.security.models import Account
+from scoring_api.security.state import get_state, request_session
+
+API_KEY_HEADER = "X-API-Key"
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The caller: a signed-in account or an API key (account_id None, api_key_id set)."""
+
+    account_id: int | None
+    username: str
+    role: str
+    client_id: int | None
+    api_key_id: int | None = None
+
+
+class SessionUser(UserMixin):
+    """Flask-Login's view of an identity."""
+
+    def __init__(self, identity: Identity) -> None:
+        self.identity = identity
+
+    def get_id(self) -> str:
+        """Return the id stored in the session cookie."""
+        return str(self.identity.account_id)
+
+
+def init_login(app: Flask) -> LoginManager:
+    """Attach Flask-Login: accounts from the session cookie, API keys from X-API-Key."""
+    manager = LoginManager()
+    manager.session_protection = "basic"
+    manager.user_loader(_load_session_user)
+    manager.request_loader(_load_key_user)
+    manager.init_app(app)
+    return manager
+
+
+def _load_session_user(user_id: str) -> SessionUser | None:
+    """Return the user of a session cookie while the account stays active."""
+    if not user_id.isdigit():
+        return None
+    account = request_session().get(Account, int(user_id))
+    if account is None or not account.is_active:
+        return None
+    return SessionUser(identity_of_account(account))
+
+
+def _load_key_user(request: Request) -> SessionUser | None:
+    """Return the user of a live API key in the X-API-Key header."""
+    token = request.headers.get(API_KEY_HEADER)
+    if not token:
+        return None
+    session = request_session()
+    key = find_api_key(session, get_state().api_key_secret(session), token)
+    if key is None:
+        return None
+    return SessionUser(
+        Identity(
+            account_id=None,
+            username=f"key:{key.name}",
+            role=key.role,
+            client_id=key.client_id,
+            api_key_id=key.id,
+        )
+    )
+
+
+def identity_of_account(account: Account) -> Identity:
+    """Return the identity of an account."""
+    return Identity(
+        account_id=account.id,
+        username=account.username,
+        role=account.role,
+        client_id=account.client_id,
+    )
+
+
+def current_identity() -> Identity | None:
+    """Return the caller's identity, or None when anonymous."""
+    if current_user and current_user.is_authenticated:
+        return current_user.identity
+    return None
+
+
+def require_roles(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Refuse anonymous callers (401) and other roles (403); admin passes everywhere."""
+
+    def decorator(view: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(view)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            identity = current_identity()
+            if identity is None:
+                raise unauthorized()
+            if roles and identity.role != "admin" and identity.role not in roles:
+                raise forbidden(f"The {identity.role} role may not use this route.")
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def check_client_access(client_id: int) -> Identity:
+    """Refuse a client-role caller another SK_ID_CURR than their own (403); return the caller."""
+    identity = current_identity()
+    if identity is None:
+        raise unauthorized()
+    if identity.role == "client" and identity.client_id != client_id:
+        raise ApiError(403, "forbidden", "You may only access your own file.")
+    return identity
+

@@ -1,0 +1,86 @@
+"""Sign-in and sign-out routes (``POST auth/login``, ``POST auth/logout``) on the API blueprint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import session
+from flask_login import login_user, logout_user
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring_api.errors import unauthorized
+from scoring_api.security.accounts import authenticate
+from scoring_api.security.audit import audit_event
+from scoring_api.security.identity import SessionUser, current_identity, identity_of_account
+from scoring_api.security.identity import require_roles as _require_roles
+from scoring_api.security.state import request_session
+
+AUTH_TAG = Tag(name="auth", description="Sign in and out (session cookie shared with the dashboard)")
+BAD_CREDENTIALS = "Wrong username or password."
+
+
+class LoginBody(BaseModel):
+    """Credentials of a person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=1, max_length=150)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class LoginResponse(BaseModel):
+    """The signed-in account."""
+
+    username: str
+    role: str = Field(description="advisor, client or admin")
+    client_id: int | None = Field(description="SK_ID_CURR of a client account, else null")
+
+
+class LogoutResponse(BaseModel):
+    """Confirmation that the session ended."""
+
+    signed_out: bool
+
+
+def login(body: LoginBody) -> dict[str, Any]:
+    """Check the credentials and open a session (cookie)."""
+    account = authenticate(request_session(), body.username, body.password)
+    if account is None:
+        audit_event("auth.login", outcome="refused")
+        raise unauthorized(BAD_CREDENTIALS)
+    session.clear()  # a new session at each sign-in (no fixation)
+    login_user(SessionUser(identity_of_account(account)))
+    session.permanent = True
+    audit_event("auth.login")
+    return {"username": account.username, "role": account.role, "client_id": account.client_id}
+
+
+@_require_roles()
+def logout() -> dict[str, Any]:
+    """End the caller's session."""
+    if current_identity() is not None:
+        audit_event("auth.logout")
+    logout_user()
+    session.clear()
+    return {"signed_out": True}
+
+
+def register_auth_routes(bp: APIBlueprint, error_model: type[BaseModel] | None = None) -> None:
+    """Add ``POST auth/login`` and ``POST auth/logout`` to the API blueprint."""
+    errors: dict[int, Any] = {}
+    if error_model is not None:
+        errors = {401: error_model, 422: error_model, 429: error_model}
+    bp.post(
+        "/auth/login",
+        tags=[AUTH_TAG],
+        summary="Sign in",
+        responses={200: LoginResponse, **errors},
+        security=[],
+    )(login)
+    bp.post(
+        "/auth/logout",
+        tags=[AUTH_TAG],
+        summary="Sign out",
+        responses={200: LogoutResponse, **errors},
+    )(logout)

@@ -1,0 +1,48 @@
+"""The security layer's per-app state (in app.extensions) and the per-request session (in g)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from scoring_api.config import Settings
+from scoring_api.security.database import Database
+from scoring_api.security.keys import digest_secret
+
+EXTENSION_NAME = "scoring_security"
+
+
+@dataclass
+class SecurityState:
+    """Settings and database of one app; the API-key digest secret once read."""
+
+    settings: Settings
+    database: Database
+    key_secret: bytes | None = field(default=None, repr=False)
+
+    def api_key_secret(self, session: Session) -> bytes:
+        """Return the HMAC key of API-key digests (read once per process)."""
+        if self.key_secret is None:
+            self.key_secret = digest_secret(self.settings, session)
+        return self.key_secret
+
+
+def get_state(app: Flask | None = None) -> SecurityState:
+    """Return the security state of this app (init_security must have run)."""
+    return (app or current_app).extensions[EXTENSION_NAME]
+
+
+def request_session() -> Session:
+    """Return the ORM session of the current request (closed at teardown)."""
+    if "security_session" not in g:
+        g.security_session = get_state().database.new_session()
+    return g.security_session
+
+
+def close_request_session(_exc: BaseException | None = None) -> None:
+    """Close the request's ORM session, if one was opened."""
+    session = g.pop("security_session", None)
+    if session is not None:
+        session.close()

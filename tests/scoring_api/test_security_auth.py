@@ -1,0 +1,142 @@
+"""Sign-in, sign-out, session cookie and API keys."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import itsdangerous
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from scoring_api.config import Settings
+from scoring_api.security.accounts import disable_account
+from scoring_api.security.keys import revoke_api_key
+from scoring_api.security.state import get_state
+from tests.scoring_api.security_fixtures import (
+    CLIENT_ID,
+    PASSWORD,
+    add_account,
+    add_key,
+    app,  # noqa: F401
+    client,  # noqa: F401
+    make_app,
+    make_settings,
+    settings,  # noqa: F401
+    sign_in,
+)
+
+BAD_CREDENTIALS = {
+    "error": {"code": "unauthorized", "message": "Wrong username or password.", "details": None}
+}
+
+
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [
+        ("alice", {"username": "alice", "role": "advisor", "client_id": None}),
+        ("carl", {"username": "carl", "role": "client", "client_id": CLIENT_ID}),
+        ("ada", {"username": "ada", "role": "admin", "client_id": None}),
+    ],
+)
+def test_login_returns_the_account(client: FlaskClient, username: str, expected: dict) -> None:
+    response = sign_in(client, username)
+    assert response.status_code == 200
+    assert response.get_json() == expected
+
+
+@pytest.mark.parametrize(
+    ("username", "password"), [("alice", "wrong password!"), ("nobody", PASSWORD)]
+)
+def test_bad_credentials_give_the_same_401(
+    client: FlaskClient, username: str, password: str
+) -> None:
+    response = sign_in(client, username, password)
+    assert response.status_code == 401
+    assert response.get_json() == BAD_CREDENTIALS
+
+
+def test_disabled_account_is_refused_and_its_session_ends(app: Flask, client: FlaskClient) -> None:
+    assert sign_in(client, "alice").status_code == 200
+    assert client.get("/api/v1/model").status_code == 200
+    with get_state(app).database.session() as session:
+        assert disable_account(session, "alice")
+    assert client.get("/api/v1/model").status_code == 401
+    response = sign_in(client, "alice")
+    assert (response.status_code, response.get_json()) == (401, BAD_CREDENTIALS)
+
+
+def test_logout_ends_the_session(client: FlaskClient) -> None:
+    sign_in(client, "alice")
+    response = client.post("/api/v1/auth/logout")
+    assert (response.status_code, response.get_json()) == (200, {"signed_out": True})
+    assert client.get("/api/v1/model").status_code == 401
+
+
+def test_logout_without_session_is_401(client: FlaskClient) -> None:
+    assert client.post("/api/v1/auth/logout").status_code == 401
+
+
+def test_session_cookie_flags_in_test_mode(client: FlaskClient) -> None:
+    cookie = sign_in(client, "alice").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie
+    assert "Expires=" in cookie
+
+
+def test_session_cookie_is_secure_in_production(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, app_env="production", secret_key="s" * 40)
+    app = make_app(settings)
+    add_account(app, "alice", "advisor")
+    cookie = sign_in(app.test_client(), "alice").headers["Set-Cookie"]
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+
+
+def test_session_expires_after_the_configured_minutes(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(client, "alice")
+    assert client.get("/api/v1/model").status_code == 200
+    later = int((timedelta(minutes=31)).total_seconds())
+    real = itsdangerous.timed.TimestampSigner.get_timestamp
+    monkeypatch.setattr(
+        itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: real(self) - later
+    )
+    sign_in(client, "ada")  # a cookie signed 31 minutes ago
+    monkeypatch.undo()
+    assert client.get("/api/v1/model").status_code == 401
+
+
+def test_api_key_authenticates_a_service(app: Flask, client: FlaskClient) -> None:
+    token = add_key(app, "crm")
+    response = client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers={"X-API-Key": token})
+    assert (response.status_code, response.get_json()) == (200, {"client_id": CLIENT_ID})
+    assert client.get("/api/v1/model", headers={"X-API-Key": token}).status_code == 403
+
+
+def test_api_key_is_stored_hashed(app: Flask, settings: Settings) -> None:
+    token = add_key(app, "crm")
+    database_file = Path(settings.database_url.removeprefix("sqlite:///"))
+    get_state(app).database.dispose()
+    files = [database_file, database_file.with_name(database_file.name + "-wal")]
+    content = b"".join(path.read_bytes() for path in files if path.exists())
+    assert len(content) > 0
+    assert token.encode() not in content
+    assert token.split("_")[2].encode() not in content
+
+
+@pytest.mark.parametrize("token", ["", "pad_x_short", "pad_00000000_" + "a" * 43, "nonsense"])
+def test_unknown_or_malformed_key_is_401(client: FlaskClient, token: str) -> None:
+    response = client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers={"X-API-Key": token})
+    assert response.status_code == 401
+
+
+def test_revoked_key_is_refused(app: Flask, client: FlaskClient) -> None:
+    token = add_key(app, "crm")
+    with get_state(app).database.session() as session:
+        assert revoke_api_key(session, "crm")
+    response = client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers={"X-API-Key": token})
+    assert response.status_code == 401
