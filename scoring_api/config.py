@@ -31,6 +31,7 @@ class Settings:
     language: str = "fr"
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
+    ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
     session_minutes: int = 30
