@@ -1,0 +1,128 @@
+"""One Flask server: the scoring API at /api/v1 (OpenAPI document and docs page included)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, jsonify, request
+from flask_openapi3 import Info, OpenAPI
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
+from scoring_api.bundle_store import BundleStore
+from scoring_api.config import Settings
+from scoring_api.errors import ApiError
+from scoring_api.security import SECURITY_SCHEMES, init_security
+
+logger = logging.getLogger(__name__)
+
+HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+}
+
+
+def error_response(error: ApiError, headers: Mapping[str, str] | None = None) -> Response:
+    """Return the JSON response of an API error."""
+    response = jsonify(error.to_dict())
+    response.status_code = error.status
+    if error.status == 503:
+        response.headers["Retry-After"] = "5"
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def validation_response(exc: ValidationError) -> Response:
+    """Return 400 for a body that is not JSON, else 422 with pydantic's details."""
+    if request.get_data() and request.get_json(silent=True) is None:
+        return error_response(ApiError(400, "bad_request", "The body is not valid JSON."))
+    details = [
+        {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+        for e in exc.errors(include_url=False, include_context=False, include_input=False)
+    ]
+    return error_response(ApiError(422, "validation_error", "Invalid request.", details))
+
+
+def _http_error(exc: HTTPException) -> Response:
+    """Return werkzeug's HTTP errors (404, 405, 413...) as JSON error bodies."""
+    if exc.response is not None:  # a response already built (validation, rate limits)
+        return exc.response
+    code = exc.code or 500
+    error = ApiError(code, HTTP_CODES.get(code, "http_error"), exc.description or exc.name)
+    headers = {}
+    if code == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+        headers["Allow"] = ", ".join(exc.valid_methods)
+    return error_response(error, headers)
+
+
+def _unexpected_error(exc: Exception) -> Response:
+    """Log an unexpected error and answer a 500 with no traceback."""
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    logger.exception("unexpected error on %s", request.url_rule.rule if request.url_rule else "-")
+    return error_response(ApiError(500, "internal_error", "An unexpected error occurred."))
+
+
+def _settings(config: Mapping[str, Any] | Settings | None) -> Settings:
+    """Return settings from the environment, with a mapping's overrides, or as given."""
+    if isinstance(config, Settings):
+        return config
+    return Settings.from_env(config)
+
+
+def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
+    """Build the server: API blueprint at /api/v1, security, JSON errors, bundle store."""
+    settings = _settings(config)
+    app = OpenAPI(
+        __name__,
+        info=Info(title="Prêt à dépenser scoring API", version="1"),
+        security_schemes=SECURITY_SCHEMES,
+        doc_prefix=API_PREFIX,
+        doc_url="/openapi.json",
+        validation_error_callback=validation_response,
+    )
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.sort_keys = False
+    app.extensions[SETTINGS_KEY] = settings
+    app.extensions[STORE_KEY] = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    init_security(app, settings)
+    app.register_api(create_blueprint(settings))
+    app.register_error_handler(ApiError, error_response)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the development server (debug off)."""
+    settings = Settings.from_env()
+    parser = argparse.ArgumentParser(description="Run the scoring server (development).")
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.port)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    create_app(settings).run(host=args.host, port=args.port, debug=False)
+
+
+_servers: dict[str, Flask] = {}
+
+
+def __getattr__(name: str) -> Flask:
+    """Build the module-level ``server`` (gunicorn's ``app:server``) on first access only."""
+    if name != "server":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if "server" not in _servers:
+        _servers["server"] = create_app()
+    return _servers["server"]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The live model bundle: loaded whole, read-only, swapped when ``ARTIFACTS_DIR/CURRENT`` changes.
+
+A request takes one ``ServingBundle`` reference and uses it to the end, so a response never
+mixes versions. Each process checks CURRENT at most once per ``bundle_check_seconds``; a new
+bundle that fails to load leaves the old one serving (logged, and reported by health/ready).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from catboost import CatBoostClassifier
+
+from model_training.modeling.points import PointsScale
+from scoring_api.errors import ApiError
+
+logger = logging.getLogger(__name__)
+
+CURRENT_FILE = "CURRENT"
+REQUIRED_FILES = ("model.cbm", "metadata.json", "scores.parquet", "features.parquet")
+
+
+@dataclass(frozen=True, eq=False)
+class ServingBundle:
+    """One loaded bundle: model, metadata and its tables aligned on sorted SK_ID_CURR."""
+
+    version: str
+    path: Path
+    metadata: dict
+    model: CatBoostClassifier
+    features: tuple[str, ...]
+    categorical: tuple[str, ...]
+    count_features: frozenset[str]
+    client_ids: np.ndarray
+    scores: pd.DataFrame
+    store: pd.DataFrame
+    explanations: pd.DataFrame | None
+    peers: dict[tuple[str, str], pd.DataFrame] = field(repr=False)
+
+    @property
+    def threshold(self) -> float:
+        """Return the decision threshold (refused at or above)."""
+        return float(self.metadata["threshold"])
+
+    @property
+    def scale(self) -> PointsScale:
+        """Return the points scale stored in the bundle."""
+        points = self.metadata["points"]
+        return PointsScale(
+            points["base_points"], points["base_odds"], points["points_to_double_odds"]
+        )
+
+    @property
+    def base_value(self) -> float:
+        """Return the SHAP base value (log-odds of default)."""
+        return float(self.metadata["base_value"])
+
+    def position(self, client_id: int) -> int | None:
+        """Return the row of a client in the aligned tables, or None when unknown."""
+        row = int(np.searchsorted(self.client_ids, client_id))
+        if row < len(self.client_ids) and self.client_ids[row] == client_id:
+            return row
+        return None
+
+    def read_text(self, name: str) -> str | None:
+        """Return the text of an optional bundle file, or None when it is absent."""
+        path = self.path / name
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _sorted_table(path: Path) -> pd.DataFrame:
+    """Read a Parquet table sorted by SK_ID_CURR with a fresh positional index."""
+    frame = pd.read_parquet(path)
+    return frame.sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
+
+
+def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
+    """Load one bundle folder and check that its parts agree with each other."""
+    path = artifacts_dir / version
+    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
+    if missing:
+        raise ValueError(f"bundle {version} lacks {', '.join(missing)}")
+    metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    model = CatBoostClassifier()
+    model.load_model(str(path / "model.cbm"))
+    features = tuple(f["name"] for f in metadata["features"])
+    if tuple(model.feature_names_) != features:
+        raise ValueError(f"bundle {version}: the model's features differ from metadata.json")
+    scores = _sorted_table(path / "scores.parquet")
+    store = _sorted_table(path / "features.parquet")
+    ids = scores["SK_ID_CURR"].to_numpy()
+    if not np.array_equal(ids, store["SK_ID_CURR"].to_numpy()):
+        raise ValueError(f"bundle {version}: scores and features list different clients")
+    explanations = None
+    if (path / "explanations.parquet").is_file():
+        explanations = _sorted_table(path / "explanations.parquet")
+        if not np.array_equal(ids, explanations["SK_ID_CURR"].to_numpy()):
+            raise ValueError(f"bundle {version}: explanations list different clients")
+    peers: dict[tuple[str, str], pd.DataFrame] = {}
+    if (path / "peers.parquet").is_file():
+        table = pd.read_parquet(path / "peers.parquet")
+        for key, part in table.groupby(["feature", "group"], sort=False):
+            peers[(str(key[0]), str(key[1]))] = part.sort_values("bin", ignore_index=True)
+    counts = frozenset(
+        name
+        for name in features
+        if pd.api.types.is_integer_dtype(store[name].dtype)
+        and not pd.api.types.is_bool_dtype(store[name].dtype)
+    )
+    return ServingBundle(
+        version=str(metadata["version"]),
+        path=path,
+        metadata=metadata,
+        model=model,
+        features=features,
+        categorical=tuple(f["name"] for f in metadata["features"] if f["categorical"]),
+        count_features=counts,
+        client_ids=ids,
+        scores=scores,
+        store=store,
+        explanations=explanations,
+        peers=peers,
+    )
+
+
+class BundleStore:
+    """Hold the live bundle of one process and pick up a new one when CURRENT changes."""
+
+    def __init__(self, artifacts_dir: Path, check_seconds: float = 1.0) -> None:
+        self.artifacts_dir = Path(artifacts_dir)
+        self.check_seconds = check_seconds
+        self._bundle: ServingBundle | None = None
+        self._problem: str | None = "not loaded yet"
+        self._named: str | None = None
+        self._checked_at = -float("inf")
+        self._lock = threading.Lock()
+
+    def _current_name(self) -> str | None:
+        """Return the version CURRENT names, or None."""
+        try:
+            text = (self.artifacts_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return text or None
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Check CURRENT (at most once per interval) and load the bundle it names if new."""
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.check_seconds:
+            return
+        with self._lock:
+            if not force and now - self._checked_at < self.check_seconds:
+                return
+            self._checked_at = now
+            name = self._current_name()
+            if name is None:
+                if self._bundle is None:
+                    self._problem = f"no model: no {CURRENT_FILE} file in {self.artifacts_dir}"
+                return
+            if name == self._named:
+                return
+            self._named = name
+            try:
+                bundle = load_serving_bundle(self.artifacts_dir, name)
+            except Exception as exc:
+                self._problem = f"bundle {name} could not be loaded: {exc}"
+                logger.exception("bundle %s could not be loaded; keeping the previous one", name)
+                return
+            self._bundle, self._problem = bundle, None
+            logger.info("serving bundle %s", bundle.version)
+
+    def get(self) -> ServingBundle:
+        """Return the live bundle, or raise a 503 ApiError when none is loaded."""
+        self.refresh()
+        bundle = self._bundle
+        if bundle is None:
+            raise ApiError(503, "no_model", "No model is loaded yet.", {"reason": self._problem})
+        return bundle
+
+    def status(self) -> dict:
+        """Return the live version, the version CURRENT names and any loading problem."""
+        self.refresh()
+        bundle = self._bundle
+        return {
+            "model_version": bundle.version if bundle else None,
+            "current": self._named,
+            "problem": self._problem,
+        }

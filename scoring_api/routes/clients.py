@@ -1,0 +1,114 @@
+"""Client routes: listing, file, score, explanation, peers and export (each one audited)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Response
+from flask_openapi3 import APIBlueprint, Tag
+
+from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
+from scoring_api.schemas import (
+    ClientPath,
+    ClientsQuery,
+    ExplanationQuery,
+    ExportQuery,
+    PeersQuery,
+    ScoreResult,
+)
+from scoring_api.security import audit_event, require_roles
+from scoring_api.services.clients import client_file, export_as_csv, export_client, list_clients
+from scoring_api.services.explanation import explain_stored_client
+from scoring_api.services.peers import compare_with_peers
+from scoring_api.services.scoring import score_stored_client
+
+CLIENTS = Tag(name="clients", description="Stored clients: file, score, explanation, peers")
+
+
+@require_roles("advisor")
+def get_clients(query: ClientsQuery) -> dict[str, Any]:
+    """Return a page of clients, optionally those whose SK_ID_CURR starts with ``query``."""
+    page = list_clients(current_bundle(), query.query, query.limit, query.cursor)
+    audit_event("clients.list", None, None, "ok")
+    return page
+
+
+@require_roles("advisor", "client")
+def get_client(path: ClientPath) -> dict[str, Any]:
+    """Return a client's file: score summary and application fields."""
+    client_access(path.client_id, "clients.read")
+    body = client_file(current_bundle(), api_settings().data_dir, path.client_id)
+    audit_event("clients.read", None, path.client_id, "ok")
+    return body
+
+
+@require_roles("advisor", "client", "service")
+def get_client_score(path: ClientPath) -> dict[str, Any]:
+    """Return a client's probability of default, decision, margin and points."""
+    client_access(path.client_id, "clients.score")
+    body = score_stored_client(current_bundle(), path.client_id)
+    audit_event("clients.score", None, path.client_id, "ok")
+    return body
+
+
+@require_roles("advisor", "client", "service")
+def get_client_explanation(path: ClientPath, query: ExplanationQuery) -> dict[str, Any]:
+    """Return a client's SHAP contributions (top-k plus the rest) and principal reasons."""
+    client_access(path.client_id, "clients.explanation")
+    body = explain_stored_client(
+        current_bundle(), path.client_id, query.top, request_lang(query.lang)
+    )
+    audit_event("clients.explanation", None, path.client_id, "ok")
+    return body
+
+
+@require_roles("advisor", "client")
+def get_client_peers(path: ClientPath, query: PeersQuery) -> dict[str, Any]:
+    """Return the client's values and the distributions of all, granted, refused, similar."""
+    client_access(path.client_id, "clients.peers")
+    features = (
+        [f.strip() for f in query.features.split(",") if f.strip()] if query.features else None
+    )
+    body = compare_with_peers(
+        current_bundle(), path.client_id, features, query.group, request_lang(query.lang)
+    )
+    audit_event("clients.peers", None, path.client_id, "ok")
+    return body
+
+
+@require_roles("advisor", "client")
+def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
+    """Return everything held about the client (RGPD access), as JSON or CSV."""
+    client_access(path.client_id, "clients.export")
+    export = export_client(current_bundle(), api_settings().data_dir, path.client_id)
+    audit_event("clients.export", None, path.client_id, "ok")
+    if query.format == "csv":
+        return Response(
+            export_as_csv(export),
+            mimetype="text/csv",
+            headers={"Content-Disposition": "attachment; filename=client-export.csv"},
+        )
+    return Response(json.dumps(export), mimetype="application/json")
+
+
+def register(bp: APIBlueprint) -> None:
+    """Add the client routes."""
+    tags = [CLIENTS]
+    bp.get("/clients", tags=tags, summary="List and search clients")(get_clients)
+    bp.get("/clients/<int:client_id>", tags=tags, summary="Client file")(get_client)
+    bp.get(
+        "/clients/<int:client_id>/score",
+        tags=tags,
+        summary="Client score",
+        responses={200: ScoreResult},
+    )(get_client_score)
+    bp.get("/clients/<int:client_id>/explanation", tags=tags, summary="Client explanation")(
+        get_client_explanation
+    )
+    bp.get("/clients/<int:client_id>/peers", tags=tags, summary="Compare with other clients")(
+        get_client_peers
+    )
+    bp.get("/clients/<int:client_id>/export", tags=tags, summary="Export the client's data")(
+        get_client_export
+    )

@@ -1,0 +1,84 @@
+"""Health, the model card, its report and curves, and the population sample."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Response, jsonify
+from flask_openapi3 import APIBlueprint, Tag
+
+from scoring_api.blueprint import bundle_store, current_bundle
+from scoring_api.errors import not_found
+from scoring_api.schemas import SampleQuery
+from scoring_api.security import require_roles
+from scoring_api.services.clients import population_sample
+
+HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
+MODEL = Tag(name="model", description="The live model: card, report, curves, population")
+RETRY_AFTER_SECONDS = 5
+CARD_KEYS = ("version", "created", "threshold", "costs", "points", "base_value", "n_clients")
+
+
+def health_live() -> dict[str, Any]:
+    """Say the process answers."""
+    return {"status": "alive"}
+
+
+def health_ready() -> Response:
+    """Say whether a model is loaded, which version is live and why not ready."""
+    status = bundle_store().status()
+    if status["model_version"] is None:
+        response = jsonify(
+            {"error": {"code": "not_ready", "message": "No model is loaded.", "details": status}}
+        )
+        response.status_code = 503
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return jsonify({"status": "ready", **status})
+
+
+@require_roles("advisor", "client")
+def get_model() -> dict[str, Any]:
+    """Return the model card: version, metrics, threshold, costs and points scale."""
+    bundle = current_bundle()
+    card = {key: bundle.metadata.get(key) for key in CARD_KEYS}
+    return {
+        **card,
+        "metrics": bundle.metadata.get("metrics", {}),
+        "features": [{"name": f, "categorical": f in bundle.categorical} for f in bundle.features],
+    }
+
+
+@require_roles("advisor")
+def get_model_report() -> Response:
+    """Return the model report (HTML)."""
+    text = current_bundle().read_text("report.html")
+    if text is None:
+        raise not_found("Model report")
+    return Response(text, mimetype="text/html")
+
+
+@require_roles("advisor")
+def get_model_curves() -> dict[str, Any]:
+    """Return the evaluation as data: cost, ROC, calibration, fairness, drift."""
+    text = current_bundle().read_text("evaluation.json")
+    if text is None:
+        raise not_found("Model evaluation")
+    return json.loads(text)
+
+
+@require_roles("advisor")
+def get_population_sample(query: SampleQuery) -> dict[str, Any]:
+    """Return a server-side sample of two features with decisions (no client ids)."""
+    return population_sample(current_bundle(), query.x, query.y, query.n)
+
+
+def register(bp: APIBlueprint) -> None:
+    """Add the health, model and population routes."""
+    bp.get("/health/live", tags=[HEALTH], security=[], summary="Liveness")(health_live)
+    bp.get("/health/ready", tags=[HEALTH], security=[], summary="Readiness")(health_ready)
+    bp.get("/model", tags=[MODEL], summary="Model card")(get_model)
+    bp.get("/model/report", tags=[MODEL], summary="Model report (HTML)")(get_model_report)
+    bp.get("/model/curves", tags=[MODEL], summary="Evaluation curves")(get_model_curves)
+    bp.get("/population/sample", tags=[MODEL], summary="Bivariate sample")(get_population_sample)

@@ -1,0 +1,116 @@
+"""Scoring routes: POST score (what-if and new applications) and MLflow-style invocations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_openapi3 import APIBlueprint, Tag
+from pydantic import ValidationError
+
+from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
+from scoring_api.errors import ApiError, forbidden
+from scoring_api.schemas import (
+    Application,
+    InvocationRequest,
+    InvocationResponse,
+    ScoreRequest,
+    ScoreResponse,
+)
+from scoring_api.security import audit_event, current_identity, require_roles
+from scoring_api.services.applications import score_applications
+
+SCORING = Tag(name="scoring", description="Score new or edited applications")
+
+
+def _check_batch(n_applications: int) -> None:
+    """Refuse batches larger than the configured maximum."""
+    limit = api_settings().max_batch
+    if n_applications > limit:
+        raise ApiError(
+            422,
+            "batch_too_large",
+            f"At most {limit} applications per request; got {n_applications}.",
+            {"max_batch": limit, "received": n_applications},
+        )
+
+
+@require_roles("advisor", "client", "service")
+def post_score(body: ScoreRequest) -> dict[str, Any]:
+    """Score applications: an SK_ID_CURR with changed fields is a what-if on that client."""
+    _check_batch(len(body.applications))
+    records = [a.model_dump(exclude_unset=True) for a in body.applications]
+    identity = current_identity()
+    ids = {r.get("SK_ID_CURR") for r in records}
+    if identity is not None and identity.role == "client" and None in ids:
+        raise forbidden("A client account may only score changes to their own file.")
+    for client_id in sorted(i for i in ids if i is not None):
+        client_access(client_id, "score.what_if")
+    bundle = current_bundle()
+    results = score_applications(
+        bundle,
+        api_settings().data_dir,
+        records,
+        explain=body.explain,
+        top=body.top,
+        lang=request_lang(body.lang),
+    )
+    for client_id in sorted(i for i in ids if i is not None):
+        audit_event("score.what_if", None, client_id, "ok")
+    return {"model_version": bundle.version, "results": results}
+
+
+def _invocation_records(body: InvocationRequest) -> list[dict[str, Any]]:
+    """Return the records of an MLflow payload (exactly one of split or records)."""
+    if (body.dataframe_split is None) == (body.dataframe_records is None):
+        raise ApiError(
+            422,
+            "invalid_payload",
+            "Send exactly one of dataframe_split or dataframe_records.",
+        )
+    if body.dataframe_records is not None:
+        return body.dataframe_records
+    split = body.dataframe_split
+    bad = [i for i, row in enumerate(split.data) if len(row) != len(split.columns)]
+    if bad:
+        raise ApiError(
+            422, "invalid_payload", "Each row needs one value per column.", {"rows": bad[:10]}
+        )
+    return [dict(zip(split.columns, row, strict=True)) for row in split.data]
+
+
+@require_roles("service", "advisor")
+def post_invocations(body: InvocationRequest) -> dict[str, Any]:
+    """Score an MLflow scoring-server payload: predictions with probability, decision, score."""
+    records = _invocation_records(body)
+    _check_batch(len(records))
+    applications = []
+    for i, record in enumerate(records):
+        try:
+            application = Application.model_validate(record)
+        except ValidationError as exc:
+            details = [
+                {"row": i, "loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+                for e in exc.errors(include_url=False, include_context=False)
+            ]
+            raise ApiError(
+                422, "validation_error", "Invalid application fields.", details
+            ) from None
+        applications.append(application.model_dump(exclude_unset=True))
+    if any(a.get("SK_ID_CURR") is not None for a in applications):
+        raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
+    results = score_applications(current_bundle(), api_settings().data_dir, applications)
+    keys = ("probability", "decision", "score")
+    return {"predictions": [{k: r[k] for k in keys} for r in results]}
+
+
+def register(bp: APIBlueprint) -> None:
+    """Add the scoring routes."""
+    bp.post("/score", tags=[SCORING], summary="Score applications", responses={200: ScoreResponse})(
+        post_score
+    )
+    bp.post(
+        "/invocations",
+        tags=[SCORING],
+        summary="MLflow-compatible scoring",
+        responses={200: InvocationResponse},
+    )(post_invocations)

@@ -1,0 +1,217 @@
+"""Request and response models, declared once: validation and the OpenAPI document follow."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from model_training.data.schema import table
+
+Lang = Literal["fr", "en"]
+Group = Literal["all", "granted", "refused", "similar"]
+PLACEHOLDER_DAYS = 365243
+
+
+class Strict(BaseModel):
+    """A model that rejects unknown fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _numeric_bounds(name: str) -> dict[str, float]:
+    """Return the accepted range of a numeric application field, from its meaning."""
+    bounds: dict[str, float] = {"ge": 0}
+    if name == "DAYS_EMPLOYED":
+        bounds = {"le": PLACEHOLDER_DAYS, "ge": -40_000}
+    elif name.startswith("DAYS_"):
+        bounds = {"le": 0, "ge": -40_000}
+    elif name.startswith(("EXT_SOURCE_", "REGION_POPULATION", "FLAG_", "REG_", "LIVE_")):
+        bounds = {"ge": 0, "le": 1}
+    elif name.endswith(("_AVG", "_MODE", "_MEDI")):
+        bounds = {"ge": 0, "le": 1}
+    elif name.startswith("REGION_RATING"):
+        bounds = {"ge": -1, "le": 3}  # -1 occurs in the real data (read as missing)
+    elif name == "HOUR_APPR_PROCESS_START":
+        bounds = {"ge": 0, "le": 23}
+    return bounds
+
+
+def _application_fields() -> dict[str, Any]:
+    """Return the pydantic fields of one application: every Kaggle field, all optional."""
+    fields: dict[str, Any] = {}
+    for column in table("application_test").columns:
+        if column.name == "SK_ID_CURR":
+            continue
+        if column.is_categorical:
+            levels = tuple(column.levels or ())
+            kind: Any = Literal[levels] if levels else str  # type: ignore[valid-type]
+            fields[column.name] = (kind | None, Field(None))
+        else:
+            kind = int if column.dtype == "int" and not column.name.startswith("DAYS_") else float
+            if column.name.startswith(("FLAG_", "REG_", "LIVE_")):
+                kind = int
+            fields[column.name] = (kind | None, Field(None, **_numeric_bounds(column.name)))
+    return fields
+
+
+Application = create_model(
+    "Application",
+    __base__=Strict,
+    __doc__="One application: Kaggle application fields (all optional); SK_ID_CURR for what-if.",
+    SK_ID_CURR=(
+        int | None,
+        Field(None, ge=1, description="An existing client: the other fields change their file."),
+    ),
+    **_application_fields(),
+)
+
+
+class ScoreRequest(Strict):
+    """Applications to score: new applicants, or an existing client's changed fields."""
+
+    applications: list[Application] = Field(min_length=1)  # type: ignore[valid-type]
+    explain: bool = Field(False, description="Add each application's explanation.")
+    top: int = Field(10, ge=1, le=20, description="Contributions shown when explaining.")
+    lang: Lang | None = None
+
+
+class DataframeSplit(Strict):
+    """Pandas ``to_dict(orient="split")`` columns and rows (MLflow ``dataframe_split``)."""
+
+    columns: list[str]
+    data: list[list[Any]]
+    index: list[Any] | None = None
+
+
+class InvocationRequest(Strict):
+    """An MLflow scoring-server payload: ``dataframe_split`` or ``dataframe_records``."""
+
+    dataframe_split: DataframeSplit | None = None
+    dataframe_records: list[dict[str, Any]] | None = None
+
+
+class ClientPath(BaseModel):
+    """A client's SK_ID_CURR in the path."""
+
+    client_id: int = Field(ge=0, description="SK_ID_CURR")
+
+
+class ClientsQuery(Strict):
+    """Search and paging of the client list."""
+
+    query: str | None = Field(None, max_length=20, description="Digits SK_ID_CURR starts with.")
+    limit: int = Field(20, ge=1, le=200)
+    cursor: str | None = Field(None, max_length=40, description="next_cursor of the last page.")
+
+
+class ExplanationQuery(Strict):
+    """Options of an explanation."""
+
+    top: int = Field(10, ge=1, le=20)
+    lang: Lang | None = None
+
+
+class PeersQuery(Strict):
+    """Features (comma-separated, default the most important) and groups to compare with."""
+
+    features: str | None = Field(None, max_length=2000)
+    group: Group | None = None
+    lang: Lang | None = None
+
+
+class ExportQuery(Strict):
+    """Format of a client's data export."""
+
+    format: Literal["json", "csv"] = "json"
+
+
+class SampleQuery(Strict):
+    """Two numeric features and the sample size of the bivariate view."""
+
+    x: str = Field(max_length=100)
+    y: str = Field(max_length=100)
+    n: int = Field(2000, ge=10, le=5000)
+
+
+class ErrorBody(BaseModel):
+    """An error's code, message and details."""
+
+    code: str
+    message: str
+    details: Any | None = None
+
+
+class ErrorResponse(BaseModel):
+    """Every error: ``{"error": {"code", "message", "details"}}``."""
+
+    error: ErrorBody
+
+
+class ScoreResult(BaseModel):
+    """A probability of default with its decision and points."""
+
+    probability: float
+    threshold: float
+    decision: Literal["granted", "refused"]
+    margin: float = Field(description="threshold - probability: positive on the granted side")
+    score: float = Field(description="points: offset + factor * ln(odds good:bad)")
+    model_version: str
+
+
+class Contribution(BaseModel):
+    """One feature's SHAP contribution (log-odds of default) and its points."""
+
+    feature: str
+    label: str
+    value: Any | None = None
+    contribution: float
+    points: float
+
+
+class Reason(BaseModel):
+    """A principal reason towards refusal, one per family, in plain words."""
+
+    family: str
+    label: str
+    improve: str
+    features: list[str]
+    points: float
+
+
+class Explanation(BaseModel):
+    """``base_value`` + sum of ``contributions`` = ``output`` (log-odds of default)."""
+
+    base_value: float
+    output: float
+    contributions: list[Contribution]
+    reasons: list[Reason]
+    model_version: str
+
+
+class ScoredApplication(ScoreResult):
+    """One scored application (with its explanation when asked)."""
+
+    client_id: int | None = None
+    explanation: Explanation | None = None
+
+
+class ScoreResponse(BaseModel):
+    """The results of POST score, in the order of the applications."""
+
+    model_version: str
+    results: list[ScoredApplication]
+
+
+class Prediction(BaseModel):
+    """One MLflow-style prediction."""
+
+    probability: float
+    decision: Literal["granted", "refused"]
+    score: float
+
+
+class InvocationResponse(BaseModel):
+    """The answer of POST invocations."""
+
+    predictions: list[Prediction]

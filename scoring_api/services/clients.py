@@ -1,0 +1,105 @@
+"""Client listing with cursor paging, a client's file, data export and population samples."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from scoring_api.bundle_store import ServingBundle
+from scoring_api.errors import ApiError
+from scoring_api.services.raw_data import json_value, load_application, load_history
+from scoring_api.services.scoring import client_row, score_result
+
+SAMPLE_SEED = 0
+
+
+def list_clients(
+    bundle: ServingBundle, query: str | None, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """Return a page of clients (by SK_ID_CURR, optionally starting with ``query`` digits)."""
+    if query and not query.isdigit():
+        raise ApiError(422, "invalid_query", "query must be digits of an SK_ID_CURR.")
+    if cursor and not cursor.isdigit():
+        raise ApiError(422, "invalid_cursor", "cursor must be a next_cursor this API returned.")
+    ids = bundle.client_ids
+    start = int(np.searchsorted(ids, int(cursor), side="right")) if cursor else 0
+    if query:
+        matches = np.char.startswith(ids[start:].astype(str), query)
+        rows = np.flatnonzero(matches)[: limit + 1] + start
+    else:
+        rows = np.arange(start, min(start + limit + 1, len(ids)))
+    items = [_summary(bundle, int(row)) for row in rows[:limit]]
+    has_more = len(rows) > limit
+    return {"items": items, "next_cursor": str(items[-1]["client_id"]) if has_more else None}
+
+
+def _summary(bundle: ServingBundle, row: int) -> dict[str, Any]:
+    """Return one client's list entry: id, train/test, score and decision."""
+    probability = float(bundle.scores["probability"].iat[row])
+    return {
+        "client_id": int(bundle.client_ids[row]),
+        "is_test": bool(bundle.scores["is_test"].iat[row]),
+        **score_result(bundle, probability),
+    }
+
+
+def client_file(bundle: ServingBundle, data_dir: Path, client_id: int) -> dict[str, Any]:
+    """Return a client's file: score summary and raw application fields."""
+    row = client_row(bundle, client_id)
+    return {
+        **_summary(bundle, row),
+        "peer_group": json_value(bundle.scores["peer_group"].iat[row])
+        if "peer_group" in bundle.scores
+        else None,
+        "application": load_application(data_dir, client_id),
+    }
+
+
+def export_client(bundle: ServingBundle, data_dir: Path, client_id: int) -> dict[str, Any]:
+    """Return everything held about a client: file, score, features and history rows."""
+    row = client_row(bundle, client_id)
+    features = {name: json_value(bundle.store[name].iat[row]) for name in bundle.features}
+    return {
+        **client_file(bundle, data_dir, client_id),
+        "features": features,
+        "history": load_history(data_dir, client_id),
+    }
+
+
+def export_as_csv(export: dict[str, Any]) -> str:
+    """Return an export as one long CSV: section, row, field, value."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["section", "row", "field", "value"])
+    for key, value in export.items():
+        if key in ("application", "features") and isinstance(value, dict):
+            writer.writerows([key, 0, k, v] for k, v in value.items())
+        elif key == "history":
+            for name, rows in value.items():
+                for i, record in enumerate(rows):
+                    writer.writerows([name, i, k, v] for k, v in record.items())
+        elif not isinstance(value, dict):
+            writer.writerow(["client", 0, key, value])
+    return buffer.getvalue()
+
+
+def population_sample(bundle: ServingBundle, x: str, y: str, n: int) -> dict[str, Any]:
+    """Return a fixed random sample of two numeric features with decisions (no client ids)."""
+    bad = [f for f in (x, y) if f not in bundle.features or f in bundle.categorical]
+    if bad:
+        raise ApiError(422, "invalid_features", "x and y must be numeric model features.", bad)
+    rng = np.random.default_rng(SAMPLE_SEED)
+    size = min(n, len(bundle.client_ids))
+    rows = np.sort(rng.choice(len(bundle.client_ids), size=size, replace=False))
+    xs = bundle.store[x].to_numpy(dtype=float)[rows]
+    ys = bundle.store[y].to_numpy(dtype=float)[rows]
+    decisions = bundle.scores["decision"].to_numpy()[rows]
+    points = [
+        {"x": json_value(a), "y": json_value(b), "decision": str(d)}
+        for a, b, d in zip(xs, ys, decisions, strict=True)
+    ]
+    return {"x": x, "y": y, "n": len(points), "points": points, "model_version": bundle.version}
