@@ -26,9 +26,9 @@ def _numeric_bounds(name: str) -> dict[str, float]:
         bounds = {"le": PLACEHOLDER_DAYS, "ge": -40_000}
     elif name.startswith("DAYS_"):
         bounds = {"le": 0, "ge": -40_000}
-    elif name.startswith(("EXT_SOURCE_", "REGION_POPULATION", "FLAG_", "REG_", "LIVE_")):
-        bounds = {"ge": 0, "le": 1}
-    elif name.endswith(("_AVG", "_MODE", "_MEDI")):
+    elif name.startswith(
+        ("EXT_SOURCE_", "REGION_POPULATION", "FLAG_", "REG_", "LIVE_")
+    ) or name.endswith(("_AVG", "_MODE", "_MEDI")):
         bounds = {"ge": 0, "le": 1}
     elif name.startswith("REGION_RATING"):
         bounds = {"ge": -1, "le": 3}  # -1 occurs in the real data (read as missing)

@@ -1,0 +1,112 @@
+"""Shared fixtures of the API tests: one small bundle per session, one app, a key per role."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app import create_app
+from model_training.cli import main as model_training_cli
+from scoring_api.config import Settings
+from scoring_api.security.keys import create_api_key
+from scoring_api.security.state import get_state
+
+N_APPLICATIONS = 800
+SEED = 7
+ROLES = ("advisor", "service", "admin")
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a small generated dataset with a live bundle in ``artifacts`` (built once)."""
+    out = tmp_path_factory.mktemp("api_data")
+    common = ["--quiet"]
+    assert (
+        model_training_cli(
+            ["synth", "--applications", str(N_APPLICATIONS), "--out", str(out), "--seed", str(SEED)]
+        )
+        == 0
+    )
+    built = model_training_cli(
+        ["build", "--data-dir", str(out), "--artifacts-dir", str(out / "artifacts")]
+        + ["--iterations", "60", "--folds", "2", *common]
+    )
+    assert built == 0
+    return out
+
+
+def make_settings(data_dir: Path, tmp: Path, **overrides: Any) -> Settings:
+    """Return test settings on the session bundle with a fresh database."""
+    values: dict[str, Any] = {
+        "app_env": "test",
+        "data_dir": data_dir,
+        "artifacts_dir": data_dir / "artifacts",
+        "database_url": f"sqlite:///{tmp / 'api.sqlite3'}",
+        "pseudonym_key": "k" * 40,
+        "ratelimit_default": "100000 per minute",
+        "max_batch": 50,
+        "max_body_bytes": 200_000,
+    }
+    values.update(overrides)
+    return Settings.from_env(values, environ={})
+
+
+@pytest.fixture(scope="session")
+def app(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """Return the server built on the session bundle."""
+    server = create_app(make_settings(data_dir, tmp_path_factory.mktemp("db")))
+    server.config["TESTING"] = True
+    return server
+
+
+@pytest.fixture(scope="session")
+def client_ids(app: Flask) -> list[int]:
+    """Return a few stored client ids (first, second, last)."""
+    with app.test_request_context():
+        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
+
+        ids = bundle_store().get().client_ids
+    return [int(ids[0]), int(ids[1]), int(ids[-1])]
+
+
+@pytest.fixture(scope="session")
+def keys(app: Flask, client_ids: list[int]) -> dict[str, str]:
+    """Return an API key per role; the client key is bound to the first client."""
+    state = get_state(app)
+    out = {}
+    with state.database.session() as session:
+        secret = state.api_key_secret(session)
+        for role in ROLES:
+            out[role] = create_api_key(session, secret, f"test-{role}", role).token
+        out["client"] = create_api_key(
+            session, secret, "test-client", "client", client_ids[0]
+        ).token
+    return out
+
+
+@pytest.fixture
+def http(app: Flask) -> FlaskClient:
+    """Return a test client of the session app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def as_role(http: FlaskClient, keys: dict[str, str]) -> Callable[..., Any]:
+    """Return ``call(role, method, url, **kw)`` sending that role's API key (None: anonymous)."""
+
+    def call(role: str | None, method: str, url: str, **kwargs: Any) -> Any:
+        headers = {"X-API-Key": keys[role]} if role else {}
+        return http.open(url, method=method, headers=headers, **kwargs)
+
+    return call
+
+
+def remove(path: Path) -> None:
+    """Delete a folder (test helper)."""
+    shutil.rmtree(path, ignore_errors=True)

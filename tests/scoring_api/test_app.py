@@ -1,0 +1,170 @@
+"""The server: health, JSON errors for every failure, the OpenAPI document, the bundle store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from scoring_api.bundle_store import BundleStore
+from tests.scoring_api.conftest import make_settings
+
+UNAUTHORIZED = {
+    "error": {
+        "code": "unauthorized",
+        "message": "Sign in or send an API key (X-API-Key).",
+        "details": None,
+    }
+}
+
+
+def test_health_live_answers_anonymously(as_role) -> None:
+    response = as_role(None, "GET", "/api/v1/health/live")
+    assert (response.status_code, response.json) == (200, {"status": "alive"})
+
+
+def test_health_ready_names_the_live_version(as_role, app) -> None:
+    body = as_role(None, "GET", "/api/v1/health/ready").json
+    assert body["status"] == "ready"
+    assert body["model_version"] == body["current"]
+    assert body["problem"] is None
+
+
+def test_ready_says_503_without_a_bundle(tmp_path: Path) -> None:
+    server = create_app(make_settings(tmp_path, tmp_path))
+    response = server.test_client().get("/api/v1/health/ready")
+    assert response.status_code == 503
+    assert "Retry-After" in response.headers
+    assert response.json["error"]["code"] == "not_ready"
+    assert response.json["error"]["details"]["model_version"] is None
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("GET", "/api/v1/model"),
+        ("GET", "/api/v1/model/report"),
+        ("GET", "/api/v1/model/curves"),
+        ("GET", "/api/v1/clients"),
+        ("GET", "/api/v1/clients/100001"),
+        ("GET", "/api/v1/clients/100001/score"),
+        ("GET", "/api/v1/clients/100001/explanation"),
+        ("GET", "/api/v1/clients/100001/peers"),
+        ("GET", "/api/v1/clients/100001/export"),
+        ("GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY"),
+        ("POST", "/api/v1/score"),
+        ("POST", "/api/v1/invocations"),
+    ],
+)
+def test_every_route_but_health_needs_credentials(as_role, method, url) -> None:
+    response = as_role(None, method, url, json={})
+    assert (response.status_code, response.json) == (401, UNAUTHORIZED)
+
+
+def test_unknown_api_path_is_a_json_404(as_role) -> None:
+    response = as_role("advisor", "GET", "/api/v1/nowhere/at/all")
+    assert response.status_code == 404
+    assert response.json == {
+        "error": {
+            "code": "not_found",
+            "message": "API route not found.",
+            "details": {"path": "/api/v1/nowhere/at/all"},
+        }
+    }
+
+
+def test_wrong_method_is_a_json_405(as_role) -> None:
+    response = as_role("advisor", "DELETE", "/api/v1/model")
+    assert response.status_code == 405
+    assert response.json == {
+        "error": {
+            "code": "method_not_allowed",
+            "message": "The method is not allowed for the requested URL.",
+            "details": None,
+        }
+    }
+
+
+def test_too_large_body_is_a_json_413(as_role) -> None:
+    response = as_role("advisor", "POST", "/api/v1/score", data="x" * 300_000)
+    assert response.status_code == 413
+    assert response.json["error"]["code"] == "payload_too_large"
+
+
+def test_invalid_json_is_a_400(as_role) -> None:
+    response = as_role(
+        "advisor", "POST", "/api/v1/score", data="{", content_type="application/json"
+    )
+    assert (response.status_code, response.json) == (
+        400,
+        {
+            "error": {
+                "code": "bad_request",
+                "message": "The body is not valid JSON.",
+                "details": None,
+            }
+        },
+    )
+
+
+def test_unexpected_error_is_a_500_without_traceback(app, as_role, monkeypatch) -> None:
+    from scoring_api.routes import model  # noqa: PLC0415
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(model, "population_sample", broken)
+    response = as_role("advisor", "GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY")
+    assert (response.status_code, response.json) == (
+        500,
+        {
+            "error": {
+                "code": "internal_error",
+                "message": "An unexpected error occurred.",
+                "details": None,
+            }
+        },
+    )
+
+
+def test_openapi_document_lists_every_route(as_role, app) -> None:
+    document = as_role(None, "GET", "/api/v1/openapi.json").json
+    assert document["openapi"].startswith("3.1")
+    expected = {
+        "/api/v1/health/live",
+        "/api/v1/health/ready",
+        "/api/v1/model",
+        "/api/v1/model/report",
+        "/api/v1/model/curves",
+        "/api/v1/clients",
+        "/api/v1/clients/{client_id}",
+        "/api/v1/clients/{client_id}/score",
+        "/api/v1/clients/{client_id}/explanation",
+        "/api/v1/clients/{client_id}/peers",
+        "/api/v1/clients/{client_id}/export",
+        "/api/v1/population/sample",
+        "/api/v1/score",
+        "/api/v1/invocations",
+        "/api/v1/auth/login",
+        "/api/v1/auth/logout",
+    }
+    assert set(document["paths"]) == expected
+
+
+def test_a_broken_new_bundle_leaves_the_old_one_serving(data_dir: Path, tmp_path: Path) -> None:
+    artifacts = tmp_path / "artifacts"
+    live = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    (artifacts / live).mkdir(parents=True)
+    for item in (data_dir / "artifacts" / live).iterdir():
+        (artifacts / live / item.name).symlink_to(item)
+    (artifacts / "CURRENT").write_text(live + "\n")
+    store = BundleStore(artifacts, check_seconds=0.0)
+    assert store.get().version == live
+    (artifacts / "broken").mkdir()
+    (artifacts / "CURRENT").write_text("broken\n")
+    assert store.get().version == live
+    status = store.status()
+    assert status["model_version"] == live
+    assert status["current"] == "broken"
+    assert "broken could not be loaded" in status["problem"]
