@@ -7,11 +7,11 @@ import hmac
 import logging
 import re
 
-from flask import has_request_context, request
+from flask import current_app, has_app_context, has_request_context, request
 
 from scoring_api.security.identity import current_identity
 from scoring_api.security.models import AuditEvent
-from scoring_api.security.state import get_state
+from scoring_api.security.state import EXTENSION_NAME, get_state
 
 REFERENCE_LENGTH = 16
 CLIENT_PATH = re.compile(r"(/clients/)\d+")
@@ -65,7 +65,11 @@ def redact(text: str, key: str | None = None) -> str:
 
 
 class RedactClientIds(logging.Filter):
-    """A logging filter that rewrites each record so no raw client id (6-9 digits) remains."""
+    """A logging filter that rewrites each record so no raw client id (6-9 digits) remains.
+
+    Bare ids become ``ref:<pseudonym>`` with the given key, else with the current app's
+    PSEUDONYM_KEY, else ``<redacted>`` outside an app.
+    """
 
     def __init__(self, pseudonym_key: str | None = None) -> None:
         super().__init__()
@@ -74,15 +78,18 @@ class RedactClientIds(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message with ids redacted; keep the record."""
         message = record.getMessage()
-        redacted = redact(message, self.pseudonym_key)
+        key = self.pseudonym_key
+        if key is None and has_app_context() and EXTENSION_NAME in current_app.extensions:
+            key = get_state().settings.pseudonym_key
+        redacted = redact(message, key)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True
 
 
-def install_log_redaction(pseudonym_key: str | None = None) -> RedactClientIds:
-    """Add the redacting filter to the root handlers and to Werkzeug's access logger."""
-    redacting = RedactClientIds(pseudonym_key)
+def install_log_redaction() -> RedactClientIds:
+    """Add the redacting filter to the root handlers and to the access loggers (idempotent)."""
+    redacting = RedactClientIds()
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, RedactClientIds) for f in handler.filters):
             handler.addFilter(redacting)

@@ -49,7 +49,7 @@ def init_security(app: Flask, settings: Settings) -> None:
     init_limits(app, settings, login)
     for error in (OperationalError, InterfaceError, PoolTimeoutError):
         app.register_error_handler(error, database_unavailable)
-    install_log_redaction(settings.pseudonym_key)
+    install_log_redaction()
 
 
 def database_unavailable(error: Exception) -> Response:

@@ -125,4 +125,3 @@ def check_client_access(client_id: int) -> Identity:
     if identity.role == "client" and identity.client_id != client_id:
         raise ApiError(403, "forbidden", "You may only access your own file.")
     return identity
-

@@ -6,10 +6,11 @@ import math
 import time
 from collections.abc import Callable
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, current_app, jsonify, request
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.errors import RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from limits import parse
 
 from scoring_api.config import Settings
 from scoring_api.security.identity import current_identity
@@ -42,11 +43,31 @@ def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object
         key_prefix="scoring",
     )
     limiter.init_app(app)
-    limiter.limit(settings.ratelimit_login, key_func=remote_address_key, override_defaults=False)(
-        login_view
-    )
+    login_limit = parse(settings.ratelimit_login)
+
+    def limit_sign_in() -> Response | None:
+        """Count a sign-in attempt per remote address; answer 429 past the limit."""
+        if request.method != "POST" or not _is_view(request.endpoint, login_view):
+            return None
+        key = remote_address_key()
+        if limiter.limiter.hit(login_limit, "login", key):
+            return None
+        reset_at = limiter.limiter.get_window_stats(login_limit, "login", key).reset_time
+        return rate_limited_response(str(login_limit), max(1, math.ceil(reset_at - time.time())))
+
+    app.before_request(limit_sign_in)
     app.register_error_handler(RateLimitExceeded, _rate_limited)
     return limiter
+
+
+def _is_view(endpoint: str | None, view: Callable[..., object]) -> bool:
+    """Tell whether an endpoint serves this view (through any functools.wraps layers)."""
+    func = current_app.view_functions.get(endpoint or "")
+    while func is not None:
+        if func is view:
+            return True
+        func = getattr(func, "__wrapped__", None)
+    return False
 
 
 def _breach_response(limit: RequestLimit) -> Response:

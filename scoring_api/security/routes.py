@@ -16,7 +16,9 @@ from scoring_api.security.identity import SessionUser, current_identity, identit
 from scoring_api.security.identity import require_roles as _require_roles
 from scoring_api.security.state import request_session
 
-AUTH_TAG = Tag(name="auth", description="Sign in and out (session cookie shared with the dashboard)")
+AUTH_TAG = Tag(
+    name="auth", description="Sign in and out (session cookie shared with the dashboard)"
+)
 BAD_CREDENTIALS = "Wrong username or password."
 
 

@@ -104,14 +104,14 @@ def sign_in(client: FlaskClient, username: str, password: str = PASSWORD) -> Any
     return client.post("/api/v1/auth/login", json={"username": username, "password": password})
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+@pytest.fixture(name="settings")
+def settings_fixture(tmp_path: Path) -> Settings:
     """Return test settings with a fresh database file."""
     return make_settings(tmp_path)
 
 
-@pytest.fixture
-def app(settings: Settings) -> Flask:
+@pytest.fixture(name="app")
+def app_fixture(settings: Settings) -> Flask:
     """Return a fresh tiny app with an advisor, a client (CLIENT_ID) and an admin."""
     app = make_app(settings)
     add_account(app, "alice", "advisor")
@@ -120,7 +120,7 @@ def app(settings: Settings) -> Flask:
     return app
 
 
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
+@pytest.fixture(name="client")
+def client_fixture(app: Flask) -> FlaskClient:
     """Return a test client of the tiny app."""
     return app.test_client()

@@ -19,11 +19,11 @@ from tests.scoring_api.security_fixtures import (
     PASSWORD,
     add_account,
     add_key,
-    app,  # noqa: F401
-    client,  # noqa: F401
+    app_fixture,  # noqa: F401
+    client_fixture,  # noqa: F401
     make_app,
     make_settings,
-    settings,  # noqa: F401
+    settings_fixture,  # noqa: F401
     sign_in,
 )
 
