@@ -26,17 +26,14 @@ ROLES = ("advisor", "service", "admin")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a small generated dataset with a live bundle in ``artifacts`` (built once)."""
     out = tmp_path_factory.mktemp("api_data")
-    common = ["--quiet"]
     assert (
         model_training_cli(
             ["synth", "--applications", str(N_APPLICATIONS), "--out", str(out), "--seed", str(SEED)]
         )
         == 0
     )
-    built = model_training_cli(
-        ["build", "--data-dir", str(out), "--artifacts-dir", str(out / "artifacts")]
-        + ["--iterations", "60", "--folds", "2", *common]
-    )
+    build = ["build", "--data-dir", str(out), "--artifacts-dir", str(out / "artifacts")]
+    built = model_training_cli([*build, "--iterations", "60", "--folds", "2", "--quiet"])
     assert built == 0
     return out
 

@@ -1,0 +1,151 @@
+"""Every endpoint's success and the role rules of DESIGN (Decisions > API)."""
+
+from __future__ import annotations
+
+import pytest
+
+FORBIDDEN_OWN = {
+    "error": {"code": "forbidden", "message": "You may only access your own file.", "details": None}
+}
+
+
+def test_model_card_has_version_threshold_and_points(as_role) -> None:
+    body = as_role("client", "GET", "/api/v1/model").json
+    assert {"version", "threshold", "costs", "points", "metrics"} <= set(body)
+    assert body["points"]["points_to_double_odds"] == 20.0
+
+
+def test_model_report_is_html_and_curves_are_data(as_role) -> None:
+    report = as_role("advisor", "GET", "/api/v1/model/report")
+    assert report.status_code == 200
+    assert report.mimetype == "text/html"
+    assert "roc" in as_role("advisor", "GET", "/api/v1/model/curves").json
+
+
+def test_clients_are_paged_with_a_cursor(as_role, client_ids) -> None:
+    first = as_role("advisor", "GET", "/api/v1/clients?limit=1").json
+    assert [c["client_id"] for c in first["items"]] == [client_ids[0]]
+    second = as_role("advisor", "GET", f"/api/v1/clients?limit=1&cursor={first['next_cursor']}")
+    assert [c["client_id"] for c in second.json["items"]] == [client_ids[1]]
+
+
+def test_clients_search_by_id_prefix(as_role, client_ids) -> None:
+    prefix = str(client_ids[-1])
+    body = as_role("advisor", "GET", f"/api/v1/clients?query={prefix}").json
+    assert [c["client_id"] for c in body["items"]] == [client_ids[-1]]
+    assert body["next_cursor"] is None
+
+
+def test_client_file_holds_the_application(as_role, client_ids) -> None:
+    body = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}").json
+    assert body["client_id"] == client_ids[0]
+    assert body["application"]["SK_ID_CURR"] == client_ids[0]
+    assert "TARGET" not in body["application"]
+
+
+def test_score_has_the_contract_fields(as_role, client_ids) -> None:
+    body = as_role("service", "GET", f"/api/v1/clients/{client_ids[0]}/score").json
+    assert set(body) == {
+        "probability",
+        "threshold",
+        "decision",
+        "margin",
+        "score",
+        "model_version",
+    }
+    assert body["margin"] == pytest.approx(body["threshold"] - body["probability"])
+    assert body["decision"] == (
+        "refused" if body["probability"] >= body["threshold"] else "granted"
+    )
+
+
+def test_unknown_client_is_a_404(as_role) -> None:
+    response = as_role("advisor", "GET", "/api/v1/clients/1/score")
+    assert (response.status_code, response.json) == (
+        404,
+        {
+            "error": {
+                "code": "not_found",
+                "message": "Client not found.",
+                "details": {"client_id": 1},
+            }
+        },
+    )
+
+
+def test_peers_give_distributions_for_the_four_groups(as_role, client_ids) -> None:
+    url = f"/api/v1/clients/{client_ids[0]}/peers?features=AMT_CREDIT,NAME_CONTRACT_TYPE"
+    body = as_role("client", "GET", url).json
+    assert [f["feature"] for f in body["features"]] == ["AMT_CREDIT", "NAME_CONTRACT_TYPE"]
+    groups = body["features"][0]["groups"]
+    assert set(groups) == {"all", "granted", "refused", "similar"}
+    assert groups["all"]["n"] >= groups["similar"]["n"] > 0
+    assert "level" in body["features"][1]["groups"]["all"]["bins"][0]
+
+
+def test_peers_refuse_unknown_features(as_role, client_ids) -> None:
+    url = f"/api/v1/clients/{client_ids[0]}/peers?features=NOPE"
+    response = as_role("advisor", "GET", url)
+    assert response.status_code == 422
+    assert response.json["error"]["details"] == {"unknown": ["NOPE"]}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_returns_the_clients_data(as_role, client_ids, fmt) -> None:
+    url = f"/api/v1/clients/{client_ids[0]}/export?format={fmt}"
+    response = as_role("client", "GET", url)
+    assert response.status_code == 200
+    if fmt == "json":
+        assert set(response.json["history"]) >= {"bureau", "installments_payments"}
+    else:
+        assert response.get_data(as_text=True).startswith("section,row,field,value")
+
+
+def test_population_sample_has_no_client_ids(as_role) -> None:
+    url = "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY&n=10"
+    body = as_role("advisor", "GET", url).json
+    assert body["n"] == 10
+    assert set(body["points"][0]) == {"x", "y", "decision"}
+
+
+def test_bad_query_values_are_422(as_role) -> None:
+    response = as_role("advisor", "GET", "/api/v1/clients?limit=0")
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "validation_error"
+    assert response.json["error"]["details"][0]["loc"] == ["limit"]
+
+
+CLIENT_ROUTES = ["", "/score", "/explanation", "/peers", "/export"]
+
+
+@pytest.mark.parametrize("suffix", CLIENT_ROUTES)
+def test_a_client_gets_403_on_another_clients_routes(as_role, client_ids, suffix) -> None:
+    response = as_role("client", "GET", f"/api/v1/clients/{client_ids[1]}{suffix}")
+    assert (response.status_code, response.json) == (403, FORBIDDEN_OWN)
+
+
+@pytest.mark.parametrize("suffix", CLIENT_ROUTES)
+def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
+    assert as_role("client", "GET", f"/api/v1/clients/{client_ids[0]}{suffix}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "method", "url", "status"),
+    [
+        ("client", "GET", "/api/v1/clients", 403),
+        ("client", "GET", "/api/v1/model/report", 403),
+        ("client", "GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY", 403),
+        ("service", "GET", "/api/v1/model", 403),
+        ("service", "GET", "/api/v1/clients", 403),
+        ("service", "GET", "/api/v1/clients/{id}", 403),
+        ("service", "GET", "/api/v1/clients/{id}/peers", 403),
+        ("service", "GET", "/api/v1/clients/{id}/explanation", 200),
+        ("admin", "GET", "/api/v1/clients/{id}/export", 200),
+        ("advisor", "GET", "/api/v1/clients/{id}/peers", 200),
+    ],
+)
+def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
+    response = as_role(role, method, url.replace("{id}", str(client_ids[1])))
+    assert response.status_code == status
+    if status == 403:
+        assert response.json["error"]["code"] == "forbidden"

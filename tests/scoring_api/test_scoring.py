@@ -1,0 +1,156 @@
+"""Scores and explanations: what-if matches offline scoring, explanations add up."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from catboost import CatBoostClassifier, Pool
+
+from model_training.features import application_features
+from model_training.modeling.model_input import to_model_input
+
+
+def _stored(data_dir, client_id):
+    """Return the client's raw application row and the bundle folder."""
+    artifacts = data_dir / "artifacts"
+    bundle_dir = artifacts / (artifacts / "CURRENT").read_text().strip()
+    for name in ("application_train", "application_test"):
+        frame = pd.read_parquet(data_dir / "validated" / f"{name}.parquet")
+        row = frame[frame["SK_ID_CURR"] == client_id]
+        if len(row):
+            return row.drop(columns=["TARGET"], errors="ignore").reset_index(drop=True), bundle_dir
+    raise AssertionError("client not found")
+
+
+def _offline_probability(data_dir, client_id, changes):
+    """Score the edited row offline: application features + stored history, then the model."""
+    raw, bundle_dir = _stored(data_dir, client_id)
+    for key, value in changes.items():
+        raw[key] = value
+    store = pd.read_parquet(bundle_dir / "features.parquet")
+    stored = store[store["SK_ID_CURR"] == client_id].reset_index(drop=True)
+    app = application_features(raw)
+    for name in app.columns:
+        if name in stored.columns:
+            stored[name] = app[name]
+    income, annuity = stored["AMT_INCOME_TOTAL"], stored["AMT_ANNUITY"]
+    stored["TOTAL_ANNUITY_TO_INCOME"] = (
+        annuity + stored["PREV_RUNNING_ANNUITY_SUM"].fillna(0.0)
+    ) / income
+    stored["BUREAU_ACTIVE_DEBT_TO_INCOME"] = stored["BUREAU_ACTIVE_DEBT_SUM"] / income
+    model = CatBoostClassifier()
+    model.load_model(str(bundle_dir / "model.cbm"))
+    names = list(model.feature_names_)
+    categorical = [names[i] for i in model.get_cat_feature_indices()]
+    x = to_model_input(stored, names, categorical)
+    return float(model.predict_proba(Pool(x, cat_features=categorical))[0, 1])
+
+
+def _what_if(as_role, client_id, changes, role="advisor"):
+    body = {"applications": [{"SK_ID_CURR": client_id, **changes}]}
+    return as_role(role, "POST", "/api/v1/score", json=body)
+
+
+def test_what_if_without_changes_gives_the_stored_score(as_role, client_ids) -> None:
+    stored = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score").json
+    result = _what_if(as_role, client_ids[0], {}).json["results"][0]
+    assert result["probability"] == pytest.approx(stored["probability"], rel=1e-9)
+
+
+def test_what_if_matches_scoring_the_edited_row_offline(as_role, client_ids, data_dir) -> None:
+    changes = {"AMT_CREDIT": 1_500_000.0, "AMT_ANNUITY": 90_000.0}
+    result = _what_if(as_role, client_ids[0], changes).json["results"][0]
+    assert result["probability"] == pytest.approx(
+        _offline_probability(data_dir, client_ids[0], changes), rel=1e-9
+    )
+
+
+def test_what_if_moves_the_probability_the_way_the_model_implies(as_role, client_ids) -> None:
+    low = _what_if(as_role, client_ids[0], {"EXT_SOURCE_2": 0.05, "EXT_SOURCE_3": 0.05})
+    high = _what_if(as_role, client_ids[0], {"EXT_SOURCE_2": 0.95, "EXT_SOURCE_3": 0.95})
+    assert low.json["results"][0]["probability"] > high.json["results"][0]["probability"]
+
+
+def test_new_applicant_is_scored_and_explained(as_role) -> None:
+    body = {
+        "applications": [{"AMT_CREDIT": 300000.0, "AMT_INCOME_TOTAL": 150000.0}],
+        "explain": True,
+        "top": 3,
+        "lang": "en",
+    }
+    result = as_role("service", "POST", "/api/v1/score", json=body).json["results"][0]
+    explanation = result["explanation"]
+    total = explanation["base_value"] + sum(c["contribution"] for c in explanation["contributions"])
+    assert total == pytest.approx(explanation["output"], abs=1e-9)
+    assert 1 / (1 + math.exp(-explanation["output"])) == pytest.approx(result["probability"])
+    assert len(explanation["contributions"]) == 4
+    assert explanation["contributions"][-1]["feature"] == "other_features"
+
+
+def test_stored_explanation_sums_to_the_stored_log_odds(as_role, client_ids) -> None:
+    url = f"/api/v1/clients/{client_ids[0]}/explanation?top=5&lang=en"
+    body = as_role("advisor", "GET", url).json
+    total = body["base_value"] + sum(c["contribution"] for c in body["contributions"])
+    assert total == pytest.approx(body["output"], abs=1e-9)
+    score = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score").json
+    assert 1 / (1 + math.exp(-body["output"])) == pytest.approx(score["probability"], rel=1e-9)
+    assert len(body["reasons"]) <= 4
+    families = [r["family"] for r in body["reasons"]]
+    assert len(families) == len(set(families))
+    assert all(r["points"] < 0 for r in body["reasons"])
+
+
+def test_unknown_fields_and_out_of_range_values_are_422(as_role) -> None:
+    body = {"applications": [{"TARGET": 1, "AMT_CREDIT": -5}]}
+    response = as_role("advisor", "POST", "/api/v1/score", json=body)
+    assert response.status_code == 422
+    assert [d["loc"] for d in response.json["error"]["details"]] == [
+        ["applications", 0, "AMT_CREDIT"],
+        ["applications", 0, "TARGET"],
+    ]
+
+
+def test_batches_above_the_limit_are_422(as_role) -> None:
+    body = {"applications": [{"AMT_CREDIT": 1000.0}] * 51}
+    response = as_role("advisor", "POST", "/api/v1/score", json=body)
+    assert (response.status_code, response.json) == (
+        422,
+        {
+            "error": {
+                "code": "batch_too_large",
+                "message": "At most 50 applications per request; got 51.",
+                "details": {"max_batch": 50, "received": 51},
+            }
+        },
+    )
+
+
+def test_a_client_may_only_what_if_their_own_file(as_role, client_ids) -> None:
+    assert _what_if(as_role, client_ids[0], {}, role="client").status_code == 200
+    assert _what_if(as_role, client_ids[1], {}, role="client").status_code == 403
+    new = as_role("client", "POST", "/api/v1/score", json={"applications": [{}]})
+    assert new.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"dataframe_split": {"columns": ["AMT_CREDIT", "AMT_ANNUITY"], "data": [[1e5, 9e3]] * 2}},
+        {"dataframe_records": [{"AMT_CREDIT": 1e5, "AMT_ANNUITY": 9e3}] * 2},
+    ],
+)
+def test_invocations_speak_mlflow(as_role, payload) -> None:
+    body = as_role("service", "POST", "/api/v1/invocations", json=payload).json
+    assert len(body["predictions"]) == 2
+    assert set(body["predictions"][0]) == {"probability", "decision", "score"}
+    assert np.isclose(body["predictions"][0]["probability"], body["predictions"][1]["probability"])
+
+
+def test_invocations_reject_unknown_columns(as_role) -> None:
+    payload = {"dataframe_records": [{"NOPE": 1}]}
+    response = as_role("service", "POST", "/api/v1/invocations", json=payload)
+    assert response.status_code == 422
+    assert response.json["error"]["details"][0]["loc"] == ["NOPE"]
