@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
@@ -12,6 +15,9 @@ from scoring_api.security.identity import API_KEY_HEADER
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HSTS = "max-age=31536000; includeSubDomains"
 CSP_HASHES_KEY = "scoring_security_csp_script_hashes"
+# flask-openapi3's documentation pages: fixed templates with inline scripts, hashed per response.
+DOC_BLUEPRINTS = frozenset({"openapi", "swagger", "redoc", "rapidoc", "rapipdf", "scalar"})
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -40,6 +46,14 @@ def content_security_policy(script_hashes: list[str]) -> str:
     )
 
 
+def inline_script_hashes(html: str) -> list[str]:
+    """Return the CSP hashes (``'sha256-...'``) of the inline scripts of an HTML page."""
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        for body in INLINE_SCRIPT.findall(html)
+    ]
+
+
 def add_csp_script_hashes(app: Flask, hashes: list[str]) -> None:
     """Allow inline scripts by hash (e.g. Dash's ``app.csp_hashes()``) in the CSP."""
     known = app.config.setdefault(CSP_HASHES_KEY, [])
@@ -54,10 +68,10 @@ def init_headers(app: Flask, is_production: bool) -> None:
     def add_security_headers(response: Response) -> Response:
         for name, value in STATIC_HEADERS.items():
             response.headers.setdefault(name, value)
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            content_security_policy(current_app.config[CSP_HASHES_KEY]),
-        )
+        hashes = list(current_app.config[CSP_HASHES_KEY])
+        if request.blueprint in DOC_BLUEPRINTS and response.mimetype == "text/html":
+            hashes += inline_script_hashes(response.get_data(as_text=True))
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(hashes))
         if is_production:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         if response.mimetype == "application/json":

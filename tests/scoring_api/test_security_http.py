@@ -10,9 +10,10 @@ from flask.testing import FlaskClient
 
 from scoring_api.config import Settings
 from scoring_api.errors import ConfigurationError
-from scoring_api.security import ensure_demo_accounts
+from scoring_api.security import add_csp_script_hashes, ensure_demo_accounts
 from scoring_api.security.accounts import list_accounts
 from scoring_api.security.database import Database
+from scoring_api.security.headers import inline_script_hashes
 from tests.scoring_api.security_fixtures import (
     CLIENT_ID,
     PASSWORD,
@@ -169,3 +170,19 @@ def test_unreachable_database_gives_503(tmp_path: Path) -> None:
 def test_accounts_survive_a_new_app_on_the_same_database(settings: Settings) -> None:
     add_account(make_app(settings), "alice", "advisor")
     assert sign_in(make_app(settings).test_client(), "alice").status_code == 200
+
+
+def test_docs_page_inline_script_is_allowed_by_hash(client: FlaskClient) -> None:
+    response = client.get("/openapi/swagger")
+    assert response.status_code == 200
+    hashes = inline_script_hashes(response.get_data(as_text=True))
+    assert len(hashes) == 1
+    policy = response.headers["Content-Security-Policy"]
+    assert f"script-src 'self' {hashes[0]};" in policy
+    assert "unsafe-inline'; " not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_added_script_hashes_appear_in_the_policy(app: Flask, client: FlaskClient) -> None:
+    add_csp_script_hashes(app, ["'sha256-abc='"])
+    policy = client.get("/api/v1/health/live").headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-abc='" in policy
