@@ -23,7 +23,7 @@ from model_training.feature_set import load_feature_set
 from model_training.features import build_features
 from model_training.modeling.cv import cross_validate
 from model_training.modeling.decision import choose_threshold
-from model_training.modeling.model_input import to_model_input
+from model_training.modeling.model_input import predict_probability, shap_values, to_model_input
 from model_training.modeling.params import TrainingSettings
 from model_training.modeling.points import PointsScale
 from model_training.score import write_submission
@@ -181,3 +181,14 @@ def test_a_killed_build_leaves_the_live_bundle_untouched(
     assert sorted(p.name for p in live.iterdir() if not p.name.startswith(".")) == sorted(
         p.name for p in artifacts.iterdir() if not p.name.startswith(".")
     )
+
+
+def test_fast_one_row_path_gives_the_stored_numbers(artifacts: Path, data_dir: Path) -> None:
+    bundle = load_bundle(artifacts)
+    features = load_feature_set(data_dir)
+    x = to_model_input(features.frame.head(3), features.features, features.categorical)
+    stored = bundle.table("scores").head(3)
+    probability = predict_probability(bundle.model, x, features.categorical)
+    np.testing.assert_allclose(probability, stored["probability"], rtol=1e-9)
+    base, contributions = shap_values(bundle.model, x, features.categorical)
+    np.testing.assert_allclose(base + contributions.sum(axis=1), stored["log_odds"], atol=1e-9)
