@@ -14,7 +14,9 @@ import pandas as pd
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
 from model_training.bundle import BundleContent, write_bundle
+from model_training.config import VALIDATED_SUBDIR
 from model_training.feature_set import FeatureSet, load_feature_set
+from model_training.features.application import PROTECTED_COLUMNS
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
 from model_training.modeling.decision import choose_threshold, cost_per_client
 from model_training.modeling.explain import global_importance, shap_contributions, top_contributions
@@ -66,6 +68,23 @@ def _fold_costs(cv: CrossValidation, y: np.ndarray, threshold: float, s: Trainin
         ]
         out[name] = {"mean": float(np.mean(costs)), "std": float(np.std(costs)), "folds": costs}
     return out
+
+
+def application_fields(data_dir: Path) -> pd.DataFrame:
+    """Return the raw application fields shown to people, every client, sorted by id.
+
+    TARGET (the past outcome) and the protected attributes are left out (data minimisation:
+    a client's full record is exported from the validated tables on request).
+    """
+    validated = data_dir / VALIDATED_SUBDIR
+    frames = [
+        pd.read_parquet(path)
+        for name in ("application_train", "application_test")
+        if (path := validated / f"{name}.parquet").exists()
+    ]
+    fields = pd.concat(frames, ignore_index=True)
+    hidden = [c for c in ("TARGET", *PROTECTED_COLUMNS) if c in fields.columns]
+    return fields.drop(columns=hidden).sort_values("SK_ID_CURR", ignore_index=True)
 
 
 def _library_versions() -> dict[str, str]:

@@ -62,6 +62,7 @@ def test_current_names_a_complete_bundle(artifacts: Path) -> None:
         "importance.parquet",
         "oof.parquet",
         "peers.parquet",
+        "applications.parquet",
     ):
         assert (bundle.path / name).exists(), name
 
@@ -192,3 +193,14 @@ def test_fast_one_row_path_gives_the_stored_numbers(artifacts: Path, data_dir: P
     np.testing.assert_allclose(probability, stored["probability"], rtol=1e-9)
     base, contributions = shap_values(bundle.model, x, features.categorical)
     np.testing.assert_allclose(base + contributions.sum(axis=1), stored["log_odds"], atol=1e-9)
+
+
+def test_bundle_holds_the_fields_shown_to_people_without_protected_ones(
+    artifacts: Path, data_dir: Path
+) -> None:
+    applications = load_bundle(artifacts).table("applications")
+    scores = load_bundle(artifacts).table("scores")
+    assert applications["SK_ID_CURR"].tolist() == scores["SK_ID_CURR"].tolist()
+    assert "CODE_GENDER" not in applications.columns
+    assert "TARGET" not in applications.columns
+    assert {"AMT_CREDIT", "AMT_INCOME_TOTAL", "DAYS_BIRTH"} <= set(applications.columns)
