@@ -11,7 +11,7 @@ from flask import Flask, Request
 from flask_login import LoginManager, UserMixin, current_user
 
 from scoring_api.errors import ApiError, forbidden, unauthorized
-from scoring_api.security.keys import find_api_key
+from scoring_api.security.keys import digest_token, find_api_key
 from scoring_api.security.models import Account
 from scoring_api.security.state import get_state, request_session
 
@@ -56,10 +56,15 @@ def _load_session_user(user_id: str) -> SessionUser | None:
     """Return the user of a session cookie while the account stays active."""
     if not user_id.isdigit():
         return None
-    account = request_session().get(Account, int(user_id))
-    if account is None or not account.is_active:
-        return None
-    return SessionUser(identity_of_account(account))
+    state = get_state()
+    identity = state.cached(f"account:{user_id}")
+    if identity is None:
+        account = request_session().get(Account, int(user_id))
+        if account is None or not account.is_active:
+            return None
+        identity = identity_of_account(account)
+        state.remember(f"account:{user_id}", identity)
+    return SessionUser(identity)
 
 
 def _load_key_user(request: Request) -> SessionUser | None:
@@ -67,19 +72,26 @@ def _load_key_user(request: Request) -> SessionUser | None:
     token = request.headers.get(API_KEY_HEADER)
     if not token:
         return None
+    state = get_state()
+    if state.key_secret is not None:  # cached by digest, never by the raw key
+        cache_key = "key:" + digest_token(state.key_secret, token)
+        identity = state.cached(cache_key)
+        if identity is not None:
+            return SessionUser(identity)
     session = request_session()
-    key = find_api_key(session, get_state().api_key_secret(session), token)
+    secret = state.api_key_secret(session)
+    key = find_api_key(session, secret, token)
     if key is None:
         return None
-    return SessionUser(
-        Identity(
-            account_id=None,
-            username=f"key:{key.name}",
-            role=key.role,
-            client_id=key.client_id,
-            api_key_id=key.id,
-        )
+    identity = Identity(
+        account_id=None,
+        username=f"key:{key.name}",
+        role=key.role,
+        client_id=key.client_id,
+        api_key_id=key.id,
     )
+    state.remember("key:" + key.digest, identity)
+    return SessionUser(identity)
 
 
 def identity_of_account(account: Account) -> Identity:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from time import monotonic
+from typing import Any
 
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
@@ -12,6 +14,9 @@ from scoring_api.security.database import Database
 from scoring_api.security.keys import digest_secret
 
 EXTENSION_NAME = "scoring_security"
+# A disabled account or a revoked key stops working in every worker within this delay.
+IDENTITY_CACHE_SECONDS = 2.0
+IDENTITY_CACHE_SIZE = 4096
 
 
 @dataclass
@@ -21,6 +26,20 @@ class SecurityState:
     settings: Settings
     database: Database
     key_secret: bytes | None = field(default=None, repr=False)
+    identity_cache: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
+
+    def cached(self, key: str) -> Any | None:
+        """Return a cached identity lookup younger than IDENTITY_CACHE_SECONDS, else None."""
+        entry = self.identity_cache.get(key)
+        if entry is None or monotonic() - entry[0] > IDENTITY_CACHE_SECONDS:
+            return None
+        return entry[1]
+
+    def remember(self, key: str, value: Any) -> None:
+        """Cache an identity lookup (bounded: the cache is emptied when full)."""
+        if len(self.identity_cache) >= IDENTITY_CACHE_SIZE:
+            self.identity_cache.clear()
+        self.identity_cache[key] = (monotonic(), value)
 
     def api_key_secret(self, session: Session) -> bytes:
         """Return the HMAC key of API-key digests (read once per process)."""

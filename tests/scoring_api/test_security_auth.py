@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from scoring_api.config import Settings
+from scoring_api.security import state
 from scoring_api.security.accounts import disable_account
 from scoring_api.security.keys import revoke_api_key
 from scoring_api.security.state import get_state
@@ -57,11 +58,20 @@ def test_bad_credentials_give_the_same_401(
     assert response.get_json() == BAD_CREDENTIALS
 
 
-def test_disabled_account_is_refused_and_its_session_ends(app: Flask, client: FlaskClient) -> None:
+def wait_for_identity_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Move the identity cache's clock past its lifetime."""
+    later = state.monotonic() + state.IDENTITY_CACHE_SECONDS + 0.1
+    monkeypatch.setattr(state, "monotonic", lambda: later)
+
+
+def test_disabled_account_is_refused_and_its_session_ends(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert sign_in(client, "alice").status_code == 200
     assert client.get("/api/v1/model").status_code == 200
     with get_state(app).database.session() as session:
         assert disable_account(session, "alice")
+    wait_for_identity_cache(monkeypatch)
     assert client.get("/api/v1/model").status_code == 401
     response = sign_in(client, "alice")
     assert (response.status_code, response.get_json()) == (401, BAD_CREDENTIALS)
@@ -134,9 +144,14 @@ def test_unknown_or_malformed_key_is_401(client: FlaskClient, token: str) -> Non
     assert response.status_code == 401
 
 
-def test_revoked_key_is_refused(app: Flask, client: FlaskClient) -> None:
+def test_revoked_key_is_refused_within_the_cache_delay(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     token = add_key(app, "crm")
+    path = f"/api/v1/clients/{CLIENT_ID}/score"
+    assert client.get(path, headers={"X-API-Key": token}).status_code == 200
     with get_state(app).database.session() as session:
         assert revoke_api_key(session, "crm")
+    wait_for_identity_cache(monkeypatch)
     response = client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers={"X-API-Key": token})
     assert response.status_code == 401

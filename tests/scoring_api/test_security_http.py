@@ -186,3 +186,15 @@ def test_added_script_hashes_appear_in_the_policy(app: Flask, client: FlaskClien
     add_csp_script_hashes(app, ["'sha256-abc='"])
     policy = client.get("/api/v1/health/live").headers["Content-Security-Policy"]
     assert "script-src 'self' 'sha256-abc='" in policy
+
+
+def test_a_forked_worker_opens_its_own_engine(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = Database(settings.database_url)
+    parent_engine = database.engine
+    monkeypatch.setattr("scoring_api.security.database.os.getpid", lambda: -1)
+    assert database.engine is not parent_engine
+    with database.session() as session:
+        assert list_accounts(session) == []
+    database.dispose()
