@@ -129,6 +129,7 @@ def train(
     content = _bundle_content(
         features, settings, cv, y, threshold, iterations, model, contributions
     )
+    content.tables["applications"] = application_fields(data_dir)
     bundle_dir = write_bundle(artifacts_dir, content)
     costs = content.metadata["metrics"]["cost_per_client"]
     return TrainReport(
