@@ -9,9 +9,11 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedKFold, train_test_split
 
 from model_training.modeling.params import TrainingSettings
+
+EARLY_STOPPING_SHARE = 0.1  # of each fold's training rows, set aside to stop boosting
 
 
 @dataclass(frozen=True)
@@ -41,17 +43,26 @@ def cross_validate(
     settings: TrainingSettings,
     on_fold: Callable[[int], None] | None = None,
 ) -> CrossValidation:
-    """Fit one model per fold with early stopping on that fold; predict it out of fold."""
+    """Fit one model per fold (early stopping on part of its training rows); predict out of fold."""
     folds = StratifiedKFold(n_splits=settings.n_folds, shuffle=True, random_state=settings.seed)
     oof = np.zeros(len(y))
     fold_of_row = np.zeros(len(y), dtype=np.int64)
     aucs, best = [], []
     params = settings.catboost_params()
-    for k, (fit_rows, eval_rows) in enumerate(folds.split(x, y)):
+    for k, (train_rows, eval_rows) in enumerate(folds.split(x, y)):
+        # Early stopping watches a slice of the fold's training rows, never the held-out
+        # rows: their out-of-fold predictions stay honest (they choose the threshold).
+        fit_rows, stop_rows = train_test_split(
+            train_rows,
+            test_size=EARLY_STOPPING_SHARE,
+            stratify=y[train_rows],
+            random_state=settings.seed + k,
+        )
         model = CatBoostClassifier(**params, early_stopping_rounds=settings.early_stopping_rounds)
         fit_pool = Pool(x.iloc[fit_rows], y[fit_rows], cat_features=list(categorical))
-        eval_pool = Pool(x.iloc[eval_rows], y[eval_rows], cat_features=list(categorical))
-        model.fit(fit_pool, eval_set=eval_pool, use_best_model=True)
+        stop_pool = Pool(x.iloc[stop_rows], y[stop_rows], cat_features=list(categorical))
+        model.fit(fit_pool, eval_set=stop_pool, use_best_model=True)
+        eval_pool = Pool(x.iloc[eval_rows], cat_features=list(categorical))
         oof[eval_rows] = model.predict_proba(eval_pool)[:, 1]
         fold_of_row[eval_rows] = k
         aucs.append(float(roc_auc_score(y[eval_rows], oof[eval_rows])))

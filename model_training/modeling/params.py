@@ -64,7 +64,7 @@ class TrainingSettings:
         """
         return {
             "loss_function": "Logloss",
-            "eval_metric": "AUC",
+            "eval_metric": "Logloss",  # early stopping on the smooth loss, not a noisy AUC
             "iterations": self.iterations,
             "learning_rate": self.learning_rate,
             "depth": self.depth,
