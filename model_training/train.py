@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from catboost import CatBoostClassifier
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
 from model_training.bundle import BundleContent, write_bundle
@@ -19,7 +20,12 @@ from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.application import PROTECTED_COLUMNS
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
 from model_training.modeling.decision import choose_threshold, cost_per_client
-from model_training.modeling.explain import global_importance, shap_contributions, top_contributions
+from model_training.modeling.explain import (
+    Contributions,
+    global_importance,
+    shap_contributions,
+    top_contributions,
+)
 from model_training.modeling.model_input import to_model_input
 from model_training.modeling.params import TrainingSettings
 from model_training.modeling.peers import build_peer_reference
@@ -151,8 +157,8 @@ def _bundle_content(
     y: np.ndarray,
     threshold: float,
     iterations: int,
-    model: object,
-    contributions: object,
+    model: CatBoostClassifier,
+    contributions: Contributions,
 ) -> BundleContent:
     """Assemble scores, explanations, importance, peers and metadata for the bundle."""
     scale = PointsScale()
