@@ -23,6 +23,7 @@ from model_training.features import ops
 from model_training.features.application import application_columns
 from model_training.features.balances import build_card_features, build_pos_features
 from model_training.features.bureau import build_bureau_balance_features, build_bureau_features
+from model_training.features.cross_table import cross_table_features
 from model_training.features.installments import build_installments_features
 from model_training.features.previous import build_previous_features
 from model_training.features.report import FeatureReport
@@ -96,12 +97,7 @@ def build_feature_table(tables: dict[str, ir.Table]) -> ir.Table:
         schema = aggregates.schema()
         counts += [c for c in aggregates.columns if c != "SK_ID_CURR" and schema[c].is_integer()]
     joined = joined.mutate(**{name: joined[name].fill_null(0) for name in counts})
-    income = joined.AMT_INCOME_TOTAL
-    burden = joined.AMT_ANNUITY + joined.PREV_RUNNING_ANNUITY_SUM.fill_null(0.0)
-    joined = joined.mutate(
-        BUREAU_ACTIVE_DEBT_TO_INCOME=ops.ratio(joined.BUREAU_ACTIVE_DEBT_SUM, income),
-        TOTAL_ANNUITY_TO_INCOME=ops.ratio(burden, income),
-    )
+    joined = joined.mutate(**cross_table_features(joined))
     return joined.order_by("SK_ID_CURR")
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 from catboost import Pool
 
 from model_training.data.schema import table
-from model_training.features import application_features, ops
+from model_training.features import application_features
+from model_training.features.cross_table import cross_table_features
 from model_training.modeling.model_input import to_model_input
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
@@ -59,10 +60,8 @@ def _raw_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
 
 def _cross_table(features: pd.DataFrame) -> pd.DataFrame:
     """Recompute the features that mix application fields with history aggregates."""
-    income = features["AMT_INCOME_TOTAL"]
-    burden = features["AMT_ANNUITY"] + features["PREV_RUNNING_ANNUITY_SUM"].fillna(0.0)
-    features["BUREAU_ACTIVE_DEBT_TO_INCOME"] = ops.ratio(features["BUREAU_ACTIVE_DEBT_SUM"], income)
-    features["TOTAL_ANNUITY_TO_INCOME"] = ops.ratio(burden, income)
+    for name, values in cross_table_features(features).items():
+        features[name] = values
     return features
 
 
