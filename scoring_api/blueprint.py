@@ -27,6 +27,7 @@ ERRORS = {
     404: ErrorResponse,
     422: ErrorResponse,
     429: ErrorResponse,
+    503: ErrorResponse,
 }
 
 

@@ -9,9 +9,11 @@ from flask import Response
 from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
+from scoring_api.responses import CSV_OR_JSON, ClientFile, ClientPage, PeerComparison
 from scoring_api.schemas import (
     ClientPath,
     ClientsQuery,
+    Explanation,
     ExplanationQuery,
     ExportQuery,
     PeersQuery,
@@ -95,20 +97,13 @@ def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
 def register(bp: APIBlueprint) -> None:
     """Add the client routes."""
     tags = [CLIENTS]
-    bp.get("/clients", tags=tags, summary="List and search clients")(get_clients)
-    bp.get("/clients/<int:client_id>", tags=tags, summary="Client file")(get_client)
-    bp.get(
-        "/clients/<int:client_id>/score",
-        tags=tags,
-        summary="Client score",
-        responses={200: ScoreResult},
-    )(get_client_score)
-    bp.get("/clients/<int:client_id>/explanation", tags=tags, summary="Client explanation")(
-        get_client_explanation
-    )
-    bp.get("/clients/<int:client_id>/peers", tags=tags, summary="Compare with other clients")(
-        get_client_peers
-    )
-    bp.get("/clients/<int:client_id>/export", tags=tags, summary="Export the client's data")(
-        get_client_export
-    )
+    routes = [
+        ("", "List and search clients", ClientPage, get_clients),
+        ("/<int:client_id>", "Client file", ClientFile, get_client),
+        ("/<int:client_id>/score", "Client score", ScoreResult, get_client_score),
+        ("/<int:client_id>/explanation", "Client explanation", Explanation, get_client_explanation),
+        ("/<int:client_id>/peers", "Compare with other clients", PeerComparison, get_client_peers),
+        ("/<int:client_id>/export", "Export the client's data", CSV_OR_JSON, get_client_export),
+    ]
+    for rule, summary, response, view in routes:
+        bp.get(f"/clients{rule}", tags=tags, summary=summary, responses={200: response})(view)

@@ -10,7 +10,15 @@ from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import bundle_store, current_bundle
 from scoring_api.errors import not_found
-from scoring_api.schemas import SampleQuery
+from scoring_api.responses import (
+    HTML_PAGE,
+    Evaluation,
+    Liveness,
+    ModelCard,
+    PopulationSample,
+    Readiness,
+)
+from scoring_api.schemas import ErrorResponse, SampleQuery
 from scoring_api.security import require_roles
 from scoring_api.services.clients import population_sample
 
@@ -76,9 +84,24 @@ def get_population_sample(query: SampleQuery) -> dict[str, Any]:
 
 def register(bp: APIBlueprint) -> None:
     """Add the health, model and population routes."""
-    bp.get("/health/live", tags=[HEALTH], security=[], summary="Liveness")(health_live)
-    bp.get("/health/ready", tags=[HEALTH], security=[], summary="Readiness")(health_ready)
-    bp.get("/model", tags=[MODEL], summary="Model card")(get_model)
-    bp.get("/model/report", tags=[MODEL], summary="Model report (HTML)")(get_model_report)
-    bp.get("/model/curves", tags=[MODEL], summary="Evaluation curves")(get_model_curves)
-    bp.get("/population/sample", tags=[MODEL], summary="Bivariate sample")(get_population_sample)
+    health = {"tags": [HEALTH], "security": []}
+    bp.get("/health/live", **health, summary="Liveness", responses={200: Liveness})(health_live)
+    bp.get(
+        "/health/ready",
+        **health,
+        summary="Readiness",
+        responses={200: Readiness, 503: ErrorResponse},
+    )(health_ready)
+    bp.get("/model", tags=[MODEL], summary="Model card", responses={200: ModelCard})(get_model)
+    bp.get(
+        "/model/report", tags=[MODEL], summary="Model report (HTML)", responses={200: HTML_PAGE}
+    )(get_model_report)
+    bp.get("/model/curves", tags=[MODEL], summary="Evaluation curves", responses={200: Evaluation})(
+        get_model_curves
+    )
+    bp.get(
+        "/population/sample",
+        tags=[MODEL],
+        summary="Bivariate sample",
+        responses={200: PopulationSample},
+    )(get_population_sample)

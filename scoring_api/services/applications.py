@@ -28,6 +28,8 @@ def score_applications(
     lang: str = "fr",
 ) -> list[dict[str, Any]]:
     """Return each application's score (and explanation), in order."""
+    if not applications:  # an empty MLflow payload: nothing to ask the model
+        return []
     features = build_feature_rows(bundle, data_dir, applications)
     x = model_input(bundle, features)
     probabilities = probability_of_log_odds(predict_log_odds(bundle, x))

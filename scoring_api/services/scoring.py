@@ -8,12 +8,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from catboost import Pool
 
 from model_training.data.schema import table
 from model_training.features import application_features
 from model_training.features.cross_table import cross_table_features
-from model_training.modeling.model_input import to_model_input
+from model_training.modeling import model_input as model_inputs
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
 from scoring_api.services.raw_data import load_applications
@@ -99,13 +98,14 @@ def build_feature_rows(
 
 def model_input(bundle: ServingBundle, features: pd.DataFrame) -> pd.DataFrame:
     """Return CatBoost's input for feature rows."""
-    return to_model_input(features, bundle.features, bundle.categorical)
+    return model_inputs.to_model_input(features, bundle.features, bundle.categorical)
 
 
 def predict_log_odds(bundle: ServingBundle, x: pd.DataFrame) -> np.ndarray:
-    """Return the model's log-odds of default for model-input rows."""
-    pool = Pool(x, cat_features=list(bundle.categorical))
-    return np.asarray(bundle.model.predict(pool, prediction_type="RawFormulaVal"), dtype=float)
+    """Return the model's log-odds of default for model-input rows (plain-row Pool, 1 thread)."""
+    pool = model_inputs.to_pool(x, bundle.categorical)
+    raw = bundle.model.predict(pool, prediction_type="RawFormulaVal", thread_count=1)
+    return np.asarray(raw, dtype=float)
 
 
 def probability_of_log_odds(log_odds: np.ndarray) -> np.ndarray:
@@ -115,7 +115,4 @@ def probability_of_log_odds(log_odds: np.ndarray) -> np.ndarray:
 
 def shap_values(bundle: ServingBundle, x: pd.DataFrame) -> tuple[float, np.ndarray]:
     """Return CatBoost's SHAP base value and contributions (log-odds) for model-input rows."""
-    raw = bundle.model.get_feature_importance(
-        Pool(x, cat_features=list(bundle.categorical)), type="ShapValues"
-    )
-    return float(raw[0, -1]), raw[:, :-1]
+    return model_inputs.shap_values(bundle.model, x, bundle.categorical)

@@ -1,0 +1,137 @@
+"""Response models of the routes that return more than a score, for the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring_api.schemas import ScoreResult
+
+HTML_PAGE = {
+    "description": "An HTML page",
+    "content": {"text/html": {"schema": {"type": "string"}}},
+}
+CSV_OR_JSON = {
+    "description": "The export as JSON (ClientExport) or, with format=csv, as CSV",
+    "content": {
+        "application/json": {"schema": {"type": "object"}},
+        "text/csv": {"schema": {"type": "string"}},
+    },
+}
+
+
+class Liveness(BaseModel):
+    """The process answers."""
+
+    status: Literal["alive"]
+
+
+class Readiness(BaseModel):
+    """A model is loaded: its version, the version CURRENT names and any loading problem."""
+
+    status: Literal["ready"]
+    model_version: str
+    current: str | None
+    problem: str | None
+
+
+class ModelFeature(BaseModel):
+    """One input of the model."""
+
+    name: str
+    categorical: bool
+
+
+class ModelCard(BaseModel):
+    """The live model: version, threshold, costs, points scale, metrics and inputs."""
+
+    version: str
+    created: str | None
+    threshold: float
+    costs: dict[str, Any] | None
+    points: dict[str, Any] | None
+    base_value: float | None
+    n_clients: dict[str, Any] | None
+    metrics: dict[str, Any]
+    features: list[ModelFeature]
+
+
+class Evaluation(BaseModel):
+    """The evaluation document of the bundle (cost, ROC, calibration, fairness, drift)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class SamplePoint(BaseModel):
+    """One sampled client: two feature values and the decision (no id)."""
+
+    x: float | None
+    y: float | None
+    decision: str
+
+
+class PopulationSample(BaseModel):
+    """A fixed random sample of two numeric features."""
+
+    x: str
+    y: str
+    n: int
+    points: list[SamplePoint]
+    model_version: str
+
+
+class ClientSummary(ScoreResult):
+    """A client in a list: id, train or test, score and decision."""
+
+    client_id: int
+    is_test: bool
+
+
+class ClientPage(BaseModel):
+    """A page of clients; ``next_cursor`` asks for the next one (null on the last page)."""
+
+    items: list[ClientSummary]
+    next_cursor: str | None
+
+
+class ClientFile(ClientSummary):
+    """A client's file: score summary, peer group and raw application fields."""
+
+    peer_group: Any | None = None
+    application: dict[str, Any] | None = None
+
+
+class PeerBin(BaseModel):
+    """A histogram bin: numeric bounds or a categorical level, and a count."""
+
+    left: float | None = None
+    right: float | None = None
+    level: str | None = None
+    count: int
+
+
+class PeerDistribution(BaseModel):
+    """One group's distribution of a feature."""
+
+    n: int
+    missing: int
+    bins: list[PeerBin]
+
+
+class PeerFeature(BaseModel):
+    """The client's value of a feature and the groups' distributions."""
+
+    feature: str
+    label: str
+    categorical: bool
+    value: Any | None = None
+    groups: dict[str, PeerDistribution]
+
+
+class PeerComparison(BaseModel):
+    """The client's values compared with all, granted, refused and similar clients."""
+
+    peer_group: int
+    model_version: str
+    features: list[PeerFeature] = Field(default_factory=list)
