@@ -12,6 +12,7 @@ from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from scoring_api.access_log import init_access_log
 from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
 from scoring_api.bundle_store import BundleStore
 from scoring_api.config import Settings
@@ -94,6 +95,7 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.extensions[SETTINGS_KEY] = settings
     app.extensions[STORE_KEY] = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)
     init_security(app, settings)
+    init_access_log(app)
     app.register_api(create_blueprint(settings))
     app.register_error_handler(ApiError, error_response)
     app.register_error_handler(HTTPException, _http_error)

@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import logging
 import re
+from collections.abc import Callable
+from typing import Any
 
 from flask import current_app, has_app_context, has_request_context, request
 from sqlalchemy import insert
@@ -90,8 +92,35 @@ class RedactClientIds(logging.Filter):
         return True
 
 
+def _redacting_factory(
+    previous: Callable[..., logging.LogRecord],
+) -> Callable[..., logging.LogRecord]:
+    """Wrap a log-record factory so every record is redacted when created (any handler)."""
+    redacting = RedactClientIds()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        try:
+            redacting.filter(record)
+        except (TypeError, ValueError):  # a malformed call: the handler reports it as usual
+            return record
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+    factory.is_redacting = True  # type: ignore[attr-defined]
+    return factory
+
+
 def install_log_redaction() -> RedactClientIds:
-    """Add the redacting filter to the root handlers and to the access loggers (idempotent)."""
+    """Redact client ids in every log record (record factory, root handlers, access loggers).
+
+    The record factory covers handlers added later (pytest's caplog, gunicorn's); the
+    handler and logger filters stay for records built by another factory. Idempotent.
+    """
+    current = logging.getLogRecordFactory()
+    if not getattr(current, "is_redacting", False):
+        logging.setLogRecordFactory(_redacting_factory(current))
     redacting = RedactClientIds()
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, RedactClientIds) for f in handler.filters):

@@ -149,14 +149,17 @@ def test_log_filter_rewrites_records() -> None:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(RedactClientIds("k" * 40))
-    logger = logging.getLogger("tests.redaction")
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        logger.warning("client %s at %s", 100002, "/api/v1/clients/100002/peers")
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = True
+    # A record built directly: the redacting record factory (no app here) is not involved.
+    record = logging.LogRecord(
+        "tests.redaction",
+        logging.WARNING,
+        __file__,
+        0,
+        "client %s at %s",
+        (100002, "/api/v1/clients/100002/peers"),
+        None,
+    )
+    handler.handle(record)
     reference = pseudonymise(100002, key="k" * 40)
     assert stream.getvalue() == f"client ref:{reference} at /api/v1/clients/<id>/peers\n"
 
