@@ -34,8 +34,11 @@ demo-model: demo-data  ## validate, build features, train and evaluate when no m
 			--iterations $(DEMO_ITERATIONS); \
 	fi
 
-run: install demo-model  ## set up, generate demo data, train when absent (serving: API issue)
-	@echo "Demo data in $(DATA_DIR), live model in $(ARTIFACTS_DIR) (serving on $(HOST):$(PORT) arrives with the API issue)."
+run: install demo-model  ## set up, generate demo data, train when absent, then serve on HOST:PORT
+	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts
+	@echo "Serving on http://$(HOST):$(PORT)/api/v1 (docs: /api/v1/openapi.json)."
+	HOST=$(HOST) PORT=$(PORT) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) \
+		exec $(VENV)/bin/gunicorn app:server -c gunicorn.conf.py
 
 lint: install
 	$(VENV)/bin/ruff format --check .

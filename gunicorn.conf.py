@@ -1,0 +1,35 @@
+"""gunicorn settings: ``gunicorn app:server -c gunicorn.conf.py`` (Procfile, ``make run``).
+
+gunicorn's own access log can only print the raw path, which holds the SK_ID_CURR: it is off,
+and the app's access log (logger ``scoring_api.access``: method, route pattern, status,
+duration, pseudonymised client) goes to standard error with the other logs.
+"""
+
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+preload_app = True
+timeout = 30
+accesslog = None
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": loglevel.upper(), "handlers": ["console"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
+        "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "generic",
+            "stream": "ext://sys.stderr",
+        }
+    },
+    "formatters": {
+        "generic": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
+    },
+}

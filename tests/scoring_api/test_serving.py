@@ -1,0 +1,92 @@
+"""Serving: gunicorn starts the app from gunicorn.conf.py and answers health/ready."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from scoring_api.security import ensure_demo_accounts
+from tests.scoring_api.conftest import make_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+START_SECONDS = 60
+
+
+def free_port() -> int:
+    """Return a free TCP port on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_ready(url: str, process: subprocess.Popen, seconds: float) -> tuple[int, dict]:
+    """Poll url until it answers 200 (or the server exits, or time is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.status, json.loads(response.read())
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    return -1, {}
+
+
+def test_gunicorn_serves_the_app_from_its_config(data_dir: Path, tmp_path: Path) -> None:
+    """gunicorn app:server -c gunicorn.conf.py answers 200 on health/ready with the live model."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "APP_ENV": "test",
+        "DATA_DIR": str(data_dir),
+        "ARTIFACTS_DIR": str(data_dir / "artifacts"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'serving.sqlite3'}",
+    }
+    command = [sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"]
+    log = (tmp_path / "gunicorn.log").open("w+")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        status, body = wait_ready(
+            f"http://127.0.0.1:{port}/api/v1/health/ready", process, START_SECONDS
+        )
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert status == 200, output[-2000:]
+    assert body["status"] == "ready"
+    assert body["model_version"] == (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    assert "GET /api/v1/health/ready 200" in output
+
+
+def test_demo_accounts_get_fresh_passwords(data_dir: Path, tmp_path: Path) -> None:
+    """Demo mode creates the three demo accounts, each with a password of its own."""
+    settings = make_settings(data_dir, tmp_path, app_env="demo")
+    passwords = ensure_demo_accounts(settings, 100001)
+    assert sorted(passwords) == ["demo-admin", "demo-advisor", "demo-client"]
+    assert len(set(passwords.values())) == 3
+
+
+@pytest.mark.parametrize("app_env", ["production"])
+def test_no_demo_account_in_production(app_env: str, data_dir: Path, tmp_path: Path) -> None:
+    """Production mode creates no demo account."""
+    secrets = {"secret_key": "s" * 40, "pseudonym_key": "p" * 40}
+    settings = make_settings(data_dir, tmp_path, app_env=app_env, **secrets)
+    assert ensure_demo_accounts(settings, 100001) == {}
