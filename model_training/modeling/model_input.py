@@ -20,21 +20,17 @@ def to_model_input(
     itself: categorical columns become object columns of ``str`` with missing values replaced
     by ``MISSING_LEVEL``; numeric columns become float64 (missing stays NaN).
     """
-    out = {}
     categorical_set = set(categorical)
-    for name in features:
-        column = frame[name]
-        if name in categorical_set:
-            values = column.astype(object).to_numpy()
-            missing = pd.isna(values)
-            values = np.where(missing, MISSING_LEVEL, values).astype(str).astype(object)
-            out[name] = values
-        else:
-            out[name] = pd.to_numeric(column, errors="raise").astype("float64").to_numpy()
-    result = pd.DataFrame(out, index=frame.index, columns=list(features))
+    numeric = [name for name in features if name not in categorical_set]
+    # One conversion for every numeric column at once (per-column conversion costs ~1 ms a
+    # column, which dominates a one-row what-if); a value that is not a number raises.
+    block = frame[numeric].to_numpy(dtype="float64", na_value=np.nan)
+    result = pd.DataFrame(block, index=frame.index, columns=numeric)
     for name in categorical:
-        result[name] = result[name].astype(object)  # pandas 3 would infer its str dtype
-    return result
+        values = frame[name].astype(object).to_numpy()
+        values = np.where(pd.isna(values), MISSING_LEVEL, values).astype(str).astype(object)
+        result[name] = pd.Series(values, index=frame.index, dtype=object)
+    return result[list(features)]
 
 
 def to_pool(x: pd.DataFrame, categorical: Sequence[str]) -> Pool:
