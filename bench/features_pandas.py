@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from measure import cpu_seconds, peak_mb
 
+from model_training.data.schema import PREVIOUS_PLACEHOLDER_COLUMNS
+
 PLACEHOLDER = 365243
 Reader = Callable[[str], pd.DataFrame]
 
@@ -101,13 +103,7 @@ def _previous(read: Reader) -> list[pd.DataFrame]:
     """Return previous_application aggregates per client, as pandas."""
     p = read("previous_application")
     running = (p.NAME_CONTRACT_STATUS == "Approved") & (p.DAYS_LAST_DUE == PLACEHOLDER)
-    for name in (
-        "DAYS_FIRST_DRAWING",
-        "DAYS_FIRST_DUE",
-        "DAYS_LAST_DUE_1ST_VERSION",
-        "DAYS_LAST_DUE",
-        "DAYS_TERMINATION",
-    ):
+    for name in PREVIOUS_PLACEHOLDER_COLUMNS:
         p[name] = p[name].mask(p[name] == PLACEHOLDER)
     refused = p.NAME_CONTRACT_STATUS == "Refused"
     p = p.assign(

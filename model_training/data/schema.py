@@ -29,6 +29,13 @@ HISTORY_TABLES: tuple[str, ...] = DATA_TABLES[2:]
 SUBMISSION_TABLE = "sample_submission"
 DESCRIPTION_FILE = "HomeCredit_columns_description.csv"
 PLACEHOLDER_DAYS = 365243  # "never happened / not applicable" in DAYS_* columns
+PREVIOUS_PLACEHOLDER_COLUMNS: tuple[str, ...] = (  # previous_application columns using it
+    "DAYS_FIRST_DRAWING",
+    "DAYS_FIRST_DUE",
+    "DAYS_LAST_DUE_1ST_VERSION",
+    "DAYS_LAST_DUE",
+    "DAYS_TERMINATION",
+)
 
 BUILDING_MEASURES: tuple[str, ...] = (  # each has _AVG, _MODE and _MEDI columns
     "APARTMENTS",

@@ -9,16 +9,10 @@ from __future__ import annotations
 import ibis
 from ibis.expr import types as ir
 
-from model_training.data.schema import PLACEHOLDER_DAYS
+from model_training.data.schema import PLACEHOLDER_DAYS, PREVIOUS_PLACEHOLDER_COLUMNS
 from model_training.features import ops
 
-PLACEHOLDER_COLUMNS: tuple[str, ...] = (
-    "DAYS_FIRST_DRAWING",
-    "DAYS_FIRST_DUE",
-    "DAYS_LAST_DUE_1ST_VERSION",
-    "DAYS_LAST_DUE",
-    "DAYS_TERMINATION",
-)
+PLACEHOLDER_COLUMNS = PREVIOUS_PLACEHOLDER_COLUMNS
 RECENT_DAYS = -365  # DAYS_DECISION at or after this is "the last year"
 
 

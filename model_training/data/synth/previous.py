@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model_training.data.schema import PLACEHOLDER_DAYS, table
+from model_training.data.schema import PLACEHOLDER_DAYS, PREVIOUS_PLACEHOLDER_COLUMNS, table
 from model_training.data.synth.bureau import credits_per_client, new_ids
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.sampling import (
@@ -207,14 +207,7 @@ def build_previous(
     out["RATE_INTEREST_PRIVILEGED"] = np.where(
         np.isnan(out["RATE_INTEREST_PRIMARY"]), np.nan, np.round(rng.uniform(0.64, 0.87, n), 8)
     )
-    for name in (
-        "DAYS_FIRST_DRAWING",
-        "DAYS_FIRST_DUE",
-        "DAYS_LAST_DUE_1ST_VERSION",
-        "DAYS_LAST_DUE",
-        "DAYS_TERMINATION",
-        "NFLAG_INSURED_ON_APPROVAL",
-    ):
+    for name in (*PREVIOUS_PLACEHOLDER_COLUMNS, "NFLAG_INSURED_ON_APPROVAL"):
         out[name] = np.where(approved, out[name], np.nan)
     loans = ApprovedLoans(
         sk_id_prev=sk_id_prev[approved],
