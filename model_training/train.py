@@ -116,7 +116,8 @@ def train(
     features = load_feature_set(data_dir)
     train_rows = features.train
     y = train_rows["TARGET"].to_numpy().astype(np.int64)
-    x_train = to_model_input(train_rows, features.features, features.categorical)
+    x_all = to_model_input(features.frame, features.features, features.categorical)
+    x_train = x_all[~features.frame["is_test"].to_numpy()]  # converted once, sliced
     with stage_progress(show_progress) as progress:
         task = progress.add_task("cross-validation", total=settings.n_folds)
         cv = cross_validate(
@@ -127,7 +128,6 @@ def train(
         task = progress.add_task("final model", total=1)
         model = fit_final(x_train, y, features.categorical, settings, iterations)
         progress.advance(task)
-        x_all = to_model_input(features.frame, features.features, features.categorical)
         task = progress.add_task("explanations", total=len(x_all))
         contributions = shap_contributions(
             model, x_all, features.categorical, lambda n: progress.advance(task, n)
