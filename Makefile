@@ -11,7 +11,9 @@ DEMO_APPLICATIONS ?= 5000
 DEMO_ITERATIONS ?= 600
 SEED ?= 42
 
-.PHONY: install run test lint format demo-data demo-model clean-data
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser run test lint format demo-data demo-model clean-data
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +22,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install runtime + dev dependencies (no-op when done)
+
+browser:  ## Debian's chromium and chromium-driver for the dashboard's browser tests (once)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			chromium chromium-driver; }
 
 $(DATA_DIR)/application_train.csv: | $(STAMP)
 	$(PY) -m model_training synth --applications $(DEMO_APPLICATIONS) --seed $(SEED) --out $(DATA_DIR)
@@ -48,7 +56,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install lint  ## set up and run lint + the whole test suite
+test: install browser lint  ## set up and run lint + the whole test suite
 	$(PY) -m pytest -n 2
 
 clean-data:

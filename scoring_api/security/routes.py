@@ -68,6 +68,15 @@ def logout() -> dict[str, Any]:
     return {"signed_out": True}
 
 
+@_require_roles()
+def me() -> dict[str, Any]:
+    """Return who the caller is (the dashboard checks roles with it on every page)."""
+    identity = current_identity()
+    if identity is None:  # require_roles already refuses anonymous callers
+        raise unauthorized()
+    return {"username": identity.username, "role": identity.role, "client_id": identity.client_id}
+
+
 def register_auth_routes(bp: APIBlueprint, error_model: type[BaseModel] | None = None) -> None:
     """Add ``POST auth/login`` and ``POST auth/logout`` to the API blueprint."""
     errors: dict[int, Any] = {}
@@ -86,3 +95,9 @@ def register_auth_routes(bp: APIBlueprint, error_model: type[BaseModel] | None =
         summary="Sign out",
         responses={200: LogoutResponse, **errors},
     )(logout)
+    bp.get(
+        "/auth/me",
+        tags=[AUTH_TAG],
+        summary="Who is signed in",
+        responses={200: LoginResponse, **errors},
+    )(me)

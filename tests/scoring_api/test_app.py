@@ -148,6 +148,7 @@ def test_openapi_document_lists_every_route(as_role, app) -> None:
         "/api/v1/invocations",
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
+        "/api/v1/auth/me",
     }
     assert set(document["paths"]) == expected
 

@@ -84,6 +84,17 @@ def test_logout_ends_the_session(client: FlaskClient) -> None:
     assert client.get("/api/v1/model").status_code == 401
 
 
+def test_me_names_the_signed_in_account(client: FlaskClient) -> None:
+    sign_in(client, "alice")
+    response = client.get("/api/v1/auth/me")
+    assert response.status_code == 200
+    assert response.get_json() == {"username": "alice", "role": "advisor", "client_id": None}
+
+
+def test_me_without_session_is_401(client: FlaskClient) -> None:
+    assert client.get("/api/v1/auth/me").status_code == 401
+
+
 def test_logout_without_session_is_401(client: FlaskClient) -> None:
     assert client.post("/api/v1/auth/logout").status_code == 401
 
