@@ -1,4 +1,4 @@
-"""One Flask server: the scoring API at /api/v1 (OpenAPI document and docs page included)."""
+"""One Flask server: the scoring API at /api/v1 (OpenAPI document, docs page) and the dashboard."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from dash_app import create_dash
 from scoring_api.access_log import init_access_log
 from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
 from scoring_api.bundle_store import BundleStore
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError
-from scoring_api.security import SECURITY_SCHEMES, init_security
+from scoring_api.security import SECURITY_SCHEMES, add_csp_script_hashes, init_security
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,25 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.register_error_handler(ApiError, error_response)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    if settings.dashboard:
+        _mount_dashboard(app, settings)
     return app
+
+
+def _mount_dashboard(app: Flask, settings: Settings) -> None:
+    """Mount Dash on the server and allow its inline scripts (by hash) in the CSP."""
+    dashboard = create_dash(app, api_url=settings.api_url, language=settings.language)
+    add_csp_script_hashes(app, list(dashboard.csp_hashes()))
+
+    is_router_allowed: list[bool] = []
+
+    @app.after_request  # runs before the security headers (after_request runs in reverse)
+    def allow_dash_router_scripts(response: Response) -> Response:
+        # Dash registers its pages router (an inline clientside script) on the first request.
+        if not is_router_allowed:
+            add_csp_script_hashes(app, list(dashboard.csp_hashes()))
+            is_router_allowed.append(True)
+        return response
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,6 +26,7 @@ class Settings:
     data_dir: Path = Path("data/demo")
     artifacts_dir: Path = Path("data/artifacts")
     api_url: str = ""
+    dashboard: bool = True  # mount the Dash dashboard on this server (False: API only)
     cost_fn: float = 10.0
     cost_fp: float = 1.0
     language: str = "fr"
@@ -36,6 +37,7 @@ class Settings:
     max_body_bytes: int = 2_000_000
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
+    audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
 
     @property
     def is_production(self) -> bool:

@@ -12,30 +12,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import create_app
-from model_training.cli import main as model_training_cli
 from scoring_api.config import Settings
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
 
-N_APPLICATIONS = 800
-SEED = 7
 ROLES = ("advisor", "service", "admin")
-
-
-@pytest.fixture(scope="session")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a small generated dataset with a live bundle in ``artifacts`` (built once)."""
-    out = tmp_path_factory.mktemp("api_data")
-    assert (
-        model_training_cli(
-            ["synth", "--applications", str(N_APPLICATIONS), "--out", str(out), "--seed", str(SEED)]
-        )
-        == 0
-    )
-    build = ["build", "--data-dir", str(out), "--artifacts-dir", str(out / "artifacts")]
-    built = model_training_cli([*build, "--iterations", "60", "--folds", "2", "--quiet"])
-    assert built == 0
-    return out
 
 
 def make_settings(data_dir: Path, tmp: Path, **overrides: Any) -> Settings:

@@ -1,0 +1,62 @@
+"""The dashboard: a multi-page Dash app mounted on the API's Flask server (``create_dash``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import _callback
+from flask import Flask
+
+from dash_app import api_client, shell, text
+from dash_app.server_routes import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_server_routes
+from dash_app.session_relay import init_session_relay
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES_FOLDER = Path(__file__).resolve().parent / "pages"
+ASSETS_FOLDER = ROOT / "assets"
+
+
+def _claim_page_callbacks(app: dash.Dash) -> None:
+    """Move the callbacks the pages just registered globally onto this app.
+
+    Dash's ``@callback`` registry is process-global and is emptied by the first app that
+    serves a request; an app built after another (tests build several servers) must take
+    its own pages' callbacks now, so no app ever gets another's.
+    """
+    app.callback_map.update(_callback.GLOBAL_CALLBACK_MAP)
+    app._callback_list.extend(_callback.GLOBAL_CALLBACK_LIST)
+    _callback.GLOBAL_CALLBACK_MAP.clear()
+    _callback.GLOBAL_CALLBACK_LIST.clear()
+
+
+def create_dash(server: Flask, *, api_url: str = "", language: str = "fr") -> dash.Dash:
+    """Mount the dashboard on a Flask server; ``api_url`` set = a remote API over HTTP."""
+    server.config[api_client.CONFIG_KEY] = api_url
+    server.config[text.LANGUAGE_CONFIG_KEY] = language
+    init_server_routes(server)
+    init_session_relay(server)
+    _callback.GLOBAL_CALLBACK_MAP.clear()  # callbacks left by an app built before this one
+    _callback.GLOBAL_CALLBACK_LIST.clear()
+    app = shell.Dashboard(
+        __name__,
+        server=server,
+        use_pages=True,
+        pages_folder=str(PAGES_FOLDER),
+        assets_folder=str(ASSETS_FOLDER),
+        external_stylesheets=[BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS],
+        serve_locally=True,
+        compress=False,
+        suppress_callback_exceptions=True,  # page components appear with their page
+        title="Prêt à dépenser",
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = shell.INDEX_STRING
+    app.layout = shell.layout
+    shell.register_callbacks(app)
+    _claim_page_callbacks(app)
+    return app
+
+
+__all__ = ["create_dash"]

@@ -1,0 +1,90 @@
+"""Server-side page access: who is viewing, and the page shown instead when they may not."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dash_app import api_client
+from dash_app.api_client import ApiClientError
+from dash_app.components.messages import error_alert
+from dash_app.text import t
+
+ADVISOR_ROLES = frozenset({"advisor", "admin"})
+PEOPLE_ROLES = frozenset({"advisor", "admin", "client"})
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in person as the API knows them."""
+
+    username: str
+    role: str
+    client_id: int | None
+
+    @property
+    def is_advisor(self) -> bool:
+        """Tell whether the viewer may see every client (advisor or admin)."""
+        return self.role in ADVISOR_ROLES
+
+
+def current_viewer() -> Viewer | None:
+    """Return the signed-in person, or None for an anonymous browser."""
+    identity = api_client.whoami()
+    if identity is None:
+        return None
+    return Viewer(identity["username"], identity["role"], identity.get("client_id"))
+
+
+def sign_in_redirect(next_path: str) -> Component:
+    """Return a layout sending an anonymous browser to the sign-in page, then back."""
+    return dcc.Location(id="access-signin-location", href=f"/sign-in?next={quote(next_path)}")
+
+
+def refusal(message_key: str, lang: str) -> Component:
+    """Return the page shown to a signed-in person who may not see the asked page."""
+    return dbc.Alert(
+        [
+            html.I(className="bi bi-shield-lock me-2", **{"aria-hidden": "true"}),
+            t(message_key, lang),
+        ],
+        color="warning",
+        className="mt-3",
+        id="access-refused-alert",
+    )
+
+
+def page_access(
+    lang: str,
+    next_path: str,
+    roles: Collection[str] = PEOPLE_ROLES,
+    client_id: int | None = None,
+) -> tuple[Viewer | None, Component | None]:
+    """Return (viewer, None) when the page may be shown, else (viewer, what to show instead).
+
+    The API checks every call anyway; this check only spares a page of errors.
+    """
+    try:
+        viewer = current_viewer()
+    except ApiClientError as error:
+        return None, error_alert(error, lang)
+    if viewer is None:
+        return None, sign_in_redirect(next_path)
+    if viewer.role != "admin" and viewer.role not in roles:
+        return viewer, refusal("access.forbidden", lang)
+    if client_id is not None and viewer.role == "client" and viewer.client_id != client_id:
+        return viewer, refusal("access.own_file_only", lang)
+    return viewer, None
+
+
+def parse_client_id(raw: object) -> int | None:
+    """Return a client id from a URL segment, or None when it is not a number."""
+    text = str(raw or "").strip()
+    if not text.isdigit() or len(text) > 12:
+        return None
+    return int(text)

@@ -1,0 +1,195 @@
+"""The dashboard's only way to the scoring API: the same JSON contract over two transports.
+
+In-process (default): the Flask test client of the server the dashboard is mounted on, in a
+fresh application context, with the browser's cookies forwarded (no network, no deadlock with
+one worker). HTTP: when ``API_URL`` names another deployment (the browser's session cookie is
+forwarded; both deployments share ``SECRET_KEY`` and ``DATABASE_URL``). Both return dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from flask import current_app, has_request_context, request
+
+API_PREFIX = "/api/v1"
+CONFIG_KEY = "DASHBOARD_API_URL"
+HTTP_TIMEOUT_SECONDS = 10
+FORWARDED_COOKIES = ("session",)
+
+
+class ApiClientError(Exception):
+    """An API error as the dashboard shows it: status, code, message, details."""
+
+    def __init__(self, status: int, code: str, message: str, details: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+@dataclass(frozen=True)
+class ApiResponse:
+    """A decoded API answer: status, JSON body (or text), and the Set-Cookie headers."""
+
+    status: int
+    body: Any
+    set_cookies: tuple[str, ...] = ()
+
+
+def _browser_cookies() -> dict[str, str]:
+    """Return the cookies of the browser request being served that the API needs."""
+    if not has_request_context():
+        return {}
+    return {name: request.cookies[name] for name in FORWARDED_COOKIES if name in request.cookies}
+
+
+def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: Any) -> ApiResponse:
+    """Call the API mounted on this server through its test client, in a fresh app context."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    cookie = "; ".join(f"{k}={v}" for k, v in _browser_cookies().items())
+    headers = {"Cookie": cookie} if cookie else {}
+    with app.app_context():  # a fresh ``g``: the API's per-request state stays its own
+        response = app.test_client(use_cookies=False).open(
+            API_PREFIX + path, method=method, query_string=params, json=body, headers=headers
+        )
+    payload = response.get_json(silent=True)
+    if payload is None:
+        payload = response.get_data(as_text=True)
+    return ApiResponse(response.status_code, payload, tuple(response.headers.getlist("Set-Cookie")))
+
+
+def _over_http(
+    base_url: str, method: str, path: str, params: Mapping[str, Any] | None, body: Any
+) -> ApiResponse:
+    """Call a remote API deployment, forwarding the browser's session cookie."""
+    try:
+        response = requests.request(
+            method,
+            base_url.rstrip("/") + API_PREFIX + path,
+            params=params,
+            json=body,
+            cookies=_browser_cookies(),
+            timeout=HTTP_TIMEOUT_SECONDS,
+        )
+    except requests.RequestException as exc:
+        raise ApiClientError(
+            503, "api_unreachable", "The scoring API cannot be reached. Retry shortly."
+        ) from exc
+    try:
+        payload: Any = response.json()
+    except ValueError:
+        payload = response.text
+    set_cookies = tuple(response.raw.headers.getlist("Set-Cookie")) if response.raw else ()
+    return ApiResponse(response.status_code, payload, set_cookies)
+
+
+def call(
+    method: str, path: str, *, params: Mapping[str, Any] | None = None, body: Any = None
+) -> ApiResponse:
+    """Send one API request for the browser being served; raise ApiClientError on 4xx/5xx."""
+    base_url = current_app.config.get(CONFIG_KEY) or ""
+    if base_url:
+        response = _over_http(base_url, method, path, params, body)
+    else:
+        response = _in_process(method, path, params, body)
+    if response.status >= 400:
+        error = response.body.get("error", {}) if isinstance(response.body, dict) else {}
+        raise ApiClientError(
+            response.status,
+            error.get("code", "http_error"),
+            error.get("message", f"The API answered {response.status}."),
+            error.get("details"),
+        )
+    return response
+
+
+def get(path: str, **params: Any) -> Any:
+    """Return the JSON body of a GET (None-valued parameters left out)."""
+    query = {k: v for k, v in params.items() if v is not None}
+    return call("GET", path, params=query).body
+
+
+def post(path: str, body: Any, **params: Any) -> Any:
+    """Return the JSON body of a POST."""
+    query = {k: v for k, v in params.items() if v is not None}
+    return call("POST", path, params=query, body=body).body
+
+
+def sign_in(username: str, password: str) -> ApiResponse:
+    """Open a session; the caller relays ``set_cookies`` to the browser."""
+    return call("POST", "/auth/login", body={"username": username, "password": password})
+
+
+def sign_out() -> ApiResponse:
+    """End the browser's session; the caller relays ``set_cookies`` to the browser."""
+    return call("POST", "/auth/logout", body={})
+
+
+def whoami() -> dict[str, Any] | None:
+    """Return the signed-in account (username, role, client_id), or None when anonymous."""
+    try:
+        return get("/auth/me")
+    except ApiClientError as error:
+        if error.status == 401:
+            return None
+        raise
+
+
+def model_card() -> dict[str, Any]:
+    """Return the live model's card (version, metrics, threshold, importance)."""
+    return get("/model")
+
+
+def model_curves() -> dict[str, Any]:
+    """Return the cost, ROC, calibration, fairness and drift curves of the live model."""
+    return get("/model/curves")
+
+
+def search_clients(query: str = "", limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+    """Return a page of clients matching an id prefix."""
+    return get("/clients", query=query or None, limit=limit, cursor=cursor)
+
+
+def client_file(client_id: int) -> dict[str, Any]:
+    """Return a client's descriptive information."""
+    return get(f"/clients/{client_id}")
+
+
+def client_score(client_id: int) -> dict[str, Any]:
+    """Return a client's probability, decision, margin and points."""
+    return get(f"/clients/{client_id}/score")
+
+
+def client_explanation(client_id: int, lang: str, top: int = 10) -> dict[str, Any]:
+    """Return a client's SHAP contributions and reasons."""
+    return get(f"/clients/{client_id}/explanation", lang=lang, top=top)
+
+
+def client_peers(
+    client_id: int, features: list[str], lang: str, group: str | None = None
+) -> dict[str, Any]:
+    """Return distributions of features among all, granted, refused and similar clients."""
+    return get(f"/clients/{client_id}/peers", features=",".join(features), group=group, lang=lang)
+
+
+def client_export(client_id: int, fmt: str) -> ApiResponse:
+    """Return the client's personal data export (json or csv) as the API sends it."""
+    return call("GET", f"/clients/{client_id}/export", params={"format": fmt})
+
+
+def population_sample(x: str, y: str, n: int = 2000) -> dict[str, Any]:
+    """Return a server-side sample of two features for the bivariate view."""
+    return get("/population/sample", x=x, y=y, n=n)
+
+
+def score_applications(
+    applications: list[dict[str, Any]], lang: str, explain: bool = True, top: int = 10
+) -> dict[str, Any]:
+    """Score new or edited applications (what-if), with their explanations."""
+    body = {"applications": applications, "explain": explain, "top": top, "lang": lang}
+    return post("/score", body)

@@ -1,0 +1,1 @@
+"""UI text by page: each module holds ``TEXT = {key: {"fr": ..., "en": ...}}``."""

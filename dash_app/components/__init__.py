@@ -1,0 +1,1 @@
+"""Pure figure builders (no dash import, no I/O) and small layout helpers."""

@@ -1,0 +1,56 @@
+"""Plain Flask routes the dashboard needs: Bootstrap from its wheel, the language switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import flask_bootstrap
+from flask import Flask, Response, redirect, request, send_from_directory
+
+from dash_app.text import LANG_COOKIE, LANGUAGES
+
+VENDOR_PREFIX = "/vendor/bootstrap5"
+BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5"
+BOOTSTRAP_CSS = f"{VENDOR_PREFIX}/css/bootstrap.min.css"
+BOOTSTRAP_ICONS_CSS = f"{VENDOR_PREFIX}/css/font/bootstrap-icons.min.css"
+LANG_COOKIE_SECONDS = 365 * 24 * 3600
+VENDOR_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def safe_next(target: str | None) -> str:
+    """Return a local path to go back to (never another site: no open redirect)."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _vendor_file(filename: str) -> Response:
+    """Serve Bootstrap 5.3's CSS, icons and fonts from the pinned bootstrap-flask wheel."""
+    response = send_from_directory(BOOTSTRAP_DIR, filename, max_age=VENDOR_CACHE_SECONDS)
+    return response
+
+
+def _switch_language(code: str) -> Response:
+    """Remember the chosen language in a cookie and go back to the page."""
+    response = redirect(safe_next(request.args.get("next")), code=303)
+    if code in LANGUAGES:
+        response.set_cookie(
+            LANG_COOKIE, code, max_age=LANG_COOKIE_SECONDS, samesite="Lax", httponly=True
+        )
+    return response
+
+
+def init_server_routes(server: Flask) -> None:
+    """Add the vendor and language routes to the server (once)."""
+    if "dashboard_vendor" in server.view_functions:
+        return
+    server.add_url_rule(
+        f"{VENDOR_PREFIX}/<path:filename>", endpoint="dashboard_vendor", view_func=_vendor_file
+    )
+    server.add_url_rule(
+        "/language/<code>", endpoint="dashboard_language", view_func=_switch_language
+    )

@@ -1,0 +1,192 @@
+"""The dashboard's frame: skip link, navigation by role, language switch, page, footer."""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import quote
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, dcc, html, no_update
+from dash.development.base_component import Component
+
+from dash_app import api_client, ids
+from dash_app.access import ADVISOR_ROLES, Viewer, current_viewer
+from dash_app.api_client import ApiClientError
+from dash_app.components.messages import icon
+from dash_app.session_relay import relay_cookies
+from dash_app.text import LANGUAGES, current_lang, t
+
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="fr">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+NAV_ITEMS = (  # (text key, path, roles)
+    ("nav.clients", "/clients", ADVISOR_ROLES),
+    ("nav.new_application", "/new-application", ADVISOR_ROLES),
+    ("nav.my_data", "/my-data", frozenset({"client"})),
+    ("nav.model", "/model", frozenset({"advisor", "admin", "client"})),
+)
+
+
+class Dashboard(dash.Dash):
+    """Dash with the page's ``lang`` attribute set to the browser's language."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        """Return the index page with ``<html lang>`` in the chosen language."""
+        page = super().interpolate_index(**kwargs)
+        return page.replace('<html lang="fr">', f'<html lang="{current_lang()}">', 1)
+
+
+def _language_switch(lang: str) -> Component:
+    """Return the link to the other language (kept on the same page by a callback)."""
+    other = next(code for code in LANGUAGES if code != lang)
+    return html.A(
+        [icon("bi-translate", "me-1"), t("shell.switch_language", lang)],
+        href=f"/language/{other}?next=/",
+        id=ids.SHELL_LANGUAGE_LINK,
+        lang=other,
+        className="nav-link",
+        title=t("shell.switch_language_label", lang),
+    )
+
+
+def _nav_links(viewer: Viewer | None, lang: str) -> list[Component]:
+    """Return the links to the pages this viewer may use."""
+    if viewer is None:
+        return []
+    return [
+        dbc.NavItem(dbc.NavLink(t(key, lang), href=path, active="partial"))
+        for key, path, roles in NAV_ITEMS
+        if viewer.role in roles or viewer.role == "admin"
+    ]
+
+
+def _account_area(viewer: Viewer | None, lang: str) -> list[Component]:
+    """Return the sign-in link, or the signed-in name and the sign-out button."""
+    if viewer is None:
+        return [dbc.NavItem(dbc.NavLink(t("shell.sign_in", lang), href="/sign-in"))]
+    return [
+        dbc.NavItem(
+            html.Span(
+                [icon("bi-person-circle", "me-1"), viewer.username],
+                className="navbar-text me-2",
+                title=t(f"role.{viewer.role}", lang),
+            )
+        ),
+        dbc.NavItem(
+            dbc.Button(
+                [icon("bi-box-arrow-right", "me-1"), t("shell.sign_out", lang)],
+                id=ids.SHELL_SIGN_OUT_BUTTON,
+                color="light",
+                outline=True,
+                size="sm",
+            )
+        ),
+    ]
+
+
+def _model_version(viewer: Viewer | None, lang: str) -> str:
+    """Return the live model's version line (shown on every page)."""
+    if viewer is not None:
+        try:
+            return t("shell.model_version", lang, version=api_client.model_card()["version"])
+        except ApiClientError:
+            pass
+    return t("shell.no_model", lang) if viewer is not None else ""
+
+
+def layout() -> Component:
+    """Return the frame (static: the role-dependent parts are filled by a callback)."""
+    lang = current_lang()
+    return html.Div(
+        [
+            html.A(t("shell.skip", lang), href="#main", className="skip-link"),
+            dcc.Location(id=ids.SHELL_REDIRECT, refresh=True),
+            html.Header(
+                dbc.Navbar(
+                    dbc.Container(
+                        [
+                            dbc.NavbarBrand(t("app.name", lang), href="/"),
+                            dbc.Nav(id=ids.SHELL_NAV_LINKS, navbar=True, className="me-auto"),
+                            dbc.Nav(
+                                [
+                                    dbc.NavItem(_language_switch(lang)),
+                                    html.Div(id=ids.SHELL_ACCOUNT, className="d-flex"),
+                                ],
+                                navbar=True,
+                                className="align-items-center",
+                            ),
+                        ],
+                        fluid=True,
+                    ),
+                    color="primary",
+                    dark=True,
+                    className="mb-3",
+                )
+            ),
+            html.Main(dash.page_container, id="main", className="container-xxl", tabIndex="-1"),
+            html.Footer(
+                dbc.Container(
+                    [html.Span(id=ids.SHELL_MODEL_VERSION), html.Span(t("shell.footer", lang))],
+                    fluid=True,
+                    className="d-flex flex-wrap justify-content-between gap-2 small",
+                ),
+                className="shell-footer py-3 mt-4",
+            ),
+        ]
+    )
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Add the shell's callbacks to this app (the language link, sign-out)."""
+
+    @app.callback(
+        Output(ids.SHELL_LANGUAGE_LINK, "href"),
+        Input(ids.PAGES_LOCATION, "pathname"),
+        Input(ids.PAGES_LOCATION, "search"),
+        State(ids.SHELL_LANGUAGE_LINK, "href"),
+    )
+    def keep_page_on_language_switch(pathname: str | None, search: str | None, href: str):
+        base = href.split("?", 1)[0]
+        return f"{base}?next={quote((pathname or '/') + (search or ''), safe='/')}"
+
+    @app.callback(
+        Output(ids.SHELL_NAV_LINKS, "children"),
+        Output(ids.SHELL_ACCOUNT, "children"),
+        Output(ids.SHELL_MODEL_VERSION, "children"),
+        Input(ids.PAGES_LOCATION, "pathname"),
+    )
+    def fill_frame(pathname: str | None):
+        lang = current_lang()
+        try:
+            viewer = current_viewer()
+        except ApiClientError:
+            viewer = None
+        return _nav_links(viewer, lang), _account_area(viewer, lang), _model_version(viewer, lang)
+
+    @app.callback(
+        Output(ids.SHELL_REDIRECT, "href"),
+        Input(ids.SHELL_SIGN_OUT_BUTTON, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def sign_out(n_clicks: int | None):
+        if not n_clicks:
+            return no_update
+        with contextlib.suppress(ApiClientError):  # already signed out: sign-in page anyway
+            relay_cookies(api_client.sign_out().set_cookies)
+        return "/sign-in"
