@@ -67,3 +67,12 @@ TEXT = {
     "not_found.home": {"fr": "Accueil", "en": "Home"},
     "loading": {"fr": "Chargement…", "en": "Loading…"},
 }
+
+TEXT.update(
+    {
+        "client_nav.file": {"fr": "Décision et raisons", "en": "Decision and reasons"},
+        "client_nav.compare": {"fr": "Comparer", "en": "Compare"},
+        "client_nav.what_if": {"fr": "Et si…", "en": "What if…"},
+        "client.heading": {"fr": "Client n° {client_id}", "en": "Client no. {client_id}"},
+    }
+)
