@@ -51,5 +51,5 @@ def test_format_points(points: float, signed: bool, lang: str, expected: str) ->
 def test_days_before_the_application_become_years() -> None:
     assert years_from_days(-10957.5) == pytest.approx(30.0)
     assert format_years(years_from_days(-10957.5), "fr") == "30\u00a0ans"
-    assert format_years(1.0, "en") == "1 year"
+    assert format_years(1.0, "en") == "1\u00a0year"
     assert years_from_days(None) is None
