@@ -37,10 +37,15 @@ class Readiness(BaseModel):
 
 
 class ModelFeature(BaseModel):
-    """One input of the model."""
+    """One input of the model, in plain words, with its global importance."""
 
     name: str
     categorical: bool
+    label: str
+    description: str
+    family: str
+    family_label: str
+    importance: float = Field(description="mean |SHAP| over all clients (log-odds)")
 
 
 class ModelCard(BaseModel):

@@ -120,6 +120,12 @@ class PeersQuery(Strict):
     lang: Lang | None = None
 
 
+class LangQuery(Strict):
+    """The language of labels."""
+
+    lang: Lang | None = None
+
+
 class ExportQuery(Strict):
     """Format of a client's data export."""
 

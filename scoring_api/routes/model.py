@@ -8,7 +8,7 @@ from typing import Any
 from flask import Response, jsonify
 from flask_openapi3 import APIBlueprint, Tag
 
-from scoring_api.blueprint import bundle_store, current_bundle
+from scoring_api.blueprint import bundle_store, current_bundle, request_lang
 from scoring_api.errors import not_found
 from scoring_api.responses import (
     HTML_PAGE,
@@ -18,9 +18,10 @@ from scoring_api.responses import (
     PopulationSample,
     Readiness,
 )
-from scoring_api.schemas import ErrorResponse, SampleQuery
+from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
 from scoring_api.security import require_roles
 from scoring_api.services.clients import population_sample
+from scoring_api.services.model_card import model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
@@ -47,14 +48,14 @@ def health_ready() -> Response:
 
 
 @require_roles("advisor", "client")
-def get_model() -> dict[str, Any]:
-    """Return the model card: version, metrics, threshold, costs and points scale."""
+def get_model(query: LangQuery) -> dict[str, Any]:
+    """Return the model card: version, metrics, threshold, costs, points scale and inputs."""
     bundle = current_bundle()
     card = {key: bundle.metadata.get(key) for key in CARD_KEYS}
     return {
         **card,
         "metrics": bundle.metadata.get("metrics", {}),
-        "features": [{"name": f, "categorical": f in bundle.categorical} for f in bundle.features],
+        "features": model_features(bundle, request_lang(query.lang)),
     }
 
 

@@ -15,6 +15,19 @@ def test_model_card_has_version_threshold_and_points(as_role) -> None:
     assert body["points"]["points_to_double_odds"] == 20.0
 
 
+@pytest.mark.parametrize(("lang", "label"), [("fr", "Âge"), ("en", "Age")])
+def test_model_card_names_each_input_in_plain_words(as_role, lang: str, label: str) -> None:
+    features = as_role("advisor", "GET", f"/api/v1/model?lang={lang}").json["features"]
+    age = next(f for f in features if f["name"] == "AGE_YEARS")
+    assert age["label"] == label
+    assert age["family"] == "age"
+    assert age["categorical"] is False
+    assert age["importance"] > 0
+    importances = [f["importance"] for f in features]
+    assert max(importances) > 0
+    assert len({f["name"] for f in features}) == len(features)
+
+
 def test_model_report_is_html_and_curves_are_data(as_role) -> None:
     report = as_role("advisor", "GET", "/api/v1/model/report")
     assert report.status_code == 200
