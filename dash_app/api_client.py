@@ -140,9 +140,9 @@ def whoami() -> dict[str, Any] | None:
         raise
 
 
-def model_card() -> dict[str, Any]:
-    """Return the live model's card (version, metrics, threshold, importance)."""
-    return get("/model")
+def model_card(lang: str | None = None) -> dict[str, Any]:
+    """Return the live model's card (version, metrics, threshold, inputs with importance)."""
+    return get("/model", lang=lang)
 
 
 def model_curves() -> dict[str, Any]:
