@@ -2,15 +2,19 @@
 
 ``application_features`` reads columns by name (``frame["AMT_CREDIT"]``) and combines them
 with arithmetic and the null-safe helpers of ``ops``: given an Ibis table it returns an Ibis
-table (the pipeline, run on DuckDB), given a pandas DataFrame it returns a DataFrame (a
-one-row what-if in the API, no DuckDB). CODE_GENDER is never an output (protected attribute).
+table (the pipeline, run on DuckDB), given a pandas DataFrame it returns a DataFrame, given a
+dict of numpy arrays it returns a dict of numpy arrays (the API's what-if: a few rows, no
+DuckDB and no per-column pandas overhead). CODE_GENDER is never an output (protected
+attribute).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from model_training.data.schema import BUILDING_MEASURES, PLACEHOLDER_DAYS, table
@@ -92,7 +96,7 @@ def _categorical_columns(frame: Any) -> dict[str, Any]:
     for name in CATEGORICAL_COLUMNS:
         column = frame[name]
         if name == "NAME_INCOME_TYPE":
-            column = ops.where(column.isin(FOLDED_INCOME_TYPES), NEUTRAL_INCOME_TYPE, column)
+            column = ops.where(ops.is_in(column, FOLDED_INCOME_TYPES), NEUTRAL_INCOME_TYPE, column)
         for level in UNKNOWN_LEVELS.get(name, ()):
             column = ops.null_if(column, level)
         out[name] = column
@@ -164,12 +168,44 @@ def application_feature_names() -> tuple[str, ...]:
     return tuple(application_columns(empty))
 
 
-def application_features(frame: Any) -> Any:
-    """Return the application features of an Ibis table or a pandas DataFrame (same kind).
+class _ReadColumns(dict):
+    """A dict of columns that records which keys are read."""
 
-    The output keeps ``SK_ID_CURR`` first when the input has it; for pandas the index is kept.
+    def __init__(self, columns: dict[str, Any]) -> None:
+        super().__init__(columns)
+        self.read: list[str] = []
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.read:
+            self.read.append(key)
+        return super().__getitem__(key)
+
+
+@cache
+def application_input_columns() -> tuple[str, ...]:
+    """Return the raw application columns the features read, in first-read order."""
+    spec = table("application_test")
+    columns = _ReadColumns(
+        {
+            c.name: np.empty(0, dtype=object if c.is_categorical else np.float64)
+            for c in spec.columns
+        }
+    )
+    application_columns(columns)
+    return tuple(columns.read)
+
+
+def application_features(frame: Any) -> Any:
+    """Return the application features of an Ibis table, a DataFrame or a dict of numpy arrays.
+
+    The output is of the input's kind and keeps ``SK_ID_CURR`` first when the input has it;
+    for pandas the index is kept. A dict needs only ``application_input_columns()``: numbers
+    as float64 arrays (NaN for missing), text as object arrays (None for missing).
     """
     columns = application_columns(frame)
+    if isinstance(frame, Mapping):
+        keys = {"SK_ID_CURR": frame["SK_ID_CURR"]} if "SK_ID_CURR" in frame else {}
+        return {**keys, **columns}
     if isinstance(frame, pd.DataFrame):
         out = pd.DataFrame(columns, index=frame.index)
         if "SK_ID_CURR" in frame.columns:

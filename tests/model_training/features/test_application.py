@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model_training.data.schema import table
 from model_training.features import application_feature_names, application_features
+from model_training.features.application import application_input_columns
 from model_training.features.catalogue import feature_catalogue
 from tests.model_training.features.hand_tables import (
     APPLICATIONS,
@@ -139,3 +141,48 @@ def test_json_like_records_give_the_same_values_as_typed_columns(
         features[numeric].astype("float64"), hand_features[numeric].astype("float64")
     )
     assert features.loc[100003, "NAME_INCOME_TYPE"] == "Working"
+
+
+def _numpy_columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Return the columns the features read as numpy: float64 numbers, object text (None)."""
+    out = {}
+    for name in application_input_columns():
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column):
+            out[name] = column.to_numpy(dtype=np.float64, na_value=np.nan)
+        else:
+            out[name] = np.array([None if pd.isna(v) else v for v in column], dtype=object)
+    return out
+
+
+@pytest.mark.parametrize("table_name", ["application_train", "application_test"])
+def test_numpy_and_pandas_paths_give_identical_values(
+    synth_validated: Path, table_name: str
+) -> None:
+    frame = pd.read_parquet(synth_validated / "validated" / f"{table_name}.parquet")
+    by_pandas = application_features(frame)
+    by_numpy = application_features(_numpy_columns(frame))
+    assert list(by_numpy) == list(application_feature_names())
+    for name, values in by_numpy.items():
+        expected = by_pandas[name]
+        if pd.api.types.is_numeric_dtype(expected):
+            assert values.dtype == expected.dtype, name
+            np.testing.assert_array_equal(values, expected.to_numpy(), err_msg=name)
+        else:
+            assert [None if pd.isna(v) else v for v in values] == [
+                None if pd.isna(v) else v for v in expected
+            ], name
+
+
+def test_numpy_path_folds_and_blanks_levels_like_pandas() -> None:
+    text = {c.name for c in table("application_test").columns if c.is_categorical}
+    columns = {
+        name: np.full(3, None, dtype=object) if name in text else np.full(3, np.nan)
+        for name in application_input_columns()
+    }
+    columns["NAME_INCOME_TYPE"] = np.array(["Maternity leave", None, "Pensioner"], dtype=object)
+    columns["NAME_FAMILY_STATUS"] = np.array(["Unknown", "Married", None], dtype=object)
+    features = application_features(columns)
+    assert features["NAME_INCOME_TYPE"].tolist() == ["Working", None, "Pensioner"]
+    assert features["NAME_FAMILY_STATUS"].tolist() == [None, "Married", None]
+    assert features["EXT_SOURCE_KNOWN"].tolist() == [0, 0, 0]
