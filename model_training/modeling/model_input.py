@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
 
 MISSING_LEVEL = "__missing__"  # CatBoost takes no NaN in a categorical: the model input only
+
+
+def _categorical_values(values: np.ndarray) -> np.ndarray:
+    """Return a categorical column as an object array of ``str``, missing as MISSING_LEVEL."""
+    return np.where(pd.isna(values), MISSING_LEVEL, values).astype(str).astype(object)
 
 
 def to_model_input(
@@ -27,10 +33,42 @@ def to_model_input(
     block = frame[numeric].to_numpy(dtype="float64", na_value=np.nan)
     result = pd.DataFrame(block, index=frame.index, columns=numeric)
     for name in categorical:
-        values = frame[name].astype(object).to_numpy()
-        values = np.where(pd.isna(values), MISSING_LEVEL, values).astype(str).astype(object)
+        values = _categorical_values(frame[name].astype(object).to_numpy())
         result[name] = pd.Series(values, index=frame.index, dtype=object)
     return result[list(features)]
+
+
+def to_model_rows(
+    columns: Mapping[str, np.ndarray], features: Sequence[str], categorical: Sequence[str]
+) -> np.ndarray:
+    """Return the model's input as an object array of rows from numpy feature columns.
+
+    The same values as ``to_model_input``: numbers as floats (missing NaN), categoricals as
+    ``str`` with missing as ``MISSING_LEVEL``; the fast path for a few rows.
+    """
+    categorical_set = set(categorical)
+    n_rows = len(columns[features[0]])
+    rows = np.empty((n_rows, len(features)), dtype=object)
+    numeric = [j for j, name in enumerate(features) if name not in categorical_set]
+    block = np.empty((n_rows, len(numeric)), dtype=np.float64)
+    for k, j in enumerate(numeric):
+        block[:, k] = columns[features[j]]
+    rows[:, numeric] = block
+    for j, name in enumerate(features):
+        if name in categorical_set:
+            rows[:, j] = _categorical_values(columns[name])
+    return rows
+
+
+def pool_of_rows(
+    rows: np.ndarray | list[list[Any]], features: Sequence[str], categorical: Sequence[str]
+) -> Pool:
+    """Return a CatBoost Pool of plain rows (features in order), categoricals declared.
+
+    An object array of rows builds faster than lists (3 ms against 4.3 ms for 100 rows).
+    """
+    cat_indices = [list(features).index(name) for name in categorical]
+    return Pool(rows, cat_features=cat_indices, feature_names=list(features))
 
 
 def to_pool(x: pd.DataFrame, categorical: Sequence[str]) -> Pool:
@@ -40,9 +78,7 @@ def to_pool(x: pd.DataFrame, categorical: Sequence[str]) -> Pool:
     count; from lists of values it costs well under 1 ms, so one-client scoring and
     explanations go through here.
     """
-    columns = list(x.columns)
-    cat_indices = [columns.index(name) for name in categorical]
-    return Pool(x.to_numpy(dtype=object).tolist(), cat_features=cat_indices, feature_names=columns)
+    return pool_of_rows(x.to_numpy(dtype=object).tolist(), list(x.columns), categorical)
 
 
 def predict_probability(
@@ -56,5 +92,10 @@ def shap_values(
     model: CatBoostClassifier, x: pd.DataFrame, categorical: Sequence[str]
 ) -> tuple[float, np.ndarray]:
     """Return (base value, SHAP contributions in log-odds) of a few rows, single-threaded."""
-    raw = model.get_feature_importance(to_pool(x, categorical), type="ShapValues", thread_count=1)
+    return pool_shap_values(model, to_pool(x, categorical))
+
+
+def pool_shap_values(model: CatBoostClassifier, pool: Pool) -> tuple[float, np.ndarray]:
+    """Return (base value, SHAP contributions in log-odds) of a Pool's rows, single-threaded."""
+    raw = model.get_feature_importance(pool, type="ShapValues", thread_count=1)
     return float(raw[0, -1]), raw[:, :-1]

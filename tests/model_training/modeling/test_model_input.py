@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from model_training.modeling.model_input import MISSING_LEVEL, to_model_input
+from model_training.modeling.model_input import MISSING_LEVEL, to_model_input, to_model_rows
 
 
 def test_pandas_strings_become_object_str_and_missing_a_sentinel() -> None:
@@ -35,3 +35,19 @@ def test_catboost_takes_the_named_columns_as_categorical() -> None:
     probability = model.predict_proba(x)[:, 1]
     is_high = (x["code"] == "high").to_numpy()
     assert probability[is_high].min() > probability[~is_high].max()
+
+
+def test_plain_rows_from_numpy_columns_match_the_frame_path() -> None:
+    columns = {
+        "code": np.array(["a", None, "b"], dtype=object),
+        "x": np.array([1.5, np.nan, 3.0]),
+        "n": np.array([1, 2, 3]),
+    }
+    frame = pd.DataFrame({**columns, "code": pd.array(["a", None, "b"], dtype="str")})
+    expected = to_model_input(frame, ["x", "code", "n"], ["code"]).to_numpy(dtype=object)
+    rows = to_model_rows(columns, ["x", "code", "n"], ["code"]).tolist()
+    assert rows[0] == [1.5, "a", 1.0]
+    assert rows[1][1:] == [MISSING_LEVEL, 2.0]
+    assert np.isnan(rows[1][0])
+    assert [type(v) for v in rows[2]] == [float, str, float]
+    assert [r[1:] for r in rows] == [list(r[1:]) for r in expected]
