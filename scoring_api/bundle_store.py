@@ -11,8 +11,10 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,6 +24,7 @@ from model_training.modeling.points import PointsScale
 from scoring_api.errors import ApiError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CURRENT_FILE = "CURRENT"
 REQUIRED_FILES = ("model.cbm", "metadata.json", "scores.parquet", "features.parquet")
@@ -29,7 +32,12 @@ REQUIRED_FILES = ("model.cbm", "metadata.json", "scores.parquet", "features.parq
 
 @dataclass(frozen=True, eq=False)
 class ServingBundle:
-    """One loaded bundle: model, metadata and its tables aligned on sorted SK_ID_CURR."""
+    """One loaded bundle: model, metadata and its tables aligned on sorted SK_ID_CURR.
+
+    ``numeric_store`` holds the numeric features of the store as read-only numpy arrays
+    (views of the store where it is numpy-backed), so a what-if gathers its client's history
+    without pandas; ``cached`` keeps other values derived once per bundle.
+    """
 
     version: str
     path: Path
@@ -43,6 +51,9 @@ class ServingBundle:
     store: pd.DataFrame
     explanations: pd.DataFrame | None
     peers: dict[tuple[str, str], pd.DataFrame] = field(repr=False)
+    numeric_store: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[Hashable, Any]] = field(default_factory=dict, init=False, repr=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @property
     def threshold(self) -> float:
@@ -69,6 +80,18 @@ class ServingBundle:
             return row
         return None
 
+    def cached(self, slot: str, key: Hashable, build: Callable[[], T]) -> T:
+        """Return the value kept in ``slot`` for ``key``, built once (a new key replaces it)."""
+        kept = self._cache.get(slot)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        with self._cache_lock:
+            kept = self._cache.get(slot)
+            if kept is None or kept[0] != key:
+                kept = (key, build())
+                self._cache[slot] = kept
+        return kept[1]
+
     def read_text(self, name: str) -> str | None:
         """Return the text of an optional bundle file, or None when it is absent."""
         path = self.path / name
@@ -79,6 +102,20 @@ def _sorted_table(path: Path) -> pd.DataFrame:
     """Read a Parquet table sorted by SK_ID_CURR with a fresh positional index."""
     frame = pd.read_parquet(path)
     return frame.sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
+
+
+def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarray]:
+    """Return store columns as read-only numpy numbers (missing = NaN), views when possible."""
+    out = {}
+    for name in names:
+        column = store[name]
+        if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biuf":
+            values = column.to_numpy().view()
+        else:
+            values = pd.to_numeric(column).to_numpy(dtype="float64", na_value=np.nan)
+        values.flags.writeable = False
+        out[name] = values
+    return out
 
 
 def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
@@ -114,19 +151,21 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
         if pd.api.types.is_integer_dtype(store[name].dtype)
         and not pd.api.types.is_bool_dtype(store[name].dtype)
     )
+    categorical = tuple(f["name"] for f in metadata["features"] if f["categorical"])
     return ServingBundle(
         version=str(metadata["version"]),
         path=path,
         metadata=metadata,
         model=model,
         features=features,
-        categorical=tuple(f["name"] for f in metadata["features"] if f["categorical"]),
+        categorical=categorical,
         count_features=counts,
         client_ids=ids,
         scores=scores,
         store=store,
         explanations=explanations,
         peers=peers,
+        numeric_store=numeric_columns(store, [f for f in features if f not in categorical]),
     )
 
 

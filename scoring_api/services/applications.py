@@ -10,7 +10,7 @@ from scoring_api.bundle_store import ServingBundle
 from scoring_api.services.explanation import explain_computed
 from scoring_api.services.scoring import (
     build_feature_rows,
-    model_input,
+    model_pool,
     predict_log_odds,
     probability_of_log_odds,
     score_result,
@@ -31,17 +31,17 @@ def score_applications(
     if not applications:  # an empty MLflow payload: nothing to ask the model
         return []
     features = build_feature_rows(bundle, data_dir, applications)
-    x = model_input(bundle, features)
-    probabilities = probability_of_log_odds(predict_log_odds(bundle, x))
+    pool = model_pool(bundle, features)
+    probabilities = probability_of_log_odds(predict_log_odds(bundle, pool))
     results = []
     for application, probability in zip(applications, probabilities, strict=True):
         results.append(
             {"client_id": application.get("SK_ID_CURR"), **score_result(bundle, probability)}
         )
     if explain:
-        base_value, contributions = shap_values(bundle, x)
+        base_value, contributions = shap_values(bundle, pool)
         for i, result in enumerate(results):
-            values = features.iloc[i].to_dict()
+            values = {name: column[i] for name, column in features.items()}
             result["explanation"] = explain_computed(
                 bundle, base_value, contributions[i], values, top, lang
             )

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from model_training.features import families, feature_entry
+from model_training.features import families, feature_catalogue, feature_entry
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
 from scoring_api.services.raw_data import json_value
@@ -31,13 +31,11 @@ def _reasons(
 ) -> list[dict[str, Any]]:
     """Return at most four reasons towards refusal: the families that cost the most points."""
     by_family: dict[str, tuple[float, list[str]]] = {}
+    entries = feature_catalogue()
     for name, contribution in pairs:
-        if contribution <= 0 or name in PROTECTED:
+        if contribution <= 0 or name in PROTECTED or name not in entries:
             continue
-        try:
-            family = feature_entry(name).family
-        except KeyError:
-            continue
+        family = entries[name].family
         total, names = by_family.get(family, (0.0, []))
         by_family[family] = (total + contribution, [*names, name])
     ranked = sorted(by_family.items(), key=lambda item: -item[1][0])[:MAX_REASONS]
@@ -129,5 +127,6 @@ def explain_computed(
 ) -> dict[str, Any]:
     """Return the explanation of one computed row of SHAP contributions."""
     order = np.argsort(-np.abs(contributions), kind="stable")
-    pairs = [(bundle.features[i], float(contributions[i])) for i in order]
+    names = [bundle.features[i] for i in order.tolist()]
+    pairs = list(zip(names, contributions[order].tolist(), strict=True))
     return make_explanation(bundle, base_value, pairs, 0.0, feature_values, top, lang)

@@ -1,21 +1,34 @@
-"""Scores: stored clients read from the bundle, edited or new applications computed here."""
+"""Scores: stored clients read from the bundle, edited or new applications computed here.
+
+Edited and new applications go through numpy columns, never a pandas frame: a request holds
+a few rows, where pandas' per-column overhead (over about 300 columns) would cost a hundred
+times the model. The stored fields and history aggregates are numpy columns kept per bundle.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
+from catboost import Pool
 
 from model_training.data.schema import table
-from model_training.features import application_features
+from model_training.features import application_feature_names, application_features
+from model_training.features.application import application_input_columns
 from model_training.features.cross_table import cross_table_features
 from model_training.modeling import model_input as model_inputs
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
-from scoring_api.services.raw_data import load_applications
+from scoring_api.services.raw_data import (
+    ApplicationColumns,
+    application_files_stamp,
+    load_application_columns,
+)
+
+FeatureColumns = dict[str, np.ndarray]  # feature name -> one value per application
 
 
 def score_result(bundle: ServingBundle, probability: float) -> dict[str, Any]:
@@ -45,65 +58,111 @@ def score_stored_client(bundle: ServingBundle, client_id: int) -> dict[str, Any]
     return score_result(bundle, float(bundle.scores["probability"].iat[row]))
 
 
-def _raw_frame(records: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """Return raw application records as a frame with every Kaggle column (missing = NaN)."""
-    columns = [c.name for c in table("application_test").columns]
-    frame = pd.DataFrame.from_records(list(records), columns=columns)
-    for column in table("application_test").columns:
-        if not column.is_categorical:
-            frame[column.name] = pd.to_numeric(frame[column.name]).astype("float64")
+@cache
+def _text_columns() -> frozenset[str]:
+    """Return the categorical (text) fields of an application."""
+    return frozenset(c.name for c in table("application_test").columns if c.is_categorical)
+
+
+def stored_applications(bundle: ServingBundle, data_dir: Path) -> ApplicationColumns:
+    """Return the stored application fields the features read, read once per bundle and data."""
+    return bundle.cached(
+        "applications",
+        application_files_stamp(data_dir),
+        lambda: load_application_columns(data_dir, application_input_columns(), _text_columns()),
+    )
+
+
+def _history_defaults(bundle: ServingBundle) -> dict[str, float]:
+    """Return each history feature with its value for a new applicant (0 counts, else NaN)."""
+    own = set(application_feature_names())
+    return {
+        name: (0.0 if name in bundle.count_features else np.nan)
+        for name in bundle.features
+        if name not in own
+    }
+
+
+def _missing_column(name: str, n_rows: int) -> np.ndarray:
+    """Return a column of missing values for a raw field."""
+    if name in _text_columns():
+        return np.full(n_rows, None, dtype=object)
+    return np.full(n_rows, np.nan)
+
+
+def _raw_columns(
+    stored: ApplicationColumns, rows: np.ndarray, applications: Sequence[dict[str, Any]]
+) -> FeatureColumns:
+    """Return the raw fields of applications: the stored ones (row >= 0) with changes on top."""
+    is_stored = rows >= 0
+    out: FeatureColumns = {}
+    for name in application_input_columns():
+        if is_stored.all():
+            out[name] = stored.columns[name][rows]
         else:
-            frame[column.name] = frame[column.name].astype(object)
-    return frame
+            out[name] = _missing_column(name, len(rows))
+            if is_stored.any():
+                out[name][is_stored] = stored.columns[name][rows[is_stored]]
+    for i, application in enumerate(applications):
+        for name, value in application.items():
+            column = out.get(name)
+            if column is not None:
+                column[i] = (None if column.dtype == object else np.nan) if value is None else value
+    return out
 
 
-def _cross_table(features: pd.DataFrame) -> pd.DataFrame:
-    """Recompute the features that mix application fields with history aggregates."""
-    for name, values in cross_table_features(features).items():
-        features[name] = values
-    return features
+def _history_columns(bundle: ServingBundle, rows: np.ndarray) -> FeatureColumns:
+    """Return the stored history aggregates of rows (row >= 0), defaults for new applicants."""
+    defaults = bundle.cached("history_defaults", None, lambda: _history_defaults(bundle))
+    is_stored = rows >= 0
+    if is_stored.all():  # what-ifs only: one gather a column
+        store = bundle.numeric_store
+        return {name: store[name][rows].astype(np.float64, copy=False) for name in defaults}
+    out: FeatureColumns = {}
+    some_stored = rows[is_stored]
+    for name, default in defaults.items():
+        values = np.full(len(rows), default)
+        if len(some_stored):
+            values[is_stored] = bundle.numeric_store[name][some_stored]
+        out[name] = values
+    return out
 
 
 def build_feature_rows(
     bundle: ServingBundle, data_dir: Path, applications: Sequence[dict[str, Any]]
-) -> pd.DataFrame:
+) -> FeatureColumns:
     """Return the model features of applications: an id merges its stored file and history."""
-    ids = [a["SK_ID_CURR"] for a in applications if a.get("SK_ID_CURR") is not None]
-    rows = {client_id: client_row(bundle, client_id) for client_id in ids}
-    stored = load_applications(data_dir, sorted(set(ids))) if ids else {}
-    merged: list[dict[str, Any]] = []
-    for application in applications:
-        changes = {k: v for k, v in application.items() if k != "SK_ID_CURR"}
-        client_id = application.get("SK_ID_CURR")
-        if client_id is not None and client_id not in stored:
-            raise ApiError(
-                409,
-                "no_application_data",
-                "The client's application fields are not available for a what-if.",
-                {"client_id": client_id},
-            )
-        merged.append({**stored[client_id], **changes} if client_id is not None else changes)
-    app = application_features(_raw_frame(merged))
-    history = [f for f in bundle.features if f not in app.columns]
-    defaults = {f: (0.0 if f in bundle.count_features else np.nan) for f in history}
-    positions = [rows.get(a.get("SK_ID_CURR"), -1) for a in applications]
-    past = bundle.store[history].iloc[[max(p, 0) for p in positions]].reset_index(drop=True)
-    past = past.apply(pd.to_numeric).astype("float64")
-    is_new = np.array([p < 0 for p in positions])
-    if is_new.any():
-        past.loc[is_new, history] = [defaults[f] for f in history]
-    frame = pd.concat([app.reset_index(drop=True), past], axis=1)[list(bundle.features)]
-    return _cross_table(frame.copy())
+    ids = [a.get("SK_ID_CURR") for a in applications]
+    rows = np.array([-1 if i is None else client_row(bundle, i) for i in ids], dtype=np.intp)
+    stored_rows = np.full(len(ids), -1, dtype=np.intp)
+    stored = ApplicationColumns(np.empty(0, dtype=np.int64), {})
+    if (rows >= 0).any():
+        stored = stored_applications(bundle, data_dir)
+        stored_rows = stored.positions(ids)
+        for client_id, row in zip(ids, stored_rows, strict=True):
+            if client_id is not None and row < 0:
+                raise ApiError(
+                    409,
+                    "no_application_data",
+                    "The client's application fields are not available for a what-if.",
+                    {"client_id": client_id},
+                )
+    changes = [{k: v for k, v in a.items() if k != "SK_ID_CURR"} for a in applications]
+    app = application_features(_raw_columns(stored, stored_rows, changes))
+    history = _history_columns(bundle, rows)
+    features = {name: app[name] if name in app else history[name] for name in bundle.features}
+    features.update(cross_table_features(features))
+    return features
 
 
-def model_input(bundle: ServingBundle, features: pd.DataFrame) -> pd.DataFrame:
-    """Return CatBoost's input for feature rows."""
-    return model_inputs.to_model_input(features, bundle.features, bundle.categorical)
+def model_pool(bundle: ServingBundle, features: Mapping[str, np.ndarray]) -> Pool:
+    """Return CatBoost's input Pool of feature columns (plain rows, categoricals declared)."""
+    rows = model_inputs.to_model_rows(features, bundle.features, bundle.categorical)
+    return model_inputs.pool_of_rows(rows, bundle.features, bundle.categorical)
 
 
-def predict_log_odds(bundle: ServingBundle, x: pd.DataFrame) -> np.ndarray:
-    """Return the model's log-odds of default for model-input rows (plain-row Pool, 1 thread)."""
-    pool = model_inputs.to_pool(x, bundle.categorical)
+def predict_log_odds(bundle: ServingBundle, pool: Pool) -> np.ndarray:
+    """Return the model's log-odds of default for a Pool's rows (one thread)."""
     raw = bundle.model.predict(pool, prediction_type="RawFormulaVal", thread_count=1)
     return np.asarray(raw, dtype=float)
 
@@ -113,6 +172,6 @@ def probability_of_log_odds(log_odds: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.asarray(log_odds, dtype=float)))
 
 
-def shap_values(bundle: ServingBundle, x: pd.DataFrame) -> tuple[float, np.ndarray]:
-    """Return CatBoost's SHAP base value and contributions (log-odds) for model-input rows."""
-    return model_inputs.shap_values(bundle.model, x, bundle.categorical)
+def shap_values(bundle: ServingBundle, pool: Pool) -> tuple[float, np.ndarray]:
+    """Return CatBoost's SHAP base value and contributions (log-odds) for a Pool's rows."""
+    return model_inputs.pool_shap_values(bundle.model, pool)

@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 from catboost import CatBoostClassifier, Pool
 
-from model_training.features import application_features
+from model_training.features import application_feature_names, application_features
 from model_training.modeling.model_input import to_model_input
+from scoring_api.bundle_store import load_serving_bundle
+from scoring_api.services.scoring import build_feature_rows
 
 
 def _stored(data_dir, client_id):
@@ -66,6 +68,29 @@ def test_what_if_matches_scoring_the_edited_row_offline(as_role, client_ids, dat
     assert result["probability"] == pytest.approx(
         _offline_probability(data_dir, client_ids[0], changes), rel=1e-9
     )
+
+
+def test_what_if_of_the_last_client_matches_offline_scoring(as_role, client_ids, data_dir) -> None:
+    changes = {"AMT_INCOME_TOTAL": 90_000.0, "NAME_FAMILY_STATUS": None, "EXT_SOURCE_1": None}
+    result = _what_if(as_role, client_ids[-1], changes).json["results"][0]
+    assert result["probability"] == pytest.approx(
+        _offline_probability(data_dir, client_ids[-1], changes), rel=1e-9
+    )
+
+
+def test_a_mixed_batch_scores_each_application_as_alone(as_role, client_ids) -> None:
+    applications = [
+        {"SK_ID_CURR": client_ids[0], "AMT_CREDIT": 500_000.0},
+        {"AMT_CREDIT": 300_000.0, "AMT_INCOME_TOTAL": 150_000.0},
+        {"SK_ID_CURR": client_ids[2]},
+    ]
+    body = {"applications": applications, "explain": True, "top": 3}
+    batch = as_role("advisor", "POST", "/api/v1/score", json=body).json["results"]
+    alone = [
+        as_role("advisor", "POST", "/api/v1/score", json={**body, "applications": [a]}).json
+        for a in applications
+    ]
+    assert batch == [response["results"][0] for response in alone]
 
 
 def test_what_if_moves_the_probability_the_way_the_model_implies(as_role, client_ids) -> None:
@@ -154,3 +179,23 @@ def test_invocations_reject_unknown_columns(as_role) -> None:
     response = as_role("service", "POST", "/api/v1/invocations", json=payload)
     assert response.status_code == 422
     assert response.json["error"]["details"][0]["loc"] == ["NOPE"]
+
+
+@pytest.mark.parametrize("position", [0, -1])
+def test_feature_rows_of_an_unchanged_client_equal_the_store(data_dir, client_ids, position):
+    artifacts = data_dir / "artifacts"
+    bundle = load_serving_bundle(artifacts, (artifacts / "CURRENT").read_text().strip())
+    client_id = client_ids[position]
+    features = build_feature_rows(bundle, data_dir, [{"SK_ID_CURR": client_id}])
+    row = bundle.position(client_id)
+    history = set(bundle.features) - set(application_feature_names())
+    for name in bundle.features:
+        value, expected = features[name][0], bundle.store[name].iat[row]
+        if name in bundle.categorical:
+            assert (None if pd.isna(value) else value) == (None if pd.isna(expected) else expected)
+        elif pd.isna(expected):
+            assert np.isnan(value), name
+        else:
+            assert value == pytest.approx(float(expected), rel=1e-12), name
+        if name in history:
+            assert features[name].dtype == np.float64, name
