@@ -9,6 +9,7 @@ from flask import Response, jsonify
 from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import bundle_store, current_bundle, request_lang
+from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import not_found
 from scoring_api.responses import (
     HTML_PAGE,
@@ -20,6 +21,7 @@ from scoring_api.responses import (
 )
 from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
 from scoring_api.security import require_roles
+from scoring_api.security.headers import content_security_policy, inline_script_hashes
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import model_features
 
@@ -59,13 +61,25 @@ def get_model(query: LangQuery) -> dict[str, Any]:
     }
 
 
+def _report_page(bundle: ServingBundle) -> tuple[str, str] | None:
+    """Return the report's HTML and a CSP allowing exactly its inline scripts, or None."""
+    text = bundle.read_text("report.html")
+    if text is None:
+        return None
+    return text, content_security_policy(inline_script_hashes(text))
+
+
 @require_roles("advisor")
 def get_model_report() -> Response:
-    """Return the model report (HTML)."""
-    text = current_bundle().read_text("report.html")
-    if text is None:
+    """Return the model report (HTML) with its own CSP: its inline scripts allowed by hash."""
+    bundle = current_bundle()
+    page = bundle.cached("model_report", bundle.version, lambda: _report_page(bundle))
+    if page is None:
         raise not_found("Model report")
-    return Response(text, mimetype="text/html")
+    text, policy = page
+    response = Response(text, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = policy  # kept by the security headers
+    return response
 
 
 @require_roles("advisor")
