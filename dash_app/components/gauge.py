@@ -1,0 +1,101 @@
+"""The probability of default on a gauge, with the decision threshold marked and labelled."""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+
+GRANTED_COLOUR = "#0072b2"
+REFUSED_COLOUR = "#a64a00"
+THRESHOLD_COLOUR = "#222222"
+GRANTED_ZONE = "#d6eaf5"  # light tints of the two decision colours
+REFUSED_ZONE = "#f6e0cf"
+FONT_SIZE = 14
+SEPARATORS = {"fr": ", ", "en": ".,"}  # plotly: decimal mark then thousands separator
+TEXT = {
+    "legend": {
+        "fr": "<b>Trait noir : seuil de {value}</b>  ·  en dessous : accordé  ·  au-delà : refusé",
+        "en": "<b>Black line: threshold of {value}</b>  ·  below: granted  ·  beyond: refused",
+    },
+    "title": {"fr": "Probabilité de défaut", "en": "Probability of default"},
+}
+
+
+def gauge_range(probability: float, threshold: float) -> float:
+    """Return the gauge's upper end: room for the threshold and the client, by 5% steps."""
+    upper = max(3 * threshold, 1.2 * probability, 0.05)
+    return min(1.0, math.ceil(round(upper * 20, 9)) / 20)
+
+
+def _percent(share: float, lang: str, decimals: int = 1) -> str:
+    """Return a share as a short percentage in the language."""
+    number = f"{100 * share:.{decimals}f}"
+    return f"{number.replace('.', ',')}\u00a0%" if lang == "fr" else f"{number}%"
+
+
+def make_gauge_figure(
+    probability: float, threshold: float, *, lang: str, decision: str | None = None
+) -> go.Figure:
+    """Draw the probability of default on a gauge; the threshold is a labelled black line.
+
+    The colour of the bar follows the decision (refused when probability >= threshold unless
+    ``decision`` says otherwise); the zones are labelled in words, so colour is not the only
+    carrier.
+    """
+    if decision is None:
+        decision = "refused" if probability >= threshold else "granted"
+    upper = gauge_range(probability, threshold)
+    colour = REFUSED_COLOUR if decision == "refused" else GRANTED_COLOUR
+    figure = go.Figure(
+        go.Indicator(
+            mode="gauge+number",
+            value=probability,
+            number={"valueformat": ".1%", "font": {"size": 40, "color": colour}},
+            title={"text": TEXT["title"][lang], "font": {"size": 16}},
+            gauge={
+                "shape": "angular",
+                "axis": {
+                    "range": [0, upper],
+                    "tickvals": [0, threshold, upper],
+                    "ticktext": [
+                        _percent(0, lang, 0),
+                        _percent(threshold, lang),
+                        _percent(upper, lang, 0),
+                    ],
+                    "tickfont": {"size": FONT_SIZE},
+                },
+                "bar": {"color": colour, "thickness": 0.35},
+                "bgcolor": "white",
+                "borderwidth": 1,
+                "bordercolor": "#6c757d",
+                "steps": [
+                    {"range": [0, threshold], "color": GRANTED_ZONE},
+                    {"range": [threshold, upper], "color": REFUSED_ZONE},
+                ],
+                "threshold": {
+                    "line": {"color": THRESHOLD_COLOUR, "width": 4},
+                    "thickness": 1.0,
+                    "value": threshold,
+                },
+            },
+            domain={"x": [0, 1], "y": [0.12, 1]},
+        )
+    )
+    figure.add_annotation(
+        text=TEXT["legend"][lang].format(value=_percent(threshold, lang)),
+        x=0.5,
+        y=0.0,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
+    )
+    figure.update_layout(
+        template="plotly_white",
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
+        font={"size": FONT_SIZE},
+        height=280,
+        margin={"l": 30, "r": 30, "t": 50, "b": 20},
+    )
+    return figure

@@ -1,0 +1,132 @@
+"""A client's score as a horizontal waterfall in points: base, each feature, the rest, total."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dash_app.components.formatting import format_points
+
+OTHER_FEATURES = "other_features"
+GRANTED_COLOUR = "#0072b2"  # points gained: lower risk
+REFUSED_COLOUR = "#a64a00"  # points lost: higher risk
+TOTAL_COLOUR = "#495057"
+THRESHOLD_COLOUR = "#222222"
+FONT_SIZE = 13
+ROW_HEIGHT = 38
+SEPARATORS = {"fr": ", ", "en": ".,"}
+TEXT = {
+    "base": {"fr": "Point de départ (client moyen)", "en": "Starting point (average client)"},
+    "total": {"fr": "Score du client", "en": "Client's score"},
+    "axis": {
+        "fr": "Score en points (plus haut = risque plus faible)",
+        "en": "Score in points (higher = lower risk)",
+    },
+    "threshold": {"fr": "Seuil : {points}", "en": "Threshold: {points}"},
+}
+
+
+def points_of_log_odds(log_odds: float, scale: Mapping[str, float]) -> float:
+    """Convert log-odds of default to points: offset - factor * log-odds."""
+    return float(scale["offset"]) - float(scale["factor"]) * float(log_odds)
+
+
+def threshold_points(threshold: float, scale: Mapping[str, float]) -> float:
+    """Return the score in points of the decision threshold (a probability of default)."""
+    return points_of_log_odds(math.log(threshold / (1 - threshold)), scale)
+
+
+def ordered_contributions(contributions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Return the contributions in the API's order with the "other features" row last."""
+    named = [row for row in contributions if row["feature"] != OTHER_FEATURES]
+    rest = [row for row in contributions if row["feature"] == OTHER_FEATURES]
+    return [*named, *rest]
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Return labels made unique (plotly merges equal categories), numbering repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def make_waterfall_figure(
+    contributions: Sequence[Mapping[str, Any]],
+    base_value: float,
+    scale: Mapping[str, float],
+    *,
+    lang: str,
+    threshold: float | None = None,
+) -> go.Figure:
+    """Draw the score from the average client's points, feature by feature, to the client's.
+
+    ``contributions`` are the API's rows (label, points; an "other features" row), and
+    ``base_value`` the model's log-odds for an average client, converted with ``scale`` (the
+    model card's points: factor, offset). The bars sum exactly: base + points = score. A
+    ``threshold`` (probability of default) is drawn as a labelled vertical line.
+    """
+    rows = ordered_contributions(contributions)
+    base = points_of_log_odds(base_value, scale)
+    points = [float(row["points"]) for row in rows]
+    score = base + sum(points)
+    labels = _unique(
+        [TEXT["base"][lang], *(str(row["label"]) for row in rows), TEXT["total"][lang]]
+    )
+    texts = [
+        format_points(base, lang),
+        *(format_points(p, lang, signed=True) for p in points),
+        format_points(score, lang),
+    ]
+    figure = go.Figure(
+        go.Waterfall(
+            orientation="h",
+            y=labels,
+            x=[base, *points, 0.0],
+            measure=["absolute", *(["relative"] * len(points)), "total"],
+            text=texts,
+            textposition="outside",
+            textfont={"size": FONT_SIZE},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            increasing={"marker": {"color": GRANTED_COLOUR}},
+            decreasing={"marker": {"color": REFUSED_COLOUR}},
+            totals={"marker": {"color": TOTAL_COLOUR}},
+            connector={"line": {"color": "#adb5bd", "width": 1}},
+            cliponaxis=False,
+        )
+    )
+    running = [base]
+    for value in points:
+        running.append(running[-1] + value)
+    marks = [*running]
+    if threshold is not None:
+        line = threshold_points(threshold, scale)
+        marks.append(line)
+        figure.add_vline(
+            x=line,
+            line={"color": THRESHOLD_COLOUR, "width": 2, "dash": "dash"},
+            annotation={
+                "text": TEXT["threshold"][lang].format(points=format_points(line, lang)),
+                "font": {"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
+                "bgcolor": "white",
+            },
+            annotation_position="top",
+        )
+    low, high = min(marks), max(marks)
+    pad = max(6.0, 0.25 * (high - low))
+    figure.update_layout(
+        template="plotly_white",
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
+        font={"size": FONT_SIZE},
+        height=ROW_HEIGHT * len(labels) + 110,
+        margin={"l": 10, "r": 30, "t": 40, "b": 60},
+        showlegend=False,
+        xaxis={"title": {"text": TEXT["axis"][lang]}, "range": [low - pad, high + pad]},
+        yaxis={"autorange": "reversed", "automargin": True},
+    )
+    return figure
