@@ -150,6 +150,12 @@ def model_curves() -> dict[str, Any]:
     return get("/model/curves")
 
 
+def model_report_url() -> str:
+    """Return where the browser opens the HTML model report (its session cookie is sent)."""
+    base_url = current_app.config.get(CONFIG_KEY) or ""
+    return base_url.rstrip("/") + API_PREFIX + "/model/report"
+
+
 def search_clients(query: str = "", limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
     """Return a page of clients matching an id prefix."""
     return get("/clients", query=query or None, limit=limit, cursor=cursor)

@@ -1,0 +1,91 @@
+"""The model page: card in plain words, importance, metrics; cost, fairness, drift for advisors."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, html
+from dash.development.base_component import Component
+
+from dash_app import api_client, ids
+from dash_app.access import page_access
+from dash_app.api_client import ApiClientError
+from dash_app.components.messages import error_alert, icon, loading
+from dash_app.components.model_card_sections import (
+    card_section,
+    importance_section,
+    metrics_section,
+)
+from dash_app.components.model_curve_sections import (
+    cost_section,
+    drift_section,
+    fairness_section,
+    quality_section,
+    report_section,
+)
+from dash_app.text import current_lang, t
+
+PATH = "/model"
+
+dash.register_page(__name__, path=PATH, title=lambda **_: t("model.title", current_lang()))
+
+
+def layout(**_: object) -> Component:
+    """Return the page frame; its sections are filled once the API has answered."""
+    lang = current_lang()
+    viewer, instead = page_access(lang, PATH)
+    if instead is not None or viewer is None:
+        return instead
+    return html.Div(
+        [
+            html.H1(t("model.title", lang), className="h3 mb-2"),
+            html.P(t("model.intro", lang), className="lead fs-6"),
+            dcc.Store(id=ids.MODEL_ROLE_STORE, data={"is_advisor": viewer.is_advisor}),
+            loading(html.Div(id=ids.MODEL_CONTENT_DIV), ids.MODEL_CONTENT_LOADING),
+        ],
+        className="model-page",
+    )
+
+
+def restricted_note(lang: str) -> Component:
+    """Return the note telling a client which parts of the page are for advisors."""
+    return dbc.Alert(
+        [icon("bi-info-circle-fill", "me-2"), t("model.restricted", lang)],
+        color="info",
+        className="mt-4",
+        id=ids.MODEL_RESTRICTED_ALERT,
+    )
+
+
+def curve_sections(card: dict, lang: str) -> list[Component]:
+    """Return the advisor-only sections (evaluation curves and report link)."""
+    try:
+        curves = api_client.model_curves()
+    except ApiClientError as error:
+        return [restricted_note(lang) if error.status == 403 else error_alert(error, lang)]
+    labels = {row["name"]: row["label"] for row in card.get("features") or []}
+    return [
+        cost_section(curves, lang),
+        quality_section(curves, lang),
+        fairness_section(curves, lang),
+        drift_section(curves, labels, lang),
+        report_section(api_client.model_report_url(), lang),
+    ]
+
+
+@callback(Output(ids.MODEL_CONTENT_DIV, "children"), Input(ids.MODEL_ROLE_STORE, "data"))
+def show_model(role: dict | None) -> list[Component]:
+    """Fetch the model card (and the curves for advisors) and build the page's sections."""
+    lang = current_lang()
+    try:
+        card = api_client.model_card(lang)
+    except ApiClientError as error:
+        return [error_alert(error, lang)]
+    sections = [
+        card_section(card, lang),
+        importance_section(card, lang),
+        metrics_section(card, lang),
+    ]
+    if (role or {}).get("is_advisor"):
+        return sections + curve_sections(card, lang)
+    return [*sections, restricted_note(lang)]
