@@ -1,0 +1,204 @@
+"""Text of the application form shared by the what-if and new-application pages."""
+
+TEXT = {
+    "appform.section.loan": {"fr": "Le prêt demandé", "en": "The loan asked for"},
+    "appform.section.income": {"fr": "Revenus et emploi", "en": "Income and employment"},
+    "appform.section.household": {"fr": "Foyer et patrimoine", "en": "Household and assets"},
+    "appform.section.profile": {"fr": "Profil", "en": "Profile"},
+    "appform.required_note": {
+        "fr": "Les champs marqués * sont obligatoires.",
+        "en": "Fields marked * are required.",
+    },
+    "appform.choose": {"fr": "— Choisir —", "en": "— Choose —"},
+    "appform.not_given": {"fr": "— Non renseigné —", "en": "— Not given —"},
+    "appform.yes": {"fr": "oui", "en": "yes"},
+    "appform.no": {"fr": "non", "en": "no"},
+    # labels (units are added beside each input)
+    "appform.field.contract_type": {"fr": "Type de crédit", "en": "Type of credit"},
+    "appform.field.credit": {"fr": "Montant du crédit", "en": "Credit amount"},
+    "appform.field.annuity": {"fr": "Annuité", "en": "Annuity"},
+    "appform.field.goods_price": {"fr": "Prix du bien financé", "en": "Price of the goods"},
+    "appform.field.income": {"fr": "Revenu annuel", "en": "Annual income"},
+    "appform.field.income_type": {"fr": "Situation professionnelle", "en": "Income type"},
+    "appform.field.occupation": {"fr": "Métier", "en": "Occupation"},
+    "appform.field.employed_years": {
+        "fr": "Ancienneté dans l'emploi actuel",
+        "en": "Time in current job",
+    },
+    "appform.field.not_employed": {
+        "fr": "Sans emploi ou retraité(e)",
+        "en": "Not employed or retired",
+    },
+    "appform.field.children": {"fr": "Nombre d'enfants", "en": "Number of children"},
+    "appform.field.family_members": {
+        "fr": "Personnes dans le foyer",
+        "en": "People in the household",
+    },
+    "appform.field.family_status": {"fr": "Situation familiale", "en": "Family status"},
+    "appform.field.housing": {"fr": "Logement", "en": "Housing"},
+    "appform.field.own_car": {"fr": "Possède une voiture", "en": "Owns a car"},
+    "appform.field.own_realty": {"fr": "Possède un bien immobilier", "en": "Owns property"},
+    "appform.field.age": {"fr": "Âge", "en": "Age"},
+    "appform.field.education": {"fr": "Niveau d'études", "en": "Education"},
+    # units
+    "appform.unit.eur": {"fr": "€", "en": "€"},
+    "appform.unit.eur_year": {"fr": "€ / an", "en": "€ / year"},
+    "appform.unit.years": {"fr": "ans", "en": "years"},
+    "appform.unit.children": {"fr": "enfants", "en": "children"},
+    "appform.unit.people": {"fr": "personnes", "en": "people"},
+    # help under inputs
+    "appform.help.range": {"fr": "De {min} à {max}.", "en": "From {min} to {max}."},
+    "appform.help.annuity": {
+        "fr": "Somme remboursée chaque année, intérêts compris.",
+        "en": "Amount repaid each year, interest included.",
+    },
+    "appform.help.term": {
+        "fr": "Soit {monthly} par mois ; durée implicite ≈ {years} ({months} mois), "
+        "calculée comme montant du crédit ÷ annuité (intérêts non déduits).",
+        "en": "That is {monthly} a month; implied term ≈ {years} ({months} months), "
+        "computed as credit amount ÷ annuity (interest not deducted).",
+    },
+    "appform.help.term_unknown": {
+        "fr": "La durée implicite (montant du crédit ÷ annuité) s'affiche quand les deux "
+        "montants sont valides.",
+        "en": "The implied term (credit amount ÷ annuity) shows when both amounts are valid.",
+    },
+    "appform.help.employed_years": {
+        "fr": "0 si moins d'un an. Cochez la case ci-dessous si la personne ne travaille pas.",
+        "en": "0 if less than a year. Tick the box below if the person does not work.",
+    },
+    "appform.help.goods_price": {
+        "fr": "Facultatif (souvent vide pour un crédit renouvelable).",
+        "en": "Optional (often empty for revolving credit).",
+    },
+    # field errors
+    "appform.error.amount": {
+        "fr": "Saisissez un montant de {min} à {max}.",
+        "en": "Enter an amount from {min} to {max}.",
+    },
+    "appform.error.number": {
+        "fr": "Saisissez un nombre de {min} à {max}.",
+        "en": "Enter a number from {min} to {max}.",
+    },
+    "appform.error.whole": {
+        "fr": "Saisissez un nombre entier de {min} à {max}.",
+        "en": "Enter a whole number from {min} to {max}.",
+    },
+    "appform.error.choose": {
+        "fr": "Choisissez une valeur dans la liste.",
+        "en": "Choose a value from the list.",
+    },
+    "appform.error.annuity_below_credit": {
+        "fr": "L'annuité doit être inférieure au montant du crédit.",
+        "en": "The annuity must be less than the credit amount.",
+    },
+    "appform.error.family_too_small": {
+        "fr": "Le foyer compte au moins la personne et ses enfants (enfants + 1).",
+        "en": "The household counts at least the person and their children (children + 1).",
+    },
+    "appform.error.employment_too_long": {
+        "fr": "L'ancienneté ne peut pas dépasser l'âge moins 14 ans.",
+        "en": "Years in the job cannot exceed the age minus 14.",
+    },
+    "appform.error.api": {
+        "fr": "Valeur refusée par le service de scoring : {message}",
+        "en": "Value refused by the scoring service: {message}",
+    },
+    "appform.errors.summary": {
+        "fr": "Corrigez ces champs avant le calcul :",
+        "en": "Correct these fields before scoring:",
+    },
+    "appform.errors.item": {"fr": "{label} : {message}", "en": "{label}: {message}"},
+    # results shared by both pages
+    "appform.result.probability": {"fr": "Probabilité de défaut", "en": "Probability of default"},
+    "appform.result.decision": {"fr": "Décision", "en": "Decision"},
+    "appform.result.score": {"fr": "Score", "en": "Score"},
+    "appform.result.margin": {"fr": "Marge au seuil", "en": "Margin to the threshold"},
+    "appform.result.margin_granted": {
+        "fr": "{gap} sous le seuil de refus ({threshold}) : côté accord.",
+        "en": "{gap} below the refusal threshold ({threshold}): on the granted side.",
+    },
+    "appform.result.margin_refused": {
+        "fr": "{gap} au-dessus du seuil de refus ({threshold}) : côté refus.",
+        "en": "{gap} above the refusal threshold ({threshold}): on the refused side.",
+    },
+    "appform.result.pp": {
+        "fr": "{value} point de pourcentage",
+        "en": "{value} percentage point",
+    },
+    "appform.result.pps": {
+        "fr": "{value} points de pourcentage",
+        "en": "{value} percentage points",
+    },
+    "appform.result.reasons": {"fr": "Principales raisons", "en": "Main reasons"},
+    "appform.result.no_reasons": {
+        "fr": "Aucun facteur ne pèse nettement vers le refus.",
+        "en": "No factor weighs clearly towards refusal.",
+    },
+}
+
+_LEVELS = {
+    "NAME_CONTRACT_TYPE": {
+        "Cash loans": ("Prêt personnel", "Cash loan"),
+        "Revolving loans": ("Crédit renouvelable", "Revolving credit"),
+    },
+    "NAME_INCOME_TYPE": {
+        "Working": ("Salarié(e)", "Employee"),
+        "Commercial associate": ("Commercial(e) ou associé(e)", "Commercial associate"),
+        "Pensioner": ("Retraité(e)", "Pensioner"),
+        "State servant": ("Fonctionnaire", "Civil servant"),
+        "Student": ("Étudiant(e)", "Student"),
+        "Businessman": ("Chef d'entreprise", "Business owner"),
+        "Unemployed": ("Sans emploi", "Unemployed"),
+    },
+    "NAME_EDUCATION_TYPE": {
+        "Lower secondary": ("Collège", "Lower secondary"),
+        "Secondary / secondary special": ("Lycée ou formation professionnelle", "Secondary"),
+        "Incomplete higher": ("Études supérieures non terminées", "Incomplete higher"),
+        "Higher education": ("Études supérieures", "Higher education"),
+        "Academic degree": ("Doctorat", "Academic degree"),
+    },
+    "NAME_FAMILY_STATUS": {
+        "Single / not married": ("Célibataire", "Single"),
+        "Married": ("Marié(e)", "Married"),
+        "Civil marriage": ("Union civile (PACS)", "Civil partnership"),
+        "Separated": ("Séparé(e) ou divorcé(e)", "Separated or divorced"),
+        "Widow": ("Veuf ou veuve", "Widowed"),
+    },
+    "NAME_HOUSING_TYPE": {
+        "House / apartment": ("Maison ou appartement", "House or flat"),
+        "Rented apartment": ("Appartement loué", "Rented flat"),
+        "With parents": ("Chez les parents", "With parents"),
+        "Municipal apartment": ("Logement social", "Council flat"),
+        "Office apartment": ("Logement de fonction", "Company housing"),
+        "Co-op apartment": ("Logement coopératif", "Housing co-operative"),
+    },
+    "OCCUPATION_TYPE": {
+        "Accountants": ("Comptable", "Accountant"),
+        "Cleaning staff": ("Agent(e) d'entretien", "Cleaning staff"),
+        "Cooking staff": ("Cuisinier(ère)", "Cooking staff"),
+        "Core staff": ("Employé(e) de bureau", "Office staff"),
+        "Drivers": ("Chauffeur", "Driver"),
+        "HR staff": ("Ressources humaines", "HR staff"),
+        "High skill tech staff": ("Technicien(ne) qualifié(e)", "Skilled technician"),
+        "IT staff": ("Informatique", "IT staff"),
+        "Laborers": ("Ouvrier(ère)", "Labourer"),
+        "Low-skill Laborers": ("Manœuvre", "Unskilled labourer"),
+        "Managers": ("Cadre", "Manager"),
+        "Medicine staff": ("Personnel médical", "Medical staff"),
+        "Private service staff": ("Services à la personne", "Personal services"),
+        "Realty agents": ("Agent immobilier", "Estate agent"),
+        "Sales staff": ("Vendeur(euse)", "Sales staff"),
+        "Secretaries": ("Secrétaire", "Secretary"),
+        "Security staff": ("Agent(e) de sécurité", "Security staff"),
+        "Waiters/barmen staff": ("Serveur(euse) ou barman", "Waiter or bartender"),
+    },
+}
+
+TEXT.update(
+    {
+        f"appform.level.{column}.{level}": {"fr": fr, "en": en}
+        for column, levels in _LEVELS.items()
+        for level, (fr, en) in levels.items()
+    }
+)

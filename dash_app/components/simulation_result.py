@@ -1,0 +1,168 @@
+"""Layout helpers showing a score result of POST score: the numbers in words, the reasons, and
+the comparison of a what-if with the current file (they may import dash, never fetch)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.development.base_component import Component
+
+from dash_app.components.formatting import format_number, format_percent, format_points
+from dash_app.components.messages import decision_badge
+from dash_app.text import t
+
+MINUS = "\u2212"
+
+
+def signed_number(value: float, lang: str, decimals: int = 1) -> str:
+    """Return a change with its sign (``+0,6`` / ``−0.6``; zero unsigned)."""
+    rounded = round(float(value), decimals)
+    if rounded == 0:
+        return format_number(0.0, lang, decimals)
+    sign = "+" if rounded > 0 else MINUS
+    return sign + format_number(abs(rounded), lang, decimals)
+
+
+def percentage_points(delta_share: float, lang: str, signed: bool = True) -> str:
+    """Return a difference of two probabilities in percentage points (``+0,6 point de …``)."""
+    value = 100 * float(delta_share)
+    text = signed_number(value, lang) if signed else format_number(abs(value), lang, 1)
+    is_plural = abs(round(value, 1)) >= 2 if lang == "fr" else abs(round(value, 1)) != 1
+    return t("appform.result.pps" if is_plural else "appform.result.pp", lang, value=text)
+
+
+def margin_words(margin: float, threshold: float, lang: str) -> str:
+    """Return the margin to the threshold in words: how far, and on which side."""
+    key = "appform.result.margin_granted" if margin > 0 else "appform.result.margin_refused"
+    gap = percentage_points(abs(margin), lang, signed=False)
+    return t(key, lang, gap=gap, threshold=format_percent(threshold, lang))
+
+
+def score_card(result: Mapping[str, Any], lang: str, element_id: str) -> Component:
+    """Return a score result as a description list: probability, decision, score, margin."""
+    rows = [
+        ("appform.result.probability", format_percent(result["probability"], lang), "probability"),
+        ("appform.result.decision", decision_badge(result["decision"], lang), "decision"),
+        ("appform.result.score", format_points(result["score"], lang), "score"),
+        (
+            "appform.result.margin",
+            margin_words(result["margin"], result["threshold"], lang),
+            "margin",
+        ),
+    ]
+    items: list[Component] = []
+    for key, value, name in rows:
+        items.append(html.Dt(t(key, lang), className="col-sm-5"))
+        items.append(html.Dd(value, className="col-sm-7", id=f"{element_id}-{name}"))
+    return html.Dl(items, className="row mb-0", id=element_id)
+
+
+def reasons_list(reasons: Sequence[Mapping[str, Any]], lang: str, element_id: str) -> Component:
+    """Return the main reasons towards refusal, each with its points and what would improve it."""
+    if not reasons:
+        return html.P(t("appform.result.no_reasons", lang), id=element_id)
+    return html.Ol(
+        [
+            html.Li(
+                [
+                    html.Span(reason["label"], className="fw-semibold"),
+                    f" ({format_points(reason['points'], lang, signed=True)})",
+                    html.Br(),
+                    html.Span(reason["improve"], className="small"),
+                ],
+                className="mb-1",
+            )
+            for reason in reasons
+        ],
+        id=element_id,
+        className="ps-3",
+    )
+
+
+def comparison_table(
+    original: Mapping[str, Any], simulated: Mapping[str, Any], lang: str, element_id: str
+) -> Component:
+    """Return the current file and the simulation side by side, with the change of each."""
+    same_decision = original["decision"] == simulated["decision"]
+    rows = [
+        (
+            "appform.result.probability",
+            format_percent(original["probability"], lang),
+            format_percent(simulated["probability"], lang),
+            percentage_points(simulated["probability"] - original["probability"], lang),
+            "probability",
+        ),
+        (
+            "appform.result.decision",
+            decision_badge(original["decision"], lang),
+            decision_badge(simulated["decision"], lang),
+            t("whatif.decision_same" if same_decision else "whatif.decision_changed", lang),
+            "decision",
+        ),
+        (
+            "appform.result.score",
+            format_points(original["score"], lang),
+            format_points(simulated["score"], lang),
+            format_points(simulated["score"] - original["score"], lang, signed=True),
+            "score",
+        ),
+        (
+            "appform.result.margin",
+            margin_words(original["margin"], original["threshold"], lang),
+            margin_words(simulated["margin"], simulated["threshold"], lang),
+            percentage_points(simulated["margin"] - original["margin"], lang),
+            "margin",
+        ),
+    ]
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"whatif.col.{name}", lang), scope="col")
+                for name in ("measure", "current", "simulated", "change")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Th(t(key, lang), scope="row"),
+                    html.Td(current, id=f"{element_id}-{name}-current"),
+                    html.Td(new, id=f"{element_id}-{name}-simulated"),
+                    html.Td(change, id=f"{element_id}-{name}-change"),
+                ]
+            )
+            for key, current, new, change, name in rows
+        ]
+    )
+    return dbc.Table(
+        [html.Caption(t("whatif.table_caption", lang), className="caption-top"), header, body],
+        bordered=False,
+        hover=False,
+        responsive=True,
+        class_name="align-middle whatif-table",
+        id=element_id,
+    )
+
+
+def comparison_summary(original: Mapping[str, Any], simulated: Mapping[str, Any], lang: str) -> str:
+    """Return the sentence saying what the comparison chart shows (its text alternative)."""
+    delta = simulated["probability"] - original["probability"]
+    rounded = round(100 * delta, 1)
+    key = (
+        "whatif.summary_same"
+        if rounded == 0
+        else ("whatif.summary_up" if rounded > 0 else "whatif.summary_down")
+    )
+    return t(
+        key,
+        lang,
+        simulated=format_percent(simulated["probability"], lang),
+        original=format_percent(original["probability"], lang),
+        delta=percentage_points(delta, lang, signed=False),
+        threshold=format_percent(simulated["threshold"], lang),
+        decision=t(f"decision.{simulated['decision']}", lang),
+    )

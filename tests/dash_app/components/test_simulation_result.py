@@ -1,0 +1,70 @@
+"""Score results in words: percentage points, margins, changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dash_app.components.application_fields import FIELDS
+from dash_app.components.application_form_state import display_value
+from dash_app.components.simulation_result import (
+    comparison_summary,
+    margin_words,
+    percentage_points,
+    signed_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [(0.64, "fr", "+0,6"), (-1.25, "en", "\u22121.2"), (0.04, "fr", "0,0"), (12.0, "en", "+12.0")],
+)
+def test_signed_number(value: float, lang: str, expected: str) -> None:
+    assert signed_number(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("delta", "lang", "expected"),
+    [
+        (0.006, "fr", "+0,6 point de pourcentage"),
+        (-0.025, "fr", "\u22122,5 points de pourcentage"),
+        (0.01, "en", "+1.0 percentage point"),
+        (0.006, "en", "+0.6 percentage points"),
+    ],
+)
+def test_percentage_points(delta: float, lang: str, expected: str) -> None:
+    assert percentage_points(delta, lang) == expected
+
+
+def test_margin_words_say_the_side_and_the_gap() -> None:
+    assert margin_words(0.066, 0.0874, "fr") == (
+        "6,6 points de pourcentage sous le seuil de refus (8,7\u00a0%) : côté accord."
+    )
+    assert margin_words(-0.031, 0.0874, "en") == (
+        "3.1 percentage points above the refusal threshold (8.7%): on the refused side."
+    )
+
+
+def test_the_comparison_summary_says_which_way_the_probability_moved() -> None:
+    original = {"probability": 0.022, "decision": "granted", "threshold": 0.087}
+    simulated = {"probability": 0.120, "decision": "refused", "threshold": 0.087}
+    assert comparison_summary(original, simulated, "en") == (
+        "The simulated probability of default (12.0%) is higher than the current one (2.2%), "
+        "by 9.8 percentage points; refusal threshold: 8.7%. Simulated decision: Refused."
+    )
+    assert "est la même" in comparison_summary(original, original, "fr")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "lang", "expected"),
+    [
+        ("credit", 418500.0, "fr", "418\u202f500\u00a0€"),
+        ("income", 72531.5, "en", "€72,531.50"),
+        ("employed_years", 3.3, "fr", "3,3\u00a0ans"),
+        ("own_car", True, "en", "yes"),
+        ("contract_type", "Revolving loans", "fr", "Crédit renouvelable"),
+        ("occupation", None, "fr", "—"),
+        ("children", 2, "fr", "2"),
+    ],
+)
+def test_display_value(name: str, value: object, lang: str, expected: str) -> None:
+    assert display_value(FIELDS[name], value, lang) == expected
