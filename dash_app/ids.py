@@ -65,6 +65,7 @@ MY_DATA_JSON_BUTTON = "mydata-json-button"
 MY_DATA_CSV_BUTTON = "mydata-csv-button"
 MY_DATA_DOWNLOAD = "mydata-export-download"
 MY_DATA_DOWNLOAD_STATUS_DIV = "mydata-download-div"
+MY_DATA_ID_STORE = "mydata-id-store"
 
 # Compare (a client among all, granted/refused and similar clients)
 COMPARE_CLIENT_STORE = "compare-client-store"

@@ -15,10 +15,9 @@ FONT_SIZE = 14
 SEPARATORS = {"fr": ", ", "en": ".,"}  # plotly: decimal mark then thousands separator
 TEXT = {
     "legend": {
-        "fr": "<b>Trait noir : seuil de {value}</b>  ·  en dessous : accordé  ·  au-delà : refusé",
-        "en": "<b>Black line: threshold of {value}</b>  ·  below: granted  ·  beyond: refused",
+        "fr": "<b>Trait noir : seuil de {value}</b><br>en dessous : accordé  ·  au-delà : refusé",
+        "en": "<b>Black line: threshold of {value}</b><br>below: granted  ·  beyond: refused",
     },
-    "title": {"fr": "Probabilité de défaut", "en": "Probability of default"},
 }
 
 
@@ -49,10 +48,8 @@ def make_gauge_figure(
     colour = REFUSED_COLOUR if decision == "refused" else GRANTED_COLOUR
     figure = go.Figure(
         go.Indicator(
-            mode="gauge+number",
+            mode="gauge",  # the number is an annotation: "12,5 %" written the French way
             value=probability,
-            number={"valueformat": ".1%", "font": {"size": 40, "color": colour}},
-            title={"text": TEXT["title"][lang], "font": {"size": 16}},
             gauge={
                 "shape": "angular",
                 "axis": {
@@ -79,23 +76,34 @@ def make_gauge_figure(
                     "value": threshold,
                 },
             },
-            domain={"x": [0, 1], "y": [0.12, 1]},
+            domain={"x": [0, 1], "y": [0.0, 1]},
         )
     )
     figure.add_annotation(
         text=TEXT["legend"][lang].format(value=_percent(threshold, lang)),
         x=0.5,
-        y=0.0,
+        y=-0.06,
         xref="paper",
         yref="paper",
+        yanchor="top",
         showarrow=False,
         font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
+    )
+    figure.add_annotation(
+        text=f"<b>{_percent(probability, lang)}</b>",
+        x=0.5,
+        y=0.02,
+        xref="paper",
+        yref="paper",
+        yanchor="bottom",
+        showarrow=False,
+        font={"size": 36, "color": colour},
     )
     figure.update_layout(
         template="plotly_white",
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         font={"size": FONT_SIZE},
-        height=280,
-        margin={"l": 30, "r": 30, "t": 50, "b": 20},
+        height=260,
+        margin={"l": 40, "r": 40, "t": 30, "b": 60},
     )
     return figure

@@ -19,6 +19,7 @@ def test_the_gauge_value_is_the_probability_and_the_threshold_line_sits_at_the_t
     assert indicator.gauge.threshold.value == 0.0874
     assert list(indicator.gauge.axis.tickvals)[1] == 0.0874
     assert indicator.gauge.axis.ticktext[1] == "8,7\u00a0%"
+    assert figure.layout.annotations[1].text == "<b>2,2\u00a0%</b>"  # the number, written out
 
 
 @pytest.mark.parametrize(

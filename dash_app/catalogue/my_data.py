@@ -1,0 +1,70 @@
+"""Text of a client's own page: their decision explained, their rights, their data."""
+
+TEXT = {
+    "my_data.title": {"fr": "Mon dossier", "en": "My file"},
+    "my_data.heading": {
+        "fr": "Votre demande de crédit n° {client_id}",
+        "en": "Your credit application no. {client_id}",
+    },
+    "my_data.explanation.heading": {
+        "fr": "La décision expliquée",
+        "en": "The decision explained",
+    },
+    "my_data.explanation.granted": {
+        "fr": "Votre demande de crédit est accordée.",
+        "en": "Your credit application is granted.",
+    },
+    "my_data.explanation.refused": {
+        "fr": "Votre demande de crédit n'est pas accordée en l'état.",
+        "en": "Your credit application is not granted as it stands.",
+    },
+    "my_data.explanation.logic": {
+        "fr": "Notre modèle statistique estime à {probability} le risque que ce crédit ne soit "
+        "pas remboursé. Nous accordons les crédits dont ce risque est inférieur à "
+        "{threshold}.",
+        "en": "Our statistical model puts the risk that this credit is not repaid at "
+        "{probability}. We grant credits whose risk is below {threshold}.",
+    },
+    "my_data.explanation.reasons": {
+        "fr": "Ce qui a le plus pesé contre l'accord : {reasons}.",
+        "en": "What weighed most against granting it: {reasons}.",
+    },
+    "my_data.explanation.no_reason": {
+        "fr": "Aucune de vos caractéristiques n'a pesé contre l'accord.",
+        "en": "None of your characteristics weighed against granting it.",
+    },
+    "my_data.explanation.details": {
+        "fr": "Le détail ci-dessous montre, en points de score, comment chacune de vos "
+        "caractéristiques a fait monter ou baisser votre score, et ce qui l'améliorerait.",
+        "en": "The details below show, in score points, how each of your characteristics "
+        "raised or lowered your score, and what would improve it.",
+    },
+    "my_data.rights.heading": {"fr": "Vos droits", "en": "Your rights"},
+    "my_data.rights.review": {
+        "fr": "Cette décision est prise automatiquement. Vous pouvez demander qu'un conseiller "
+        "la réexamine, présenter votre point de vue et la contester (RGPD, article 22) : "
+        "adressez-vous à votre conseiller ou à votre agence.",
+        "en": "This decision is made automatically. You may ask an advisor to review it, give "
+        "your point of view and contest it (GDPR, article 22): contact your advisor or "
+        "your branch.",
+    },
+    "my_data.rights.access": {
+        "fr": "Vous pouvez télécharger toutes les données que nous détenons sur vous, y compris "
+        "votre historique de crédit (droits d'accès et de portabilité, RGPD, articles 15 "
+        "et 20).",
+        "en": "You may download all the data we hold about you, your credit history included "
+        "(rights of access and portability, GDPR, articles 15 and 20).",
+    },
+    "my_data.download.json": {
+        "fr": "Télécharger mes données (JSON)",
+        "en": "Download my data (JSON)",
+    },
+    "my_data.download.csv": {
+        "fr": "Télécharger mes données (CSV)",
+        "en": "Download my data (CSV)",
+    },
+    "my_data.download.done": {
+        "fr": "Fichier {filename} téléchargé.",
+        "en": "File {filename} downloaded.",
+    },
+}

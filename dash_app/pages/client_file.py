@@ -1,0 +1,109 @@
+"""A client's file: decision, probability gauge, margin, reasons, points waterfall, information."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.development.base_component import Component
+
+from dash_app import api_client, ids
+from dash_app.access import PEOPLE_ROLES, page_access, parse_client_id
+from dash_app.api_client import ApiClientError
+from dash_app.components.client_nav import client_nav
+from dash_app.components.client_sections import client_file_sections
+from dash_app.components.messages import error_alert, icon, loading
+from dash_app.text import current_lang, t
+
+RECENT_KEPT = 8
+EXPLANATION_TOP = 10
+
+
+def _title(client_id: str | None = None, **_: object) -> str:
+    """Return the page title: the client's number when it is one."""
+    lang = current_lang()
+    number = parse_client_id(client_id)
+    if number is None:
+        return t("client_file.title_generic", lang)
+    return t("client_file.title", lang, client_id=number)
+
+
+dash.register_page(__name__, path_template="/clients/<client_id>", title=_title)
+
+
+def bad_id_alert(raw: object, lang: str) -> Component:
+    """Return the message for an address whose client number is not a number."""
+    return dbc.Alert(
+        [
+            icon("bi-exclamation-triangle-fill", "me-2"),
+            t("error.bad_client_id", lang, client_id=raw),
+        ],
+        color="warning",
+        className="mt-3",
+    )
+
+
+def layout(client_id: str | None = None, **_: object) -> Component:
+    """Return the file's frame; its sections load from the API in a callback."""
+    lang = current_lang()
+    number = parse_client_id(client_id)
+    viewer, instead = page_access(lang, f"/clients/{client_id}", PEOPLE_ROLES, number)
+    if instead is not None or viewer is None:
+        return instead
+    if number is None:
+        return bad_id_alert(client_id, lang)
+    return html.Div(
+        [
+            html.H1(t("client.heading", lang, client_id=number), className="h3"),
+            client_nav(number, "", lang),
+            dcc.Store(
+                id=ids.CLIENT_FILE_ID_STORE,
+                data={"client_id": number, "remember": viewer.is_advisor},
+            ),
+            dcc.Store(id=ids.CLIENT_FILE_OPENED_STORE),
+            dcc.Store(id=ids.CLIENTS_RECENT_STORE, storage_type="local"),
+            loading(html.Div(id=ids.CLIENT_FILE_CONTENT_DIV), ids.CLIENT_FILE_LOADING),
+        ]
+    )
+
+
+def file_content(client_id: int, lang: str) -> list[Component]:
+    """Fetch a client's file, explanation and the points scale; return the file's sections."""
+    file = api_client.client_file(client_id)
+    explanation = api_client.client_explanation(client_id, lang, top=EXPLANATION_TOP)
+    scale = api_client.model_card(lang)["points"]
+    return client_file_sections(file, explanation, scale, lang)
+
+
+@callback(
+    Output(ids.CLIENT_FILE_CONTENT_DIV, "children"),
+    Output(ids.CLIENT_FILE_OPENED_STORE, "data"),
+    Input(ids.CLIENT_FILE_ID_STORE, "data"),
+)
+def fill_file(page: dict[str, Any] | None) -> tuple[Any, Any]:
+    """Fill the file's sections (an error becomes a message in the page)."""
+    lang = current_lang()
+    client_id = (page or {}).get("client_id")
+    if not isinstance(client_id, int):
+        return no_update, no_update
+    try:
+        content = file_content(client_id, lang)
+    except ApiClientError as error:
+        return error_alert(error, lang, client_id=client_id), None
+    return content, client_id if page.get("remember") else None
+
+
+@callback(
+    Output(ids.CLIENTS_RECENT_STORE, "data"),
+    Input(ids.CLIENT_FILE_OPENED_STORE, "data"),
+    State(ids.CLIENTS_RECENT_STORE, "data"),
+    prevent_initial_call=True,
+)
+def remember_opened(client_id: int | None, recent: list[Any] | None) -> Any:
+    """Put the opened client first in this browser's recent clients (ids only)."""
+    if not isinstance(client_id, int):
+        return no_update
+    kept = [n for n in (recent or []) if isinstance(n, int) and n != client_id]
+    return [client_id, *kept][:RECENT_KEPT]

@@ -1,0 +1,169 @@
+"""A client's file in a real browser: the API's numbers, the figures, languages and access."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dash.testing.browser import Browser
+
+from dash_app import ids
+from dash_app.components.client_fields import field_text
+from dash_app.components.client_sections import margin_text
+from dash_app.components.formatting import format_percent, format_points
+from tests.dash_app.browser import accessibility_violations, open_page, sign_in
+from tests.dash_app.conftest import LiveServer
+
+
+def api_answers(server: LiveServer, client_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the API's file and French explanation of a client, as an advisor gets them."""
+    client = server.app.test_client()
+    login = {"username": "alice", "password": server.password}
+    assert client.post("/api/v1/auth/login", json=login).status_code == 200
+    file = client.get(f"/api/v1/clients/{client_id}").get_json()
+    explanation = client.get(f"/api/v1/clients/{client_id}/explanation?lang=fr").get_json()
+    return file, explanation
+
+
+def text_of(browser: Browser, selector: str) -> str:
+    """Return an element's text as written (no-break spaces kept, unlike ``.text``)."""
+    return browser.find_element(selector).get_attribute("textContent")
+
+
+def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_numbers(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id = live_server.client_ids[1]
+    file, explanation = api_answers(live_server, client_id)
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}")
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_WATERFALL_GRAPH} .main-svg", timeout=30)
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_GAUGE_GRAPH} .main-svg", timeout=30)
+    assert dash_br.find_element("h1").text == f"Client n° {client_id}"
+    assert dash_br.driver.title == f"Client n° {client_id}"
+    decision = dash_br.find_element(f"#{ids.CLIENT_FILE_DECISION_DIV}").text
+    assert decision == {"granted": "Accordé", "refused": "Refusé"}[file["decision"]]
+    probability = text_of(dash_br, f"#{ids.CLIENT_FILE_PROBABILITY_P}")
+    assert format_percent(file["probability"], "fr") in probability
+    assert format_percent(file["threshold"], "fr") in probability
+    score = text_of(dash_br, f"#{ids.CLIENT_FILE_SCORE_P}")
+    assert format_points(file["score"], "fr") in score
+    reasons = dash_br.find_elements(f"#{ids.CLIENT_FILE_REASONS_LIST} li")
+    assert [r.text.split(" — ")[0] for r in reasons] == [r["label"] for r in explanation["reasons"]]
+    summary = text_of(dash_br, f"#{ids.CLIENT_FILE_WATERFALL_SUMMARY_P}")
+    assert f"un score de {format_points(file['score'], 'fr')}" in summary
+    bars = dash_br.driver.execute_script(
+        "return document.getElementById(arguments[0]).querySelector('.js-plotly-plot').data[0].y",
+        ids.CLIENT_FILE_WATERFALL_GRAPH,
+    )
+    assert bars[1:-1] == [row["label"] for row in explanation["contributions"]]
+    profile = dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
+    assert "Revenu annuel" in profile
+    assert "AMT_INCOME_TOTAL" not in dash_br.find_element("#main").text
+
+    dash_br.find_element(f"#{ids.SHELL_LANGUAGE_LINK}").click()
+    dash_br.wait_for_text_to_equal("h1", f"Client no. {client_id}", timeout=20)
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_WATERFALL_GRAPH} .main-svg", timeout=30)
+    assert "Annual income" in dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
+    assert "Main reasons" in dash_br.find_element("#main").text
+    english = text_of(dash_br, f"#{ids.CLIENT_FILE_PROBABILITY_P}")
+    assert format_percent(file["probability"], "en") in english
+    assert accessibility_violations(dash_br) == []
+    assert dash_br.get_logs() == []
+
+
+def test_unknown_and_malformed_client_numbers_get_a_clear_message(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    sign_in(dash_br, live_server, "alice", next_path="/clients/1")
+    dash_br.wait_for_contains_text("#main", "Aucun client ne porte le numéro 1.", timeout=30)
+    open_page(dash_br, live_server, "/clients/abc")
+    dash_br.wait_for_contains_text("#main", "« abc » n'est pas un numéro de client.", timeout=20)
+    assert dash_br.get_logs() == []
+
+
+def test_a_client_account_is_refused_another_clients_file_and_the_search(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    other = live_server.client_ids[2]
+    file, _ = api_answers(live_server, other)
+    sign_in(dash_br, live_server, "carl", next_path=f"/clients/{other}")
+    dash_br.wait_for_element("#access-refused-alert", timeout=30)
+    page = text_of(dash_br, "#main")
+    assert "vous ne pouvez consulter que votre propre dossier" in page
+    assert format_percent(file["probability"], "fr") not in page
+    assert not dash_br.find_elements(f"#{ids.CLIENT_FILE_GAUGE_GRAPH}")
+    open_page(dash_br, live_server, "/clients")
+    dash_br.wait_for_element("#access-refused-alert", timeout=20)
+    assert not dash_br.find_elements(f"#{ids.CLIENTS_SEARCH_INPUT}")
+    assert dash_br.get_logs() == []
+
+
+@pytest.mark.parametrize(
+    ("margin", "decision", "lang", "expected"),
+    [
+        (
+            0.082,
+            "granted",
+            "en",
+            "8.2 percentage points below the threshold: granted with a comfortable margin",
+        ),
+        (
+            0.082,
+            "granted",
+            "fr",
+            "8,2 points de pourcentage sous le seuil : accordé avec une marge confortable",
+        ),
+        (
+            0.021,
+            "granted",
+            "en",
+            "2.1 percentage points below the threshold: granted with a clear margin",
+        ),
+        (
+            -0.004,
+            "refused",
+            "en",
+            "0.4 percentage points above the threshold: refused, just above the threshold",
+        ),
+        (
+            -0.004,
+            "refused",
+            "fr",
+            "0,4 point de pourcentage au-dessus du seuil : refusé de "
+            "justesse, juste au-dessus du seuil",
+        ),
+        (
+            -0.31,
+            "refused",
+            "en",
+            "31.0 percentage points above the threshold: refused, far above the threshold",
+        ),
+    ],
+)
+def test_the_margin_to_the_threshold_is_said_in_words_by_band(
+    margin: float, decision: str, lang: str, expected: str
+) -> None:
+    assert margin_text(margin, decision, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "kind", "value", "lang", "expected"),
+    [
+        ("DAYS_BIRTH", "age", -18312, "fr", "50\u00a0ans"),
+        ("DAYS_EMPLOYED", "employed", 365243, "en", "Not in employment"),
+        ("DAYS_EMPLOYED", "employed", -1195, "en", "3.3\u00a0years"),
+        ("DAYS_REGISTRATION", "ago", -4288.0, "en", "11.7\u00a0years ago"),
+        ("AMT_INCOME_TOTAL", "money", 72531.5, "en", "€72,532"),
+        ("FLAG_OWN_CAR", "yes_no", "N", "fr", "Non"),
+        ("REG_CITY_NOT_WORK_CITY", "yes_no", 1, "en", "Yes"),
+        ("NAME_FAMILY_STATUS", "level", "Single / not married", "en", "Single"),
+        ("ORGANIZATION_TYPE", "level", "Business Entity Type 3", "fr", "Entreprise (type 3)"),
+        ("ORGANIZATION_TYPE", "level", "Industry: type 9", "en", "Industry (type 9)"),
+        ("ORGANIZATION_TYPE", "level", "A new sector", "en", "A new sector"),
+        ("OCCUPATION_TYPE", "level", None, "fr", "Non renseigné"),
+    ],
+)
+def test_application_fields_read_as_words(
+    field: str, kind: str, value: object, lang: str, expected: str
+) -> None:
+    assert field_text(field, kind, value, lang) == expected
