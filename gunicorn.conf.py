@@ -3,9 +3,14 @@
 gunicorn's own access log can only print the raw path, which holds the SK_ID_CURR: it is off,
 and the app's access log (logger ``scoring_api.access``: method, route pattern, status,
 duration, pseudonymised client) goes to standard error with the other logs.
+
+Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS; ``worker_exit`` writes what
+is left when a worker stops (SIGTERM, SIGHUP reload, max-requests restart).
 """
 
 import os
+
+from scoring_api.security.audit_writer import flush_audit_writers
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -33,3 +38,8 @@ logconfig_dict = {
         "generic": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
     },
 }
+
+
+def worker_exit(server: object, worker: object) -> None:
+    """Write the worker's buffered audit rows before it exits (``atexit`` does it too)."""
+    flush_audit_writers()

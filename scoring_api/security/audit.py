@@ -10,10 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, has_app_context, has_request_context, request
-from sqlalchemy import insert
 
 from scoring_api.security.identity import current_identity
-from scoring_api.security.models import AuditEvent, utc_now
+from scoring_api.security.models import utc_now
 from scoring_api.security.state import EXTENSION_NAME, get_state
 
 REFERENCE_LENGTH = 16
@@ -35,7 +34,10 @@ def audit_event(
     client_id: int | None = None,
     outcome: str = "ok",
 ) -> None:
-    """Record who did what on which client (pseudonymised), when and with which outcome."""
+    """Record who did what on which client (pseudonymised), when and with which outcome.
+
+    The row is queued and written within AUDIT_FLUSH_SECONDS (see ``audit_writer``).
+    """
     if route is None:
         route = _route_pattern()
     identity = current_identity()
@@ -48,10 +50,7 @@ def audit_event(
         "client_ref": pseudonymise(client_id) if client_id is not None else None,
         "outcome": outcome,
     }
-    database = get_state().database
-    database.create_tables()
-    with database.engine.begin() as connection:  # Core insert: a fraction of an ORM flush
-        connection.execute(insert(AuditEvent), row)
+    get_state().audit.add(row)
 
 
 def _route_pattern() -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from scoring_api.config import Settings
 from scoring_api.security.audit import install_log_redaction
+from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
 from scoring_api.security.headers import init_headers
 from scoring_api.security.identity import init_login
@@ -37,7 +38,10 @@ def init_security(app: Flask, settings: Settings) -> None:
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
     )
     database = Database(settings.database_url)
-    app.extensions[EXTENSION_NAME] = SecurityState(settings=settings, database=database)
+    audit = AuditWriter(database, settings.audit_flush_seconds)
+    app.extensions[EXTENSION_NAME] = SecurityState(
+        settings=settings, database=database, audit=audit
+    )
     try:  # create the tables now, then drop the connections: workers open their own
         database.create_tables()
     except (OperationalError, InterfaceError) as exc:

@@ -10,6 +10,7 @@ from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
 from scoring_api.config import Settings
+from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
 from scoring_api.security.keys import digest_secret
 
@@ -21,10 +22,11 @@ IDENTITY_CACHE_SIZE = 4096
 
 @dataclass
 class SecurityState:
-    """Settings and database of one app; the API-key digest secret once read."""
+    """Settings, database and audit writer of one app; the API-key digest secret once read."""
 
     settings: Settings
     database: Database
+    audit: AuditWriter
     key_secret: bytes | None = field(default=None, repr=False)
     identity_cache: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
 

@@ -111,6 +111,7 @@ def test_audit_rows_hold_pseudonyms_not_ids(app: Flask, client: FlaskClient) -> 
     sign_in(client, "carl")
     client.get(f"/api/v1/clients/{CLIENT_ID}/score")
     client.get(f"/api/v1/clients/{OTHER_CLIENT_ID}/score")
+    get_state(app).audit.flush()  # rows are buffered up to AUDIT_FLUSH_SECONDS
     with get_state(app).database.session() as session:
         rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     assert [(row.action, row.route, row.outcome) for row in rows] == [
@@ -128,6 +129,7 @@ def test_audit_rows_hold_pseudonyms_not_ids(app: Flask, client: FlaskClient) -> 
 
 def test_failed_sign_in_is_audited_without_username(app: Flask, client: FlaskClient) -> None:
     sign_in(client, "carl", "wrong password!")
+    get_state(app).audit.flush()
     with get_state(app).database.session() as session:
         row = session.scalars(select(AuditEvent)).one()
     assert (row.action, row.outcome, row.account_id) == ("auth.login", "refused", None)

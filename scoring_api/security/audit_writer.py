@@ -1,0 +1,151 @@
+"""Audit rows written in batches: a per-process buffer flushed by a background thread.
+
+A request hands its row to the buffer (microseconds) instead of committing it (a database round
+trip and, with SQLite, the write lock shared by every worker). Rows reach the table:
+
+- within ``flush_seconds`` (``AUDIT_FLUSH_SECONDS``, 0.5 s by default), or as soon as
+  ``batch_rows`` are waiting, in one transaction (order kept);
+- at a clean stop: gunicorn's ``worker_exit`` hook and ``atexit`` call ``flush_audit_writers``;
+- while the database is failing, rows stay buffered and are retried, and the next request that
+  would add a row is refused with the database's error (503) until a flush succeeds: data is
+  never served for long without its audit row.
+
+Only a killed process (SIGKILL, power loss) loses rows: at most those of the last
+``flush_seconds``. ``flush_seconds`` = 0 writes each row before the response, as before.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import threading
+import weakref
+from typing import Any
+
+from sqlalchemy import insert
+
+from scoring_api.security.database import Database
+from scoring_api.security.models import AuditEvent
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BATCH_ROWS = 500
+# Past this many waiting rows (the database is slow), a request flushes before adding its row.
+MAX_PENDING_ROWS = 20_000
+
+_writers: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
+
+
+class AuditWriter:
+    """Buffer audit rows of one process and insert them in batches (see the module's text)."""
+
+    def __init__(
+        self, database: Database, flush_seconds: float, batch_rows: int = DEFAULT_BATCH_ROWS
+    ) -> None:
+        self.database = database
+        self.flush_seconds = flush_seconds
+        self.batch_rows = batch_rows
+        self._reset()
+        _writers.add(self)
+
+    def _reset(self) -> None:
+        """Start empty, with fresh locks and no thread (at creation and in a forked child)."""
+        self._rows: list[dict[str, Any]] = []
+        self._rows_lock = threading.Lock()
+        self._flush_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._is_failing = False
+
+    @property
+    def pending(self) -> int:
+        """Return how many rows wait to be written."""
+        return len(self._rows)
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Queue one row (or write it now when ``flush_seconds`` is 0).
+
+        Raises the database's error, without queueing the row, while the database is failing.
+        """
+        if self.flush_seconds <= 0:
+            self._insert([row])
+            return
+        if self._is_failing or len(self._rows) >= MAX_PENDING_ROWS:
+            self.flush()  # raises while the database stays down: the request answers 503
+        with self._rows_lock:
+            self._rows.append(row)
+            if self._thread is None:  # started on demand, gone after an idle interval
+                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+                self._thread.start()
+            is_batch_full = len(self._rows) >= self.batch_rows
+        if is_batch_full:
+            self._wake.set()
+
+    def flush(self) -> int:
+        """Write every waiting row in one transaction; return how many were written.
+
+        On a database error the rows go back to the front of the buffer and the error is raised.
+        """
+        with self._flush_lock:
+            with self._rows_lock:
+                rows, self._rows = self._rows, []
+            if not rows:
+                self._is_failing = False
+                return 0
+            try:
+                self._insert(rows)
+            except Exception:
+                with self._rows_lock:
+                    self._rows[:0] = rows
+                self._is_failing = True
+                raise
+            self._is_failing = False
+            return len(rows)
+
+    def _insert(self, rows: list[dict[str, Any]]) -> None:
+        """Insert rows with one Core statement in one transaction."""
+        self.database.create_tables()
+        with self.database.engine.begin() as connection:
+            connection.execute(insert(AuditEvent), rows)
+
+    def _run(self) -> None:
+        """Flush every ``flush_seconds`` (sooner when a batch is full); stop once idle."""
+        while True:
+            self._wake.wait(self.flush_seconds)
+            self._wake.clear()
+            try:
+                written = self.flush()
+            except Exception as exc:  # kept and retried; requests see the error meanwhile
+                logger.error(
+                    "Audit rows not written yet (%d waiting), retrying: %s",
+                    self.pending,
+                    type(exc).__name__,
+                )
+                continue
+            if written == 0:
+                with self._rows_lock:
+                    if not self._rows:  # add() starts a new thread for the next row
+                        self._thread = None
+                        return
+
+
+def flush_audit_writers() -> int:
+    """Flush every audit writer of this process (at exit); return the rows written."""
+    written = 0
+    for writer in list(_writers):
+        try:
+            written += writer.flush()
+        except Exception:
+            logger.exception("%d audit rows could not be written at exit", writer.pending)
+    return written
+
+
+def _after_fork_in_child() -> None:
+    """Give each writer an empty buffer and fresh locks in a child (rows stay with the parent)."""
+    for writer in list(_writers):
+        writer._reset()
+
+
+atexit.register(flush_audit_writers)
+os.register_at_fork(after_in_child=_after_fork_in_child)
