@@ -106,8 +106,9 @@ def identity_of_account(account: Account) -> Identity:
 
 def current_identity() -> Identity | None:
     """Return the caller's identity, or None when anonymous."""
-    if current_user and current_user.is_authenticated:
-        return current_user.identity
+    user = current_user._get_current_object()  # one proxy lookup, not three
+    if user is not None and user.is_authenticated:
+        return user.identity
     return None
 
 
