@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from scoring_api.bundle_store import BundleStore, ServingBundle
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, not_found
+from scoring_api.query_schemas import memoize_query_schemas
 from scoring_api.schemas import ErrorResponse
 from scoring_api.security import (
     audit_event,
@@ -103,4 +104,5 @@ def create_blueprint(settings: Settings) -> APIBlueprint:
         view_func=_unknown_api_path,
         methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
     )
+    bp.record_once(lambda state: memoize_query_schemas(state.app))  # once the views exist
     return bp

