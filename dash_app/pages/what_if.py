@@ -159,7 +159,11 @@ def simulation_content(
         changed_text,
         comparison_table(original, simulated, lang, ids.WHAT_IF_TABLE),
         dcc.Graph(
-            id=ids.WHAT_IF_GRAPH, figure=figure, config={"displayModeBar": False}, responsive=True
+            id=ids.WHAT_IF_GRAPH,
+            figure=figure,
+            config={"displayModeBar": False},
+            responsive=True,
+            style={"height": f"{figure.layout.height}px"},
         ),
         html.P(
             comparison_summary(original, simulated, lang),
