@@ -1,0 +1,195 @@
+"""Layout of the comparison page: feature pickers, group choice, chart blocks (no fetching)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dash_app import ids
+from dash_app.components.messages import icon, loading
+from dash_app.text import t
+
+GROUP_MODES = ("similar", "decision", "all")  # what the group selector offers
+MODE_GROUPS = {  # mode -> (the peers route's group parameter, the groups drawn)
+    "similar": ("similar", ("similar",)),
+    "decision": (None, ("granted", "refused")),
+    "all": ("all", ("all",)),
+}
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+Feature = Mapping[str, Any]
+
+
+def ranked_features(features: Sequence[Feature], *, numeric_only: bool = False) -> list[Feature]:
+    """Return the model's inputs, most important first (numeric ones only when asked)."""
+    chosen = [f for f in features if not (numeric_only and f["categorical"])]
+    return sorted(chosen, key=lambda f: (-float(f.get("importance") or 0.0), f["label"]))
+
+
+def feature_options(features: Sequence[Feature]) -> list[dict[str, str]]:
+    """Return dropdown options: plain labels, the features' names as values."""
+    return [{"label": f["label"], "value": f["name"]} for f in features]
+
+
+def bad_id_alert(raw: object, lang: str) -> Component:
+    """Return the message for an address whose client number is not a number."""
+    return dbc.Alert(
+        [
+            icon("bi-exclamation-triangle-fill", "me-2"),
+            t("error.bad_client_id", lang, client_id=raw),
+        ],
+        color="warning",
+        className="mt-3",
+    )
+
+
+def empty_figure() -> go.Figure:
+    """Return a blank chart (shown while an error message explains why)."""
+    figure = go.Figure()
+    figure.update_layout(
+        template="plotly_white",
+        height=120,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+    )
+    return figure
+
+
+def labelled_dropdown(
+    dropdown_id: str,
+    label_id: str,
+    label: str,
+    options: list[dict[str, str]],
+    value: str | None,
+) -> Component:
+    """Return a searchable dropdown with a visible label that names it for screen readers."""
+    return html.Div(
+        [
+            html.Label(label, id=label_id, htmlFor=dropdown_id, className="form-label fw-semibold"),
+            html.Div(
+                dcc.Dropdown(
+                    id=dropdown_id,
+                    options=options,
+                    value=value,
+                    clearable=False,
+                    searchable=True,
+                ),
+                role="group",
+                **{"aria-labelledby": label_id},
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def group_selector(value: str, lang: str) -> Component:
+    """Return the labelled choice of groups to compare with."""
+    return html.Fieldset(
+        [
+            html.Legend(t("compare.group", lang), className="form-label fw-semibold fs-6"),
+            dbc.RadioItems(
+                id=ids.COMPARE_GROUP_RADIO,
+                options=[{"label": t(f"compare.group.{m}", lang), "value": m} for m in GROUP_MODES],
+                value=value,
+            ),
+            html.P(t("compare.similar_note", lang), className="small text-body-secondary mt-2"),
+        ],
+        className="mb-3",
+    )
+
+
+def chart_block(
+    graph_id: str, summary_id: str, alert_id: str, loading_id: str, figure: go.Figure, summary: str
+) -> Component:
+    """Return a chart with its text alternative and its place for an error message."""
+    return loading(
+        html.Div(
+            [
+                html.Div(id=alert_id),
+                html.P(
+                    summary, id=summary_id, className="chart-summary", **{"aria-live": "polite"}
+                ),
+                dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG),
+            ]
+        ),
+        loading_id,
+    )
+
+
+def univariate_section(
+    options: list[dict[str, str]],
+    feature: str | None,
+    mode: str,
+    chart: Component,
+    lang: str,
+) -> Component:
+    """Return the one-feature comparison: pickers on the left, chart and summary on the right."""
+    return html.Section(
+        [
+            html.H2(t("compare.univariate.heading", lang), className="h4"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            labelled_dropdown(
+                                ids.COMPARE_FEATURE_DROPDOWN,
+                                ids.COMPARE_FEATURE_LABEL,
+                                t("compare.feature", lang),
+                                options,
+                                feature,
+                            ),
+                            html.P(
+                                t("compare.feature_hint", lang),
+                                className="small text-body-secondary",
+                            ),
+                            group_selector(mode, lang),
+                        ],
+                        md=4,
+                    ),
+                    dbc.Col(chart, md=8),
+                ]
+            ),
+        ],
+        className="mb-4",
+    )
+
+
+def bivariate_section(
+    options: list[dict[str, str]], x: str | None, y: str | None, lang: str
+) -> Component:
+    """Return the two-feature comparison: two pickers, then the scatter and its summary."""
+    chart = chart_block(
+        ids.COMPARE_SCATTER_GRAPH,
+        ids.COMPARE_SCATTER_SUMMARY,
+        ids.COMPARE_SCATTER_ALERT,
+        ids.COMPARE_SCATTER_LOADING,
+        empty_figure(),
+        "",
+    )
+    pickers = [
+        (ids.COMPARE_X_DROPDOWN, ids.COMPARE_X_LABEL, "compare.x_feature", x),
+        (ids.COMPARE_Y_DROPDOWN, ids.COMPARE_Y_LABEL, "compare.y_feature", y),
+    ]
+    return html.Section(
+        [
+            html.H2(t("compare.bivariate.heading", lang), className="h4"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            labelled_dropdown(dropdown, label, t(key, lang), options, value)
+                            for dropdown, label, key, value in pickers
+                        ],
+                        md=4,
+                    ),
+                    dbc.Col(chart, md=8),
+                ]
+            ),
+        ],
+        className="mb-4",
+    )
