@@ -26,6 +26,7 @@ NARROW_MARGIN_PP = 1.0  # percentage points of probability between the client an
 CLEAR_MARGIN_PP = 5.0
 GRAPH_CONFIG = {"displayModeBar": False}
 SUMMARY_FEATURES = 3
+PROTECTED_FIELDS = frozenset({"CODE_GENDER"})  # never a reason (the API leaves it out too)
 
 
 def margin_band(margin: float) -> str:
@@ -124,7 +125,11 @@ def decision_section(score: Mapping[str, Any], lang: str) -> Component:
 
 def reasons_section(explanation: Mapping[str, Any], lang: str) -> Component:
     """Return the principal reasons in plain words, each with what would improve it."""
-    reasons = explanation.get("reasons") or []
+    reasons = [
+        reason
+        for reason in explanation.get("reasons") or []
+        if not PROTECTED_FIELDS & set(reason.get("features") or ())
+    ]
     if not reasons:
         body: list[Component] = [html.P(t("client_file.reasons.none", lang))]
     else:

@@ -9,7 +9,7 @@ from dash.testing.browser import Browser
 
 from dash_app import ids
 from dash_app.components.client_fields import field_text
-from dash_app.components.client_sections import margin_text
+from dash_app.components.client_sections import margin_text, reasons_section
 from dash_app.components.formatting import format_percent, format_points
 from tests.dash_app.browser import accessibility_violations, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
@@ -167,3 +167,20 @@ def test_application_fields_read_as_words(
     field: str, kind: str, value: object, lang: str, expected: str
 ) -> None:
     assert field_text(field, kind, value, lang) == expected
+
+
+def test_a_protected_attribute_is_never_shown_as_a_reason() -> None:
+    reasons = [
+        {"family": "x", "label": "Sex", "improve": "", "features": ["CODE_GENDER"], "points": -9},
+        {
+            "family": "income",
+            "label": "Income",
+            "improve": "Declare",
+            "features": ["A"],
+            "points": -3,
+        },
+    ]
+    card = reasons_section({"reasons": reasons}, "en")
+    listed = card.children.children[-1]
+    assert listed.id == ids.CLIENT_FILE_REASONS_LIST
+    assert [item.children[0].children for item in listed.children] == ["Income"]
