@@ -1,0 +1,177 @@
+"""Take screenshots of the dashboard's main pages from the running app (for the README).
+
+Usage: python scripts/screenshots.py [--data-dir data/demo] [--artifacts-dir data/artifacts]
+       [--out docs/screenshots] [--lang fr|en]
+Serves the app on a free local port with a throw-away accounts database, signs in as an
+advisor (and a client) in headless Debian chromium, and saves one PNG a page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app import create_app  # noqa: E402
+from scoring_api.blueprint import bundle_store  # noqa: E402
+from scoring_api.security.accounts import create_account  # noqa: E402
+from scoring_api.security.state import get_state  # noqa: E402
+
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1366,1000",
+    "--hide-scrollbars",
+)
+WAIT_SECONDS = 30
+SETTLE_SECONDS = 2.0
+
+
+def _browser() -> webdriver.Chrome:
+    """Return headless chromium."""
+    options = Options()
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    return webdriver.Chrome(options=options)
+
+
+def _wait(driver: webdriver.Chrome, css: str) -> None:
+    """Wait for an element, then for charts and loaders to settle."""
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
+    )
+    time.sleep(SETTLE_SECONDS)
+
+
+def _sign_in(driver: webdriver.Chrome, url: str, username: str, password: str) -> None:
+    """Sign in through the sign-in page."""
+    driver.get(f"{url}/sign-in")
+    _wait(driver, "#signin-username-input")
+    driver.find_element(By.CSS_SELECTOR, "#signin-username-input").send_keys(username)
+    driver.find_element(By.CSS_SELECTOR, "#signin-password-input").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#signin-submit-button").click()
+    _wait(driver, "#shell-account-div .navbar-text")
+
+
+def _simulate_bigger_credit(driver: webdriver.Chrome) -> None:
+    """On the what-if page, triple the credit asked and run the simulation."""
+    field = driver.find_element(By.CSS_SELECTOR, "#whatif-credit-input")
+    credit = float(field.get_attribute("value") or 0)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(str(round(credit * 3)))
+    button = driver.find_element(By.CSS_SELECTOR, "#whatif-simulate-button")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button
+    )
+    button.click()
+    _wait(driver, "#whatif-comparison-graph .main-svg")
+
+
+def _shoot(
+    driver: webdriver.Chrome, url: str, path: str, out: Path, name: str, action=None
+) -> Path:
+    """Open a page, let it render (and act on it) and save a full-height screenshot."""
+    driver.get(url + path)
+    _wait(driver, "#main h1, #main h2")
+    time.sleep(SETTLE_SECONDS)  # charts fetched by callbacks after the page
+    if action is not None:
+        action(driver)
+    driver.execute_script("window.scrollTo(0, 0)")
+    height = driver.execute_script("return document.body.scrollHeight")
+    driver.set_window_size(1366, min(max(int(height) + 40, 900), 3000))
+    time.sleep(SETTLE_SECONDS)
+    target = out / f"{name}.png"
+    driver.save_screenshot(str(target))
+    driver.set_window_size(1366, 1000)
+    print(f"  {name:<16} {path:<28} -> {target.relative_to(ROOT)}")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the app, sign in, and save screenshots of the main pages."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "data" / "demo")
+    parser.add_argument("--artifacts-dir", type=Path, default=ROOT / "data" / "artifacts")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    database = Path(tempfile.mkdtemp()) / "screenshots.sqlite3"
+    app = create_app(
+        {
+            "app_env": "test",
+            "data_dir": args.data_dir,
+            "artifacts_dir": args.artifacts_dir,
+            "database_url": f"sqlite:///{database}",
+            "language": args.lang,
+        }
+    )
+    with app.test_request_context():
+        ids = bundle_store().get().client_ids
+    refused = _refused_client(app, ids)
+    password = secrets.token_urlsafe(16)
+    with get_state(app).database.session() as session:
+        create_account(session, "advisor", password, "advisor", None)
+        create_account(session, "client", password, "client", refused)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    print(f"Screenshots of {url} (client {refused}) into {args.out}:")
+    driver = _browser()
+    try:
+        _sign_in(driver, url, "advisor", password)
+        pages = [
+            ("clients", "/clients"),
+            ("client_file", f"/clients/{refused}"),
+            ("compare", f"/clients/{refused}/compare"),
+            ("what_if", f"/clients/{refused}/what-if", _simulate_bigger_credit),
+            ("new_application", "/new-application"),
+            ("model", "/model"),
+        ]
+        for name, path, *action in pages:
+            _shoot(driver, url, path, args.out, name, *action)
+        driver.delete_all_cookies()
+        _sign_in(driver, url, "client", password)
+        _shoot(driver, url, "/my-data", args.out, "my_data")
+    finally:
+        driver.quit()
+        server.shutdown()
+    return 0
+
+
+def _refused_client(app: object, ids: object) -> int:
+    """Return a refused client (the pages are most telling for a refusal)."""
+    client = app.test_client()  # type: ignore[attr-defined]
+    with get_state(app).database.session() as session:  # type: ignore[arg-type]
+        create_account(session, "probe", "probe-password-123456", "advisor", None)
+    client.post(
+        "/api/v1/auth/login", json={"username": "probe", "password": "probe-password-123456"}
+    )
+    page = client.get("/api/v1/clients?limit=200").get_json()
+    refused = [row["client_id"] for row in page["items"] if row["decision"] == "refused"]
+    return int(refused[0]) if refused else int(ids[0])  # type: ignore[index]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
