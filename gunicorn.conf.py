@@ -2,7 +2,8 @@
 
 gunicorn's own access log can only print the raw path, which holds the SK_ID_CURR: it is off,
 and the app's access log (logger ``scoring_api.access``: method, route pattern, status,
-duration, pseudonymised client) goes to standard error with the other logs.
+duration, pseudonymised client) goes to standard error with the other logs, written in
+batches (at most every 0.5 s) by a background thread of each worker.
 
 Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS; ``worker_exit`` writes what
 is left when a worker stops (SIGTERM, SIGHUP reload, max-requests restart).
@@ -10,6 +11,7 @@ is left when a worker stops (SIGTERM, SIGHUP reload, max-requests restart).
 
 import os
 
+from scoring_api.log_batching import flush_log_batches
 from scoring_api.security.audit_writer import flush_audit_writers
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
@@ -26,13 +28,19 @@ logconfig_dict = {
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
         "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
+        "scoring_api.access": {"handlers": ["access"], "propagate": False},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "generic",
             "stream": "ext://sys.stderr",
-        }
+        },
+        "access": {  # one line per request: written in batches (scoring_api/log_batching.py)
+            "class": "scoring_api.log_batching.BatchingStreamHandler",
+            "formatter": "generic",
+            "stream": "ext://sys.stderr",
+        },
     },
     "formatters": {
         "generic": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
@@ -41,5 +49,6 @@ logconfig_dict = {
 
 
 def worker_exit(server: object, worker: object) -> None:
-    """Write the worker's buffered audit rows before it exits (``atexit`` does it too)."""
+    """Write the worker's buffered audit rows and log lines before it exits (``atexit`` too)."""
     flush_audit_writers()
+    flush_log_batches()

@@ -65,17 +65,29 @@ def init_headers(app: Flask, is_production: bool) -> None:
     app.config.setdefault(CSP_HASHES_KEY, [])
     app.before_request(check_origin)
 
+    policies: dict[tuple[str, ...], str] = {}  # CSP text per set of allowed script hashes
+
     def add_security_headers(response: Response) -> Response:
+        headers = response.headers
+        present = {name.lower() for name, _ in headers}  # one pass, not one scan per header
         for name, value in STATIC_HEADERS.items():
-            response.headers.setdefault(name, value)
-        hashes = list(current_app.config[CSP_HASHES_KEY])
-        if request.blueprint in DOC_BLUEPRINTS and response.mimetype == "text/html":
-            hashes += inline_script_hashes(response.get_data(as_text=True))
-        response.headers.setdefault("Content-Security-Policy", content_security_policy(hashes))
-        if is_production:
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if response.mimetype == "application/json":
-            response.headers.setdefault("Cache-Control", "no-store")
+            if name.lower() not in present:
+                headers.add(name, value)
+        if "content-security-policy" not in present:
+            hashes = tuple(current_app.config[CSP_HASHES_KEY])
+            if request.blueprint in DOC_BLUEPRINTS and response.mimetype == "text/html":
+                page_hashes = inline_script_hashes(response.get_data(as_text=True))
+                headers.add(
+                    "Content-Security-Policy", content_security_policy([*hashes, *page_hashes])
+                )
+            else:
+                if hashes not in policies:
+                    policies[hashes] = content_security_policy(list(hashes))
+                headers.add("Content-Security-Policy", policies[hashes])
+        if is_production and "strict-transport-security" not in present:
+            headers.add("Strict-Transport-Security", HSTS)
+        if response.mimetype == "application/json" and "cache-control" not in present:
+            headers.add("Cache-Control", "no-store")
         return response
 
     app.after_request(add_security_headers)
