@@ -17,7 +17,6 @@ from collections.abc import Callable
 from flask import Flask, Response, current_app, g, jsonify, request
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
-from limits.strategies import FixedWindowRateLimiter
 
 from scoring_api.config import Settings
 from scoring_api.security.identity import current_identity
@@ -56,15 +55,19 @@ class RateLimits:
     def __init__(self, settings: Settings) -> None:
         uri = STORAGE_ALIASES.get(settings.ratelimit_storage_uri, settings.ratelimit_storage_uri)
         self.storage = storage_from_string(uri)
-        self.strategy = FixedWindowRateLimiter(self.storage)
         self.default = parse(settings.ratelimit_default)
         self.login = parse(settings.ratelimit_login)
 
     def check(self, limit: RateLimitItem, *identifiers: str) -> tuple[bool, int, int]:
-        """Count one hit; return whether it is allowed, the hits left and the window's end."""
-        allowed = self.strategy.hit(limit, KEY_PREFIX, *identifiers)
-        stats = self.strategy.get_window_stats(limit, KEY_PREFIX, *identifiers)
-        return allowed, stats.remaining, int(stats.reset_time)
+        """Count one hit; return whether it is allowed, the hits left and the window's end.
+
+        ``limits``' fixed window (``FixedWindowRateLimiter.hit`` then ``get_window_stats``) in
+        two storage calls instead of four: two round trips fewer with Redis.
+        """
+        key = limit.key_for(KEY_PREFIX, *identifiers)
+        count = self.storage.incr(key, limit.get_expiry())
+        reset_at = self.storage.get_expiry(key)
+        return count <= limit.amount, max(0, limit.amount - count), int(reset_at)
 
 
 def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object]) -> RateLimits:
