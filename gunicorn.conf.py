@@ -5,12 +5,15 @@ and the app's access log (logger ``scoring_api.access``: method, route pattern, 
 duration, pseudonymised client) goes to standard error with the other logs, written in
 batches (at most every 0.5 s) by a background thread of each worker.
 
-Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS; ``worker_exit`` writes what
-is left when a worker stops (SIGTERM, SIGHUP reload, max-requests restart).
+Each worker loads the live model bundle before it takes requests (``post_worker_init``), so no
+client waits for that load. Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS;
+``worker_exit`` writes what is left when a worker stops (SIGTERM, SIGHUP reload, max-requests
+restart).
 """
 
 import os
 
+from scoring_api.blueprint import STORE_KEY
 from scoring_api.log_batching import flush_log_batches
 from scoring_api.security.audit_writer import flush_audit_writers
 
@@ -46,6 +49,13 @@ logconfig_dict = {
         "generic": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
     },
 }
+
+
+def post_worker_init(worker: object) -> None:
+    """Load the live bundle in a new worker before it takes requests (not during the first)."""
+    store = getattr(getattr(worker, "wsgi", None), "extensions", {}).get(STORE_KEY)
+    if store is not None:
+        store.refresh()
 
 
 def worker_exit(server: object, worker: object) -> None:

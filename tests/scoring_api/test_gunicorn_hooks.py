@@ -1,16 +1,21 @@
-"""A graceful stop of gunicorn loses nothing: every answer has its audit row and access line."""
+"""gunicorn's worker hooks: the bundle loads before the first request, a stop loses nothing."""
 
 from __future__ import annotations
 
 import os
+import runpy
 import signal
 import subprocess
 import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+from flask import Flask
 from sqlalchemy import func, select
 
+from app import create_app
+from scoring_api.blueprint import STORE_KEY
 from scoring_api.security.database import Database
 from scoring_api.security.keys import create_api_key, digest_secret
 from scoring_api.security.models import AuditEvent
@@ -18,6 +23,25 @@ from tests.scoring_api.conftest import make_settings
 from tests.scoring_api.test_serving import ROOT, START_SECONDS, free_port, wait_ready
 
 N_REQUESTS = 60
+
+
+class Worker:
+    """The part of a gunicorn worker the hooks read: its WSGI app."""
+
+    def __init__(self, wsgi: Flask) -> None:
+        self.wsgi = wsgi
+
+
+def test_a_new_worker_loads_the_live_bundle_before_serving(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(make_settings(data_dir, tmp_path, dashboard=False))
+    store = app.extensions[STORE_KEY]
+    refreshed = []
+    monkeypatch.setattr(store, "refresh", lambda: refreshed.append(True))
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    hooks["post_worker_init"](Worker(app))
+    assert refreshed == [True]
 
 
 def test_sigterm_writes_every_buffered_audit_row_and_log_line(
