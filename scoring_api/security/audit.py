@@ -18,6 +18,8 @@ from scoring_api.security.state import EXTENSION_NAME, get_state
 REFERENCE_LENGTH = 16
 CLIENT_PATH = re.compile(r"(/clients/)\d+")
 BARE_ID = re.compile(r"(?<![\w.])\d{6,9}(?![\w.])")
+# What any match of CLIENT_PATH or BARE_ID contains: a text without it has nothing to redact.
+MAY_HOLD_ID = re.compile(r"/clients/\d|\d{6}")
 REDACTED = "<redacted>"
 
 
@@ -82,6 +84,8 @@ class RedactClientIds(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message with ids redacted; keep the record."""
         message = record.getMessage()
+        if MAY_HOLD_ID.search(message) is None:  # most records: one scan, no key lookup
+            return True
         key = self.pseudonym_key
         if key is None and has_app_context() and EXTENSION_NAME in current_app.extensions:
             key = get_state().settings.pseudonym_key

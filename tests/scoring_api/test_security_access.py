@@ -5,13 +5,20 @@ from __future__ import annotations
 import io
 import logging
 
+import hypothesis.strategies as st
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import given
 from sqlalchemy import select
 
 from scoring_api.security import pseudonymise
-from scoring_api.security.audit import RedactClientIds, install_log_redaction, redact
+from scoring_api.security.audit import (
+    MAY_HOLD_ID,
+    RedactClientIds,
+    install_log_redaction,
+    redact,
+)
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
 from tests.scoring_api.security_fixtures import (
@@ -177,3 +184,23 @@ def test_logs_written_by_the_app_hold_no_raw_id(
         logging.getLogger("scoring_api.test").info("served client %s", CLIENT_ID)
     assert caplog.records
     assert str(CLIENT_ID) not in caplog.text
+
+
+@given(
+    st.lists(
+        st.sampled_from(["/clients/", "1", "23", "456789", "100002", ".", "/", " ", "a", "ms"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_texts_skipped_by_the_fast_check_have_nothing_to_redact(text: str) -> None:
+    if MAY_HOLD_ID.search(text) is None:
+        assert redact(text) == text
+        assert redact(text, key="p" * 40) == text
+
+
+def test_the_filter_still_redacts_ids_after_the_fast_check() -> None:
+    record = logging.LogRecord(
+        "x", logging.INFO, "", 0, "client %s at /clients/%s", (100002, 7), None
+    )
+    RedactClientIds().filter(record)
+    assert record.getMessage() == "client <redacted> at /clients/<id>"
