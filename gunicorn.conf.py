@@ -13,9 +13,28 @@ restart).
 
 import os
 
+from gunicorn.glogging import Logger
+
 from scoring_api.blueprint import STORE_KEY
 from scoring_api.log_batching import flush_log_batches
 from scoring_api.security.audit_writer import flush_audit_writers
+
+
+class NoAccessLogLogger(Logger):
+    """gunicorn's logger without its access log.
+
+    That log can only print the raw path (it holds the SK_ID_CURR), and with a logging config
+    gunicorn built its fields on every request even though its logger discarded them.
+    """
+
+    @property
+    def access_log_enabled(self) -> bool:
+        """Tell gunicorn there is no access log to feed."""
+        return False
+
+    def access(self, resp: object, req: object, environ: object, request_time: object) -> None:
+        """Log nothing: the app's own access log covers each request."""
+
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -23,6 +42,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 preload_app = True
 timeout = 30
 accesslog = None
+logger_class = NoAccessLogLogger
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 logconfig_dict = {
     "version": 1,

@@ -91,3 +91,4 @@ def test_sigterm_writes_every_buffered_audit_row_and_log_line(
     database.dispose()
     assert rows == N_REQUESTS, output[-2000:]
     assert output.count("GET /api/v1/clients/<int:client_id>/score 200") == N_REQUESTS
+    assert not any(f"/clients/{client_id}" in output for client_id in client_ids)  # no raw path
