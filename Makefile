@@ -44,7 +44,7 @@ demo-model: demo-data  ## validate, build features, train and evaluate when no m
 
 run: install demo-model  ## set up, generate demo data, train when absent, then serve on HOST:PORT
 	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts
-	@echo "Serving on http://$(HOST):$(PORT)/api/v1 (docs: /api/v1/openapi.json)."
+	@echo "Serving the dashboard on http://$(HOST):$(PORT)/ and the API on /api/v1 (docs: /api/v1/)."
 	HOST=$(HOST) PORT=$(PORT) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) \
 		exec $(VENV)/bin/gunicorn app:server -c gunicorn.conf.py
 
