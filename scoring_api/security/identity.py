@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
-from flask import Flask, Request
+from flask import Flask, Request, session
 from flask_login import LoginManager, UserMixin, current_user
 
 from scoring_api.errors import ApiError, forbidden, unauthorized
 from scoring_api.security.keys import digest_token, find_api_key
-from scoring_api.security.models import Account
+from scoring_api.security.models import Account, RevokedSession
 from scoring_api.security.state import get_state, request_session
 
 API_KEY_HEADER = "X-API-Key"
@@ -52,9 +52,25 @@ def init_login(app: Flask) -> LoginManager:
     return manager
 
 
+SESSION_ID_KEY = "sid"
+
+
+def is_session_revoked(sid: str) -> bool:
+    """Tell whether a session was signed out (cached per worker like identities)."""
+    state = get_state()
+    revoked = state.cached(f"sid:{sid}")
+    if revoked is None:
+        revoked = request_session().get(RevokedSession, sid) is not None
+        state.remember(f"sid:{sid}", revoked)
+    return bool(revoked)
+
+
 def _load_session_user(user_id: str) -> SessionUser | None:
-    """Return the user of a session cookie while the account stays active."""
+    """Return the user of a session cookie while the account stays active and signed in."""
     if not user_id.isdigit():
+        return None
+    sid = session.get(SESSION_ID_KEY)
+    if not isinstance(sid, str) or is_session_revoked(sid):
         return None
     state = get_state()
     identity = state.cached(f"account:{user_id}")

@@ -64,6 +64,16 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(32))
 
 
+class RevokedSession(Base):
+    """A signed-out session: its cookie is refused until it would have expired anyway."""
+
+    __tablename__ = "revoked_sessions"
+
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(Integer, index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class InstallationSecret(Base):
     """A random secret generated once per database (API-key digests outside production)."""
 

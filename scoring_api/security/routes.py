@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
 from typing import Any
 
 from flask import session
@@ -12,9 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from scoring_api.errors import unauthorized
 from scoring_api.security.accounts import authenticate
 from scoring_api.security.audit import audit_event
-from scoring_api.security.identity import SessionUser, current_identity, identity_of_account
+from scoring_api.security.identity import (
+    SESSION_ID_KEY,
+    SessionUser,
+    current_identity,
+    identity_of_account,
+)
 from scoring_api.security.identity import require_roles as _require_roles
-from scoring_api.security.state import request_session
+from scoring_api.security.models import RevokedSession, utc_now
+from scoring_api.security.state import get_state, request_session
 
 AUTH_TAG = Tag(
     name="auth", description="Sign in and out (session cookie shared with the dashboard)"
@@ -53,16 +61,33 @@ def login(body: LoginBody) -> dict[str, Any]:
         raise unauthorized(BAD_CREDENTIALS)
     session.clear()  # a new session at each sign-in (no fixation)
     login_user(SessionUser(identity_of_account(account)))
+    session[SESSION_ID_KEY] = secrets.token_urlsafe(32)  # revoked server-side at sign-out
     session.permanent = True
     audit_event("auth.login")
     return {"username": account.username, "role": account.role, "client_id": account.client_id}
 
 
+def revoke_session(sid: str, account_id: int) -> None:
+    """Refuse this session's cookie from now on (kept until it would have expired)."""
+    state = get_state()
+    now = utc_now()
+    db = request_session()
+    db.query(RevokedSession).filter(RevokedSession.expires_at < now).delete()
+    lifetime = timedelta(minutes=state.settings.session_minutes)
+    db.merge(RevokedSession(sid=sid, account_id=account_id, expires_at=now + lifetime))
+    db.commit()
+    state.remember(f"sid:{sid}", True)
+
+
 @_require_roles()
 def logout() -> dict[str, Any]:
     """End the caller's session."""
-    if current_identity() is not None:
+    identity = current_identity()
+    if identity is not None:
         audit_event("auth.logout")
+    sid = session.get(SESSION_ID_KEY)
+    if isinstance(sid, str) and identity is not None and identity.account_id is not None:
+        revoke_session(sid, identity.account_id)
     logout_user()
     session.clear()
     return {"signed_out": True}

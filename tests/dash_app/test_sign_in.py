@@ -57,6 +57,9 @@ def test_sign_out_ends_the_session(dash_br: Browser, live_server: LiveServer) ->
     dash_br.find_element(f"#{ids.SHELL_SIGN_OUT_BUTTON}").click()
     dash_br.wait_for_element(f"#{ids.SIGN_IN_USERNAME_INPUT}", timeout=20)
     assert dash_br.driver.get_cookie("session") is None
+    replay = live_server.app.test_client()
+    replay.set_cookie("session", cookie["value"])
+    assert replay.get("/api/v1/auth/me").status_code == 401  # revoked on the server too
     open_page(dash_br, live_server, "/")
     dash_br.wait_for_element(f"#{ids.SIGN_IN_USERNAME_INPUT}", timeout=20)
     assert dash_br.get_logs() == []

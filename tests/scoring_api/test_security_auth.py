@@ -95,6 +95,26 @@ def test_me_without_session_is_401(client: FlaskClient) -> None:
     assert client.get("/api/v1/auth/me").status_code == 401
 
 
+def test_a_signed_out_cookie_replayed_is_refused(app: Flask) -> None:
+    browser = app.test_client()
+    sign_in(browser, "alice")
+    stolen = browser.get_cookie("session").value
+    assert browser.post("/api/v1/auth/logout").status_code == 200
+    replay = app.test_client()
+    replay.set_cookie("session", stolen)
+    response = replay.get("/api/v1/model")
+    assert (response.status_code, response.get_json()["error"]["code"]) == (401, "unauthorized")
+
+
+def test_signing_out_leaves_other_sessions_open(app: Flask) -> None:
+    laptop, phone = app.test_client(), app.test_client()
+    sign_in(laptop, "alice")
+    sign_in(phone, "alice")
+    laptop.post("/api/v1/auth/logout")
+    assert laptop.get("/api/v1/model").status_code == 401
+    assert phone.get("/api/v1/model").status_code == 200
+
+
 def test_logout_without_session_is_401(client: FlaskClient) -> None:
     assert client.post("/api/v1/auth/logout").status_code == 401
 
