@@ -48,7 +48,7 @@ WAIT_SECONDS = 30
 SETTLE_SECONDS = 2.0
 
 
-def _browser() -> webdriver.Chrome:
+def browser() -> webdriver.Chrome:
     """Return headless chromium."""
     options = Options()
     for flag in CHROME_FLAGS:
@@ -56,7 +56,7 @@ def _browser() -> webdriver.Chrome:
     return webdriver.Chrome(options=options)
 
 
-def _wait(driver: webdriver.Chrome, css: str) -> None:
+def wait_for(driver: webdriver.Chrome, css: str) -> None:
     """Wait for an element, then for charts and loaders to settle."""
     WebDriverWait(driver, WAIT_SECONDS).until(
         expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
@@ -64,14 +64,14 @@ def _wait(driver: webdriver.Chrome, css: str) -> None:
     time.sleep(SETTLE_SECONDS)
 
 
-def _sign_in(driver: webdriver.Chrome, url: str, username: str, password: str) -> None:
+def sign_in(driver: webdriver.Chrome, url: str, username: str, password: str) -> None:
     """Sign in through the sign-in page."""
     driver.get(f"{url}/sign-in")
-    _wait(driver, "#signin-username-input")
+    wait_for(driver, "#signin-username-input")
     driver.find_element(By.CSS_SELECTOR, "#signin-username-input").send_keys(username)
     driver.find_element(By.CSS_SELECTOR, "#signin-password-input").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "#signin-submit-button").click()
-    _wait(driver, "#shell-account-div .navbar-text")
+    wait_for(driver, "#shell-account-div .navbar-text")
 
 
 def _simulate_bigger_credit(driver: webdriver.Chrome) -> None:
@@ -85,7 +85,7 @@ def _simulate_bigger_credit(driver: webdriver.Chrome) -> None:
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button
     )
     button.click()
-    _wait(driver, "#whatif-comparison-graph .main-svg")
+    wait_for(driver, "#whatif-comparison-graph .main-svg")
 
 
 def _shoot(
@@ -93,7 +93,7 @@ def _shoot(
 ) -> Path:
     """Open a page, let it render (and act on it) and save a full-height screenshot."""
     driver.get(url + path)
-    _wait(driver, "#main h1, #main h2")
+    wait_for(driver, "#main h1, #main h2")
     time.sleep(SETTLE_SECONDS)  # charts fetched by callbacks after the page
     if action is not None:
         action(driver)
@@ -108,6 +108,37 @@ def _shoot(
     return target
 
 
+class DemoServer:
+    """The app on a free local port with a throw-away database and two accounts."""
+
+    def __init__(self, data_dir: Path, artifacts_dir: Path, lang: str = "fr") -> None:
+        database = Path(tempfile.mkdtemp()) / "screenshots.sqlite3"
+        self.app = create_app(
+            {
+                "app_env": "test",
+                "data_dir": data_dir,
+                "artifacts_dir": artifacts_dir,
+                "database_url": f"sqlite:///{database}",
+                "language": lang,
+                "ratelimit_default": "100000 per minute",
+            }
+        )
+        with self.app.test_request_context():
+            ids = bundle_store().get().client_ids
+        self.client_id = _refused_client(self.app, ids)
+        self.password = secrets.token_urlsafe(16)
+        with get_state(self.app).database.session() as session:
+            create_account(session, "advisor", self.password, "advisor", None)
+            create_account(session, "client", self.password, "client", self.client_id)
+        self._server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self._server.shutdown()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve the app, sign in, and save screenshots of the main pages."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -117,30 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("fr", "en"), default="fr")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    database = Path(tempfile.mkdtemp()) / "screenshots.sqlite3"
-    app = create_app(
-        {
-            "app_env": "test",
-            "data_dir": args.data_dir,
-            "artifacts_dir": args.artifacts_dir,
-            "database_url": f"sqlite:///{database}",
-            "language": args.lang,
-        }
-    )
-    with app.test_request_context():
-        ids = bundle_store().get().client_ids
-    refused = _refused_client(app, ids)
-    password = secrets.token_urlsafe(16)
-    with get_state(app).database.session() as session:
-        create_account(session, "advisor", password, "advisor", None)
-        create_account(session, "client", password, "client", refused)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}"
+    demo = DemoServer(args.data_dir, args.artifacts_dir, args.lang)
+    url, refused = demo.url, demo.client_id
     print(f"Screenshots of {url} (client {refused}) into {args.out}:")
-    driver = _browser()
+    driver = browser()
     try:
-        _sign_in(driver, url, "advisor", password)
+        sign_in(driver, url, "advisor", demo.password)
         pages = [
             ("clients", "/clients"),
             ("client_file", f"/clients/{refused}"),
@@ -152,11 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, path, *action in pages:
             _shoot(driver, url, path, args.out, name, *action)
         driver.delete_all_cookies()
-        _sign_in(driver, url, "client", password)
+        sign_in(driver, url, "client", demo.password)
         _shoot(driver, url, "/my-data", args.out, "my_data")
     finally:
         driver.quit()
-        server.shutdown()
+        demo.stop()
     return 0
 
 
