@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -40,8 +41,27 @@ def wait_ready(url: str, process: subprocess.Popen, seconds: float) -> tuple[int
     return -1, {}
 
 
-def test_gunicorn_serves_the_app_from_its_config(data_dir: Path, tmp_path: Path) -> None:
-    """gunicorn app:server -c gunicorn.conf.py answers 200 on health/ready with the live model."""
+def procfile_web_command() -> list[str]:
+    """Return the Procfile's web command, run with this interpreter's gunicorn."""
+    for line in (ROOT / "Procfile").read_text(encoding="utf-8").splitlines():
+        kind, _, command = line.partition(":")
+        if kind.strip() == "web":
+            words = shlex.split(command)
+            if words[0] == "gunicorn":
+                return [sys.executable, "-m", "gunicorn", *words[1:]]
+            return words
+    raise AssertionError("the Procfile has no web process")
+
+
+def read_page(url: str) -> tuple[int, str]:
+    """Return the status and text of a page."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def test_procfile_web_command_serves_api_and_dashboard(data_dir: Path, tmp_path: Path) -> None:
+    """The Procfile's web process, with PORT set as a platform would, answers health/ready
+    with the live model and serves the dashboard's first page."""
     port = free_port()
     env = {
         **os.environ,
@@ -53,13 +73,15 @@ def test_gunicorn_serves_the_app_from_its_config(data_dir: Path, tmp_path: Path)
         "ARTIFACTS_DIR": str(data_dir / "artifacts"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serving.sqlite3'}",
     }
-    command = [sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"]
+    command = procfile_web_command()
     log = (tmp_path / "gunicorn.log").open("w+")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
         status, body = wait_ready(
             f"http://127.0.0.1:{port}/api/v1/health/ready", process, START_SECONDS
         )
+        home = read_page(f"http://127.0.0.1:{port}/") if status == 200 else (-1, "")
+        sign_in = read_page(f"http://127.0.0.1:{port}/sign-in") if status == 200 else (-1, "")
     finally:
         process.terminate()
         try:
@@ -74,6 +96,10 @@ def test_gunicorn_serves_the_app_from_its_config(data_dir: Path, tmp_path: Path)
     assert body["status"] == "ready"
     assert body["model_version"] == (data_dir / "artifacts" / "CURRENT").read_text().strip()
     assert "GET /api/v1/health/ready 200" in output
+    assert home[0] == 200
+    assert '<html lang="fr">' in home[1]
+    assert "_dash-renderer" in home[1]
+    assert sign_in[0] == 200
 
 
 def test_demo_accounts_get_fresh_passwords(data_dir: Path, tmp_path: Path) -> None:
