@@ -18,6 +18,15 @@ def open_page(browser: Browser, server: LiveServer, path: str) -> None:
     browser.wait_for_page(server.url + path, timeout=20)
 
 
+def click(browser: Browser, selector: str) -> None:
+    """Click an element after scrolling it to the middle of the window at once."""
+    element = browser.find_element(selector)
+    browser.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+    )
+    element.click()
+
+
 def sign_in(browser: Browser, server: LiveServer, username: str, next_path: str = "") -> None:
     """Sign in through the sign-in page (as a person would) and wait to leave it."""
     query = f"?next={next_path}" if next_path else ""

@@ -10,6 +10,7 @@ from dash.testing.browser import Browser
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
+from tests.dash_app.browser import click as click_selector
 from tests.dash_app.conftest import LiveServer
 
 
@@ -26,12 +27,8 @@ def choose(browser: Browser, element_id: str, value: str) -> None:
 
 
 def click(browser: Browser, element_id: str) -> None:
-    """Scroll a button to the middle of the window (no smooth scrolling) and click it."""
-    element = browser.find_element(f"#{element_id}")
-    browser.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
+    """Click the element of this id (scrolled into view at once)."""
+    click_selector(browser, f"#{element_id}")
 
 
 def text_of(browser: Browser, selector: str) -> str:

@@ -11,7 +11,7 @@ from dash_app import ids
 from dash_app.components.client_fields import field_text
 from dash_app.components.client_sections import margin_text, reasons_section
 from dash_app.components.formatting import format_percent, format_points
-from tests.dash_app.browser import accessibility_violations, open_page, sign_in
+from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
 
@@ -60,7 +60,7 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
     assert "Revenu annuel" in profile
     assert "AMT_INCOME_TOTAL" not in dash_br.find_element("#main").text
 
-    dash_br.find_element(f"#{ids.SHELL_LANGUAGE_LINK}").click()
+    click(dash_br, f"#{ids.SHELL_LANGUAGE_LINK}")
     dash_br.wait_for_text_to_equal("h1", f"Client no. {client_id}", timeout=20)
     dash_br.wait_for_element(f"#{ids.CLIENT_FILE_WATERFALL_GRAPH} .main-svg", timeout=30)
     assert "Annual income" in dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text

@@ -5,19 +5,10 @@ from __future__ import annotations
 from dash.testing.browser import Browser
 
 from dash_app import ids
-from tests.dash_app.browser import accessibility_violations, open_page, sign_in
+from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
 RESULT_LINKS = f"#{ids.CLIENTS_RESULTS_DIV} tbody th a"
-
-
-def click(browser: Browser, selector: str) -> None:
-    """Click an element after scrolling it into view at once (Bootstrap scrolls smoothly)."""
-    element = browser.find_element(selector)
-    browser.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
 
 
 def test_an_advisor_finds_a_client_by_the_first_digits_opens_it_and_finds_it_again(

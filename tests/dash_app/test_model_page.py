@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dash_app import ids
 from dash_app.components.formatting import format_percent
-from tests.dash_app.browser import accessibility_violations, open_page, sign_in
+from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
 BAR_LABELS = f"#{ids.MODEL_IMPORTANCE_GRAPH} .yaxislayer-above text"
@@ -21,15 +21,6 @@ def api_model_card(server: LiveServer, lang: str) -> dict[str, Any]:
     login = {"username": "alice", "password": server.password}
     assert client.post("/api/v1/auth/login", json=login).status_code == 200
     return client.get(f"/api/v1/model?lang={lang}").get_json()
-
-
-def click(browser: Browser, selector: str) -> None:
-    """Click an element after scrolling it into view at once (Bootstrap scrolls smoothly)."""
-    element = browser.find_element(selector)
-    browser.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
-    )
-    element.click()
 
 
 def threshold_text(browser: Browser) -> str:
