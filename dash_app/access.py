@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -12,8 +12,8 @@ from dash.development.base_component import Component
 
 from dash_app import api_client
 from dash_app.api_client import ApiClientError
-from dash_app.components.messages import error_alert
-from dash_app.text import t
+from dash_app.components.messages import bad_id_alert, error_alert
+from dash_app.text import current_lang, t
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
 PEOPLE_ROLES = frozenset({"advisor", "admin", "client"})
@@ -88,3 +88,30 @@ def parse_client_id(raw: object) -> int | None:
     if not text.isdigit() or len(text) > 12:
         return None
     return int(text)
+
+
+def client_page_access(
+    lang: str, client_id: object, suffix: str = ""
+) -> tuple[Viewer | None, int | None, Component | None]:
+    """Return (viewer, client number, None) for a page of one client's file that may be
+    shown, else (viewer, None, what to show instead: sign-in, refusal or bad number)."""
+    number = parse_client_id(client_id)
+    viewer, instead = page_access(lang, f"/clients/{client_id}{suffix}", PEOPLE_ROLES, number)
+    if instead is not None or viewer is None:
+        return viewer, None, instead
+    if number is None:
+        return viewer, None, bad_id_alert(client_id, lang)
+    return viewer, number, None
+
+
+def client_page_title(generic_key: str, key: str) -> Callable[..., str]:
+    """Return a page-title function: the client's number when the address holds one."""
+
+    def title(client_id: str | None = None, **_: object) -> str:
+        lang = current_lang()
+        number = parse_client_id(client_id)
+        if number is None:
+            return t(generic_key, lang)
+        return t(key, lang, client_id=number)
+
+    return title

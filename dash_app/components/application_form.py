@@ -21,6 +21,7 @@ from dash_app.components.application_fields import (
     selected,
 )
 from dash_app.components.formatting import format_money, format_number, format_years
+from dash_app.components.messages import icon
 from dash_app.text import t
 
 MIN_WORKING_AGE = 14
@@ -210,4 +211,22 @@ def application_form(
             )
             for section in sections
         ]
+    )
+
+
+def form_buttons(submit: tuple[str, str, str], reset: tuple[str, str, str]) -> Component:
+    """Return the form's submit and reset buttons, each given as (id, icon, text)."""
+    submit_id, submit_icon, submit_text = submit
+    reset_id, reset_icon, reset_text = reset
+    return html.Div(
+        [
+            dbc.Button([icon(submit_icon, "me-1"), submit_text], id=submit_id, color="primary"),
+            dbc.Button(
+                [icon(reset_icon, "me-1"), reset_text],
+                id=reset_id,
+                color="secondary",
+                outline=True,
+            ),
+        ],
+        className="d-flex gap-2 my-3",
     )

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dash_app import ids
-from dash_app.components.messages import icon, loading
+from dash_app.components.messages import loading
 from dash_app.text import t
 
 GROUP_MODES = ("similar", "decision", "all")  # what the group selector offers
@@ -33,18 +33,6 @@ def ranked_features(features: Sequence[Feature], *, numeric_only: bool = False) 
 def feature_options(features: Sequence[Feature]) -> list[dict[str, str]]:
     """Return dropdown options: plain labels, the features' names as values."""
     return [{"label": f["label"], "value": f["name"]} for f in features]
-
-
-def bad_id_alert(raw: object, lang: str) -> Component:
-    """Return the message for an address whose client number is not a number."""
-    return dbc.Alert(
-        [
-            icon("bi-exclamation-triangle-fill", "me-2"),
-            t("error.bad_client_id", lang, client_id=raw),
-        ],
-        color="warning",
-        className="mt-3",
-    )
 
 
 def empty_figure() -> go.Figure:

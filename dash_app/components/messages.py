@@ -38,6 +38,18 @@ def error_alert(error: ApiClientError, lang: str, client_id: int | None = None) 
     )
 
 
+def bad_id_alert(raw: object, lang: str) -> Component:
+    """Return the message for an address whose client number is not a number."""
+    return dbc.Alert(
+        [
+            icon("bi-exclamation-triangle-fill", "me-2"),
+            t("error.bad_client_id", lang, client_id=raw),
+        ],
+        color="warning",
+        className="mt-3",
+    )
+
+
 def decision_badge(decision: str, lang: str, size: str = "") -> Component:
     """Return the decision as icon + word, with a colour that is never the only carrier."""
     icon_class, css = DECISION_STYLE[decision]

@@ -5,55 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dash_app import api_client, ids
-from dash_app.access import PEOPLE_ROLES, page_access, parse_client_id
+from dash_app.access import client_page_access, client_page_title
 from dash_app.api_client import ApiClientError
 from dash_app.components.client_nav import client_nav
 from dash_app.components.client_sections import client_file_sections
-from dash_app.components.messages import error_alert, icon, loading
+from dash_app.components.messages import error_alert, loading
 from dash_app.text import current_lang, t
 
 RECENT_KEPT = 8
 EXPLANATION_TOP = 10
 
 
-def _title(client_id: str | None = None, **_: object) -> str:
-    """Return the page title: the client's number when it is one."""
-    lang = current_lang()
-    number = parse_client_id(client_id)
-    if number is None:
-        return t("client_file.title_generic", lang)
-    return t("client_file.title", lang, client_id=number)
+_title = client_page_title("client_file.title_generic", "client_file.title")
 
 
 dash.register_page(__name__, path_template="/clients/<client_id>", title=_title)
 
 
-def bad_id_alert(raw: object, lang: str) -> Component:
-    """Return the message for an address whose client number is not a number."""
-    return dbc.Alert(
-        [
-            icon("bi-exclamation-triangle-fill", "me-2"),
-            t("error.bad_client_id", lang, client_id=raw),
-        ],
-        color="warning",
-        className="mt-3",
-    )
-
-
 def layout(client_id: str | None = None, **_: object) -> Component:
     """Return the file's frame; its sections load from the API in a callback."""
     lang = current_lang()
-    number = parse_client_id(client_id)
-    viewer, instead = page_access(lang, f"/clients/{client_id}", PEOPLE_ROLES, number)
-    if instead is not None or viewer is None:
+    viewer, number, instead = client_page_access(lang, client_id)
+    if instead is not None or viewer is None or number is None:
         return instead
-    if number is None:
-        return bad_id_alert(client_id, lang)
     return html.Div(
         [
             html.H1(t("client.heading", lang, client_id=number), className="h3"),

@@ -10,12 +10,11 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dash_app import api_client, ids
-from dash_app.access import PEOPLE_ROLES, page_access, parse_client_id
+from dash_app.access import client_page_access, client_page_title
 from dash_app.api_client import ApiClientError
 from dash_app.components.client_nav import client_nav
 from dash_app.components.compare_sections import (
     MODE_GROUPS,
-    bad_id_alert,
     bivariate_section,
     chart_block,
     empty_figure,
@@ -34,13 +33,7 @@ SAMPLE_SIZE = 2000
 View = tuple[go.Figure, str, Component | None]
 
 
-def _title(client_id: str | None = None, **_: object) -> str:
-    """Return the page title with the client's number when it is one."""
-    lang = current_lang()
-    number = parse_client_id(client_id)
-    if number is None:
-        return t("compare.title_generic", lang)
-    return t("compare.title", lang, client_id=number)
+_title = client_page_title("compare.title_generic", "compare.title")
 
 
 # order=0: Dash matches templates in registry order with fnmatch, whose ``*`` spans "/", so
@@ -101,12 +94,9 @@ def _bivariate(viewer_is_advisor: bool, numeric: list[dict[str, Any]], lang: str
 def layout(client_id: str | None = None, **_: object) -> Component:
     """Return the comparison page with its first distribution drawn."""
     lang = current_lang()
-    number = parse_client_id(client_id)
-    viewer, instead = page_access(lang, f"/clients/{client_id}/compare", PEOPLE_ROLES, number)
-    if instead is not None or viewer is None:
+    viewer, number, instead = client_page_access(lang, client_id, "/compare")
+    if instead is not None or viewer is None or number is None:
         return instead
-    if number is None:
-        return bad_id_alert(client_id, lang)
     heading = html.H1(t("client.heading", lang, client_id=number), className="h3")
     try:
         features = api_client.model_card(lang)["features"]

@@ -19,6 +19,7 @@ from dash_app.components.application_fields import (
 )
 from dash_app.components.application_form import (
     application_form,
+    form_buttons,
     validate_fields,
 )
 from dash_app.components.application_form_state import (
@@ -71,21 +72,9 @@ def layout(**_: object) -> Component:
             ),
             application_form(NEW_APPLICATION_FIELDS, PREFIX, DEFAULT_VALUES, lang),
             html.Div(id=ids.NEW_APPLICATION_ERRORS_DIV, **{"aria-live": "polite"}),
-            html.Div(
-                [
-                    dbc.Button(
-                        [icon("bi-calculator", "me-1"), t("newapp.submit", lang)],
-                        id=ids.NEW_APPLICATION_SUBMIT_BUTTON,
-                        color="primary",
-                    ),
-                    dbc.Button(
-                        [icon("bi-eraser", "me-1"), t("newapp.reset", lang)],
-                        id=ids.NEW_APPLICATION_RESET_BUTTON,
-                        color="secondary",
-                        outline=True,
-                    ),
-                ],
-                className="d-flex gap-2 my-3",
+            form_buttons(
+                (ids.NEW_APPLICATION_SUBMIT_BUTTON, "bi-calculator", t("newapp.submit", lang)),
+                (ids.NEW_APPLICATION_RESET_BUTTON, "bi-eraser", t("newapp.reset", lang)),
             ),
             html.H2(t("newapp.result_heading", lang), className="h4 mt-4"),
             loading(

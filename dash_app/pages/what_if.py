@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from dash_app import api_client, ids
-from dash_app.access import PEOPLE_ROLES, page_access, parse_client_id
+from dash_app.access import client_page_access, client_page_title
 from dash_app.api_client import ApiClientError
 from dash_app.components.application_fields import (
     FIELDS,
@@ -23,6 +23,7 @@ from dash_app.components.application_fields import (
 )
 from dash_app.components.application_form import (
     application_form,
+    form_buttons,
     validate_fields,
 )
 from dash_app.components.application_form_state import (
@@ -48,22 +49,11 @@ PREFIX = ids.WHAT_IF_PREFIX
 EXPLANATION_TOP = 10
 
 
-def _title(client_id: str | None = None, **_: object) -> str:
-    """Return the page title: the client's number when it is one."""
-    lang = current_lang()
-    number = parse_client_id(client_id)
-    if number is None:
-        return t("whatif.title_generic", lang)
-    return t("whatif.title", lang, client_id=number)
+_title = client_page_title("whatif.title_generic", "whatif.title")
 
 
 # order: before "/clients/<client_id>", whose wildcard would also match this path
 dash.register_page(__name__, path_template="/clients/<client_id>/what-if", title=_title, order=0)
-
-
-def _warning(message: str) -> Component:
-    """Return a warning shown instead of the page."""
-    return dbc.Alert([icon("bi-exclamation-triangle-fill", "me-2"), message], color="warning")
 
 
 def _prompt(lang: str) -> Component:
@@ -74,13 +64,9 @@ def _prompt(lang: str) -> Component:
 def layout(client_id: str | None = None, **_: object) -> Component:
     """Return the form prefilled with the client's current values, and the result area."""
     lang = current_lang()
-    number = parse_client_id(client_id)
-    path = f"/clients/{client_id}/what-if"
-    viewer, instead = page_access(lang, path, PEOPLE_ROLES, number)
-    if instead is not None or viewer is None:
+    viewer, number, instead = client_page_access(lang, client_id, "/what-if")
+    if instead is not None or viewer is None or number is None:
         return instead
-    if number is None:
-        return _warning(t("error.bad_client_id", lang, client_id=client_id))
     heading = html.H1(t("client.heading", lang, client_id=number), className="h3")
     try:
         file = api_client.client_file(number)
@@ -101,21 +87,9 @@ def layout(client_id: str | None = None, **_: object) -> Component:
             html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
             application_form(WHAT_IF_FIELDS, PREFIX, original, lang),
             html.Div(id=ids.WHAT_IF_ERRORS_DIV, **{"aria-live": "polite"}),
-            html.Div(
-                [
-                    dbc.Button(
-                        [icon("bi-calculator", "me-1"), t("whatif.simulate", lang)],
-                        id=ids.WHAT_IF_SIMULATE_BUTTON,
-                        color="primary",
-                    ),
-                    dbc.Button(
-                        [icon("bi-arrow-counterclockwise", "me-1"), t("whatif.reset", lang)],
-                        id=ids.WHAT_IF_RESET_BUTTON,
-                        color="secondary",
-                        outline=True,
-                    ),
-                ],
-                className="d-flex gap-2 my-3",
+            form_buttons(
+                (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),
+                (ids.WHAT_IF_RESET_BUTTON, "bi-arrow-counterclockwise", t("whatif.reset", lang)),
             ),
             html.H2(t("whatif.result_heading", lang), className="h4 mt-4"),
             loading(html.Div(_prompt(lang), id=ids.WHAT_IF_RESULT_DIV), ids.WHAT_IF_LOADING),
