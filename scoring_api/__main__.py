@@ -1,4 +1,4 @@
-"""``python -m scoring_api users|keys ...`` (accounts and API keys) or ``demo-accounts``."""
+"""``python -m scoring_api users|keys|demo-accounts|fetch-bundle ...``: the server's CLI."""
 
 import sys
 
@@ -7,6 +7,10 @@ if __name__ == "__main__":
         from scoring_api.demo_cli import main as demo_main
 
         sys.exit(demo_main())
+    if sys.argv[1:2] == ["fetch-bundle"]:
+        from scoring_api.bundle_fetch import main as fetch_main
+
+        sys.exit(fetch_main(sys.argv[2:]))
     from scoring_api.security.cli import main
 
     sys.exit(main())

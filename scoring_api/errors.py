@@ -37,3 +37,7 @@ def forbidden(message: str = "You may not access this resource.") -> ApiError:
 def unauthorized(message: str = "Sign in or send an API key (X-API-Key).") -> ApiError:
     """Return a 401 error."""
     return ApiError(401, "unauthorized", message)
+
+
+class BundleFetchError(Exception):
+    """A model bundle could not be fetched, checked or made live (``fetch-bundle``)."""
