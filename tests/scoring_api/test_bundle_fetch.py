@@ -25,7 +25,7 @@ NEW_VERSION = "20990101T000000Z-fetched"
 class QuietHandler(SimpleHTTPRequestHandler):
     """Serve files from a folder without writing a line per request to standard error."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (base signature)
+    def log_message(self, *args: object) -> None:
         """Log nothing."""
 
 
