@@ -11,6 +11,7 @@ from flask import Flask, Response, jsonify, request
 from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dash_app import create_dash
 from scoring_api.access_log import init_access_log
@@ -91,6 +92,9 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
         doc_url="/openapi.json",
         validation_error_callback=validation_response,
     )
+    if settings.proxy_fix:  # behind a router: the caller's address and scheme from its headers
+        hops = settings.proxy_fix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False
     app.extensions[SETTINGS_KEY] = settings

@@ -40,7 +40,14 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 preload_app = True
-timeout = 30
+# Heroku's router gives up on a request after 30 s (H12), and a dyno has 30 s between SIGTERM and
+# SIGKILL: a silent worker is replaced before the first, and a stopping worker finishes its
+# requests and writes its audit rows before the second.
+timeout = 25
+graceful_timeout = 20
+# Heroku's Router 2.0 keeps idle connections to the dyno up to 90 s: gunicorn must not close
+# one first (a request sent on a connection being closed would fail).
+keepalive = 100
 accesslog = None
 logger_class = NoAccessLogLogger
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

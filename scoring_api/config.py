@@ -27,6 +27,7 @@ class Settings:
     artifacts_dir: Path = Path("data/artifacts")
     api_url: str = ""
     dashboard: bool = True  # mount the Dash dashboard on this server (False: API only)
+    proxy_fix: int = 0  # proxies in front setting X-Forwarded-For/-Proto (Heroku: 1; 0: none)
     cost_fn: float = 10.0
     cost_fp: float = 1.0
     language: str = "fr"
