@@ -34,6 +34,7 @@ class Readiness(BaseModel):
     model_version: str
     current: str | None
     problem: str | None
+    checks: dict[str, str] = Field(description='each dependency: "ok" or why it fails')
 
 
 class ModelFeature(BaseModel):

@@ -21,6 +21,7 @@ from scoring_api.responses import (
 )
 from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
 from scoring_api.security import require_roles
+from scoring_api.security.extension import database_problem
 from scoring_api.security.headers import content_security_policy, inline_script_hashes
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import model_features
@@ -37,16 +38,21 @@ def health_live() -> dict[str, Any]:
 
 
 def health_ready() -> Response:
-    """Say whether a model is loaded, which version is live and why not ready."""
+    """Say whether the model and the database serve, which version is live, and why not."""
     status = bundle_store().status()
-    if status["model_version"] is None:
-        response = jsonify(
-            {"error": {"code": "not_ready", "message": "No model is loaded.", "details": status}}
-        )
+    checks = {
+        "model": "ok" if status["model_version"] is not None else (status["problem"] or "none"),
+        "database": database_problem() or "ok",
+    }
+    if any(value != "ok" for value in checks.values()):
+        failed = ", ".join(name for name, value in checks.items() if value != "ok")
+        details = {**status, "checks": checks}
+        message = f"Not ready: {failed} unavailable."
+        response = jsonify({"error": {"code": "not_ready", "message": message, "details": details}})
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return jsonify({"status": "ready", **status})
+    return jsonify({"status": "ready", **status, "checks": checks})
 
 
 @require_roles("advisor", "client")

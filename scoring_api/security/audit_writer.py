@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from scoring_api.errors import ApiError
 from scoring_api.security.database import Database
 from scoring_api.security.models import AuditEvent
 
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_ROWS = 500
 # Past this many waiting rows (the database is slow), a request flushes before adding its row.
 MAX_PENDING_ROWS = 20_000
+RETRY_AFTER_SECONDS = 5  # the Retry-After of every 503 (app.error_response)
 
 _writers: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
 
@@ -59,6 +61,11 @@ class AuditWriter:
         self._is_failing = False
 
     @property
+    def is_failing(self) -> bool:
+        """Tell whether the last write failed (requests adding rows get 503 meanwhile)."""
+        return self._is_failing
+
+    @property
     def pending(self) -> int:
         """Return how many rows wait to be written."""
         return len(self._rows)
@@ -69,10 +76,17 @@ class AuditWriter:
         Raises the database's error, without queueing the row, while the database is failing.
         """
         if self.flush_seconds <= 0:
-            self._insert([row])
+            try:
+                self._insert([row])
+            except Exception:
+                self._is_failing = True
+                raise
+            self._is_failing = False
             return
         if self._is_failing or len(self._rows) >= MAX_PENDING_ROWS:
-            self.flush()  # raises while the database stays down: the request answers 503
+            # Raises while the database stays down: the request answers 503, at once when
+            # another thread is already retrying (not after every queued retry in turn).
+            self.flush(wait=not self._is_failing)
         with self._rows_lock:
             self._rows.append(row)
             if self._thread is None:  # started on demand, gone after an idle interval
@@ -82,26 +96,40 @@ class AuditWriter:
         if is_batch_full:
             self._wake.set()
 
-    def flush(self) -> int:
+    def flush(self, *, wait: bool = True) -> int:
         """Write every waiting row in one transaction; return how many were written.
 
         On a database error the rows go back to the front of the buffer and the error is raised.
+        With ``wait`` False, raise a 503 ApiError at once while another flush runs.
         """
-        with self._flush_lock:
-            with self._rows_lock:
-                rows, self._rows = self._rows, []
-            if not rows:
-                self._is_failing = False
-                return 0
-            try:
-                self._insert(rows)
-            except Exception:
-                with self._rows_lock:
-                    self._rows[:0] = rows
-                self._is_failing = True
-                raise
+        if not self._flush_lock.acquire(blocking=wait):
+            raise ApiError(
+                503,
+                "service_unavailable",
+                "The accounts database is unavailable. Retry shortly.",
+                {"retry_after": RETRY_AFTER_SECONDS},
+            )
+        try:
+            return self._flush_locked()
+        finally:
+            self._flush_lock.release()
+
+    def _flush_locked(self) -> int:
+        """Write every waiting row (the caller holds the flush lock)."""
+        with self._rows_lock:
+            rows, self._rows = self._rows, []
+        if not rows:
             self._is_failing = False
-            return len(rows)
+            return 0
+        try:
+            self._insert(rows)
+        except Exception:
+            with self._rows_lock:
+                self._rows[:0] = rows
+            self._is_failing = True
+            raise
+        self._is_failing = False
+        return len(rows)
 
     def _insert(self, rows: list[dict[str, Any]]) -> None:
         """Insert rows with one Core statement in one transaction."""

@@ -17,7 +17,9 @@ from scoring_api.security.models import Base
 
 logger = logging.getLogger(__name__)
 
-SQLITE_BUSY_MS = 5000
+# How long a SQLite statement waits for another writer's lock before it fails (503): audit
+# batches hold it for milliseconds, so a longer wait is an outage, answered promptly.
+SQLITE_BUSY_MS = 2000
 
 
 class Database:
@@ -69,6 +71,15 @@ class Database:
             yield session
         finally:
             session.close()
+
+    def ping(self) -> None:
+        """Check that the database answers (and, SQLite, grants its write lock); raise if not."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":  # a held write lock makes every write fail
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("ROLLBACK")
+            else:
+                connection.exec_driver_sql("SELECT 1")
 
     def dispose(self) -> None:
         """Close this process's pooled connections (call before forking workers)."""

@@ -21,6 +21,7 @@ from scoring_api.security.state import (
     EXTENSION_NAME,
     SecurityState,
     close_request_session,
+    get_state,
 )
 
 logger = logging.getLogger(__name__)
@@ -71,3 +72,18 @@ def database_unavailable(error: Exception) -> Response:
     response.status_code = 503
     response.headers["Retry-After"] = str(DATABASE_RETRY_SECONDS)
     return response
+
+
+def database_problem() -> str | None:
+    """Return why the database cannot serve requests now (for health/ready), else None."""
+    state = get_state()
+    try:
+        state.database.ping()
+    except (OperationalError, InterfaceError, PoolTimeoutError) as exc:
+        logger.warning("Database check failed: %s", exc)
+        if "locked" in str(exc) or "busy" in str(exc):
+            return "locked: another connection holds the write lock"
+        return f"unreachable ({type(getattr(exc, 'orig', None) or exc).__name__})"
+    if state.audit.is_failing:
+        return f"audit rows not written yet ({state.audit.pending} waiting)"
+    return None

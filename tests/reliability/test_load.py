@@ -1,0 +1,125 @@
+"""Load and model changes under load: gunicorn (2 workers) answering concurrent clients."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import requests
+
+from model_training.atomic import write_text_atomically
+from model_training.bundle import current_version, set_current
+from tests.reliability.harness import (
+    Call,
+    LoadResult,
+    Server,
+    bundle_threshold,
+    clone_bundle,
+    mixed_calls,
+    run_load,
+    serve,
+    wait_until,
+)
+
+N_CLIENTS = 12
+LOAD_SECONDS = 4.0
+SWITCH_CLIENTS = 8
+SWITCH_AFTER_SECONDS = 1.5
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Return one gunicorn server (2 workers) on its own copy of the session bundle."""
+    with serve(data_dir, tmp_path_factory.mktemp("reliability_load")) as running:
+        yield running
+
+
+def ready_body(server: Server) -> dict:
+    """Return the body of health/ready (from whichever worker answers)."""
+    return requests.get(server.url("health/ready"), timeout=10).json()
+
+
+def load_while(
+    server: Server, calls: list[Call], action: Callable[[], object], seconds: float
+) -> LoadResult:
+    """Run the load in the background and ``action()`` after SWITCH_AFTER_SECONDS."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(run_load, server, calls, SWITCH_CLIENTS, seconds)
+        time.sleep(SWITCH_AFTER_SECONDS)
+        action()
+        return running.result()
+
+
+def test_concurrent_clients_all_get_answers(server: Server, stored_ids: list[int]) -> None:
+    live = current_version(server.artifacts_dir)
+    result = run_load(server, mixed_calls(stored_ids), N_CLIENTS, LOAD_SECONDS)
+    figures = result.figures(f"{N_CLIENTS} clients, mixed routes")
+    print(figures)
+    assert len(result.answers) > N_CLIENTS, figures
+    assert result.failures == [], figures
+    assert all(set(a.versions) == {live} for a in result.answers), figures
+
+
+def test_model_switch_under_load_never_mixes_versions(
+    server: Server, stored_ids: list[int]
+) -> None:
+    old = current_version(server.artifacts_dir)
+    new = f"{old}-next"
+    clone_bundle(server.artifacts_dir, new)
+    thresholds = {v: bundle_threshold(server.artifacts_dir, v) for v in (old, new)}
+    result = load_while(
+        server,
+        mixed_calls(stored_ids),
+        lambda: set_current(server.artifacts_dir, new),
+        LOAD_SECONDS,
+    )
+    figures = result.figures("model switch under load")
+    print(figures)
+    assert result.failures == [], figures
+    for answer in result.answers:  # one version per response, the threshold of that version
+        assert len(set(answer.versions)) == 1, answer
+        assert set(answer.thresholds) <= {thresholds[answer.versions[0]]}, answer
+    for client, answers in result.by_client().items():  # old then new, never back
+        seen = [a.versions[0] for a in answers]
+        switched = seen.index(new) if new in seen else len(seen)
+        assert seen[:switched] == [old] * switched, (client, seen)
+        assert seen[switched:] == [new] * (len(seen) - switched), (client, seen)
+    assert {a.versions[0] for a in result.answers} == {old, new}, figures
+    after = run_load(server, mixed_calls(stored_ids), SWITCH_CLIENTS, 1.0)
+    assert after.failures == []
+    assert {a.versions[0] for a in after.answers} == {new}, after.figures("after the switch")
+
+
+@pytest.mark.parametrize("damage", ["corrupt model.cbm", "no metadata.json"])
+def test_broken_bundle_leaves_the_live_one_serving(
+    server: Server, stored_ids: list[int], damage: str
+) -> None:
+    live = current_version(server.artifacts_dir)
+    broken = f"{live}-broken-{damage.split(maxsplit=1)[0]}"
+    clone_bundle(server.artifacts_dir, broken)
+    if damage == "corrupt model.cbm":
+        (server.artifacts_dir / broken / "model.cbm").write_bytes(b"not a CatBoost model")
+    else:
+        (server.artifacts_dir / broken / "metadata.json").unlink()
+
+    def switch() -> None:  # set_current refuses a bundle without metadata: write CURRENT
+        write_text_atomically(server.artifacts_dir / "CURRENT", broken + "\n")
+
+    try:
+        result = load_while(server, mixed_calls(stored_ids), switch, 3.0)
+        body = ready_body(server)
+    finally:
+        set_current(server.artifacts_dir, live)
+    figures = result.figures(f"broken bundle ({damage}) switched in under load")
+    print(figures)
+    assert result.failures == [], figures
+    assert {a.versions[0] for a in result.answers} == {live}, figures
+    assert body["status"] == "ready"
+    assert (body["model_version"], body["current"]) == (live, broken)
+    assert body["problem"].startswith(f"bundle {broken} could not be loaded: ")
+    refusals = server.log_text().count(f"bundle {broken} could not be loaded; keeping")
+    assert 0 < refusals <= len(server.workers())  # once per worker, not once per request
+    assert wait_until(lambda: ready_body(server)["current"] == live, 10)

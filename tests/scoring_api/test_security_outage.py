@@ -1,0 +1,100 @@
+"""A locked database: the readiness probe sees it, audited requests get a prompt 503."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from scoring_api.errors import ApiError
+from scoring_api.security.audit_writer import AuditWriter
+from scoring_api.security.database import Database
+from tests.scoring_api.test_security_audit_writer import audit_actions, make_row
+
+HOUR = 3600.0
+
+
+@pytest.fixture(name="database")
+def database_fixture(tmp_path: Path) -> Iterator[Database]:
+    """Return a fresh database with its tables."""
+    database = Database(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
+    database.create_tables()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(name="write_lock")
+def write_lock_fixture(database: Database, tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """Hold the database's write lock from another connection (released at the end)."""
+    connection = sqlite3.connect(tmp_path / "audit.sqlite3", isolation_level=None)
+    connection.execute("BEGIN EXCLUSIVE")
+    yield connection
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")
+    connection.close()
+
+
+def test_ping_passes_on_a_free_database(database: Database) -> None:
+    database.ping()
+
+
+def test_ping_fails_while_another_connection_holds_the_write_lock(
+    database: Database, write_lock: sqlite3.Connection
+) -> None:
+    with pytest.raises(OperationalError, match="database is locked"):
+        database.ping()
+
+
+def test_a_failed_direct_write_marks_the_writer_failing(
+    database: Database, write_lock: sqlite3.Connection
+) -> None:
+    writer = AuditWriter(database, flush_seconds=0)
+    with pytest.raises(OperationalError):
+        writer.add(make_row("during"))
+    assert writer.is_failing
+    write_lock.execute("ROLLBACK")
+    writer.add(make_row("after"))
+    assert not writer.is_failing
+    assert audit_actions(database) == ["after"]
+
+
+def test_a_failing_writer_refuses_at_once_while_another_thread_retries(
+    database: Database, write_lock: sqlite3.Connection
+) -> None:
+    writer = AuditWriter(database, flush_seconds=HOUR)
+    writer.add(make_row("queued"))
+    with pytest.raises(OperationalError):
+        writer.flush()
+    assert writer.is_failing
+    retrying = threading.Event()
+    original_insert = writer._insert
+
+    def slow_insert(rows: list[dict]) -> None:
+        retrying.set()
+        original_insert(rows)  # waits for the lock, then fails
+
+    writer._insert = slow_insert  # type: ignore[method-assign]
+    retry_errors: list[Exception] = []
+
+    def retry_flush() -> None:
+        try:
+            writer.flush()
+        except OperationalError as exc:
+            retry_errors.append(exc)
+
+    retry = threading.Thread(target=retry_flush)
+    retry.start()
+    assert retrying.wait(10)
+    with pytest.raises(ApiError) as refused:  # not queued behind the retry
+        writer.add(make_row("refused"))
+    retry.join(10)
+    assert len(retry_errors) == 1  # the retry itself still failed on the lock
+    assert refused.value.status == 503
+    assert refused.value.code == "service_unavailable"
+    write_lock.execute("ROLLBACK")
+    assert writer.flush() == 1
+    assert audit_actions(database) == ["queued"]
