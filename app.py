@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
+from flask.json.provider import DefaultJSONProvider
 from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
@@ -43,8 +44,28 @@ def error_response(error: ApiError, headers: Mapping[str, str] | None = None) ->
     return response
 
 
+class BoundedJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, where a body nested deeper than Python can parse is invalid JSON."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse JSON; a RecursionError (e.g. 10,000 nested arrays) becomes a ValueError."""
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
+
+
 def validation_response(exc: ValidationError) -> Response:
-    """Return 400 for a body that is not JSON, else 422 with pydantic's details."""
+    """Return 415 for a body not sent as JSON, 400 for invalid JSON, else 422 with details."""
+    if request.get_data() and not request.is_json:
+        return error_response(
+            ApiError(
+                415,
+                "unsupported_media_type",
+                "Send the body as JSON with the header Content-Type: application/json.",
+                {"content_type": request.mimetype or None},
+            )
+        )
     if request.get_data() and request.get_json(silent=True) is None:
         return error_response(ApiError(400, "bad_request", "The body is not valid JSON."))
     details = [
@@ -96,6 +117,7 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
         hops = settings.proxy_fix
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json = BoundedJSONProvider(app)
     app.json.sort_keys = False
     app.extensions[SETTINGS_KEY] = settings
     app.extensions[STORE_KEY] = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)

@@ -19,6 +19,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class StrictFinite(Strict):
+    """A model that rejects unknown fields and NaN or infinite numbers (JSON has neither)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
 def _numeric_bounds(name: str) -> dict[str, float]:
     """Return the accepted range of a numeric application field, from its meaning."""
     bounds: dict[str, float] = {"ge": 0}
@@ -57,7 +63,7 @@ def _application_fields() -> dict[str, Any]:
 
 Application = create_model(
     "Application",
-    __base__=Strict,
+    __base__=StrictFinite,
     __doc__="One application: Kaggle application fields (all optional); SK_ID_CURR for what-if.",
     SK_ID_CURR=(
         int | None,

@@ -27,12 +27,12 @@ HIDDEN_FIELDS = ("TARGET",)
 
 
 def json_value(value: Any) -> Any:
-    """Return a JSON-friendly scalar: missing becomes None, numpy scalars Python ones."""
+    """Return a JSON-friendly scalar: missing or infinite becomes None, numpy scalars Python."""
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item"):
         value = value.item()
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 

@@ -148,10 +148,12 @@ def build_feature_rows(
                     {"client_id": client_id},
                 )
     changes = [{k: v for k, v in a.items() if k != "SK_ID_CURR"} for a in applications]
-    app = application_features(_raw_columns(stored, stored_rows, changes))
-    history = _history_columns(bundle, rows)
-    features = {name: app[name] if name in app else history[name] for name in bundle.features}
-    features.update(cross_table_features(features))
+    # Extreme what-if values (a credit of 1e308) overflow to inf, as on the pandas path: no warning.
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        app = application_features(_raw_columns(stored, stored_rows, changes))
+        history = _history_columns(bundle, rows)
+        features = {name: app[name] if name in app else history[name] for name in bundle.features}
+        features.update(cross_table_features(features))
     return features
 
 
