@@ -19,6 +19,7 @@ API_PREFIX = "/api/v1"
 CONFIG_KEY = "DASHBOARD_API_URL"
 HTTP_TIMEOUT_SECONDS = 10
 FORWARDED_COOKIES = ("session",)
+REPORT_RELAY_PATH = "/model-report"  # the dashboard's own route to a remote API's report
 
 
 class ApiClientError(Exception):
@@ -34,11 +35,12 @@ class ApiClientError(Exception):
 
 @dataclass(frozen=True)
 class ApiResponse:
-    """A decoded API answer: status, JSON body (or text), and the Set-Cookie headers."""
+    """A decoded API answer: status, JSON body (or text), Set-Cookie headers, and any CSP."""
 
     status: int
     body: Any
     set_cookies: tuple[str, ...] = ()
+    content_security_policy: str = ""
 
 
 def _browser_cookies() -> dict[str, str]:
@@ -60,7 +62,12 @@ def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: 
     payload = response.get_json(silent=True)
     if payload is None:
         payload = response.get_data(as_text=True)
-    return ApiResponse(response.status_code, payload, tuple(response.headers.getlist("Set-Cookie")))
+    return ApiResponse(
+        response.status_code,
+        payload,
+        tuple(response.headers.getlist("Set-Cookie")),
+        response.headers.get("Content-Security-Policy", ""),
+    )
 
 
 def _over_http(
@@ -85,7 +92,8 @@ def _over_http(
     except ValueError:
         payload = response.text
     set_cookies = tuple(response.raw.headers.getlist("Set-Cookie")) if response.raw else ()
-    return ApiResponse(response.status_code, payload, set_cookies)
+    policy = response.headers.get("Content-Security-Policy", "")
+    return ApiResponse(response.status_code, payload, set_cookies, policy)
 
 
 def call(
@@ -151,9 +159,19 @@ def model_curves() -> dict[str, Any]:
 
 
 def model_report_url() -> str:
-    """Return where the browser opens the HTML model report (its session cookie is sent)."""
-    base_url = current_app.config.get(CONFIG_KEY) or ""
-    return base_url.rstrip("/") + API_PREFIX + "/model/report"
+    """Return where the browser opens the HTML model report (its session cookie is sent).
+
+    With a remote API the browser's cookie belongs to the dashboard's host, so the report is
+    opened on the dashboard, which relays it from the API (``REPORT_RELAY_PATH``).
+    """
+    if current_app.config.get(CONFIG_KEY):
+        return REPORT_RELAY_PATH
+    return API_PREFIX + "/model/report"
+
+
+def model_report() -> ApiResponse:
+    """Return the HTML model report and the CSP the API sends with it."""
+    return call("GET", "/model/report")
 
 
 def search_clients(query: str = "", limit: int = 20, cursor: str | None = None) -> dict[str, Any]:

@@ -1,13 +1,15 @@
-"""Plain Flask routes the dashboard needs: Bootstrap from its wheel, the language switch."""
+"""Plain Flask routes of the dashboard: Bootstrap from its wheel, language, relayed report."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import flask_bootstrap
 from flask import Flask, Response, redirect, request, send_from_directory
 
+from dash_app import api_client
+from dash_app.api_client import REPORT_RELAY_PATH, ApiClientError
 from dash_app.text import LANG_COOKIE, LANGUAGES
 
 VENDOR_PREFIX = "/vendor/bootstrap5"
@@ -44,6 +46,20 @@ def _switch_language(code: str) -> Response:
     return response
 
 
+def _relay_model_report() -> Response:
+    """Serve the remote API's model report on the dashboard's host, with the report's CSP."""
+    try:
+        report = api_client.model_report()
+    except ApiClientError as error:
+        if error.status == 401:
+            return redirect(f"/sign-in?next={quote(REPORT_RELAY_PATH)}", code=303)
+        return Response(error.message, status=error.status, mimetype="text/plain")
+    response = Response(report.body, mimetype="text/html")
+    if report.content_security_policy:  # kept by the security headers: the report's own
+        response.headers["Content-Security-Policy"] = report.content_security_policy
+    return response
+
+
 def init_server_routes(server: Flask) -> None:
     """Add the vendor and language routes to the server (once)."""
     if "dashboard_vendor" in server.view_functions:
@@ -53,4 +69,7 @@ def init_server_routes(server: Flask) -> None:
     )
     server.add_url_rule(
         "/language/<code>", endpoint="dashboard_language", view_func=_switch_language
+    )
+    server.add_url_rule(
+        REPORT_RELAY_PATH, endpoint="dashboard_model_report", view_func=_relay_model_report
     )
