@@ -8,6 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_percent
+from dash_app.components.theme import LIGHT_TEMPLATE
 from dash_app.text import t
 
 DECISION_LOOK = {  # colour + pattern: the decision is never carried by colour alone
@@ -78,7 +79,7 @@ def make_comparison_figure(
         font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
     )
     figure.update_layout(
-        template="plotly_white",
+        template=LIGHT_TEMPLATE,
         separators=SEPARATORS.get(lang, ".,"),
         height=200,
         margin={"l": 10, "r": 20, "t": 40, "b": 40},

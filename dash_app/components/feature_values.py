@@ -13,6 +13,7 @@ from dash_app.components.formatting import (
     format_years,
     is_missing,
 )
+from dash_app.components.theme import LIGHT_TEMPLATE
 from dash_app.text import t
 
 MISSING_LEVEL = "__missing__"  # the peers route's level for a missing categorical value
@@ -107,7 +108,7 @@ def axis_format(name: str) -> dict[str, Any]:
 def plot_layout(lang: str) -> dict[str, Any]:
     """Return the layout every comparison chart shares (template, fonts, separators)."""
     return {
-        "template": "plotly_white",
+        "template": LIGHT_TEMPLATE,
         "font": {"size": 14, "color": "#212529"},
         "separators": ",\u202f" if lang == "fr" else ".,",
         "margin": {"l": 60, "r": 30, "t": 50, "b": 60},

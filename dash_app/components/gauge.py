@@ -6,6 +6,8 @@ import math
 
 import plotly.graph_objects as go
 
+from dash_app.components.theme import LIGHT_TEMPLATE
+
 GRANTED_COLOUR = "#0072b2"
 REFUSED_COLOUR = "#a64a00"
 THRESHOLD_COLOUR = "#222222"
@@ -100,7 +102,7 @@ def make_gauge_figure(
         font={"size": 36, "color": colour},
     )
     figure.update_layout(
-        template="plotly_white",
+        template=LIGHT_TEMPLATE,
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         font={"size": FONT_SIZE},
         height=260,

@@ -8,6 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_number, format_percent
+from dash_app.components.theme import LIGHT_TEMPLATE
 from dash_app.text import t
 
 LINE_COLOUR = "#0072b2"  # the granted blue: the model's own curves
@@ -21,7 +22,7 @@ SEPARATORS = {"fr": ", ", "en": ".,"}  # decimal mark then thousands separator
 def _layout(lang: str, **extra: Any) -> dict[str, Any]:
     """Return the layout shared by the page's figures (white, readable, language's numbers)."""
     return {
-        "template": "plotly_white",
+        "template": LIGHT_TEMPLATE,
         "font": FONT,
         "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
         "margin": {"l": 10, "r": 20, "t": 20, "b": 50},

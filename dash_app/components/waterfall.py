@@ -9,6 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_points
+from dash_app.components.theme import LIGHT_TEMPLATE
 
 OTHER_FEATURES = "other_features"
 GRANTED_COLOUR = "#0072b2"  # points gained: lower risk
@@ -120,7 +121,7 @@ def make_waterfall_figure(
     low, high = min(marks), max(marks)
     pad = max(6.0, 0.25 * (high - low))
     figure.update_layout(
-        template="plotly_white",
+        template=LIGHT_TEMPLATE,
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         font={"size": FONT_SIZE},
         height=ROW_HEIGHT * len(labels) + 110,
