@@ -7,6 +7,7 @@ SHELL_SIGN_OUT_BUTTON = "shell-signout-button"
 SHELL_NAV_LINKS = "shell-links-nav"
 SHELL_ACCOUNT = "shell-account-div"
 SHELL_MODEL_VERSION = "shell-version-span"
+SHELL_PAGE_LOADING = "shell-page-loading"
 PAGES_LOCATION = "_pages_location"  # Dash pages' own URL component
 
 # Sign in
@@ -19,9 +20,7 @@ SIGN_IN_MESSAGE_DIV = "signin-message-div"
 SIGN_IN_REDIRECT_LOCATION = "signin-redirect-location"
 
 # Model page
-MODEL_ROLE_STORE = "model-role-store"
 MODEL_CONTENT_DIV = "model-content-div"
-MODEL_CONTENT_LOADING = "model-content-loading"
 MODEL_THRESHOLD_SPAN = "model-threshold-span"
 MODEL_IMPORTANCE_GRAPH = "model-importance-graph"
 MODEL_IMPORTANCE_SUMMARY = "model-importance-summary"
@@ -69,17 +68,14 @@ MY_DATA_ID_STORE = "mydata-id-store"
 
 # Compare (a client among all, granted/refused and similar clients)
 COMPARE_CLIENT_STORE = "compare-client-store"
-COMPARE_FEATURE_DROPDOWN = "compare-feature-dropdown"
-COMPARE_FEATURE_LABEL = "compare-feature-label"
+COMPARE_FEATURE_SELECT = "compare-feature-select"
 COMPARE_GROUP_RADIO = "compare-group-radio"
 COMPARE_DISTRIBUTION_GRAPH = "compare-distribution-graph"
 COMPARE_DISTRIBUTION_SUMMARY = "compare-distribution-p"
 COMPARE_DISTRIBUTION_ALERT = "compare-distribution-div"
 COMPARE_DISTRIBUTION_LOADING = "compare-distribution-loading"
-COMPARE_X_DROPDOWN = "compare-x-dropdown"
-COMPARE_X_LABEL = "compare-x-label"
-COMPARE_Y_DROPDOWN = "compare-y-dropdown"
-COMPARE_Y_LABEL = "compare-y-label"
+COMPARE_X_SELECT = "compare-x-select"
+COMPARE_Y_SELECT = "compare-y-select"
 COMPARE_SCATTER_GRAPH = "compare-scatter-graph"
 COMPARE_SCATTER_SUMMARY = "compare-scatter-p"
 COMPARE_SCATTER_ALERT = "compare-scatter-div"

@@ -35,12 +35,28 @@ INDEX_STRING = """<!DOCTYPE html>
     </body>
 </html>"""
 
+PAGE_CONTENT_ID = "_pages_content"  # Dash's own id of the page container's content
 NAV_ITEMS = (  # (text key, path, roles)
     ("nav.clients", "/clients", ADVISOR_ROLES),
     ("nav.new_application", "/new-application", ADVISOR_ROLES),
     ("nav.my_data", "/my-data", frozenset({"client"})),
     ("nav.model", "/model", frozenset({"advisor", "admin", "client"})),
 )
+
+
+def page_loading(container: Component) -> Component:
+    """Wrap the page container in a loading indicator shown while a page's layout is built.
+
+    Pages draw their first charts in their layout (one request fewer than a callback each);
+    the indicator follows only the page's content, not the callbacks inside the page.
+    """
+    return dcc.Loading(
+        container,
+        id=ids.SHELL_PAGE_LOADING,
+        type="default",
+        delay_show=300,
+        target_components={PAGE_CONTENT_ID: "children"},
+    )
 
 
 class Dashboard(dash.Dash):
@@ -139,7 +155,12 @@ def layout() -> Component:
                     className="mb-3",
                 )
             ),
-            html.Main(dash.page_container, id="main", className="container-xxl", tabIndex="-1"),
+            html.Main(
+                page_loading(dash.page_container),
+                id="main",
+                className="container-xxl",
+                tabIndex="-1",
+            ),
             html.Footer(
                 dbc.Container(
                     [html.Span(id=ids.SHELL_MODEL_VERSION), html.Span(t("shell.footer", lang))],

@@ -13,8 +13,14 @@ TEXT = {
     "compare.bivariate.heading": {"fr": "Deux caractéristiques", "en": "Two characteristics"},
     "compare.feature": {"fr": "Caractéristique", "en": "Characteristic"},
     "compare.feature_hint": {
-        "fr": "Les plus influentes pour le modèle sont en tête de liste ; tapez pour chercher.",
-        "en": "The most influential for the model come first; type to search.",
+        "fr": (
+            "Les plus influentes pour le modèle sont en tête de liste ; au clavier, tapez les "
+            "premières lettres d'un nom pour y aller."
+        ),
+        "en": (
+            "The most influential for the model come first; with the keyboard, type a name's "
+            "first letters to jump to it."
+        ),
     },
     "compare.group": {"fr": "Comparer avec", "en": "Compare with"},
     "compare.group.all": {"fr": "Tous les clients", "en": "All clients"},

@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 
 from dash_app import ids
 from dash_app.components.messages import loading
+from dash_app.components.theme import LIGHT_TEMPLATE
 from dash_app.text import t
 
 GROUP_MODES = ("similar", "decision", "all")  # what the group selector offers
@@ -31,7 +32,7 @@ def ranked_features(features: Sequence[Feature], *, numeric_only: bool = False) 
 
 
 def feature_options(features: Sequence[Feature]) -> list[dict[str, str]]:
-    """Return dropdown options: plain labels, the features' names as values."""
+    """Return select options: plain labels, the features' names as values."""
     return [{"label": f["label"], "value": f["name"]} for f in features]
 
 
@@ -39,7 +40,7 @@ def empty_figure() -> go.Figure:
     """Return a blank chart (shown while an error message explains why)."""
     figure = go.Figure()
     figure.update_layout(
-        template="plotly_white",
+        template=LIGHT_TEMPLATE,
         height=120,
         xaxis={"visible": False},
         yaxis={"visible": False},
@@ -48,28 +49,22 @@ def empty_figure() -> go.Figure:
     return figure
 
 
-def labelled_dropdown(
-    dropdown_id: str,
-    label_id: str,
+def labelled_select(
+    select_id: str,
     label: str,
     options: list[dict[str, str]],
     value: str | None,
 ) -> Component:
-    """Return a searchable dropdown with a visible label that names it for screen readers."""
+    """Return a native select with a visible label (keyboard: type a label's first letters).
+
+    A native select, not ``dcc.Dropdown``: with the model's 200-odd inputs, each dropdown
+    indexed every option for its search box when the page opened (about 70 ms of the
+    browser's time each, three on this page).
+    """
     return html.Div(
         [
-            html.Label(label, id=label_id, htmlFor=dropdown_id, className="form-label fw-semibold"),
-            html.Div(
-                dcc.Dropdown(
-                    id=dropdown_id,
-                    options=options,
-                    value=value,
-                    clearable=False,
-                    searchable=True,
-                ),
-                role="group",
-                **{"aria-labelledby": label_id},
-            ),
+            html.Label(label, htmlFor=select_id, className="form-label fw-semibold"),
+            dbc.Select(id=select_id, options=options, value=value),
         ],
         className="mb-3",
     )
@@ -92,13 +87,19 @@ def group_selector(value: str, lang: str) -> Component:
 
 
 def chart_block(
-    graph_id: str, summary_id: str, alert_id: str, loading_id: str, figure: go.Figure, summary: str
+    graph_id: str,
+    summary_id: str,
+    alert_id: str,
+    loading_id: str,
+    figure: go.Figure,
+    summary: str,
+    alert: Component | None = None,
 ) -> Component:
     """Return a chart with its text alternative and its place for an error message."""
     return loading(
         html.Div(
             [
-                html.Div(id=alert_id),
+                html.Div(alert, id=alert_id),
                 html.P(
                     summary, id=summary_id, className="chart-summary", **{"aria-live": "polite"}
                 ),
@@ -124,9 +125,8 @@ def univariate_section(
                 [
                     dbc.Col(
                         [
-                            labelled_dropdown(
-                                ids.COMPARE_FEATURE_DROPDOWN,
-                                ids.COMPARE_FEATURE_LABEL,
+                            labelled_select(
+                                ids.COMPARE_FEATURE_SELECT,
                                 t("compare.feature", lang),
                                 options,
                                 feature,
@@ -148,20 +148,16 @@ def univariate_section(
 
 
 def bivariate_section(
-    options: list[dict[str, str]], x: str | None, y: str | None, lang: str
+    options: list[dict[str, str]],
+    x: str | None,
+    y: str | None,
+    chart: Component,
+    lang: str,
 ) -> Component:
     """Return the two-feature comparison: two pickers, then the scatter and its summary."""
-    chart = chart_block(
-        ids.COMPARE_SCATTER_GRAPH,
-        ids.COMPARE_SCATTER_SUMMARY,
-        ids.COMPARE_SCATTER_ALERT,
-        ids.COMPARE_SCATTER_LOADING,
-        empty_figure(),
-        "",
-    )
     pickers = [
-        (ids.COMPARE_X_DROPDOWN, ids.COMPARE_X_LABEL, "compare.x_feature", x),
-        (ids.COMPARE_Y_DROPDOWN, ids.COMPARE_Y_LABEL, "compare.y_feature", y),
+        (ids.COMPARE_X_SELECT, "compare.x_feature", x),
+        (ids.COMPARE_Y_SELECT, "compare.y_feature", y),
     ]
     return html.Section(
         [
@@ -170,8 +166,8 @@ def bivariate_section(
                 [
                     dbc.Col(
                         [
-                            labelled_dropdown(dropdown, label, t(key, lang), options, value)
-                            for dropdown, label, key, value in pickers
+                            labelled_select(select, t(key, lang), options, value)
+                            for select, key, value in pickers
                         ],
                         md=4,
                     ),

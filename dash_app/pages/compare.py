@@ -29,7 +29,7 @@ from dash_app.components.scatter import make_scatter_figure, scatter_summary
 from dash_app.text import current_lang, t
 
 DEFAULT_MODE = "similar"
-SAMPLE_SIZE = 2000
+SAMPLE_SIZE = 1000  # enough to see the clouds; each SVG point costs the browser time
 View = tuple[go.Figure, str, Component | None]
 
 
@@ -82,17 +82,38 @@ def _failed(error: ApiClientError, client_id: int, lang: str) -> View:
     return empty_figure(), "", error_alert(error, lang, client_id=client_id)
 
 
-def _bivariate(viewer_is_advisor: bool, numeric: list[dict[str, Any]], lang: str) -> Component:
-    """Return the two-feature section, or why it is not offered."""
+def _scatter_chart(client_id: int, x: str, y: str, lang: str) -> Component:
+    """Return the scatter block drawn for two features (or the error in words)."""
+    try:
+        figure, summary, alert = scatter_view(client_id, x, y, lang)
+    except ApiClientError as error:
+        figure, summary, alert = _failed(error, client_id, lang)
+    return chart_block(
+        ids.COMPARE_SCATTER_GRAPH,
+        ids.COMPARE_SCATTER_SUMMARY,
+        ids.COMPARE_SCATTER_ALERT,
+        ids.COMPARE_SCATTER_LOADING,
+        figure,
+        summary,
+        alert,
+    )
+
+
+def _bivariate(
+    client_id: int, viewer_is_advisor: bool, numeric: list[dict[str, Any]], lang: str
+) -> Component:
+    """Return the two-feature section drawn for the two first inputs, or why it is not offered."""
     if not viewer_is_advisor:
         return html.P(t("compare.scatter.advisors_only", lang), className="text-body-secondary")
     if len(numeric) < 2:
         return html.P(t("compare.no_numeric", lang), className="text-body-secondary")
-    return bivariate_section(feature_options(numeric), numeric[0]["name"], numeric[1]["name"], lang)
+    x, y = numeric[0]["name"], numeric[1]["name"]
+    chart = _scatter_chart(client_id, x, y, lang)
+    return bivariate_section(feature_options(numeric), x, y, chart, lang)
 
 
 def layout(client_id: str | None = None, **_: object) -> Component:
-    """Return the comparison page with its first distribution drawn."""
+    """Return the comparison page with its first distribution and scatter drawn."""
     lang = current_lang()
     viewer, number, instead = client_page_access(lang, client_id, "/compare")
     if instead is not None or viewer is None or number is None:
@@ -121,7 +142,7 @@ def layout(client_id: str | None = None, **_: object) -> Component:
             html.P(t("compare.intro", lang)),
             dcc.Store(id=ids.COMPARE_CLIENT_STORE, data=number),
             univariate_section(feature_options(ranked), first, DEFAULT_MODE, chart, lang),
-            _bivariate(viewer.is_advisor, numeric, lang),
+            _bivariate(number, viewer.is_advisor, numeric, lang),
         ]
     )
 
@@ -130,7 +151,7 @@ def layout(client_id: str | None = None, **_: object) -> Component:
     Output(ids.COMPARE_DISTRIBUTION_GRAPH, "figure"),
     Output(ids.COMPARE_DISTRIBUTION_SUMMARY, "children"),
     Output(ids.COMPARE_DISTRIBUTION_ALERT, "children"),
-    Input(ids.COMPARE_FEATURE_DROPDOWN, "value"),
+    Input(ids.COMPARE_FEATURE_SELECT, "value"),
     Input(ids.COMPARE_GROUP_RADIO, "value"),
     State(ids.COMPARE_CLIENT_STORE, "data"),
     prevent_initial_call=True,
@@ -150,9 +171,10 @@ def update_distribution(feature: str | None, mode: str | None, client_id: Any) -
     Output(ids.COMPARE_SCATTER_GRAPH, "figure"),
     Output(ids.COMPARE_SCATTER_SUMMARY, "children"),
     Output(ids.COMPARE_SCATTER_ALERT, "children"),
-    Input(ids.COMPARE_X_DROPDOWN, "value"),
-    Input(ids.COMPARE_Y_DROPDOWN, "value"),
+    Input(ids.COMPARE_X_SELECT, "value"),
+    Input(ids.COMPARE_Y_SELECT, "value"),
     State(ids.COMPARE_CLIENT_STORE, "data"),
+    prevent_initial_call=True,
 )
 def update_scatter(x: str | None, y: str | None, client_id: Any) -> Any:
     """Draw the sampled clients and this client for the two chosen features."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, dcc, html
+from dash import html
 from dash.development.base_component import Component
 
 from dash_app import api_client, ids
 from dash_app.access import page_access
 from dash_app.api_client import ApiClientError
-from dash_app.components.messages import error_alert, icon, loading
+from dash_app.components.messages import error_alert, icon
 from dash_app.components.model_card_sections import (
     card_section,
     importance_section,
@@ -31,7 +31,7 @@ dash.register_page(__name__, path=PATH, title=lambda **_: t("model.title", curre
 
 
 def layout(**_: object) -> Component:
-    """Return the page frame; its sections are filled once the API has answered."""
+    """Return the page with its sections drawn from the model card (and curves for advisors)."""
     lang = current_lang()
     viewer, instead = page_access(lang, PATH)
     if instead is not None or viewer is None:
@@ -40,8 +40,7 @@ def layout(**_: object) -> Component:
         [
             html.H1(t("model.title", lang), className="h3 mb-2"),
             html.P(t("model.intro", lang), className="lead fs-6"),
-            dcc.Store(id=ids.MODEL_ROLE_STORE, data={"is_advisor": viewer.is_advisor}),
-            loading(html.Div(id=ids.MODEL_CONTENT_DIV), ids.MODEL_CONTENT_LOADING),
+            html.Div(model_sections(viewer.is_advisor, lang), id=ids.MODEL_CONTENT_DIV),
         ],
         className="model-page",
     )
@@ -73,10 +72,8 @@ def curve_sections(card: dict, lang: str) -> list[Component]:
     ]
 
 
-@callback(Output(ids.MODEL_CONTENT_DIV, "children"), Input(ids.MODEL_ROLE_STORE, "data"))
-def show_model(role: dict | None) -> list[Component]:
+def model_sections(is_advisor: bool, lang: str) -> list[Component]:
     """Fetch the model card (and the curves for advisors) and build the page's sections."""
-    lang = current_lang()
     try:
         card = api_client.model_card(lang)
     except ApiClientError as error:
@@ -86,6 +83,6 @@ def show_model(role: dict | None) -> list[Component]:
         importance_section(card, lang),
         metrics_section(card, lang),
     ]
-    if (role or {}).get("is_advisor"):
+    if is_advisor:
         return sections + curve_sections(card, lang)
     return [*sections, restricted_note(lang)]

@@ -7,6 +7,7 @@ import json
 import dash
 import pytest
 from dash.testing.browser import Browser
+from selenium.webdriver.support.ui import Select
 
 from dash_app import ids
 from tests.dash_app.browser import accessibility_violations, sign_in
@@ -54,11 +55,11 @@ def test_an_advisor_changes_the_feature_and_sees_the_client_on_both_charts(
     first_summary = dash_br.find_element(summary).text
     assert dash_br.find_element("h1").text == f"Client n° {client_id}"
 
-    dash_br.find_element(f"#{ids.COMPARE_FEATURE_DROPDOWN}").click()
-    dash_br.wait_for_element(".dash-dropdown-option", timeout=10)
-    option = dash_br.find_elements(".dash-dropdown-option")[1]  # the second most important
-    label = option.text
-    option.click()
+    picker = Select(dash_br.find_element(f"#{ids.COMPARE_FEATURE_SELECT}"))
+    shown = picker.first_selected_option.get_attribute("value")
+    other = next(o for o in picker.options if o.get_attribute("value") not in ("", shown))
+    label = other.text  # the most important input not shown yet
+    picker.select_by_value(other.get_attribute("value"))
     dash_br.wait_for_contains_text(summary, f"{label} :", timeout=20)
     assert dash_br.find_element(summary).text != first_summary
     bars = dash_br.driver.execute_script(PLOT_DATA.format(ids.COMPARE_DISTRIBUTION_GRAPH))
@@ -68,7 +69,7 @@ def test_an_advisor_changes_the_feature_and_sees_the_client_on_both_charts(
     dash_br.wait_for_contains_text(scatter, "Ce client :", timeout=20)
     traces = dash_br.driver.execute_script(PLOT_DATA.format(ids.COMPARE_SCATTER_GRAPH))
     assert [trace["type"] for trace in traces] == ["scatter"] * 3
-    x_name = dash_br.find_element(f"#{ids.COMPARE_X_DROPDOWN}").text
+    x_name = Select(dash_br.find_element(f"#{ids.COMPARE_X_SELECT}")).first_selected_option.text
     assert x_name  # the picker shows a plain label
     star = traces[-1]
     assert star["name"] == "Ce client"
@@ -95,7 +96,7 @@ def test_an_unknown_or_malformed_client_number_is_explained(
 ) -> None:
     text = page_text(live_server, raw_id)
     assert expected in text
-    assert ids.COMPARE_FEATURE_DROPDOWN not in text
+    assert ids.COMPARE_FEATURE_SELECT not in text
 
 
 def test_a_client_account_sees_its_distributions_but_not_other_clients_points(
