@@ -17,6 +17,14 @@ REJECTS_LIMIT = 10_000  # bad lines kept per file; past it the count says "at le
 NOT_WHOLE_MARKER = "loader: value is not a whole number"
 EXPECTED = {"int": "a whole number (BIGINT)", "float": "a number (DOUBLE)", "str": "text"}
 FIX = "Fix the value or remove the row."
+MAX_SHOWN = 40  # characters of a bad value quoted in a message
+
+
+def shown_value(value: str | None) -> str:
+    """Return a value quoted for a message, cut after MAX_SHOWN characters."""
+    if value is None or len(value) <= MAX_SHOWN:
+        return repr(value)
+    return f"{value[:MAX_SHOWN]!r}... (cut at {MAX_SHOWN} characters)"
 
 
 def quote_path(path: Path) -> str:
@@ -167,7 +175,7 @@ def describe_reject(
         )
     if error_type == "CAST" and column_name:
         dtype = spec.column(column_name).dtype
-        return f"{where}: expected {EXPECTED[dtype]}, got {value!r}. {FIX}"
+        return f"{where}: expected {EXPECTED[dtype]}, got {shown_value(value)}. {FIX}"
     return f"{where}: {message}. {FIX}"
 
 
@@ -191,7 +199,7 @@ def report_fractions(source: Source, spec: TableSpec, findings: Findings) -> Non
                     findings.error(
                         f"{source.label}, line {reader.line_num}, column "
                         f"{spec.columns[position].name}: expected {EXPECTED['int']}, got "
-                        f"{value!r}. {FIX}"
+                        f"{shown_value(value)}. {FIX}"
                     )
 
 

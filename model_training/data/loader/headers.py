@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model_training.data.loader.csv_reader import shown_value
 from model_training.data.loader.sources import Source, read_csv_header, read_parquet_header
 from model_training.data.schema import TableSpec
 
@@ -17,6 +18,11 @@ def check_header(source: Source, spec: TableSpec) -> list[str]:
             return [
                 f"{source.label} is empty: expected a header row with the "
                 f"{len(spec.columns)} column names of {spec.file_name}."
+            ]
+        if any("\ufffd" in name or "\x00" in name for name in found):
+            return [
+                f"{where}: bytes that are not UTF-8 text (UTF-16 or another encoding?). Save "
+                "the file as UTF-8 (Kaggle's data files are plain ASCII)."
             ]
         return compare_columns(found, spec.column_names, where)
     fields = read_parquet_header(source)
@@ -43,8 +49,8 @@ def compare_columns(found: list[str], expected: list[str], where: str) -> list[s
     for index, name in enumerate(found):
         if name not in expected_set:
             problems.append(
-                f"{where}: unexpected column {name!r} at position {index + 1}. Remove it or "
-                "rename it to the Kaggle name it stands for."
+                f"{where}: unexpected column {shown_value(name)} at position {index + 1}. "
+                "Remove it or rename it to the Kaggle name it stands for."
             )
         elif name in seen:
             problems.append(f"{where}: column {name} appears twice. Keep one.")

@@ -127,13 +127,16 @@ def _zip_member(archive: zipfile.ZipFile, source: Source) -> str:
 
 
 def read_csv_header(source: Source) -> list[str]:
-    """Return the column names of a CSV file's first line (UTF-8, an optional BOM skipped)."""
+    """Return the column names of a CSV file's first line (UTF-8, an optional BOM skipped).
+
+    Bytes that are not UTF-8 come back as U+FFFD; a lone CR ends the line, as in the data.
+    """
     with open_binary(source) as stream:
         first = stream.readline(MAX_HEADER_BYTES)
     text = first.decode("utf-8-sig", errors="replace").rstrip("\r\n")
     if not text:
         return []
-    return next(csv.reader(io.StringIO(text)))
+    return next(csv.reader(io.StringIO(text, newline="")))
 
 
 def read_parquet_header(source: Source) -> list[tuple[str, str]]:
