@@ -13,7 +13,7 @@ from dash_app.access import client_page_access, client_page_title
 from dash_app.api_client import ApiClientError
 from dash_app.components.client_nav import client_nav
 from dash_app.components.client_sections import client_file_sections
-from dash_app.components.messages import error_alert, loading
+from dash_app.components.messages import error_alert
 from dash_app.text import current_lang, t
 
 RECENT_KEPT = 8
@@ -27,22 +27,23 @@ dash.register_page(__name__, path_template="/clients/<client_id>", title=_title)
 
 
 def layout(client_id: str | None = None, **_: object) -> Component:
-    """Return the file's frame; its sections load from the API in a callback."""
+    """Return the file drawn from the API (an API error becomes a message in the page)."""
     lang = current_lang()
     viewer, number, instead = client_page_access(lang, client_id)
     if instead is not None or viewer is None or number is None:
         return instead
+    try:
+        content = file_content(number, lang)
+        opened = number if viewer.is_advisor else None
+    except ApiClientError as error:
+        content, opened = [error_alert(error, lang, client_id=number)], None
     return html.Div(
         [
             html.H1(t("client.heading", lang, client_id=number), className="h3"),
             client_nav(number, "", lang),
-            dcc.Store(
-                id=ids.CLIENT_FILE_ID_STORE,
-                data={"client_id": number, "remember": viewer.is_advisor},
-            ),
-            dcc.Store(id=ids.CLIENT_FILE_OPENED_STORE),
+            dcc.Store(id=ids.CLIENT_FILE_OPENED_STORE, data=opened),
             dcc.Store(id=ids.CLIENTS_RECENT_STORE, storage_type="local"),
-            loading(html.Div(id=ids.CLIENT_FILE_CONTENT_DIV), ids.CLIENT_FILE_LOADING),
+            html.Div(content, id=ids.CLIENT_FILE_CONTENT_DIV),
         ]
     )
 
@@ -56,28 +57,9 @@ def file_content(client_id: int, lang: str) -> list[Component]:
 
 
 @callback(
-    Output(ids.CLIENT_FILE_CONTENT_DIV, "children"),
-    Output(ids.CLIENT_FILE_OPENED_STORE, "data"),
-    Input(ids.CLIENT_FILE_ID_STORE, "data"),
-)
-def fill_file(page: dict[str, Any] | None) -> tuple[Any, Any]:
-    """Fill the file's sections (an error becomes a message in the page)."""
-    lang = current_lang()
-    client_id = (page or {}).get("client_id")
-    if not isinstance(client_id, int):
-        return no_update, no_update
-    try:
-        content = file_content(client_id, lang)
-    except ApiClientError as error:
-        return error_alert(error, lang, client_id=client_id), None
-    return content, client_id if page.get("remember") else None
-
-
-@callback(
     Output(ids.CLIENTS_RECENT_STORE, "data"),
     Input(ids.CLIENT_FILE_OPENED_STORE, "data"),
     State(ids.CLIENTS_RECENT_STORE, "data"),
-    prevent_initial_call=True,
 )
 def remember_opened(client_id: int | None, recent: list[Any] | None) -> Any:
     """Put the opened client first in this browser's recent clients (ids only)."""
