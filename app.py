@@ -20,6 +20,9 @@ from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_bl
 from scoring_api.bundle_store import BundleStore
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError
+from scoring_api.log_format import configure_logging
+from scoring_api.metrics import init_metrics
+from scoring_api.request_id import init_request_id
 from scoring_api.security import SECURITY_SCHEMES, add_csp_script_hashes, init_security
 
 logger = logging.getLogger(__name__)
@@ -120,7 +123,10 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.json = BoundedJSONProvider(app)
     app.json.sort_keys = False
     app.extensions[SETTINGS_KEY] = settings
-    app.extensions[STORE_KEY] = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    app.extensions[STORE_KEY] = store
+    init_request_id(app)  # first: every later hook and log line has the request id
+    init_metrics(app, settings, store)
     init_security(app, settings)
     init_access_log(app)
     app.register_api(create_blueprint(settings))
@@ -155,7 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=settings.host)
     parser.add_argument("--port", type=int, default=settings.port)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO)
+    configure_logging(settings.log_format or "text", settings.log_level)
     create_app(settings).run(host=args.host, port=args.port, debug=False)
 
 

@@ -3,7 +3,11 @@
 gunicorn's own access log can only print the raw path, which holds the SK_ID_CURR: it is off,
 and the app's access log (logger ``scoring_api.access``: method, route pattern, status,
 duration, pseudonymised client) goes to standard error with the other logs, written in
-batches (at most every 0.5 s) by a background thread of each worker.
+batches (at most every 0.5 s) by a background thread of each worker. Every line is a JSON
+object with the request id (``LOG_FORMAT=text`` for people): ``scoring_api/log_format.py``.
+
+Metrics: the workers share ``PROMETHEUS_MULTIPROC_DIR`` (a fresh folder when unset), so
+``/metrics`` adds up every worker: ``scoring_api/metrics_multiprocess.py``.
 
 Each worker loads the live model bundle before it takes requests (``post_worker_init``), so no
 client waits for that load. Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS;
@@ -17,6 +21,13 @@ from gunicorn.glogging import Logger
 
 from scoring_api.blueprint import STORE_KEY
 from scoring_api.log_batching import flush_log_batches
+from scoring_api.log_format import logging_config
+from scoring_api.metrics_multiprocess import (
+    mark_worker_dead,
+    multiprocess_env,
+    prepare_multiprocess_dir,
+    remove_named_dir,
+)
 from scoring_api.security.audit_writer import flush_audit_writers
 
 
@@ -51,31 +62,25 @@ keepalive = 100
 accesslog = None
 logger_class = NoAccessLogLogger
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "root": {"level": loglevel.upper(), "handlers": ["console"]},
-    "loggers": {
-        "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
-        "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
-        "scoring_api.access": {"handlers": ["access"], "propagate": False},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "generic",
-            "stream": "ext://sys.stderr",
-        },
-        "access": {  # one line per request: written in batches (scoring_api/log_batching.py)
-            "class": "scoring_api.log_batching.BatchingStreamHandler",
-            "formatter": "generic",
-            "stream": "ext://sys.stderr",
-        },
-    },
-    "formatters": {
-        "generic": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"}
-    },
-}
+_log_format = os.environ.get("LOG_FORMAT") or "json"
+logconfig_dict = logging_config(_log_format, loglevel)  # JSON lines (LOG_FORMAT=text for people)
+# prometheus_client's multiprocess folder, set before --preload imports the app (see hooks)
+raw_env = multiprocess_env()
+
+
+def on_starting(server: object) -> None:
+    """Create the metrics folder (or empty the operator's) before the first worker starts."""
+    prepare_multiprocess_dir()
+
+
+def child_exit(server: object, worker: object) -> None:
+    """Drop a dead worker's live gauges from the metrics folder (prometheus_client)."""
+    mark_worker_dead(worker.pid)  # type: ignore[attr-defined]
+
+
+def on_exit(server: object) -> None:
+    """Remove the metrics folder gunicorn.conf.py named, at the master's exit."""
+    remove_named_dir()
 
 
 def post_worker_init(worker: object) -> None:

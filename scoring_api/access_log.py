@@ -1,5 +1,7 @@
 """The app's access log: method, route pattern, status, duration and pseudonymised client.
 
+The same fields ride on the record (``extra``) for the JSON lines of ``log_format``.
+
 It replaces gunicorn's access log, which can only print the raw path (with the SK_ID_CURR).
 """
 
@@ -16,26 +18,35 @@ logger = logging.getLogger("scoring_api.access")
 
 
 def _start_timer() -> None:
-    """Remember when the request started."""
-    g.access_started = time.perf_counter()
+    """Remember when the request started (unless ``request_id`` already did, earlier)."""
+    if "request_started" not in g:
+        g.request_started = time.perf_counter()
 
 
 def _log_request(response: Response) -> Response:
     """Log one line per request: no raw path, no query string, no raw client id."""
     if not logger.isEnabledFor(logging.INFO):
         return response
-    started = g.get("access_started")
+    started = g.get("request_started")
     milliseconds = (time.perf_counter() - started) * 1000 if started is not None else -1.0
     route = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
     client_id = (request.view_args or {}).get("client_id")
     client_ref = f"ref:{pseudonymise(client_id)}" if isinstance(client_id, int) else "-"
+    method, status = request.method, response.status_code
     logger.info(
         "%s %s %s %.1fms client=%s",
-        request.method,
+        method,
         route,
-        response.status_code,
+        status,
         milliseconds,
         client_ref,
+        extra={
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": round(milliseconds, 2),
+            "client_ref": client_ref,
+        },
     )
     return response
 

@@ -180,6 +180,7 @@ class BundleStore:
         self._named: str | None = None
         self._checked_at = -float("inf")
         self._lock = threading.Lock()
+        self.listeners: list[Callable[[ServingBundle], None]] = []  # told of each new bundle
 
     def _current_name(self) -> str | None:
         """Return the version CURRENT names, or None."""
@@ -194,7 +195,11 @@ class BundleStore:
         now = time.monotonic()
         if not force and now - self._checked_at < self.check_seconds:
             return
-        with self._lock:
+        # While one thread loads a new bundle the others keep serving the live one, without
+        # waiting for the load (seconds on a full-size bundle); with no bundle yet they wait.
+        if not self._lock.acquire(blocking=force or self._bundle is None):
+            return
+        try:
             if not force and now - self._checked_at < self.check_seconds:
                 return
             self._checked_at = now
@@ -214,6 +219,13 @@ class BundleStore:
                 return
             self._bundle, self._problem = bundle, None
             logger.info("serving bundle %s", bundle.version)
+            for listener in self.listeners:
+                try:
+                    listener(bundle)
+                except Exception:  # a metrics hook never stops the new bundle from serving
+                    logger.exception("bundle listener failed for %s", bundle.version)
+        finally:
+            self._lock.release()
 
     def get(self) -> ServingBundle:
         """Return the live bundle, or raise a 503 ApiError when none is loaded."""
@@ -222,6 +234,11 @@ class BundleStore:
         if bundle is None:
             raise ApiError(503, "no_model", "No model is loaded yet.", {"reason": self._problem})
         return bundle
+
+    def live(self) -> ServingBundle | None:
+        """Return the live bundle, or None when none is loaded (no error)."""
+        self.refresh()
+        return self._bundle
 
     def status(self) -> dict:
         """Return the live version, the version CURRENT names and any loading problem."""

@@ -39,6 +39,9 @@ class Settings:
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
+    log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
+    log_level: str = "info"
+    metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
 
     @property
     def is_production(self) -> bool:
@@ -65,6 +68,8 @@ class Settings:
             raise ConfigurationError(
                 f"APP_ENV must be demo, production or test, got {self.app_env!r}."
             )
+        if self.log_format not in ("", "json", "text"):
+            raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")
         if self.is_production:
             for name in ("secret_key", "pseudonym_key"):
                 value = getattr(self, name)
@@ -73,6 +78,11 @@ class Settings:
                         f"{name.upper()} must be set to a random value of at least "
                         f"{MIN_SECRET_LENGTH} characters in production (got {len(value)})."
                     )
+            if 0 < len(self.metrics_token) < MIN_SECRET_LENGTH:
+                raise ConfigurationError(
+                    f"METRICS_TOKEN must be a random value of at least {MIN_SECRET_LENGTH} "
+                    f"characters in production (got {len(self.metrics_token)}), or unset."
+                )
             return self
         # Demo and test: random per-process secrets unless given (sessions end at restart).
         return replace(

@@ -9,6 +9,7 @@ from flask import Response
 from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
+from scoring_api.metrics import observe_served_scores
 from scoring_api.responses import CSV_OR_JSON, ClientFile, ClientPage, PeerComparison
 from scoring_api.schemas import (
     ClientPath,
@@ -51,6 +52,7 @@ def get_client_score(path: ClientPath) -> dict[str, Any]:
     client_access(path.client_id, "clients.score")
     body = score_stored_client(current_bundle(), path.client_id)
     audit_event("clients.score", None, path.client_id, "ok")
+    observe_served_scores([body])
     return body
 
 

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
+from scoring_api.metrics import observe_served_scores
 from scoring_api.schemas import (
     Application,
     InvocationRequest,
@@ -56,6 +57,7 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
     )
     for client_id in sorted(i for i in ids if i is not None):
         audit_event("score.what_if", None, client_id, "ok")
+    observe_served_scores(results)
     return {"model_version": bundle.version, "results": results}
 
 
@@ -99,6 +101,7 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     if any(a.get("SK_ID_CURR") is not None for a in applications):
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
     results = score_applications(current_bundle(), api_settings().data_dir, applications)
+    observe_served_scores(results)
     keys = ("probability", "decision", "score")
     return {"predictions": [{k: r[k] for k in keys} for r in results]}
 
