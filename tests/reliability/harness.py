@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,6 +305,29 @@ def run_load(
         thread.join(seconds + 60)
     result.seconds = time.monotonic() - began
     return result
+
+
+def load_while(
+    server: Server,
+    calls: list[Call],
+    clients: int,
+    seconds: float,
+    action: Callable[[], object],
+    after_seconds: float,
+) -> LoadResult:
+    """Run the load in the background and call ``action()`` after ``after_seconds``."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(run_load, server, calls, clients, seconds)
+        time.sleep(after_seconds)
+        action()
+        return running.result()
+
+
+def audit_counts(database_path: Path) -> Counter[str]:
+    """Return the audit rows per action of a server's database."""
+    with sqlite3.connect(database_path, timeout=10) as connection:
+        rows = connection.execute("SELECT action, COUNT(*) FROM audit_events GROUP BY action")
+        return Counter(dict(rows.fetchall()))
 
 
 def mixed_calls(client_ids: list[int]) -> list[Call]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,6 +17,7 @@ from scoring_api.security.database import Database
 from tests.reliability.harness import (
     Call,
     Server,
+    audit_counts,
     copy_artifacts,
     create_key,
     run_load,
@@ -32,7 +32,7 @@ POLL_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def buffered_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Return a gunicorn server (2 workers, audit rows buffered 0.5 s) with an advisor account."""
     with serve(data_dir, tmp_path_factory.mktemp("reliability_db")) as running:
         database = Database(f"sqlite:///{running.database_path}")
@@ -63,13 +63,6 @@ class Poller:
         return last[0]
 
 
-def audit_counts(database_path: Path) -> Counter[str]:
-    """Return the audit rows per action of a server's database."""
-    with sqlite3.connect(database_path, timeout=10) as connection:
-        rows = connection.execute("SELECT action, COUNT(*) FROM audit_events GROUP BY action")
-        return Counter(dict(rows.fetchall()))
-
-
 def assert_503_json(response: requests.Response) -> None:
     """Check a 503 is JSON with Retry-After and the error envelope."""
     assert response.status_code == 503, response.text[:300]
@@ -79,8 +72,9 @@ def assert_503_json(response: requests.Response) -> None:
 
 
 def test_locked_database_answers_503_then_recovers_without_losing_audit_rows(
-    server: Server, stored_ids: list[int]
+    buffered_server: Server, stored_ids: list[int]
 ) -> None:
+    server = buffered_server
     calls = [Call("GET", f"clients/{i}/score", action="clients.score") for i in stored_ids]
     key = {"X-API-Key": server.api_key}
     credentials = {"json": {"username": "rita", "password": PASSWORD}}

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
 import pytest
 import requests
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle import current_version, set_current
 from tests.reliability.harness import (
-    Call,
-    LoadResult,
     Server,
     bundle_threshold,
     clone_bundle,
+    load_while,
     mixed_calls,
     run_load,
-    serve,
     wait_until,
 )
 
@@ -30,27 +23,9 @@ SWITCH_CLIENTS = 8
 SWITCH_AFTER_SECONDS = 1.5
 
 
-@pytest.fixture(scope="module")
-def server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """Return one gunicorn server (2 workers) on its own copy of the session bundle."""
-    with serve(data_dir, tmp_path_factory.mktemp("reliability_load")) as running:
-        yield running
-
-
 def ready_body(server: Server) -> dict:
     """Return the body of health/ready (from whichever worker answers)."""
     return requests.get(server.url("health/ready"), timeout=10).json()
-
-
-def load_while(
-    server: Server, calls: list[Call], action: Callable[[], object], seconds: float
-) -> LoadResult:
-    """Run the load in the background and ``action()`` after SWITCH_AFTER_SECONDS."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        running = pool.submit(run_load, server, calls, SWITCH_CLIENTS, seconds)
-        time.sleep(SWITCH_AFTER_SECONDS)
-        action()
-        return running.result()
 
 
 def test_concurrent_clients_all_get_answers(server: Server, stored_ids: list[int]) -> None:
@@ -73,8 +48,10 @@ def test_model_switch_under_load_never_mixes_versions(
     result = load_while(
         server,
         mixed_calls(stored_ids),
-        lambda: set_current(server.artifacts_dir, new),
+        SWITCH_CLIENTS,
         LOAD_SECONDS,
+        lambda: set_current(server.artifacts_dir, new),
+        SWITCH_AFTER_SECONDS,
     )
     figures = result.figures("model switch under load")
     print(figures)
@@ -109,7 +86,8 @@ def test_broken_bundle_leaves_the_live_one_serving(
         write_text_atomically(server.artifacts_dir / "CURRENT", broken + "\n")
 
     try:
-        result = load_while(server, mixed_calls(stored_ids), switch, 3.0)
+        calls = mixed_calls(stored_ids)
+        result = load_while(server, calls, SWITCH_CLIENTS, 3.0, switch, SWITCH_AFTER_SECONDS)
         body = ready_body(server)
     finally:
         set_current(server.artifacts_dir, live)

@@ -1,0 +1,50 @@
+"""The bundle swap: while one thread loads a new bundle, the others keep serving the live one."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from model_training.bundle import set_current
+from scoring_api import bundle_store
+from scoring_api.bundle_store import BundleStore, ServingBundle
+from tests.reliability.harness import clone_bundle, copy_artifacts
+
+WAIT_SECONDS = 30
+READER_SECONDS = 10
+
+
+def test_requests_keep_the_live_bundle_while_a_new_one_loads(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    artifacts = copy_artifacts(data_dir / "artifacts", tmp_path / "artifacts")
+    store = BundleStore(artifacts, check_seconds=0)
+    old = store.get()
+    clone_bundle(artifacts, f"{old.version}-next")
+    set_current(artifacts, f"{old.version}-next")
+    loading, may_finish = threading.Event(), threading.Event()
+    real_load = bundle_store.load_serving_bundle
+
+    def slow_load(folder: Path, version: str) -> ServingBundle:
+        loading.set()
+        may_finish.wait(WAIT_SECONDS)
+        return real_load(folder, version)
+
+    monkeypatch.setattr(bundle_store, "load_serving_bundle", slow_load)
+    got: dict[str, ServingBundle] = {}
+    loader = threading.Thread(target=lambda: got.update(loader=store.get()))
+    loader.start()
+    assert loading.wait(WAIT_SECONDS)
+    reader = threading.Thread(target=lambda: got.update(reader=store.get()))
+    reader.start()
+    reader.join(READER_SECONDS)  # returns at once (it used to wait for the whole load)
+    is_reader_done = not reader.is_alive()
+    may_finish.set()
+    loader.join(WAIT_SECONDS)
+    reader.join(WAIT_SECONDS)
+    assert is_reader_done
+    assert got["reader"] is old
+    assert got["loader"].version == f"{old.version}-next"
+    assert store.get() is got["loader"]
