@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
+API_PORT ?= 8051
 DATA_DIR ?= data/demo
 ARTIFACTS_DIR ?= data/artifacts
 DEMO_APPLICATIONS ?= 5000
@@ -13,7 +14,7 @@ SEED ?= 42
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint format demo-data demo-model clean-data
+.PHONY: install browser run run-split test lint format demo-data demo-model clean-data
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +48,18 @@ run: install demo-model  ## set up, generate demo data, train when absent, then 
 	@echo "Serving the dashboard on http://$(HOST):$(PORT)/ and the API on /api/v1 (docs: /api/v1/)."
 	HOST=$(HOST) PORT=$(PORT) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) \
 		exec $(VENV)/bin/gunicorn app:server -c gunicorn.conf.py
+
+# The two-process shape: the API alone on API_PORT (DASHBOARD=0) and the dashboard on PORT,
+# which reaches it over HTTP (API_URL); both share SECRET_KEY and the accounts database.
+run-split: install demo-model  ## the API alone on API_PORT, the dashboard on PORT using it
+	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts
+	@echo "API on http://$(HOST):$(API_PORT)/api/v1, dashboard on http://$(HOST):$(PORT)/"
+	@export SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))') \
+		HOST=$(HOST) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR); \
+	DASHBOARD=0 PORT=$(API_PORT) $(VENV)/bin/gunicorn app:server -c gunicorn.conf.py & api=$$!; \
+	API_URL=http://127.0.0.1:$(API_PORT) PORT=$(PORT) \
+		$(VENV)/bin/gunicorn app:server -c gunicorn.conf.py & dashboard=$$!; \
+	trap 'kill $$api $$dashboard' INT TERM; wait
 
 lint: install
 	$(VENV)/bin/ruff format --check .
