@@ -45,6 +45,26 @@ def _cmd_features(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_promote(args: argparse.Namespace) -> int:
+    from model_training.bundle import current_version  # noqa: PLC0415
+    from model_training.promote import list_versions, promote_bundle  # noqa: PLC0415
+
+    artifacts_dir = Path(args.artifacts_dir)
+    if args.list:
+        live = current_version(artifacts_dir)
+        for version in list_versions(artifacts_dir):
+            print(f"{version}{'  (live)' if version == live else ''}")
+        return 0
+    if not args.version:
+        raise ModelTrainingError("promote: give --version V (or --list to see the versions).")
+    previous = promote_bundle(artifacts_dir, args.version)
+    print(
+        f"Live bundle: {args.version} (was {previous or 'none'}). Each server worker picks it "
+        "up within BUNDLE_CHECK_SECONDS; roll back by promoting the previous version."
+    )
+    return 0
+
+
 def _settings(args: argparse.Namespace) -> object:
     from model_training.modeling.params import TrainingSettings  # noqa: PLC0415
 
@@ -192,6 +212,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_artifacts_dir(build)
     _add_training(build)
     build.set_defaults(handler=_cmd_build)
+
+    promote = sub.add_parser(
+        "promote",
+        help="check a built bundle and make it live (rotation), or the previous one (rollback)",
+        description="Load and check ARTIFACTS_DIR/<version>, then switch CURRENT to it "
+        "atomically; the server picks it up within BUNDLE_CHECK_SECONDS.",
+    )
+    _add_artifacts_dir(promote)
+    promote.add_argument("--version", help="the bundle version (a folder of ARTIFACTS_DIR)")
+    promote.add_argument("--list", action="store_true", help="list the bundles, mark the live one")
+    promote.set_defaults(handler=_cmd_promote)
     return parser
 
 

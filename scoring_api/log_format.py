@@ -41,9 +41,13 @@ class RequestIdFilter(logging.Filter):
 
 
 def _safe_message(record: logging.LogRecord) -> str:
-    """Return the record's message with any client id redacted (a second line of defence)."""
+    """Return the record's message with any client id redacted (a second line of defence).
+
+    Access lines are skipped: their message holds only the method, route pattern, status,
+    duration and reference, and the redacting record factory has already checked it.
+    """
     message = record.getMessage()
-    if MAY_HOLD_ID.search(message) is not None:
+    if "route" not in record.__dict__ and MAY_HOLD_ID.search(message) is not None:
         message = redact(message)
     return message
 
@@ -51,11 +55,25 @@ def _safe_message(record: logging.LogRecord) -> str:
 class JsonFormatter(logging.Formatter):
     """Format a record as one JSON object on one line."""
 
+    _encoder = json.JSONEncoder(ensure_ascii=False, default=str)  # C encoder, built once
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._second: tuple[int, str] = (-1, "")  # the last second formatted, reused
+
+    def _time(self, record: logging.LogRecord) -> str:
+        """Return the record's UTC time as ISO 8601 with milliseconds."""
+        second = int(record.created)
+        cached = self._second
+        if cached[0] != second:
+            cached = (second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second)))
+            self._second = cached
+        return f"{cached[1]}.{int(record.msecs):03d}Z"
+
     def format(self, record: logging.LogRecord) -> str:
         """Return the JSON line of a record (no raw client id, no newline inside)."""
-        seconds = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
         payload: dict[str, Any] = {
-            "time": f"{seconds}.{int(record.msecs):03d}Z",
+            "time": self._time(record),
             "level": record.levelname,
             "logger": record.name,
             "message": _safe_message(record),
@@ -70,7 +88,7 @@ class JsonFormatter(logging.Formatter):
             record.exc_text = redact(self.formatException(record.exc_info))
         if record.exc_text:
             payload["exception"] = record.exc_text
-        return json.dumps(payload, ensure_ascii=False, default=str)
+        return self._encoder.encode(payload)
 
 
 class TextFormatter(logging.Formatter):

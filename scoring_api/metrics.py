@@ -97,6 +97,7 @@ class Metrics:
             registry=registry,
         )
         self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._score_children: dict[str, tuple[Any, Any]] = {}
         self._model_version: str | None = None
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
@@ -116,8 +117,11 @@ class Metrics:
 
     def observe_scores(self, route: str, results: Iterable[Mapping[str, Any]]) -> None:
         """Add served probabilities and points to their histograms."""
-        probability = self.probability.labels(route)
-        points = self.points.labels(route)
+        children = self._score_children.get(route)
+        if children is None:
+            children = (self.probability.labels(route), self.points.labels(route))
+            self._score_children[route] = children
+        probability, points = children
         for result in results:
             probability.observe(result["probability"])
             points.observe(result["score"])
