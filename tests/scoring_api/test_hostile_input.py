@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,13 @@ def test_sql_like_usernames_are_refused_and_the_database_is_intact(tmp_path: Pat
     after = database_counts(app)
     assert after == (before[0], before[1], before[2] + 8)  # each refusal is audited
     assert sign_in(app.test_client(), "alice").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "sent", ["x" * 65, "<script>alert(1)</script>", "id%0D%0ASet-Cookie:%20x=1", "id;x=1", "é"]
+)
+def test_an_unsafe_request_id_is_replaced_not_echoed(http, sent: str) -> None:
+    response = http.get("/api/v1/health/live", headers={"X-Request-ID": sent})
+    assert response.status_code == 200
+    assert re.fullmatch(r"[0-9a-f]{16}", response.headers["X-Request-ID"])
+    assert "Set-Cookie" not in response.headers
