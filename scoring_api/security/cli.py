@@ -1,17 +1,20 @@
-"""``python -m scoring_api users|keys ...``: manage accounts and API keys in DATABASE_URL."""
+"""``python -m scoring_api users|keys|backup ...``: accounts, API keys, database backups."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from scoring_api.config import Settings
 from scoring_api.errors import ConfigurationError
 from scoring_api.security import accounts, keys
+from scoring_api.security.backup import backup_database
 from scoring_api.security.database import Database
 from scoring_api.security.models import PERSON_ROLES, ROLES
 
@@ -45,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_parser("list", help="list keys (prefixes only)")
     revoke = key_commands.add_parser("revoke", help="revoke a key by name")
     revoke.add_argument("name")
+
+    backup = groups.add_parser(
+        "backup", help="copy the SQLite database (online, consistent; PostgreSQL: pg_dump)"
+    )
+    backup.add_argument("--out", required=True, type=Path, help="the new backup file")
     return parser
 
 
@@ -56,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigurationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.group == "backup":
+        return _backup(settings.database_url, args.out)
     database = Database(settings.database_url)
     try:
         with database.session() as session:
@@ -103,6 +113,18 @@ def _keys(args: argparse.Namespace, session: Session, secret: bytes) -> int:
         raise ValueError(f"No active API key named {args.name!r}. See `keys list`.")
     else:
         print(f"Revoked API key {args.name!r}.")
+    return 0
+
+
+def _backup(database_url: str, out: Path) -> int:
+    """Run the backup command."""
+    try:
+        counts = backup_database(database_url, out)
+    except (ValueError, OSError, sqlite3.Error) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    rows = ", ".join(f"{table} {n}" for table, n in counts.items())
+    print(f"Backed up the database to {out} ({rows}).")
     return 0
 
 
