@@ -9,6 +9,7 @@ from dash import _callback
 from flask import Flask
 
 from dash_app import api_client, shell, text
+from dash_app.callback_guard import init_callback_guard
 from dash_app.server_routes import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_server_routes
 from dash_app.session_relay import init_session_relay
 
@@ -56,6 +57,7 @@ def create_dash(server: Flask, *, api_url: str = "", language: str = "fr") -> da
     app.layout = shell.layout
     shell.register_callbacks(app)
     _claim_page_callbacks(app)
+    init_callback_guard(server, app)
     return app
 
 
