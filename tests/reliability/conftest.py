@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.reliability.harness import Server, serve
+from tests.reliability.server import Server, serve
 
 N_IDS = 6
 

@@ -14,13 +14,11 @@ import requests
 
 from scoring_api.security.accounts import create_account
 from scoring_api.security.database import Database
-from tests.reliability.harness import (
-    Call,
+from tests.reliability.load import Call, audit_counts, run_load
+from tests.reliability.server import (
     Server,
-    audit_counts,
     copy_artifacts,
     create_key,
-    run_load,
     serve,
     start_server,
     wait_until,

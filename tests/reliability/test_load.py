@@ -7,15 +7,8 @@ import requests
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle import current_version, set_current
-from tests.reliability.harness import (
-    Server,
-    bundle_threshold,
-    clone_bundle,
-    load_while,
-    mixed_calls,
-    run_load,
-    wait_until,
-)
+from tests.reliability.load import load_while, mixed_calls, run_load
+from tests.reliability.server import Server, bundle_threshold, clone_bundle, wait_until
 
 N_CLIENTS = 12
 LOAD_SECONDS = 4.0

@@ -6,16 +6,15 @@ import signal
 import sqlite3
 from collections import Counter
 
-from tests.reliability.harness import (
+from tests.reliability.load import (
     CONNECTION_ERROR,
     LoadResult,
-    Server,
     audit_counts,
     load_while,
     mixed_calls,
     run_load,
-    wait_until,
 )
+from tests.reliability.server import Server, wait_until
 
 N_CLIENTS = 8
 LOAD_SECONDS = 4.0

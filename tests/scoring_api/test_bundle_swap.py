@@ -10,7 +10,7 @@ import pytest
 from model_training.bundle import set_current
 from scoring_api import bundle_store
 from scoring_api.bundle_store import BundleStore, ServingBundle
-from tests.reliability.harness import clone_bundle, copy_artifacts
+from tests.reliability.server import clone_bundle, copy_artifacts
 
 WAIT_SECONDS = 30
 READER_SECONDS = 10
