@@ -123,7 +123,7 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.json = BoundedJSONProvider(app)
     app.json.sort_keys = False
     app.extensions[SETTINGS_KEY] = settings
-    store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds, is_background=True)
     app.extensions[STORE_KEY] = store
     init_request_id(app)  # first: every later hook and log line has the request id
     init_metrics(app, settings, store)

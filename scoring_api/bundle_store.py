@@ -2,7 +2,9 @@
 
 A request takes one ``ServingBundle`` reference and uses it to the end, so a response never
 mixes versions. Each process checks CURRENT at most once per ``bundle_check_seconds``; a new
-bundle that fails to load leaves the old one serving (logged, and reported by health/ready).
+bundle loads while the old one keeps serving (in a thread of its own in the server, so no
+request waits for it), and one that fails to load leaves the old one serving (logged, and
+reported by health/ready).
 """
 
 from __future__ import annotations
@@ -172,14 +174,17 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
 class BundleStore:
     """Hold the live bundle of one process and pick up a new one when CURRENT changes."""
 
-    def __init__(self, artifacts_dir: Path, check_seconds: float = 1.0) -> None:
+    def __init__(
+        self, artifacts_dir: Path, check_seconds: float = 1.0, is_background: bool = False
+    ) -> None:
         self.artifacts_dir = Path(artifacts_dir)
         self.check_seconds = check_seconds
+        self.is_background = is_background  # load a new bundle in a thread, not in a request
         self._bundle: ServingBundle | None = None
         self._problem: str | None = "not loaded yet"
         self._named: str | None = None
         self._checked_at = -float("inf")
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held by whoever checks CURRENT or loads a bundle
         self.listeners: list[Callable[[ServingBundle], None]] = []  # told of each new bundle
 
     def _current_name(self) -> str | None:
@@ -191,14 +196,18 @@ class BundleStore:
         return text or None
 
     def refresh(self, *, force: bool = False) -> None:
-        """Check CURRENT (at most once per interval) and load the bundle it names if new."""
+        """Check CURRENT (at most once per interval) and load the bundle it names if new.
+
+        While a bundle is live, other threads keep serving it during a load without waiting;
+        with ``is_background`` the load runs in its own thread, so no request waits for it
+        (seconds, more under load). The first load, and a forced one, happen here.
+        """
         now = time.monotonic()
         if not force and now - self._checked_at < self.check_seconds:
             return
-        # While one thread loads a new bundle the others keep serving the live one, without
-        # waiting for the load (seconds on a full-size bundle); with no bundle yet they wait.
         if not self._lock.acquire(blocking=force or self._bundle is None):
             return
+        is_handed_over = False
         try:
             if not force and now - self._checked_at < self.check_seconds:
                 return
@@ -211,21 +220,40 @@ class BundleStore:
             if name == self._named:
                 return
             self._named = name
-            try:
-                bundle = load_serving_bundle(self.artifacts_dir, name)
-            except Exception as exc:
-                self._problem = f"bundle {name} could not be loaded: {exc}"
-                logger.exception("bundle %s could not be loaded; keeping the previous one", name)
+            if self.is_background and self._bundle is not None and not force:
+                loader = threading.Thread(
+                    target=self._load_and_release, args=(name,), name="bundle-loader", daemon=True
+                )
+                loader.start()  # the loader releases the lock when done
+                is_handed_over = True
                 return
-            self._bundle, self._problem = bundle, None
-            logger.info("serving bundle %s", bundle.version)
-            for listener in self.listeners:
-                try:
-                    listener(bundle)
-                except Exception:  # a metrics hook never stops the new bundle from serving
-                    logger.exception("bundle listener failed for %s", bundle.version)
+            self._load(name)
+        finally:
+            if not is_handed_over:
+                self._lock.release()
+
+    def _load_and_release(self, name: str) -> None:
+        """Load a bundle in the loader thread, then release the store's lock."""
+        try:
+            self._load(name)
         finally:
             self._lock.release()
+
+    def _load(self, name: str) -> None:
+        """Load a bundle and make it live, or keep the previous one and say why."""
+        try:
+            bundle = load_serving_bundle(self.artifacts_dir, name)
+        except Exception as exc:
+            self._problem = f"bundle {name} could not be loaded: {exc}"
+            logger.exception("bundle %s could not be loaded; keeping the previous one", name)
+            return
+        self._bundle, self._problem = bundle, None
+        logger.info("serving bundle %s", bundle.version)
+        for listener in self.listeners:
+            try:
+                listener(bundle)
+            except Exception:  # a metrics hook never stops the new bundle from serving
+                logger.exception("bundle listener failed for %s", bundle.version)
 
     def get(self) -> ServingBundle:
         """Return the live bundle, or raise a 503 ApiError when none is loaded."""

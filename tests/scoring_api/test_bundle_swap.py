@@ -10,7 +10,7 @@ import pytest
 from model_training.bundle import set_current
 from scoring_api import bundle_store
 from scoring_api.bundle_store import BundleStore, ServingBundle
-from tests.reliability.server import clone_bundle, copy_artifacts
+from tests.reliability.server import clone_bundle, copy_artifacts, wait_until
 
 WAIT_SECONDS = 30
 READER_SECONDS = 10
@@ -48,3 +48,28 @@ def test_requests_keep_the_live_bundle_while_a_new_one_loads(
     assert got["reader"] is old
     assert got["loader"].version == f"{old.version}-next"
     assert store.get() is got["loader"]
+
+
+def test_a_background_store_loads_the_new_bundle_without_making_a_request_wait(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    artifacts = copy_artifacts(data_dir / "artifacts", tmp_path / "artifacts")
+    store = BundleStore(artifacts, check_seconds=0, is_background=True)
+    old = store.get()  # the first load happens in the caller
+    new = f"{old.version}-next"
+    clone_bundle(artifacts, new)
+    set_current(artifacts, new)
+    may_finish = threading.Event()
+    real_load = bundle_store.load_serving_bundle
+
+    def held_load(folder: Path, version: str) -> ServingBundle:
+        may_finish.wait(WAIT_SECONDS)
+        return real_load(folder, version)
+
+    monkeypatch.setattr(bundle_store, "load_serving_bundle", held_load)
+    during = store.get()  # notices the change, starts the loader, answers at once
+    may_finish.set()
+    is_swapped = wait_until(lambda: store.get().version == new, WAIT_SECONDS)
+    assert during is old
+    assert is_swapped
+    assert store.status() == {"model_version": new, "current": new, "problem": None}
