@@ -15,7 +15,7 @@ from dash_app.access import PEOPLE_ROLES, page_access
 from dash_app.api_client import ApiClientError
 from dash_app.components.client_sections import PROTECTED_FIELDS, client_file_sections
 from dash_app.components.formatting import format_percent
-from dash_app.components.messages import error_alert, icon, loading
+from dash_app.components.messages import error_alert, icon
 from dash_app.text import current_lang, t
 
 EXPLANATION_TOP = 10
@@ -25,7 +25,7 @@ dash.register_page(__name__, path="/my-data", title=lambda **_: t("my_data.title
 
 
 def layout(**_: object) -> Component:
-    """Return the client's own page (advisors are sent to the client search)."""
+    """Return the client's own page, drawn from the API (advisors go to the client search)."""
     lang = current_lang()
     viewer, instead = page_access(lang, "/my-data", PEOPLE_ROLES)
     if instead is not None or viewer is None:
@@ -36,7 +36,7 @@ def layout(**_: object) -> Component:
         [
             html.H1(t("my_data.heading", lang, client_id=viewer.client_id), className="h3"),
             dcc.Store(id=ids.MY_DATA_ID_STORE, data={"client_id": viewer.client_id}),
-            loading(html.Div(id=ids.MY_DATA_CONTENT_DIV), ids.MY_DATA_LOADING),
+            html.Div(my_data_content(viewer.client_id, lang), id=ids.MY_DATA_CONTENT_DIV),
             dcc.Download(id=ids.MY_DATA_DOWNLOAD),
         ]
     )
@@ -112,16 +112,8 @@ def rights_card(lang: str) -> Component:
     )
 
 
-@callback(
-    Output(ids.MY_DATA_CONTENT_DIV, "children"),
-    Input(ids.MY_DATA_ID_STORE, "data"),
-)
-def fill_my_data(page: dict[str, Any] | None) -> Any:
-    """Fill the explanation, the rights and the file's sections from the API."""
-    lang = current_lang()
-    client_id = (page or {}).get("client_id")
-    if not isinstance(client_id, int):
-        return no_update
+def my_data_content(client_id: int, lang: str) -> Any:
+    """Return the explanation, the rights and the file's sections, drawn from the API."""
     try:
         file = api_client.client_file(client_id)
         explanation = api_client.client_explanation(client_id, lang, top=EXPLANATION_TOP)
