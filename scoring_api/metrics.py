@@ -35,6 +35,8 @@ from scoring_api.security import current_identity
 METRICS_KEY = "scoring_metrics"
 METRICS_PATH = "/metrics"
 UNMATCHED = "<unmatched>"
+# Any other method a client invents is counted as "other": labels stay a bounded set.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 PROBABILITY_BUCKETS = (0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0)
 POINTS_BUCKETS = tuple(float(points) for points in range(350, 851, 50))
@@ -188,7 +190,8 @@ def init_metrics(app: Flask, settings: Settings, store: BundleStore) -> Metrics:
     def record_request(response: Response) -> Response:
         started = g.get("request_started")
         seconds = time.perf_counter() - started if started is not None else 0.0
-        metrics.observe_request(request.method, route_pattern(), response.status_code, seconds)
+        method = request.method if request.method in METHODS else "other"
+        metrics.observe_request(method, route_pattern(), response.status_code, seconds)
         return response
 
     def serve_metrics() -> Response:

@@ -157,6 +157,19 @@ def test_requests_are_counted_by_route_pattern_and_status(
         assert str(client_id) not in after
 
 
+def test_an_invented_method_is_counted_as_other(web: FlaskClient) -> None:
+    before = scrape(web)
+    assert web.open("/api/v1/health/live", method="BREW").status_code == 405
+    after = scrape(web)
+    labels = {"method": "other", "route": "<unmatched>", "status": "405"}
+    assert (
+        sample(after, "scoring_http_requests_total", **labels)
+        - sample(before, "scoring_http_requests_total", **labels)
+        == 1
+    )
+    assert 'method="BREW"' not in after
+
+
 def test_served_scores_fill_the_score_histograms(
     web: FlaskClient, role_keys: dict[str, str], client_ids: list[int]
 ) -> None:
