@@ -58,7 +58,11 @@ def test_model_switch_under_load_never_mixes_versions(
         assert seen[:switched] == [old] * switched, (client, seen)
         assert seen[switched:] == [new] * (len(seen) - switched), (client, seen)
     assert {a.versions[0] for a in result.answers} == {old, new}, figures
+    is_loaded = wait_until(  # fresh connections, so most likely both workers
+        lambda: all(ready_body(server)["model_version"] == new for _ in range(4)), 30
+    )
     after = run_load(server, mixed_calls(stored_ids), SWITCH_CLIENTS, 1.0)
+    assert is_loaded
     assert after.failures == []
     assert {a.versions[0] for a in after.answers} == {new}, after.figures("after the switch")
 
