@@ -6,8 +6,9 @@ mode when it is first imported, and gunicorn's ``--preload`` imports the app (an
 prometheus_client) in the master before any server hook runs, so the variable is handed to
 gunicorn's ``raw_env`` (applied before the preload) when it is unset: a fresh folder name under
 the temporary directory. ``on_starting`` creates that folder (or empties a folder given by the
-operator), ``child_exit`` drops a dead worker's live gauges, ``on_exit`` removes a folder this
-module named. Nothing here imports prometheus_client at module level.
+operator) and removes the folders of masters that died without ``on_exit`` (SIGKILL),
+``child_exit`` drops a dead worker's live gauges, ``on_exit`` removes a folder this module
+named. Nothing here imports prometheus_client at module level.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import tempfile
 from pathlib import Path
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+DIR_PREFIX = "scoring-metrics-"
+MASTER_PID_FILE = "master.pid"  # in a folder gunicorn.conf.py named: the master that owns it
 _named: dict[str, str] = {}  # the folder this process named, kept across config reloads
 
 
@@ -28,8 +31,34 @@ def multiprocess_env() -> list[str]:
     if current and current != _named.get("dir"):
         return []  # the operator's folder
     if "dir" not in _named:
-        _named["dir"] = str(Path(tempfile.gettempdir()) / f"scoring-metrics-{secrets.token_hex(8)}")
+        _named["dir"] = str(Path(tempfile.gettempdir()) / f"{DIR_PREFIX}{secrets.token_hex(8)}")
     return [f"{MULTIPROC_ENV}={_named['dir']}"]
+
+
+def remove_stale_dirs(root: Path) -> list[Path]:
+    """Remove the metrics folders of masters that died without ``on_exit`` (SIGKILL)."""
+    removed = []
+    for path in root.glob(f"{DIR_PREFIX}*"):
+        try:
+            pid = (path / MASTER_PID_FILE).read_text(encoding="utf-8").strip()
+            is_mine = path.stat().st_uid == os.getuid()
+        except OSError:
+            continue  # not a folder of ours, or its master is still writing the file
+        if is_mine and pid.isdigit() and not _is_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _is_alive(pid: int) -> bool:
+    """Tell whether a process with this pid exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def prepare_multiprocess_dir() -> Path | None:
@@ -39,7 +68,9 @@ def prepare_multiprocess_dir() -> Path | None:
         return None
     path = Path(current)
     if current == _named.get("dir"):
+        remove_stale_dirs(path.parent)
         path.mkdir(mode=0o700)  # a fresh name: refuse one that already exists
+        (path / MASTER_PID_FILE).write_text(str(os.getpid()), encoding="utf-8")
         return path
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     for stale in path.glob("*.db"):  # counters of a previous run

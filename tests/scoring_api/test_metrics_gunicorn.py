@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -85,6 +86,7 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
                 if len(score_pids(log_path.read_text(encoding="utf-8"))) == 2:
                     break
         exposition = get(f"{base}/metrics", {"Authorization": f"Bearer {TOKEN}"})[1]
+        assert len(metrics_dirs_of(process.pid)) == 1  # a fresh folder, owned by this master
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -102,3 +104,14 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
     assert sorted(line["request_id"] for line in access) == sorted(f"mp-{k}" for k in range(sent))
     assert len({line["pid"] for line in access}) == 2  # both workers served and were counted
     assert not any(str(client_id) in output + exposition for client_id in client_ids)
+    assert metrics_dirs_of(process.pid) == []  # on_exit removed the folder it named
+
+
+def metrics_dirs_of(master_pid: int) -> list[Path]:
+    """Return the metrics folders left in the temporary directory by this gunicorn master."""
+    return [
+        folder
+        for folder in Path(tempfile.gettempdir()).glob("scoring-metrics-*")
+        if (folder / "master.pid").is_file()
+        and (folder / "master.pid").read_text(encoding="utf-8") == str(master_pid)
+    ]
