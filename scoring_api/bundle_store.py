@@ -217,9 +217,8 @@ class BundleStore:
                 if self._bundle is None:
                     self._problem = f"no model: no {CURRENT_FILE} file in {self.artifacts_dir}"
                 return
-            if name == self._named:
+            if not self._is_new(name):
                 return
-            self._named = name
             if self.is_background and self._bundle is not None and not force:
                 loader = threading.Thread(
                     target=self._load_and_release, args=(name,), name="bundle-loader", daemon=True
@@ -231,6 +230,16 @@ class BundleStore:
         finally:
             if not is_handed_over:
                 self._lock.release()
+
+    def _is_new(self, name: str) -> bool:
+        """Note the version CURRENT names; tell whether it must be loaded (not the live one)."""
+        if name == self._named:
+            return False
+        self._named = name
+        if self._bundle is not None and name == self._bundle.version:  # back to the live one
+            self._problem = None
+            return False
+        return True
 
     def _load_and_release(self, name: str) -> None:
         """Load a bundle in the loader thread, then release the store's lock."""

@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,7 +179,7 @@ def load_while(
 
 def audit_counts(database_path: Path) -> Counter[str]:
     """Return the audit rows per action of a server's database."""
-    with sqlite3.connect(database_path, timeout=10) as connection:
+    with closing(sqlite3.connect(database_path, timeout=10)) as connection:
         rows = connection.execute("SELECT action, COUNT(*) FROM audit_events GROUP BY action")
         return Counter(dict(rows.fetchall()))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sqlite3
 from collections import Counter
+from contextlib import closing
 
 from tests.reliability.load import (
     CONNECTION_ERROR,
@@ -53,7 +54,7 @@ def test_killed_worker_is_replaced_and_answered_requests_keep_their_audit_rows(
     is_respawned = wait_until(is_replaced, RESPAWN_SECONDS, server)
     after = run_load(server, calls, N_CLIENTS, 1.0)
     written = audit_counts(server.database_path) - before
-    with sqlite3.connect(server.database_path) as connection:
+    with closing(sqlite3.connect(server.database_path)) as connection:
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
         n_keys = connection.execute("SELECT COUNT(*) FROM api_keys").fetchone()[0]
     figures = result.figures("worker killed under load")

@@ -73,3 +73,24 @@ def test_a_background_store_loads_the_new_bundle_without_making_a_request_wait(
     assert during is old
     assert is_swapped
     assert store.status() == {"model_version": new, "current": new, "problem": None}
+
+
+def test_switching_back_to_the_live_bundle_after_a_broken_one_loads_nothing(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    artifacts = copy_artifacts(data_dir / "artifacts", tmp_path / "artifacts")
+    store = BundleStore(artifacts, check_seconds=0)
+    live = store.get()
+    (artifacts / "broken").mkdir()
+    (artifacts / "CURRENT").write_text("broken\n", encoding="utf-8")
+    assert store.get() is live
+    loads: list[str] = []
+    monkeypatch.setattr(bundle_store, "load_serving_bundle", lambda _d, v: loads.append(v))
+    set_current(artifacts, live.version)
+    assert store.get() is live
+    assert loads == []
+    assert store.status() == {
+        "model_version": live.version,
+        "current": live.version,
+        "problem": None,
+    }
