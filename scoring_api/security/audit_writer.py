@@ -35,6 +35,7 @@ DEFAULT_BATCH_ROWS = 500
 # Past this many waiting rows (the database is slow), a request flushes before adding its row.
 MAX_PENDING_ROWS = 20_000
 RETRY_AFTER_SECONDS = 5  # the Retry-After of every 503 (app.error_response)
+JOIN_FLUSH_SECONDS = 3.0  # longest wait for another thread's flush (SQLite gives up after 2 s)
 
 _writers: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
 
@@ -84,9 +85,7 @@ class AuditWriter:
             self._is_failing = False
             return
         if self._is_failing or len(self._rows) >= MAX_PENDING_ROWS:
-            # Raises while the database stays down: the request answers 503, at once when
-            # another thread is already retrying (not after every queued retry in turn).
-            self.flush(wait=not self._is_failing)
+            self._flush_or_join()  # raises while the database stays down: the request gets 503
         with self._rows_lock:
             self._rows.append(row)
             if self._thread is None:  # started on demand, gone after an idle interval
@@ -96,23 +95,36 @@ class AuditWriter:
         if is_batch_full:
             self._wake.set()
 
-    def flush(self, *, wait: bool = True) -> int:
+    def flush(self) -> int:
         """Write every waiting row in one transaction; return how many were written.
 
         On a database error the rows go back to the front of the buffer and the error is raised.
-        With ``wait`` False, raise a 503 ApiError at once while another flush runs.
         """
-        if not self._flush_lock.acquire(blocking=wait):
-            raise ApiError(
-                503,
-                "service_unavailable",
-                "The accounts database is unavailable. Retry shortly.",
-                {"retry_after": RETRY_AFTER_SECONDS},
-            )
-        try:
+        with self._flush_lock:
             return self._flush_locked()
-        finally:
+
+    def _flush_or_join(self) -> None:
+        """Flush now, or, while another thread flushes, wait for it (bounded) and use its outcome.
+
+        A request never queues behind several retries in turn: it waits for at most the one
+        under way, then answers 503 (ApiError) if that one failed.
+        """
+        if self._flush_lock.acquire(blocking=False):
+            try:
+                self._flush_locked()
+            finally:
+                self._flush_lock.release()
+            return
+        if self._flush_lock.acquire(timeout=JOIN_FLUSH_SECONDS):
             self._flush_lock.release()
+            if not self._is_failing:
+                return
+        raise ApiError(
+            503,
+            "service_unavailable",
+            "The accounts database is unavailable. Retry shortly.",
+            {"retry_after": RETRY_AFTER_SECONDS},
+        )
 
     def _flush_locked(self) -> int:
         """Write every waiting row (the caller holds the flush lock)."""

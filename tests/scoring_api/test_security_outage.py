@@ -16,6 +16,7 @@ from scoring_api.security.database import Database
 from tests.scoring_api.test_security_audit_writer import audit_actions, make_row
 
 HOUR = 3600.0
+JOIN_WINDOW = threading.Event()  # never set: a bounded pause inside a flush
 
 
 @pytest.fixture(name="database")
@@ -30,7 +31,9 @@ def database_fixture(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture(name="write_lock")
 def write_lock_fixture(database: Database, tmp_path: Path) -> Iterator[sqlite3.Connection]:
     """Hold the database's write lock from another connection (released at the end)."""
-    connection = sqlite3.connect(tmp_path / "audit.sqlite3", isolation_level=None)
+    connection = sqlite3.connect(
+        tmp_path / "audit.sqlite3", isolation_level=None, check_same_thread=False
+    )
     connection.execute("BEGIN EXCLUSIVE")
     yield connection
     if connection.in_transaction:
@@ -62,7 +65,7 @@ def test_a_failed_direct_write_marks_the_writer_failing(
     assert audit_actions(database) == ["after"]
 
 
-def test_a_failing_writer_refuses_at_once_while_another_thread_retries(
+def test_a_request_joins_the_retry_under_way_and_gets_503_when_it_fails(
     database: Database, write_lock: sqlite3.Connection
 ) -> None:
     writer = AuditWriter(database, flush_seconds=HOUR)
@@ -89,7 +92,7 @@ def test_a_failing_writer_refuses_at_once_while_another_thread_retries(
     retry = threading.Thread(target=retry_flush)
     retry.start()
     assert retrying.wait(10)
-    with pytest.raises(ApiError) as refused:  # not queued behind the retry
+    with pytest.raises(ApiError) as refused:  # its outcome, not a retry of its own
         writer.add(make_row("refused"))
     retry.join(10)
     assert len(retry_errors) == 1  # the retry itself still failed on the lock
@@ -98,3 +101,32 @@ def test_a_failing_writer_refuses_at_once_while_another_thread_retries(
     write_lock.execute("ROLLBACK")
     assert writer.flush() == 1
     assert audit_actions(database) == ["queued"]
+
+
+def test_a_request_joining_a_retry_that_succeeds_goes_on(
+    database: Database, write_lock: sqlite3.Connection
+) -> None:
+    writer = AuditWriter(database, flush_seconds=HOUR)
+    writer.add(make_row("queued"))
+    with pytest.raises(OperationalError):
+        writer.flush()
+    retrying = threading.Event()
+    original_insert = writer._insert
+
+    def insert_after_the_lock_is_released(rows: list[dict]) -> None:
+        if not retrying.is_set():
+            retrying.set()
+            JOIN_WINDOW.wait(0.5)  # time for the request below to start waiting for this flush
+        if write_lock.in_transaction:  # the database comes back during this retry
+            write_lock.execute("ROLLBACK")
+        original_insert(rows)
+
+    writer._insert = insert_after_the_lock_is_released  # type: ignore[method-assign]
+    retry = threading.Thread(target=writer.flush)
+    retry.start()
+    assert retrying.wait(10)
+    writer.add(make_row("joined"))  # waits for the retry, which succeeds: no error
+    retry.join(10)
+    assert not writer.is_failing
+    assert writer.flush() == 1
+    assert audit_actions(database) == ["queued", "joined"]
