@@ -37,8 +37,14 @@ def make_settings(data_dir: Path, tmp: Path, **overrides: Any) -> Settings:
 
 @pytest.fixture(scope="session")
 def app(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """Return the server built on the session bundle."""
-    server = create_app(make_settings(data_dir, tmp_path_factory.mktemp("db")))
+    """Return the server built on the session bundle (sign-in limit raised: many tests sign in).
+
+    The tests of the sign-in limit build their own app with a low limit.
+    """
+    settings = make_settings(
+        data_dir, tmp_path_factory.mktemp("db"), ratelimit_login="100000 per minute"
+    )
+    server = create_app(settings)
     server.config["TESTING"] = True
     return server
 
