@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from urllib.parse import quote
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
+from flask import has_request_context, request
 
 from dash_app import api_client, ids
 from dash_app.access import ADVISOR_ROLES, Viewer, current_viewer
@@ -59,13 +61,32 @@ def page_loading(container: Component) -> Component:
     )
 
 
+def _path_pattern(page: dict) -> re.Pattern[str]:
+    """Return the regular expression of a registered page's path (template variables: a part)."""
+    template = page.get("path_template") or page["path"]
+    parts = re.split(r"<[^>]+>", template)
+    return re.compile("[^/]+".join(re.escape(part) for part in parts) + "/?")
+
+
+def draws_charts(path: str) -> bool:
+    """Tell whether the page at this path draws charts (registered with ``charts=True``)."""
+    return any(
+        page.get("charts") and _path_pattern(page).fullmatch(path)
+        for page in dash.page_registry.values()
+    )
+
+
 class Dashboard(dash.Dash):
-    """Dash with the page's ``lang`` attribute set to the browser's language."""
+    """Dash with the page's ``lang`` set to the browser's language and a mark on chart pages."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        """Return the index page with ``<html lang>`` in the chosen language."""
+        """Return the index page with ``<html lang>`` and, on chart pages, ``data-charts``.
+
+        ``assets/plotly_early.js`` loads plotly.js at once on a page marked so.
+        """
         page = super().interpolate_index(**kwargs)
-        return page.replace('<html lang="fr">', f'<html lang="{current_lang()}">', 1)
+        charts = ' data-charts="1"' if has_request_context() and draws_charts(request.path) else ""
+        return page.replace('<html lang="fr">', f'<html lang="{current_lang()}"{charts}>', 1)
 
 
 def _language_switch(lang: str) -> Component:

@@ -23,7 +23,7 @@ EXPLANATION_TOP = 10
 _title = client_page_title("client_file.title_generic", "client_file.title")
 
 
-dash.register_page(__name__, path_template="/clients/<client_id>", title=_title)
+dash.register_page(__name__, path_template="/clients/<client_id>", title=_title, charts=True)
 
 
 def layout(client_id: str | None = None, **_: object) -> Component:

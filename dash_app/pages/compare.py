@@ -38,7 +38,9 @@ _title = client_page_title("compare.title_generic", "compare.title")
 
 # order=0: Dash matches templates in registry order with fnmatch, whose ``*`` spans "/", so
 # "/clients/<client_id>" would otherwise take "/clients/42/compare" as client "42/compare".
-dash.register_page(__name__, path_template="/clients/<client_id>/compare", title=_title, order=0)
+dash.register_page(
+    __name__, path_template="/clients/<client_id>/compare", title=_title, order=0, charts=True
+)
 
 
 def distribution_view(client_id: int, feature: str, mode: str, lang: str) -> View:

@@ -27,7 +27,9 @@ from dash_app.text import current_lang, t
 
 PATH = "/model"
 
-dash.register_page(__name__, path=PATH, title=lambda **_: t("model.title", current_lang()))
+dash.register_page(
+    __name__, path=PATH, title=lambda **_: t("model.title", current_lang()), charts=True
+)
 
 
 def layout(**_: object) -> Component:

@@ -21,7 +21,12 @@ from dash_app.text import current_lang, t
 EXPLANATION_TOP = 10
 EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
 
-dash.register_page(__name__, path="/my-data", title=lambda **_: t("my_data.title", current_lang()))
+dash.register_page(
+    __name__,
+    path="/my-data",
+    title=lambda **_: t("my_data.title", current_lang()),
+    charts=True,
+)
 
 
 def layout(**_: object) -> Component:

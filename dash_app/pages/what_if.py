@@ -53,7 +53,9 @@ _title = client_page_title("whatif.title_generic", "whatif.title")
 
 
 # order: before "/clients/<client_id>", whose wildcard would also match this path
-dash.register_page(__name__, path_template="/clients/<client_id>/what-if", title=_title, order=0)
+dash.register_page(
+    __name__, path_template="/clients/<client_id>/what-if", title=_title, order=0, charts=True
+)
 
 
 def _prompt(lang: str) -> Component:
