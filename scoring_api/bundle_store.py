@@ -249,14 +249,45 @@ class BundleStore:
             self._lock.release()
 
     def _load(self, name: str) -> None:
-        """Load a bundle and make it live, or keep the previous one and say why."""
+        """Load a bundle and make it live, or keep the previous one and say why.
+
+        A process with no bundle yet (a new or restarted worker) falls back to the newest
+        other bundle that loads, so a broken CURRENT never leaves it without a model while
+        the other workers keep serving theirs.
+        """
         try:
             bundle = load_serving_bundle(self.artifacts_dir, name)
         except Exception as exc:
             self._problem = f"bundle {name} could not be loaded: {exc}"
             logger.exception("bundle %s could not be loaded; keeping the previous one", name)
+            if self._bundle is None:
+                self._fall_back(name)
             return
         self._bundle, self._problem = bundle, None
+        self._tell_listeners(bundle)
+
+    def _fall_back(self, broken: str) -> None:
+        """Serve the newest other bundle that loads (versions sort by their creation time)."""
+        others = sorted(
+            (p.name for p in self.artifacts_dir.iterdir() if p.is_dir() and p.name != broken),
+            reverse=True,
+        )
+        for version in others:
+            if not all((self.artifacts_dir / version / f).exists() for f in REQUIRED_FILES):
+                continue  # a half-written bundle or another folder
+            try:
+                bundle = load_serving_bundle(self.artifacts_dir, version)
+            except Exception:
+                logger.warning("fallback bundle %s could not be loaded either", version)
+                continue
+            self._bundle = bundle
+            self._problem = f"{self._problem}; serving {version}, the newest bundle that loads"
+            logger.warning("CURRENT names %s, which is broken: serving %s", broken, version)
+            self._tell_listeners(bundle)
+            return
+
+    def _tell_listeners(self, bundle: ServingBundle) -> None:
+        """Log the new live bundle and tell the listeners (metrics) about it."""
         logger.info("serving bundle %s", bundle.version)
         for listener in self.listeners:
             try:

@@ -10,6 +10,7 @@ import pytest
 from model_training.bundle import set_current
 from scoring_api import bundle_store
 from scoring_api.bundle_store import BundleStore, ServingBundle
+from scoring_api.errors import ApiError
 from tests.reliability.server import clone_bundle, copy_artifacts, wait_until
 
 WAIT_SECONDS = 30
@@ -94,3 +95,31 @@ def test_switching_back_to_the_live_bundle_after_a_broken_one_loads_nothing(
         "current": live.version,
         "problem": None,
     }
+
+
+def test_a_new_worker_facing_a_broken_current_serves_the_newest_bundle_that_loads(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    artifacts = copy_artifacts(data_dir / "artifacts", tmp_path / "artifacts")
+    good = BundleStore(artifacts).get().version
+    broken = f"{good}-z-broken"  # sorts after the good one: it is the newest
+    clone_bundle(artifacts, broken)
+    (artifacts / broken / "model.cbm").write_bytes(b"not a model")
+    set_current(artifacts, broken)
+    fresh = BundleStore(artifacts)  # a worker started after the switch
+    assert fresh.get().version == good
+    status = fresh.status()
+    assert status["current"] == broken
+    assert status["problem"].startswith(f"bundle {broken} could not be loaded")
+    assert status["problem"].endswith(f"serving {good}, the newest bundle that loads")
+
+
+def test_with_no_bundle_that_loads_the_store_answers_no_model(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    artifacts = copy_artifacts(data_dir / "artifacts", tmp_path / "artifacts")
+    good = BundleStore(artifacts).get().version
+    (artifacts / good / "model.cbm").write_bytes(b"not a model")
+    with pytest.raises(ApiError) as refused:
+        BundleStore(artifacts).get()
+    assert (refused.value.status, refused.value.code) == (503, "no_model")
