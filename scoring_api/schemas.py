@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from model_training.data.schema import table
 
@@ -88,6 +88,15 @@ class DataframeSplit(Strict):
     columns: list[str]
     data: list[list[Any]]
     index: list[Any] | None = None
+
+    @field_validator("columns")
+    @classmethod
+    def columns_are_unique(cls, columns: list[str]) -> list[str]:
+        """Refuse a column named twice (which value would be scored is ambiguous)."""
+        repeated = sorted({name for name in columns if columns.count(name) > 1})
+        if repeated:
+            raise ValueError(f"columns named more than once: {', '.join(repeated)}")
+        return columns
 
 
 class InvocationRequest(Strict):

@@ -181,6 +181,15 @@ def test_invocations_reject_unknown_columns(as_role) -> None:
     assert response.json["error"]["details"][0]["loc"] == ["NOPE"]
 
 
+def test_invocations_reject_a_column_named_twice(as_role) -> None:
+    split = {"columns": ["AMT_CREDIT", "AMT_CREDIT"], "data": [[1e5, 2e5]]}
+    response = as_role("service", "POST", "/api/v1/invocations", json={"dataframe_split": split})
+    assert response.status_code == 422
+    (detail,) = response.json["error"]["details"]
+    assert detail["loc"] == ["dataframe_split", "columns"]
+    assert detail["msg"] == "Value error, columns named more than once: AMT_CREDIT"
+
+
 @pytest.mark.parametrize("position", [0, -1])
 def test_feature_rows_of_an_unchanged_client_equal_the_store(data_dir, client_ids, position):
     artifacts = data_dir / "artifacts"
