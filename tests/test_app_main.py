@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.scoring_api.test_serving import ROOT, START_SECONDS, free_port, read_page, wait_ready
+from tests.processes import ROOT, START_SECONDS, free_port, read_page, wait_ready
 
 
 def test_app_py_serves_on_the_given_host_and_port_with_the_debugger_off(

@@ -21,8 +21,8 @@ from sqlalchemy.exc import OperationalError
 from app import create_app
 from scoring_api.config import Settings
 from scoring_api.security.database import Database
+from tests.processes import free_port
 from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.test_serving import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_VARIABLES = {field.name.upper() for field in fields(Settings)}

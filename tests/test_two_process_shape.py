@@ -20,8 +20,8 @@ import requests
 from dash_app import ids
 from scoring_api.bundle_store import BundleStore
 from scoring_api.security import ensure_demo_accounts
+from tests.processes import ROOT, START_SECONDS, free_port, stop_process, wait_ready
 from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.test_serving import ROOT, START_SECONDS, free_port, wait_ready
 
 GUNICORN = [sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"]
 CALLBACK_PATH = "/_dash-update-component"
@@ -37,12 +37,7 @@ def gunicorn(env: dict[str, str], log_path: Path) -> Iterator[tuple[subprocess.P
         try:
             yield process, log_path
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+            stop_process(process)
 
 
 def dash_callback(

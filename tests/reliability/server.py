@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -25,16 +24,7 @@ import requests
 from scoring_api.config import Settings
 from scoring_api.security.database import Database
 from scoring_api.security.keys import create_api_key, digest_secret
-
-ROOT = Path(__file__).resolve().parents[2]
-START_SECONDS = 60
-
-
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.processes import ROOT, START_SECONDS, free_port, stop_process
 
 
 @dataclass
@@ -62,13 +52,7 @@ class Server:
 
     def stop(self) -> None:
         """Stop gracefully (SIGTERM: workers flush their audit rows), kill after 20 s."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        stop_process(self.process, grace_seconds=20)
 
 
 def copy_artifacts(source: Path, target: Path) -> Path:

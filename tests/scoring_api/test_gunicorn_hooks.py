@@ -19,8 +19,8 @@ from scoring_api.blueprint import STORE_KEY
 from scoring_api.security.database import Database
 from scoring_api.security.keys import create_api_key, digest_secret
 from scoring_api.security.models import AuditEvent
+from tests.processes import ROOT, START_SECONDS, free_port, wait_ready
 from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.test_serving import ROOT, START_SECONDS, free_port, wait_ready
 
 N_REQUESTS = 60
 

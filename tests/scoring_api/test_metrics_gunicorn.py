@@ -15,9 +15,9 @@ from pathlib import Path
 
 from scoring_api.security.database import Database
 from scoring_api.security.keys import create_api_key, digest_secret
+from tests.processes import ROOT, START_SECONDS, free_port, wait_ready
 from tests.scoring_api.conftest import make_settings
 from tests.scoring_api.test_metrics import SCORE_ROUTE, sample
-from tests.scoring_api.test_serving import ROOT, START_SECONDS, free_port, wait_ready
 
 BATCH = 16
 MAX_BATCHES = 10

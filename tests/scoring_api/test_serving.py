@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from scoring_api.security import ensure_demo_accounts
+from tests.processes import ROOT, START_SECONDS, free_port, read_page, stop_process, wait_ready
 from tests.scoring_api.conftest import make_settings
-
-ROOT = Path(__file__).resolve().parents[2]
-START_SECONDS = 60
-
-
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_ready(url: str, process: subprocess.Popen, seconds: float) -> tuple[int, dict]:
-    """Poll url until it answers 200 (or the server exits, or time is up)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.status, json.loads(response.read())
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    return -1, {}
 
 
 def procfile_web_command() -> list[str]:
@@ -51,12 +25,6 @@ def procfile_web_command() -> list[str]:
                 return [sys.executable, "-m", "gunicorn", *words[1:]]
             return words
     raise AssertionError("the Procfile has no web process")
-
-
-def read_page(url: str) -> tuple[int, str]:
-    """Return the status and text of a page."""
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.status, response.read().decode("utf-8")
 
 
 def test_procfile_web_command_serves_api_and_dashboard(data_dir: Path, tmp_path: Path) -> None:
@@ -83,12 +51,7 @@ def test_procfile_web_command_serves_api_and_dashboard(data_dir: Path, tmp_path:
         home = read_page(f"http://127.0.0.1:{port}/") if status == 200 else (-1, "")
         sign_in = read_page(f"http://127.0.0.1:{port}/sign-in") if status == 200 else (-1, "")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process)
         log.seek(0)
         output = log.read()
         log.close()
