@@ -59,6 +59,10 @@ graceful_timeout = 20
 # Heroku's Router 2.0 keeps idle connections to the dyno up to 90 s: gunicorn must not close
 # one first (a request sent on a connection being closed would fail).
 keepalive = 100
+# gunicorn's control socket (runtime commands through gunicornc) defaults to one path per user,
+# shared by every gunicorn of that user on the host: off unless GUNICORN_CONTROL_SOCKET names one.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 accesslog = None
 logger_class = NoAccessLogLogger
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -171,6 +171,21 @@ def test_gunicorn_timeouts_fit_heroku() -> None:
     assert conf["keepalive"] > 90  # Heroku Router 2.0 closes idle connections first
 
 
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [({}, ("", True)), ({"GUNICORN_CONTROL_SOCKET": "/run/pad.ctl"}, ("/run/pad.ctl", False))],
+)
+def test_gunicorn_control_socket_is_off_unless_named(
+    environ: dict[str, str], expected: tuple[str, bool]
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("GUNICORN_CONTROL_SOCKET", raising=False)
+        for name, value in environ.items():
+            patch.setenv(name, value)
+        conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert (conf["control_socket"], conf["control_socket_disable"]) == expected
+
+
 @pytest.mark.parametrize(("proxy_fix", "expected"), [(1, ("https", "203.0.113.9")), (0, None)])
 def test_proxy_fix_takes_scheme_and_address_from_the_router(
     tmp_path: Path, proxy_fix: int, expected: tuple[str, str] | None
