@@ -52,6 +52,7 @@ def session_cookie(browser: FlaskClient) -> str | None:
 @pytest.mark.parametrize(
     "token",
     [None, "", "forged", URLSafeTimedSerializer("not-the-key", salt=FORM_SALT).dumps("sign-in")],
+    ids=["none", "empty", "forged", "another-key"],  # stable ids: pytest-xdist workers compare
 )
 def test_a_post_without_the_servers_token_signs_no_one_in(
     live_server: LiveServer, token: Any
