@@ -19,7 +19,7 @@ from scoring_api.access_log import init_access_log
 from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
 from scoring_api.bundle_store import BundleStore
 from scoring_api.config import Settings
-from scoring_api.errors import ApiError
+from scoring_api.errors import RETRY_AFTER_SECONDS, ApiError
 from scoring_api.log_format import configure_logging
 from scoring_api.metrics import init_metrics
 from scoring_api.request_id import init_request_id
@@ -41,7 +41,7 @@ def error_response(error: ApiError, headers: Mapping[str, str] | None = None) ->
     response = jsonify(error.to_dict())
     response.status_code = error.status
     if error.status == 503:
-        response.headers["Retry-After"] = "5"
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+RETRY_AFTER_SECONDS = 5  # the Retry-After of every 503: a dependency (database, model) is down
+
 
 class ConfigurationError(Exception):
     """The server cannot start with this configuration (e.g. no secret in production)."""
@@ -32,6 +34,16 @@ def not_found(what: str, details: Any | None = None) -> ApiError:
 def forbidden(message: str = "You may not access this resource.") -> ApiError:
     """Return a 403 error."""
     return ApiError(403, "forbidden", message)
+
+
+def database_unavailable_error() -> ApiError:
+    """Return the 503 error of an accounts database that cannot serve now."""
+    return ApiError(
+        503,
+        "service_unavailable",
+        "The accounts database is unavailable. Retry shortly.",
+        {"retry_after": RETRY_AFTER_SECONDS},
+    )
 
 
 def unauthorized(message: str = "Sign in or send an API key (X-API-Key).") -> ApiError:

@@ -10,7 +10,7 @@ from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import bundle_store, current_bundle, request_lang
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.errors import not_found
+from scoring_api.errors import RETRY_AFTER_SECONDS, not_found
 from scoring_api.responses import (
     HTML_PAGE,
     Evaluation,
@@ -28,7 +28,6 @@ from scoring_api.services.model_card import model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
-RETRY_AFTER_SECONDS = 5
 CARD_KEYS = ("version", "created", "threshold", "costs", "points", "base_value", "n_clients")
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from scoring_api.errors import ApiError
+from scoring_api.errors import database_unavailable_error
 from scoring_api.security.database import Database
 from scoring_api.security.models import AuditEvent
 
@@ -34,7 +34,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_BATCH_ROWS = 500
 # Past this many waiting rows (the database is slow), a request flushes before adding its row.
 MAX_PENDING_ROWS = 20_000
-RETRY_AFTER_SECONDS = 5  # the Retry-After of every 503 (app.error_response)
 JOIN_FLUSH_SECONDS = 3.0  # longest wait for another thread's flush (SQLite gives up after 2 s)
 
 _writers: weakref.WeakSet[AuditWriter] = weakref.WeakSet()
@@ -119,12 +118,7 @@ class AuditWriter:
             self._flush_lock.release()
             if not self._is_failing:
                 return
-        raise ApiError(
-            503,
-            "service_unavailable",
-            "The accounts database is unavailable. Retry shortly.",
-            {"retry_after": RETRY_AFTER_SECONDS},
-        )
+        raise database_unavailable_error()
 
     def _flush_locked(self) -> int:
         """Write every waiting row (the caller holds the flush lock)."""

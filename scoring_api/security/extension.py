@@ -10,6 +10,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from scoring_api.config import Settings
+from scoring_api.errors import RETRY_AFTER_SECONDS, database_unavailable_error
 from scoring_api.security.audit import install_log_redaction
 from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
@@ -25,8 +26,6 @@ from scoring_api.security.state import (
 )
 
 logger = logging.getLogger(__name__)
-
-DATABASE_RETRY_SECONDS = 5
 
 
 def init_security(app: Flask, settings: Settings) -> None:
@@ -60,17 +59,9 @@ def init_security(app: Flask, settings: Settings) -> None:
 def database_unavailable(error: Exception) -> Response:
     """Answer 503 with Retry-After when the accounts database cannot be reached."""
     logger.error("Security database unavailable: %s", type(error).__name__)
-    response = jsonify(
-        {
-            "error": {
-                "code": "service_unavailable",
-                "message": "The accounts database is unavailable. Retry shortly.",
-                "details": {"retry_after": DATABASE_RETRY_SECONDS},
-            }
-        }
-    )
+    response = jsonify(database_unavailable_error().to_dict())
     response.status_code = 503
-    response.headers["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
