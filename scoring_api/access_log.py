@@ -8,28 +8,22 @@ It replaces gunicorn's access log, which can only print the raw path (with the S
 from __future__ import annotations
 
 import logging
-import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, request
 
+from scoring_api.request_id import elapsed_seconds, route_pattern
 from scoring_api.security import pseudonymise
 
 logger = logging.getLogger("scoring_api.access")
-
-
-def _start_timer() -> None:
-    """Remember when the request started (unless ``request_id`` already did, earlier)."""
-    if "request_started" not in g:
-        g.request_started = time.perf_counter()
 
 
 def _log_request(response: Response) -> Response:
     """Log one line per request: no raw path, no query string, no raw client id."""
     if not logger.isEnabledFor(logging.INFO):
         return response
-    started = g.get("request_started")
-    milliseconds = (time.perf_counter() - started) * 1000 if started is not None else -1.0
-    route = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
+    seconds = elapsed_seconds()
+    milliseconds = seconds * 1000 if seconds is not None else -1.0
+    route = route_pattern()
     client_id = (request.view_args or {}).get("client_id")
     client_ref = f"ref:{pseudonymise(client_id)}" if isinstance(client_id, int) else "-"
     method, status = request.method, response.status_code
@@ -52,6 +46,8 @@ def _log_request(response: Response) -> Response:
 
 
 def init_access_log(app: Flask) -> None:
-    """Log every request of the app through the ``scoring_api.access`` logger."""
-    app.before_request(_start_timer)
+    """Log every request of the app through the ``scoring_api.access`` logger.
+
+    The request's start comes from ``request_id`` (initialised first).
+    """
     app.after_request(_log_request)

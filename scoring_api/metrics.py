@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hmac
 import os
-import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -30,11 +29,11 @@ from scoring_api.bundle_store import BundleStore, ServingBundle
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
 from scoring_api.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.request_id import elapsed_seconds, route_pattern
 from scoring_api.security import current_identity
 
 METRICS_KEY = "scoring_metrics"
 METRICS_PATH = "/metrics"
-UNMATCHED = "<unmatched>"
 # Any other method a client invents is counted as "other": labels stay a bounded set.
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -146,12 +145,6 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-def route_pattern() -> str:
-    """Return the matched route pattern of the request, never its path."""
-    rule = request.url_rule
-    return rule.rule if rule is not None else UNMATCHED
-
-
 def observe_served_scores(results: Iterable[Mapping[str, Any]]) -> None:
     """Count the probabilities and points a scoring route serves."""
     metrics: Metrics | None = current_app.extensions.get(METRICS_KEY)
@@ -188,8 +181,7 @@ def init_metrics(app: Flask, settings: Settings, store: BundleStore) -> Metrics:
     store.listeners.append(lambda bundle: metrics.set_model_version(bundle.version))
 
     def record_request(response: Response) -> Response:
-        started = g.get("request_started")
-        seconds = time.perf_counter() - started if started is not None else 0.0
+        seconds = elapsed_seconds() or 0.0
         method = request.method if request.method in METHODS else "other"
         metrics.observe_request(method, route_pattern(), response.status_code, seconds)
         return response

@@ -1,4 +1,4 @@
-"""A request id and start time per request: the id from a safe ``X-Request-ID``, else generated.
+"""A request's id, start time and route pattern: the id from a safe ``X-Request-ID``, else new.
 
 It lives in ``g.request_id``, goes back in the ``X-Request-ID`` response header and onto every
 log line of the request (``log_format.RequestIdFilter``). An incoming id must be a short
@@ -17,6 +17,7 @@ from flask import Flask, Response, g, request
 REQUEST_ID_HEADER = "X-Request-ID"
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 CLIENT_ID_LIKE = re.compile(r"(?<!\d)\d{6,9}(?!\d)")
+UNMATCHED = "<unmatched>"  # the route of a request no rule matched
 
 
 def accepted_request_id(value: str | None) -> str | None:
@@ -37,6 +38,18 @@ def _assign_request_id() -> None:
     """Take the caller's request id when safe, else make one; keep it and the start in ``g``."""
     g.request_started = time.perf_counter()
     g.request_id = accepted_request_id(request.headers.get(REQUEST_ID_HEADER)) or new_request_id()
+
+
+def elapsed_seconds() -> float | None:
+    """Return the seconds since the request started, or None outside a started request."""
+    started = g.get("request_started")
+    return None if started is None else time.perf_counter() - started
+
+
+def route_pattern() -> str:
+    """Return the matched route pattern of the request (it holds no id), never its path."""
+    rule = request.url_rule
+    return rule.rule if rule is not None else UNMATCHED
 
 
 def _send_request_id(response: Response) -> Response:
