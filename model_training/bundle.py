@@ -88,6 +88,21 @@ def set_current(artifacts_dir: Path, version: str) -> None:
     write_text_atomically(artifacts_dir / CURRENT_FILE, version + "\n")
 
 
+def list_versions(artifacts_dir: Path) -> list[str]:
+    """Return the versions of the complete bundles in ARTIFACTS_DIR, oldest name first.
+
+    A bundle is written in a hidden temporary folder and renamed: a visible folder with its
+    metadata is whole. Versions start with their UTC creation time, so names sort by age.
+    """
+    if not artifacts_dir.is_dir():
+        return []
+    return sorted(
+        path.name
+        for path in artifacts_dir.iterdir()
+        if path.is_dir() and not path.name.startswith(".") and (path / METADATA_FILE).is_file()
+    )
+
+
 def current_version(artifacts_dir: Path) -> str | None:
     """Return the version CURRENT names, or None when there is no live bundle."""
     path = artifacts_dir / CURRENT_FILE

@@ -46,8 +46,8 @@ def _cmd_features(args: argparse.Namespace) -> int:
 
 
 def _cmd_promote(args: argparse.Namespace) -> int:
-    from model_training.bundle import current_version  # noqa: PLC0415
-    from model_training.promote import list_versions, promote_bundle  # noqa: PLC0415
+    from model_training.bundle import current_version, list_versions  # noqa: PLC0415
+    from model_training.promote import promote_bundle  # noqa: PLC0415
 
     artifacts_dir = Path(args.artifacts_dir)
     if args.list:

@@ -13,23 +13,12 @@ import pandas as pd
 
 from model_training.bundle import (
     CURRENT_FILE,
-    METADATA_FILE,
     current_version,
+    list_versions,
     load_bundle,
     set_current,
 )
 from model_training.errors import BundleError
-
-
-def list_versions(artifacts_dir: Path) -> list[str]:
-    """Return the versions of the complete bundles in ARTIFACTS_DIR, oldest name first."""
-    if not artifacts_dir.is_dir():
-        return []
-    return sorted(
-        path.name
-        for path in artifacts_dir.iterdir()
-        if path.is_dir() and not path.name.startswith(".") and (path / METADATA_FILE).is_file()
-    )
 
 
 def check_bundle(artifacts_dir: Path, version: str) -> None:

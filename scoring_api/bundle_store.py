@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier
 
+from model_training.bundle import list_versions
 from model_training.modeling.points import PointsScale
 from scoring_api.errors import ApiError
 
@@ -268,13 +269,9 @@ class BundleStore:
 
     def _fall_back(self, broken: str) -> None:
         """Serve the newest other bundle that loads (versions sort by their creation time)."""
-        others = sorted(
-            (p.name for p in self.artifacts_dir.iterdir() if p.is_dir() and p.name != broken),
-            reverse=True,
-        )
-        for version in others:
-            if not all((self.artifacts_dir / version / f).exists() for f in REQUIRED_FILES):
-                continue  # a half-written bundle or another folder
+        for version in reversed(list_versions(self.artifacts_dir)):
+            if version == broken:
+                continue
             try:
                 bundle = load_serving_bundle(self.artifacts_dir, version)
             except Exception:
