@@ -10,6 +10,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from scoring_api.config import Settings
+from scoring_api.security.database import Database
+from scoring_api.security.keys import create_api_key, digest_secret
+
 ROOT = Path(__file__).resolve().parents[1]
 START_SECONDS = 60
 
@@ -37,6 +41,16 @@ def read_page(url: str) -> tuple[int, str]:
     """Return the status and text of a page."""
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.read().decode("utf-8")
+
+
+def create_key(database_url: str, role: str = "advisor") -> str:
+    """Create an API key in a database (test mode: digest secret stored there); return it."""
+    settings = Settings.from_env({"app_env": "test", "database_url": database_url}, environ={})
+    database = Database(database_url)
+    with database.session() as session:
+        token = create_api_key(session, digest_secret(settings, session), "test-server", role)
+    database.dispose()
+    return token.token
 
 
 def stop_process(process: subprocess.Popen, grace_seconds: float = 15) -> None:

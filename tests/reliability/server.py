@@ -21,10 +21,7 @@ from pathlib import Path
 import psutil
 import requests
 
-from scoring_api.config import Settings
-from scoring_api.security.database import Database
-from scoring_api.security.keys import create_api_key, digest_secret
-from tests.processes import ROOT, START_SECONDS, free_port, stop_process
+from tests.processes import ROOT, START_SECONDS, create_key, free_port, stop_process
 
 
 @dataclass
@@ -59,16 +56,6 @@ def copy_artifacts(source: Path, target: Path) -> Path:
     """Copy a bundle folder (with CURRENT) so a server may switch bundles in its own copy."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(".tmp-*"))
     return target
-
-
-def create_key(database_url: str, role: str = "advisor") -> str:
-    """Create an API key in a database (test mode: digest secret stored there); return it."""
-    settings = Settings.from_env({"app_env": "test", "database_url": database_url}, environ={})
-    database = Database(database_url)
-    with database.session() as session:
-        token = create_api_key(session, digest_secret(settings, session), "reliability", role)
-    database.dispose()
-    return token.token
 
 
 def start_server(

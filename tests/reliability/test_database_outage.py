@@ -14,11 +14,11 @@ import requests
 
 from scoring_api.security.accounts import create_account
 from scoring_api.security.database import Database
+from tests.processes import create_key
 from tests.reliability.load import Call, LoadResult, audit_counts, run_load
 from tests.reliability.server import (
     Server,
     copy_artifacts,
-    create_key,
     serve,
     start_server,
     wait_until,

@@ -17,9 +17,8 @@ from sqlalchemy import func, select
 from app import create_app
 from scoring_api.blueprint import STORE_KEY
 from scoring_api.security.database import Database
-from scoring_api.security.keys import create_api_key, digest_secret
 from scoring_api.security.models import AuditEvent
-from tests.processes import ROOT, START_SECONDS, free_port, wait_ready
+from tests.processes import ROOT, START_SECONDS, create_key, free_port, wait_ready
 from tests.scoring_api.conftest import make_settings
 
 N_REQUESTS = 60
@@ -48,9 +47,8 @@ def test_sigterm_writes_every_buffered_audit_row_and_log_line(
     data_dir: Path, client_ids: list[int], tmp_path: Path
 ) -> None:
     settings = make_settings(data_dir, tmp_path, app_env="test")
+    token = create_key(settings.database_url)
     database = Database(settings.database_url)
-    with database.session() as session:
-        token = create_api_key(session, digest_secret(settings, session), "e2e", "advisor").token
     port = free_port()
     env = {
         **os.environ,

@@ -13,9 +13,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from scoring_api.security.database import Database
-from scoring_api.security.keys import create_api_key, digest_secret
-from tests.processes import ROOT, START_SECONDS, free_port, wait_ready
+from tests.processes import ROOT, START_SECONDS, create_key, free_port, wait_ready
 from tests.scoring_api.conftest import make_settings
 from tests.scoring_api.test_metrics import SCORE_ROUTE, sample
 
@@ -42,10 +40,7 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
     data_dir: Path, client_ids: list[int], tmp_path: Path
 ) -> None:
     settings = make_settings(data_dir, tmp_path, app_env="test")
-    database = Database(settings.database_url)
-    with database.session() as session:
-        token = create_api_key(session, digest_secret(settings, session), "mp", "advisor").token
-    database.dispose()
+    token = create_key(settings.database_url)
     port = free_port()
     env = {
         key: value
