@@ -19,8 +19,9 @@ from model_training.config import VALIDATED_SUBDIR
 from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.application import PROTECTED_COLUMNS
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
-from model_training.modeling.decision import choose_threshold, cost_per_client
+from model_training.modeling.decision import choose_threshold, cost_per_client, decide
 from model_training.modeling.explain import (
+    GROUP_PREFIX,
     Contributions,
     global_importance,
     shap_contributions,
@@ -30,6 +31,7 @@ from model_training.modeling.model_input import to_model_input
 from model_training.modeling.params import TrainingSettings
 from model_training.modeling.peers import build_peer_reference
 from model_training.modeling.points import PointsScale
+from model_training.modeling.reasons import group_contributions, group_names, referable_log_odds
 from model_training.progress import stage_progress
 
 LIBRARIES = ("catboost", "numpy", "pandas", "scikit-learn", "duckdb", "ibis-framework", "pyarrow")
@@ -166,6 +168,11 @@ def _bundle_content(
     log_odds = contributions.log_odds
     probability = 1.0 / (1.0 + np.exp(-log_odds))
     refused = probability >= threshold
+    groups = group_contributions(
+        {name: frame[name].to_numpy() for name in features.features},
+        features.features,
+        contributions.values,
+    )
     scores = pd.DataFrame(
         {
             "SK_ID_CURR": frame["SK_ID_CURR"].to_numpy(),
@@ -173,11 +180,13 @@ def _bundle_content(
             "probability": probability,
             "log_odds": log_odds,
             "score": scale.score(probability),
-            "decision": np.where(refused, "refused", "granted"),
+            "decision": decide(probability, threshold, referable_log_odds(groups)),
         }
     )
     explanations = top_contributions(contributions.values)
     explanations.insert(0, "SK_ID_CURR", frame["SK_ID_CURR"].to_numpy())
+    for i, name in enumerate(group_names()):
+        explanations[f"{GROUP_PREFIX}{name}"] = groups[:, i]
     is_train = ~frame["is_test"].to_numpy()
     importance = global_importance(contributions.values[is_train], features.features)
     peers, clusters, peer_def = build_peer_reference(

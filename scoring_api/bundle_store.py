@@ -23,6 +23,7 @@ import pandas as pd
 from catboost import CatBoostClassifier
 
 from model_training.bundle import list_versions
+from model_training.modeling.explain import GROUP_PREFIX
 from model_training.modeling.points import PointsScale
 from scoring_api.errors import ApiError
 
@@ -143,6 +144,11 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
         explanations = _sorted_table(path / "explanations.parquet")
         if not np.array_equal(ids, explanations["SK_ID_CURR"].to_numpy()):
             raise ValueError(f"bundle {version}: explanations list different clients")
+        if not any(c.startswith(GROUP_PREFIX) for c in explanations.columns):
+            raise ValueError(
+                f"bundle {version} predates reasons grouped by family: rebuild it "
+                "(python -m model_training build)"
+            )
     peers: dict[tuple[str, str], pd.DataFrame] = {}
     if (path / "peers.parquet").is_file():
         table = pd.read_parquet(path / "peers.parquet")

@@ -7,9 +7,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from model_training.data.schema import table
+from model_training.features.catalogue import ADVERSE_VALUE, MISSING_INFORMATION
+from model_training.modeling.decision import GRANTED, OUTCOMES, REFUSED
 
 Lang = Literal["fr", "en"]
 Group = Literal["all", "granted", "refused", "similar"]
+Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
+ModelOutcome = Literal[GRANTED, REFUSED]  # type: ignore[valid-type]
+ReasonKind = Literal[ADVERSE_VALUE, MISSING_INFORMATION]  # type: ignore[valid-type]
 PLACEHOLDER_DAYS = 365243
 
 
@@ -73,8 +78,23 @@ Application = create_model(
 )
 
 
+# The fields a new applicant (no SK_ID_CURR) must give: the loan, its instalment, the income
+# and the age; the rest is optional (missing bureau scores may refer the decision to a person).
+NEW_APPLICANT_REQUIRED: tuple[str, ...] = (
+    "NAME_CONTRACT_TYPE",
+    "AMT_CREDIT",
+    "AMT_ANNUITY",
+    "AMT_INCOME_TOTAL",
+    "DAYS_BIRTH",
+)
+
+
 class ScoreRequest(Strict):
-    """Applications to score: new applicants, or an existing client's changed fields."""
+    """Applications to score: new applicants, or an existing client's changed fields.
+
+    A new applicant (no SK_ID_CURR) must give NAME_CONTRACT_TYPE, AMT_CREDIT, AMT_ANNUITY (the
+    monthly instalment), AMT_INCOME_TOTAL and DAYS_BIRTH, else 422 names the missing ones.
+    """
 
     applications: list[Application] = Field(min_length=1)  # type: ignore[valid-type]
     explain: bool = Field(False, description="Add each application's explanation.")
@@ -169,14 +189,39 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class InputField(BaseModel):
+    """An application field, by its Kaggle name and plain label."""
+
+    feature: str
+    label: str
+
+
+class MissingInput(BaseModel):
+    """Missing inputs a person can ask for (bureau scores), and what they cost in points."""
+
+    family: str
+    label: str
+    points: float = Field(description="effect on the score (negative: points lost)")
+    fields: list[InputField]
+
+
 class ScoreResult(BaseModel):
     """A probability of default with its decision and points."""
 
     probability: float
     threshold: float
-    decision: Literal["granted", "refused"]
+    decision: Outcome = Field(
+        description="granted below the threshold; referred when the model would refuse only "
+        "because of missing_inputs (with them neutral it would grant): a person decides; "
+        "refused otherwise. probability, score and threshold are always given."
+    )
+    model_decision: ModelOutcome = Field(description="what the threshold alone says")
     margin: float = Field(description="threshold - probability: positive on the granted side")
     score: float = Field(description="points: offset + factor * ln(odds good:bad)")
+    missing_inputs: list[MissingInput] = Field(
+        default_factory=list,
+        description="inputs a person can ask for that are missing, with their cost in points",
+    )
     model_version: str
 
 
@@ -190,22 +235,50 @@ class Contribution(BaseModel):
     points: float
 
 
-class Reason(BaseModel):
-    """A principal reason towards refusal, one per family, in plain words."""
+class GroupContribution(BaseModel):
+    """A reason group's contribution: the sum of its features' (the waterfall's bars)."""
 
     family: str
     label: str
-    improve: str
-    features: list[str]
+    kind: ReasonKind
+    contribution: float
     points: float
 
 
+class Evidence(BaseModel):
+    """One of the client's values that supports a reason."""
+
+    feature: str
+    label: str
+    value: Any | None = None
+
+
+class Reason(BaseModel):
+    """A principal reason towards refusal, one per group, true of the client's own values.
+
+    ``adverse_value``: at least one evidence value is neither missing nor zero;
+    ``missing_information``: the evidence names the absent inputs or histories.
+    """
+
+    family: str
+    label: str
+    kind: ReasonKind
+    points: float = Field(description="the group's effect on the score (its bar); negative")
+    improve: str = Field(description="what would improve it; empty for facts one cannot change")
+    evidence: list[Evidence]
+
+
 class Explanation(BaseModel):
-    """``base_value`` + sum of ``contributions`` = ``output`` (log-odds of default)."""
+    """``base_value`` + sum of ``contributions`` = ``output`` (log-odds of default).
+
+    ``groups`` sum to the same total by reason group; ``reasons`` are the groups that cost the
+    most points and that the client's values support (at most four).
+    """
 
     base_value: float
     output: float
     contributions: list[Contribution]
+    groups: list[GroupContribution]
     reasons: list[Reason]
     model_version: str
 
@@ -228,7 +301,7 @@ class Prediction(BaseModel):
     """One MLflow-style prediction."""
 
     probability: float
-    decision: Literal["granted", "refused"]
+    decision: Outcome
     score: float
 
 

@@ -135,11 +135,9 @@ def _derived_columns(frame: Any) -> dict[str, Any]:
         "EXT_SOURCE_MEAN": ops.row_mean(scores),
         "EXT_SOURCE_MIN": ops.row_min(scores),
         "EXT_SOURCE_MAX": ops.row_max(scores),
-        "EXT_SOURCE_STD": ops.row_std(scores),
         "EXT_SOURCE_PROD": ops.to_float(scores[0])
         * ops.to_float(scores[1])
         * ops.to_float(scores[2]),
-        "EXT_SOURCE_KNOWN": ops.count_known(scores),
         "REGISTRATION_TO_AGE": ops.ratio(frame["DAYS_REGISTRATION"], days_birth),
         "ID_PUBLISH_TO_AGE": ops.ratio(frame["DAYS_ID_PUBLISH"], days_birth),
         "PHONE_CHANGE_TO_AGE": ops.ratio(frame["DAYS_LAST_PHONE_CHANGE"], days_birth),

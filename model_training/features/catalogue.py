@@ -2,6 +2,20 @@
 
 The data lives beside this module: ``catalogue.csv`` (one row a feature) and ``families.csv``
 (one row a family, with what would improve it). Families group features for reason codes.
+
+Each feature also declares, once:
+- ``direction``: +1 when a lender's credit policy reads it as riskier as it grows, -1 safer,
+  0 free (no defensible direction), with ``direction_why``; training passes it to CatBoost as a
+  monotone constraint.
+- ``evidence``: what the client's value says about its family's assertion. ``fact``: a value
+  neither missing nor zero supports it (a late-instalment count of 2); ``volume``: how much
+  history exists (zero or missing means little history, never an adverse fact); ``context``:
+  shapes the risk but never supports the family's words (days paid early); ``structural``:
+  missing means "not applicable" (a car's age without a car), not missing information.
+A family is ``adverse_value`` (it asserts something about the client's values) or
+``missing_information`` (an input or a history is absent); each adverse family names the
+missing-information family that takes its features' missing values (``missing_family``), and
+``refer`` marks missing information that sends the decision to a person.
 """
 
 from __future__ import annotations
@@ -12,6 +26,10 @@ from functools import cache
 from importlib import resources
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
+DIRECTIONS: tuple[int, ...] = (-1, 0, 1)
+EVIDENCE_KINDS: tuple[str, ...] = ("fact", "volume", "context", "structural")
+ADVERSE_VALUE = "adverse_value"
+MISSING_INFORMATION = "missing_information"
 
 
 @dataclass(frozen=True)
@@ -20,10 +38,13 @@ class FeatureEntry:
 
     name: str
     family: str
+    direction: int
+    evidence: str
     label_fr: str
     label_en: str
     description_fr: str
     description_en: str
+    direction_why: str = ""
 
     def label(self, lang: str = "fr") -> str:
         """Return the short label in ``lang`` (fr or en)."""
@@ -39,6 +60,9 @@ class Family:
     """A group of features explained as one reason, with what would improve it (fr, en)."""
 
     name: str
+    kind: str
+    missing_family: str
+    is_referred: bool
     label_fr: str
     label_en: str
     improve_fr: str
@@ -62,13 +86,26 @@ def _rows(file_name: str) -> list[dict[str, str]]:
 @cache
 def feature_catalogue() -> dict[str, FeatureEntry]:
     """Return every catalogued feature's entry by name."""
-    return {row["name"]: FeatureEntry(**row) for row in _rows("catalogue.csv")}
+    entries = {}
+    for row in _rows("catalogue.csv"):
+        entry = FeatureEntry(**{**row, "direction": int(row["direction"])})
+        if entry.direction not in DIRECTIONS or entry.evidence not in EVIDENCE_KINDS:
+            raise ValueError(
+                f"catalogue.csv, feature {entry.name}: direction must be one of {DIRECTIONS} "
+                f"and evidence one of {EVIDENCE_KINDS}; got {entry.direction}, {entry.evidence!r}"
+            )
+        entries[entry.name] = entry
+    return entries
 
 
 @cache
 def families() -> dict[str, Family]:
     """Return every feature family by name."""
-    return {row["name"]: Family(**row) for row in _rows("families.csv")}
+    out = {}
+    for row in _rows("families.csv"):
+        refer = row.pop("refer")
+        out[row["name"]] = Family(**row, is_referred=refer == "1")
+    return out
 
 
 def feature_entry(name: str) -> FeatureEntry:
@@ -82,3 +119,9 @@ def feature_entry(name: str) -> FeatureEntry:
 def family_of(name: str) -> str:
     """Return the family of a feature."""
     return feature_entry(name).family
+
+
+def monotone_directions(names: list[str]) -> dict[str, int]:
+    """Return the declared direction (+1 or -1) of each constrained feature among ``names``."""
+    catalogue = feature_catalogue()
+    return {n: catalogue[n].direction for n in names if n in catalogue and catalogue[n].direction}

@@ -154,15 +154,6 @@ def row_mean(columns: Sequence[Column]) -> Column:
     return ratio(row_sum(columns), count_known(columns))
 
 
-def row_std(columns: Sequence[Column]) -> Column:
-    """Return the row-wise population standard deviation of the known values."""
-    mean = row_mean(columns)
-    squares = [
-        where(is_missing(c), 0.0, (to_float(c) - mean) * (to_float(c) - mean)) for c in columns
-    ]
-    return ratio(row_sum(squares), count_known(columns)) ** 0.5
-
-
 def _pick(first: Column, second: Column, take_second: Column) -> Column:
     """Return the known one of two columns, or the one ``take_second`` chooses when both are."""
     return where(

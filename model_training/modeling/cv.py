@@ -48,7 +48,7 @@ def cross_validate(
     oof = np.zeros(len(y))
     fold_of_row = np.zeros(len(y), dtype=np.int64)
     aucs, best = [], []
-    params = settings.catboost_params()
+    params = settings.catboost_params(list(x.columns))
     for k, (train_rows, eval_rows) in enumerate(folds.split(x, y)):
         # Early stopping watches a slice of the fold's training rows, never the held-out
         # rows: their out-of-fold predictions stay honest (they choose the threshold).
@@ -85,7 +85,7 @@ def fit_final(
     iterations: int,
 ) -> CatBoostClassifier:
     """Fit the served model on every train client (no early stopping: no held-out data)."""
-    params = {**settings.catboost_params(), "iterations": iterations}
+    params = {**settings.catboost_params(list(x.columns)), "iterations": iterations}
     model = CatBoostClassifier(**params)
     model.fit(Pool(x, y, cat_features=list(categorical)))
     return model

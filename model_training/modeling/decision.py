@@ -52,3 +52,22 @@ def choose_threshold(
     """Return the threshold with the lowest expected cost (the smallest one among ties)."""
     curve = cost_curve(y, probability, cost_fn, cost_fp)
     return float(curve.thresholds[int(np.argmin(curve.cost_per_client))])
+
+
+GRANTED, REFUSED, REFERRED = "granted", "refused", "referred"
+OUTCOMES: tuple[str, ...] = (GRANTED, REFUSED, REFERRED)
+
+
+def decide(
+    probability: np.ndarray | float, threshold: float, referable_log_odds: np.ndarray | float = 0.0
+) -> np.ndarray:
+    """Return each outcome: granted below the threshold; referred when only missing inputs refuse.
+
+    The rule: a refusal that would be a grant with the missing inputs a person can ask for
+    (``referable_log_odds``, what they add to the log-odds of default) made neutral is not a
+    refusal but a referral: a person decides, with those inputs in hand.
+    """
+    p = np.clip(np.asarray(probability, dtype=float), 1e-12, 1 - 1e-12)
+    without_missing = np.log(p / (1 - p)) - np.asarray(referable_log_odds, dtype=float)
+    would_grant = 1.0 / (1.0 + np.exp(-without_missing)) < threshold
+    return np.where(p < threshold, GRANTED, np.where(would_grant, REFERRED, REFUSED))

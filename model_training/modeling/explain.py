@@ -10,6 +10,7 @@ import pandas as pd
 from catboost import CatBoostClassifier, Pool
 
 TOP_K_STORED = 20  # contributions kept per stored client; the rest is one remainder
+GROUP_PREFIX = "group_"  # stored columns of each client's contribution by reason group
 BATCH_ROWS = 20_000
 
 

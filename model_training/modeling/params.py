@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
+
+from model_training.features.catalogue import monotone_directions
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class TrainingSettings:
     thread_count: int = -1
     cost_fn: float = 10.0
     cost_fp: float = 1.0
+    is_monotone: bool = True  # the catalogue's directions as CatBoost monotone constraints
 
     @classmethod
     def from_env(cls, **overrides: object) -> TrainingSettings:
@@ -35,6 +39,7 @@ class TrainingSettings:
             "iterations": int(env.get("TRAIN_ITERATIONS", cls.iterations)),
             "n_folds": int(env.get("TRAIN_FOLDS", cls.n_folds)),
             "learning_rate": float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
+            "is_monotone": env.get("TRAIN_MONOTONE", "1") != "0",
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = replace(cls(), **values)
@@ -55,14 +60,19 @@ class TrainingSettings:
         if bad:
             raise ValueError(f"invalid training settings: {', '.join(bad)} ({asdict(self)})")
 
-    def catboost_params(self) -> dict[str, object]:
+    def catboost_params(self, features: Sequence[str] = ()) -> dict[str, object]:
         """Return the CatBoostClassifier keyword arguments (Logloss, no class weights).
 
         Plain boosting, 64 borders, one-hot up to 10 levels, no categorical combinations and
         80% row sampling: on 2 cores this fits about twice as fast as CatBoost's defaults
         with the same AUC on the generated data (15,000 rows: 28 s vs 53 s, AUC 0.787 vs 0.782).
+        Given the model's ``features``, the catalogue's directions become monotone constraints
+        (when ``is_monotone``); a missing value sits below every value (CatBoost's "Min").
         """
+        directions = monotone_directions(list(features)) if self.is_monotone else {}
+        monotone = {"monotone_constraints": directions} if directions else {}
         return {
+            **monotone,
             "loss_function": "Logloss",
             "eval_metric": "Logloss",  # early stopping on the smooth loss, not a noisy AUC
             "iterations": self.iterations,

@@ -13,6 +13,7 @@ from scoring_api.metrics import observe_served_scores
 from scoring_api.schemas import (
     Application,
     InvocationRequest,
+    NEW_APPLICANT_REQUIRED,
     InvocationResponse,
     ScoreRequest,
     ScoreResponse,
@@ -35,6 +36,24 @@ def _check_batch(n_applications: int) -> None:
         )
 
 
+def _check_new_applicants(records: list[dict[str, Any]]) -> None:
+    """Refuse new applications (no SK_ID_CURR) that lack a field the model cannot do without."""
+    details = [
+        {"loc": ["applications", i, name], "msg": "required for a new applicant"}
+        for i, record in enumerate(records)
+        if record.get("SK_ID_CURR") is None
+        for name in NEW_APPLICANT_REQUIRED
+        if record.get(name) is None
+    ]
+    if details:
+        raise ApiError(
+            422,
+            "missing_required_fields",
+            "A new application needs: " + ", ".join(NEW_APPLICANT_REQUIRED) + ".",
+            details[:50],
+        )
+
+
 @require_roles("advisor", "client", "service")
 def post_score(body: ScoreRequest) -> dict[str, Any]:
     """Score applications: an SK_ID_CURR with changed fields is a what-if on that client."""
@@ -46,6 +65,7 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
         raise forbidden("A client account may only score changes to their own file.")
     for client_id in sorted(i for i in ids if i is not None):
         client_access(client_id, "score.what_if")
+    _check_new_applicants(records)
     bundle = current_bundle()
     results = score_applications(
         bundle,
@@ -100,6 +120,7 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
         applications.append(application.model_dump(exclude_unset=True))
     if any(a.get("SK_ID_CURR") is not None for a in applications):
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
+    _check_new_applicants(applications)
     results = score_applications(current_bundle(), api_settings().data_dir, applications)
     observe_served_scores(results)
     keys = ("probability", "decision", "score")

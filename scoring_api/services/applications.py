@@ -6,9 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from model_training.modeling.reasons import ValueOf, referable_inputs
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.services.explanation import explain_computed
+from scoring_api.services.explanation import computed_groups, explain_computed
 from scoring_api.services.scoring import (
+    FeatureColumns,
     build_feature_rows,
     model_pool,
     predict_log_odds,
@@ -16,6 +20,20 @@ from scoring_api.services.scoring import (
     score_result,
     shap_values,
 )
+
+
+def _value_of(features: FeatureColumns, row: int) -> ValueOf:
+    """Return a function giving one computed row's feature values."""
+    return lambda name: features[name][row]
+
+
+def _lacks_referable_input(features: FeatureColumns) -> np.ndarray:
+    """Return the rows missing an input whose absence can refer the decision to a person."""
+    lacking = np.zeros(len(next(iter(features.values()))), dtype=bool)
+    for name in referable_inputs():
+        if name in features:
+            lacking |= np.isnan(np.asarray(features[name], dtype=np.float64))
+    return lacking
 
 
 def score_applications(
@@ -27,22 +45,49 @@ def score_applications(
     top: int = 10,
     lang: str = "fr",
 ) -> list[dict[str, Any]]:
-    """Return each application's score (and explanation), in order."""
+    """Return each application's score (and explanation), in order.
+
+    SHAP values are computed for every row when explaining, else only for rows that lack a
+    referable input (the referral rule needs their contributions by group).
+    """
     if not applications:  # an empty MLflow payload: nothing to ask the model
         return []
     features = build_feature_rows(bundle, data_dir, applications)
     pool = model_pool(bundle, features)
     probabilities = probability_of_log_odds(predict_log_odds(bundle, pool))
-    results = []
-    for application, probability in zip(applications, probabilities, strict=True):
-        results.append(
-            {"client_id": application.get("SK_ID_CURR"), **score_result(bundle, probability)}
+    rows = (
+        np.arange(len(applications))
+        if explain
+        else np.flatnonzero(_lacks_referable_input(features))
+    )
+    groups: dict[int, np.ndarray] = {}
+    contributions = np.zeros((0, len(bundle.features)))
+    base_values: list[float] = []
+    if len(rows):
+        # One row at a time: under monotone constraints CatBoost's SHAP values of a row depend
+        # on the other rows of its Pool (catboost#1956); alone, a row is explained the same way
+        # in a batch, a what-if and a new application.
+        explained = [shap_values(bundle, pool.slice([int(i)])) for i in rows]
+        base_values = [base for base, _ in explained]
+        contributions = np.vstack([values for _, values in explained])
+        chosen = {name: np.asarray(column)[rows] for name, column in features.items()}
+        groups = dict(
+            zip(rows.tolist(), computed_groups(bundle, chosen, contributions), strict=True)
         )
+    results = []
+    for i, (application, probability) in enumerate(zip(applications, probabilities, strict=True)):
+        row_groups = groups.get(i)
+        result = score_result(bundle, probability, row_groups, _value_of(features, i), lang)
+        results.append({"client_id": application.get("SK_ID_CURR"), **result})
     if explain:
-        base_value, contributions = shap_values(bundle, pool)
         for i, result in enumerate(results):
-            values = {name: column[i] for name, column in features.items()}
             result["explanation"] = explain_computed(
-                bundle, base_value, contributions[i], values, top, lang
+                bundle,
+                base_values[i],
+                contributions[i],
+                groups[i],
+                _value_of(features, i),
+                top,
+                lang,
             )
     return results

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from model_training.features import families, feature_catalogue, feature_entry
+from model_training.features import feature_entry
+from model_training.modeling.reasons import (
+    ValueOf,
+    group_contributions,
+    group_rows,
+    state_reasons,
+)
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
 from scoring_api.services.raw_data import json_value
 from scoring_api.services.scoring import client_row
+from scoring_api.services.stored import stored_groups, stored_value_of
 
-MAX_REASONS = 4
-PROTECTED = frozenset({"CODE_GENDER"})
 OTHER_FEATURES = "other_features"
 OTHER_LABELS = {"fr": "Autres caractéristiques", "en": "Other features"}
 
@@ -26,46 +32,21 @@ def _label(name: str, lang: str) -> str:
         return name
 
 
-def _reasons(
-    bundle: ServingBundle, pairs: list[tuple[str, float]], lang: str
-) -> list[dict[str, Any]]:
-    """Return at most four reasons towards refusal: the families that cost the most points."""
-    by_family: dict[str, tuple[float, list[str]]] = {}
-    entries = feature_catalogue()
-    for name, contribution in pairs:
-        if contribution <= 0 or name in PROTECTED or name not in entries:
-            continue
-        family = entries[name].family
-        total, names = by_family.get(family, (0.0, []))
-        by_family[family] = (total + contribution, [*names, name])
-    ranked = sorted(by_family.items(), key=lambda item: -item[1][0])[:MAX_REASONS]
-    catalogue = families()
-    scale = bundle.scale
-    reasons = []
-    for family, (total, names) in ranked:
-        entry = catalogue.get(family)
-        reasons.append(
-            {
-                "family": family,
-                "label": entry.label(lang) if entry else family,
-                "improve": entry.improve(lang) if entry else "",
-                "features": names,
-                "points": float(scale.contribution_points(total)),
-            }
-        )
-    return reasons
-
-
 def make_explanation(
     bundle: ServingBundle,
     base_value: float,
     pairs: list[tuple[str, float]],
     rest: float,
-    values: dict[str, Any],
+    groups: np.ndarray,
+    value_of: ValueOf,
     top: int,
     lang: str,
 ) -> dict[str, Any]:
-    """Return the explanation body from (feature, contribution) pairs sorted by magnitude."""
+    """Return the explanation body: top contributions, groups and the reasons they support.
+
+    ``pairs`` are (feature, contribution) sorted by magnitude, ``rest`` what they leave out,
+    ``groups`` the contributions by reason group and ``value_of`` the client's feature values.
+    """
     shown, hidden = pairs[:top], pairs[top:]
     other = rest + sum(c for _, c in hidden)
     scale = bundle.scale  # a property that builds the scale: once, not once per row
@@ -73,7 +54,7 @@ def make_explanation(
         {
             "feature": name,
             "label": _label(name, lang),
-            "value": json_value(values.get(name)),
+            "value": json_value(value_of(name)),
             "contribution": float(contribution),
             "points": float(scale.contribution_points(contribution)),
         }
@@ -89,11 +70,16 @@ def make_explanation(
         }
     )
     output = base_value + sum(c for _, c in pairs) + rest
+    reasons = state_reasons(groups, value_of, scale, lang)
+    for reason in reasons:
+        for item in reason["evidence"]:
+            item["value"] = json_value(item["value"])
     return {
         "base_value": base_value,
         "output": float(output),
         "contributions": rows,
-        "reasons": _reasons(bundle, pairs, lang),
+        "groups": group_rows(groups, scale, lang),
+        "reasons": reasons,
         "model_version": bundle.version,
     }
 
@@ -110,8 +96,16 @@ def explain_stored_client(
         (bundle.features[int(feature[row])], float(contribution[row]))
         for feature, contribution in zip(features, contributions, strict=True)
     ]
-    values = {name: _store_column(bundle, name)[row] for name, _ in pairs[:top]}
-    return make_explanation(bundle, bundle.base_value, pairs, float(rest[row]), values, top, lang)
+    return make_explanation(
+        bundle,
+        bundle.base_value,
+        pairs,
+        float(rest[row]),
+        stored_groups(bundle)[row],
+        stored_value_of(bundle, row),
+        top,
+        lang,
+    )
 
 
 def _explanation_columns(
@@ -135,25 +129,24 @@ def _explanation_columns(
     return bundle.cached("explanation_columns", None, build)
 
 
-def _store_column(bundle: ServingBundle, name: str) -> np.ndarray:
-    """Return a feature-store column as a numpy array (each built once per bundle)."""
-    columns: dict[str, np.ndarray] = bundle.cached("store_columns", None, dict)
-    column = columns.get(name)
-    if column is None:
-        column = columns[name] = bundle.store[name].to_numpy()
-    return column
+def computed_groups(
+    bundle: ServingBundle, features: Mapping[str, np.ndarray], contributions: np.ndarray
+) -> np.ndarray:
+    """Return computed rows' contributions by reason group, the rule the bundle stores."""
+    return group_contributions(features, bundle.features, contributions)
 
 
 def explain_computed(
     bundle: ServingBundle,
     base_value: float,
     contributions: np.ndarray,
-    feature_values: dict[str, Any],
+    groups: np.ndarray,
+    value_of: ValueOf,
     top: int,
     lang: str,
 ) -> dict[str, Any]:
-    """Return the explanation of one computed row of SHAP contributions."""
+    """Return the explanation of one computed row of SHAP contributions and its groups."""
     order = np.argsort(-np.abs(contributions), kind="stable")
     names = [bundle.features[i] for i in order.tolist()]
     pairs = list(zip(names, contributions[order].tolist(), strict=True))
-    return make_explanation(bundle, base_value, pairs, 0.0, feature_values, top, lang)
+    return make_explanation(bundle, base_value, pairs, 0.0, groups, value_of, top, lang)

@@ -20,6 +20,8 @@ from model_training.features import application_feature_names, application_featu
 from model_training.features.application import application_input_columns
 from model_training.features.cross_table import cross_table_features
 from model_training.modeling import model_input as model_inputs
+from model_training.modeling.decision import decide
+from model_training.modeling.reasons import ValueOf, missing_inputs, referable_log_odds
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
 from scoring_api.services.raw_data import (
@@ -27,19 +29,39 @@ from scoring_api.services.raw_data import (
     application_files_stamp,
     load_application_columns,
 )
+from scoring_api.services.stored import stored_groups, stored_value_of
 
 FeatureColumns = dict[str, np.ndarray]  # feature name -> one value per application
 
 
-def score_result(bundle: ServingBundle, probability: float) -> dict[str, Any]:
-    """Return the score fields of one probability of default under the bundle's threshold."""
+def score_result(
+    bundle: ServingBundle,
+    probability: float,
+    groups: np.ndarray | None = None,
+    value_of: ValueOf | None = None,
+    lang: str = "fr",
+) -> dict[str, Any]:
+    """Return the score fields of one probability of default under the bundle's threshold.
+
+    With the client's contributions by reason group (and values), a refusal that rests on
+    missing inputs a person can ask for becomes ``referred`` and ``missing_inputs`` names them;
+    without, no input is missing (every referable input was given).
+    """
     threshold = bundle.threshold
+    referable = 0.0 if groups is None else float(referable_log_odds(groups)[0])
+    missing = []
+    if groups is not None and value_of is not None:
+        missing = missing_inputs(groups, value_of, bundle.scale, lang)
+        for item in missing:
+            item["fields"] = [{**f} for f in item["fields"]]
     return {
         "probability": float(probability),
         "threshold": threshold,
-        "decision": "refused" if probability >= threshold else "granted",
+        "decision": str(decide(probability, threshold, referable)),
+        "model_decision": str(decide(probability, threshold)),
         "margin": threshold - float(probability),
         "score": float(bundle.scale.score(probability)),
+        "missing_inputs": missing,
         "model_version": bundle.version,
     }
 
@@ -52,10 +74,12 @@ def client_row(bundle: ServingBundle, client_id: int) -> int:
     return row
 
 
-def score_stored_client(bundle: ServingBundle, client_id: int) -> dict[str, Any]:
+def score_stored_client(bundle: ServingBundle, client_id: int, lang: str = "fr") -> dict[str, Any]:
     """Return the stored score of a client (computed by the final model at build time)."""
     row = client_row(bundle, client_id)
-    return score_result(bundle, float(bundle.scores["probability"].iat[row]))
+    probability = float(bundle.scores["probability"].iat[row])
+    groups = stored_groups(bundle)[row] if bundle.explanations is not None else None
+    return score_result(bundle, probability, groups, stored_value_of(bundle, row), lang)
 
 
 @cache

@@ -125,7 +125,8 @@ def refuse_constant(name: str) -> None:
 @pytest.mark.parametrize("explain", [False, True])
 def test_extreme_finite_amounts_are_scored_with_strict_json(as_role, client_ids, explain) -> None:
     extreme = {"AMT_CREDIT": 1e308, "AMT_ANNUITY": 1e-308, "AMT_INCOME_TOTAL": 1e-308}
-    body = {"applications": [extreme, {"SK_ID_CURR": client_ids[0], **extreme}], "explain": explain}
+    new = {"NAME_CONTRACT_TYPE": "Cash loans", "DAYS_BIRTH": -12000, **extreme}
+    body = {"applications": [new, {"SK_ID_CURR": client_ids[0], **extreme}], "explain": explain}
     response = send(as_role, "/api/v1/score", json=body)
     assert response.status_code == 200
     results = json.loads(response.get_data(as_text=True), parse_constant=refuse_constant)["results"]

@@ -62,14 +62,18 @@ def test_score_has_the_contract_fields(as_role, client_ids) -> None:
         "probability",
         "threshold",
         "decision",
+        "model_decision",
         "margin",
         "score",
+        "missing_inputs",
         "model_version",
     }
     assert body["margin"] == pytest.approx(body["threshold"] - body["probability"])
-    assert body["decision"] == (
+    assert body["model_decision"] == (
         "refused" if body["probability"] >= body["threshold"] else "granted"
     )
+    referred = body["model_decision"] == "refused" and body["missing_inputs"]
+    assert body["decision"] in ({"referred", "refused"} if referred else {body["model_decision"]})
 
 
 def test_unknown_client_is_a_404(as_role) -> None:

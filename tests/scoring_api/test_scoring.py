@@ -7,6 +7,22 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+
+from scoring_api.schemas import NEW_APPLICANT_REQUIRED
+
+NEW_APPLICANT = {
+    "NAME_CONTRACT_TYPE": "Cash loans",
+    "AMT_CREDIT": 300000.0,
+    "AMT_ANNUITY": 15000.0,
+    "AMT_INCOME_TOTAL": 150000.0,
+    "DAYS_BIRTH": -12000,
+}
+
+
+def test_the_new_applicant_of_these_tests_gives_exactly_the_required_fields() -> None:
+    assert tuple(NEW_APPLICANT) == NEW_APPLICANT_REQUIRED
+
+
 from catboost import CatBoostClassifier, Pool
 
 from model_training.features import application_feature_names, application_features
@@ -81,7 +97,7 @@ def test_what_if_of_the_last_client_matches_offline_scoring(as_role, client_ids,
 def test_a_mixed_batch_scores_each_application_as_alone(as_role, client_ids) -> None:
     applications = [
         {"SK_ID_CURR": client_ids[0], "AMT_CREDIT": 500_000.0},
-        {"AMT_CREDIT": 300_000.0, "AMT_INCOME_TOTAL": 150_000.0},
+        NEW_APPLICANT,
         {"SK_ID_CURR": client_ids[2]},
     ]
     body = {"applications": applications, "explain": True, "top": 3}
@@ -101,7 +117,7 @@ def test_what_if_moves_the_probability_the_way_the_model_implies(as_role, client
 
 def test_new_applicant_is_scored_and_explained(as_role) -> None:
     body = {
-        "applications": [{"AMT_CREDIT": 300000.0, "AMT_INCOME_TOTAL": 150000.0}],
+        "applications": [NEW_APPLICANT],
         "explain": True,
         "top": 3,
         "lang": "en",
@@ -120,6 +136,8 @@ def test_stored_explanation_sums_to_the_stored_log_odds(as_role, client_ids) -> 
     body = as_role("advisor", "GET", url).json
     total = body["base_value"] + sum(c["contribution"] for c in body["contributions"])
     assert total == pytest.approx(body["output"], abs=1e-9)
+    by_group = body["base_value"] + sum(g["contribution"] for g in body["groups"])
+    assert by_group == pytest.approx(body["output"], abs=1e-9)
     score = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score").json
     assert 1 / (1 + math.exp(-body["output"])) == pytest.approx(score["probability"], rel=1e-9)
     assert len(body["reasons"]) <= 4
@@ -163,8 +181,13 @@ def test_a_client_may_only_what_if_their_own_file(as_role, client_ids) -> None:
 @pytest.mark.parametrize(
     "payload",
     [
-        {"dataframe_split": {"columns": ["AMT_CREDIT", "AMT_ANNUITY"], "data": [[1e5, 9e3]] * 2}},
-        {"dataframe_records": [{"AMT_CREDIT": 1e5, "AMT_ANNUITY": 9e3}] * 2},
+        {
+            "dataframe_split": {
+                "columns": list(NEW_APPLICANT),
+                "data": [list(NEW_APPLICANT.values())] * 2,
+            }
+        },
+        {"dataframe_records": [NEW_APPLICANT] * 2},
     ],
 )
 def test_invocations_speak_mlflow(as_role, payload) -> None:
@@ -208,3 +231,42 @@ def test_feature_rows_of_an_unchanged_client_equal_the_store(data_dir, client_id
             assert value == pytest.approx(float(expected), rel=1e-12), name
         if name in history:
             assert features[name].dtype == np.float64, name
+
+
+@pytest.mark.parametrize(
+    ("application", "missing"),
+    [
+        ({}, list(NEW_APPLICANT)),
+        ({"AMT_CREDIT": 300000.0}, [k for k in NEW_APPLICANT if k != "AMT_CREDIT"]),
+        ({**NEW_APPLICANT, "AMT_ANNUITY": None}, ["AMT_ANNUITY"]),
+    ],
+)
+def test_a_nearly_empty_new_application_is_a_422_naming_what_is_required(
+    as_role, application, missing
+) -> None:
+    response = as_role("service", "POST", "/api/v1/score", json={"applications": [application]})
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "missing_required_fields"
+    assert [d["loc"][-1] for d in response.json["error"]["details"]] == missing
+
+
+def test_a_walk_in_without_bureau_scores_is_referred_with_what_to_provide(as_role) -> None:
+    body = {"applications": [NEW_APPLICANT], "lang": "en"}
+    result = as_role("service", "POST", "/api/v1/score", json=body).json["results"][0]
+    assert result["model_decision"] in {"granted", "refused"}
+    missing = result["missing_inputs"]
+    assert [m["family"] for m in missing] == ["no_external_score"]
+    assert {f["feature"] for f in missing[0]["fields"]} == {
+        "EXT_SOURCE_1",
+        "EXT_SOURCE_2",
+        "EXT_SOURCE_3",
+    }
+    assert missing[0]["points"] < 0
+    if result["model_decision"] == "refused":
+        assert result["decision"] == "referred"
+    scored = {**NEW_APPLICANT, "EXT_SOURCE_1": 0.6, "EXT_SOURCE_2": 0.6, "EXT_SOURCE_3": 0.6}
+    body = {"applications": [scored], "lang": "en"}
+    with_scores = as_role("service", "POST", "/api/v1/score", json=body).json["results"][0]
+    assert with_scores["missing_inputs"] == []
+    assert with_scores["decision"] == with_scores["model_decision"]
+    assert with_scores["probability"] < result["probability"]
