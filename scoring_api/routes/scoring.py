@@ -11,9 +11,9 @@ from scoring_api.blueprint import api_settings, client_access, current_bundle, r
 from scoring_api.errors import ApiError, forbidden
 from scoring_api.metrics import observe_served_scores
 from scoring_api.schemas import (
+    NEW_APPLICANT_REQUIRED,
     Application,
     InvocationRequest,
-    NEW_APPLICANT_REQUIRED,
     InvocationResponse,
     ScoreRequest,
     ScoreResponse,

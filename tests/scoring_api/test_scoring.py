@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from catboost import CatBoostClassifier, Pool
+
+from model_training.features import application_feature_names, application_features
+from model_training.modeling.model_input import to_model_input
+from scoring_api.bundle_store import load_serving_bundle
 from scoring_api.schemas import NEW_APPLICANT_REQUIRED
+from scoring_api.services.scoring import build_feature_rows
 
 NEW_APPLICANT = {
     "NAME_CONTRACT_TYPE": "Cash loans",
@@ -21,14 +27,6 @@ NEW_APPLICANT = {
 
 def test_the_new_applicant_of_these_tests_gives_exactly_the_required_fields() -> None:
     assert tuple(NEW_APPLICANT) == NEW_APPLICANT_REQUIRED
-
-
-from catboost import CatBoostClassifier, Pool
-
-from model_training.features import application_feature_names, application_features
-from model_training.modeling.model_input import to_model_input
-from scoring_api.bundle_store import load_serving_bundle
-from scoring_api.services.scoring import build_feature_rows
 
 
 def _stored(data_dir, client_id):
