@@ -7,7 +7,6 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-
 from catboost import CatBoostClassifier, Pool
 
 from model_training.features import application_feature_names, application_features
