@@ -187,7 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate",
         help="write the model report (HTML) and evaluation data into the live bundle",
         description="Metrics with CV spread, cost curve, calibration, fairness by gender and "
-        "age band, train/test drift, ablation, and the oracle AUC on generated data.",
+        "age band, train/test drift, ablation, baselines on the model's folds (prior, "
+        "external scores, CatBoost on the raw application columns), and the oracle AUC on "
+        "generated data.",
     )
     _add_data_dir(evaluate)
     _add_artifacts_dir(evaluate)

@@ -1,4 +1,4 @@
-"""Stage `evaluate`: metrics, cost, fairness, drift, ablation and the HTML model report."""
+"""Stage `evaluate`: metrics, cost, fairness, drift, ablation, baselines and the HTML report."""
 
 from model_training.evaluate.stage import EVALUATION_FILE, REPORT_FILE, EvaluationReport, evaluate
 

@@ -23,6 +23,7 @@ from model_training.modeling.params import TrainingSettings
 ABLATION_FOLDS = 3
 ABLATION_MAX_ITERATIONS = 1000
 ABLATION_MAX_CLIENTS = 50_000  # a stratified sample keeps the ablation within minutes
+FITTED_KEYS = ("final_iterations", "best_iterations")  # found by training, not settings
 
 
 def application_feature_set() -> frozenset[str]:
@@ -38,12 +39,16 @@ def application_only(features: Sequence[str], known: frozenset[str]) -> list[str
     return [name for name in features if name in known]
 
 
+def bundle_training_settings(metadata: dict) -> TrainingSettings:
+    """Return the training settings the bundle's model was cross-validated with."""
+    training = {k: v for k, v in metadata["training"].items() if k not in FITTED_KEYS}
+    return TrainingSettings(**training)
+
+
 def default_ablation_settings(metadata: dict) -> TrainingSettings:
     """Return the bundle's training settings with fewer folds and at most its final iterations."""
-    training = dict(metadata["training"])
-    final = int(training.pop("final_iterations", training.get("iterations", 1)))
-    training.pop("best_iterations", None)
-    settings = TrainingSettings(**training)
+    settings = bundle_training_settings(metadata)
+    final = int(metadata["training"].get("final_iterations", settings.iterations))
     iterations = max(1, min(final, settings.iterations, ABLATION_MAX_ITERATIONS))
     return replace(settings, n_folds=ABLATION_FOLDS, iterations=iterations)
 

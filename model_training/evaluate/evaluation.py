@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +15,12 @@ from model_training.bundle import LoadedBundle
 from model_training.config import VALIDATED_SUBDIR
 from model_training.errors import MissingInputError
 from model_training.evaluate import metrics
-from model_training.evaluate.ablation import application_feature_set, run_ablation
+from model_training.evaluate.ablation import (
+    application_feature_set,
+    bundle_training_settings,
+    run_ablation,
+)
+from model_training.evaluate.baselines import raw_application_columns, run_baselines
 from model_training.evaluate.drift import drift_table
 from model_training.evaluate.fairness import MIN_GROUP_SIZE, fairness_table
 from model_training.evaluate.oracle import load_oracle_comparison
@@ -26,15 +31,16 @@ IMPORTANCE_TOP = 20
 FAIRNESS_COLUMNS = ["SK_ID_CURR", "CODE_GENDER", "DAYS_BIRTH"]
 
 
-def load_fairness_columns(data_dir: Path) -> pd.DataFrame:
-    """Read SK_ID_CURR, CODE_GENDER and DAYS_BIRTH of the validated train applications."""
+def load_validated_train(data_dir: Path, columns: Sequence[str]) -> pd.DataFrame:
+    """Read ``columns`` of the validated train applications (fairness and baselines)."""
     path = data_dir / VALIDATED_SUBDIR / "application_train.parquet"
     if not path.is_file():
         raise MissingInputError(
-            f"{path} not found: the fairness section needs the validated application table. "
-            f"Run `python -m model_training validate --data-dir {data_dir}` first."
+            f"{path} not found: the fairness and baseline sections need the validated "
+            f"application table. Run `python -m model_training validate --data-dir {data_dir}` "
+            "first."
         )
-    return pd.read_parquet(path, columns=FAIRNESS_COLUMNS)
+    return pd.read_parquet(path, columns=list(columns))
 
 
 def importance_top(importance: pd.DataFrame, n: int = IMPORTANCE_TOP) -> list[dict]:
@@ -100,7 +106,7 @@ def build_evaluation(
     }
     step("metrics")
     out["fairness"] = {
-        "rows": fairness_table(load_fairness_columns(data_dir), oof, threshold),
+        "rows": fairness_table(load_validated_train(data_dir, FAIRNESS_COLUMNS), oof, threshold),
         "min_group_size": MIN_GROUP_SIZE,
         "decisions": "out-of-fold probability of the train clients against the threshold",
     }
@@ -120,6 +126,14 @@ def build_evaluation(
         application_feature_set(),
         lambda _: step("ablation fold"),
     )
+    out["baselines"] = run_baselines(
+        oof,
+        load_validated_train(data_dir, ["SK_ID_CURR", *raw_application_columns()]),
+        bundle_training_settings(metadata),
+        costs,
+        lambda _: step("baseline fold"),
+    )
+    step("baselines")
     out["oracle"] = load_oracle_comparison(data_dir, bundle.table("scores"), oof)
     out["importance"] = importance_top(bundle.table("importance"))
     step("oracle")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from model_training.bundle import add_file, load_bundle
-from model_training.evaluate.ablation import default_ablation_settings
+from model_training.evaluate.ablation import bundle_training_settings, default_ablation_settings
 from model_training.evaluate.evaluation import build_evaluation, evaluation_json
 from model_training.evaluate.report.html import build_report_html
 from model_training.modeling.params import TrainingSettings
@@ -17,7 +17,25 @@ from model_training.progress import stage_progress
 EVALUATION_FILE = "evaluation.json"
 REPORT_FILE = "report.html"
 FILE_MODE = 0o644
-STEPS = ("metrics", "fairness", "drift", "oracle", "report")
+STEPS = ("metrics", "fairness", "drift", "baselines", "oracle", "report")
+
+
+@dataclass(frozen=True)
+class BaselineFigures:
+    """One baseline row: its label, CV AUC and cost per client at its own threshold."""
+
+    label: str
+    auc_mean: float
+    auc_std: float
+    cost_mean: float
+    cost_std: float
+
+    def line(self) -> str:
+        """Return the row as one aligned line of the summary."""
+        return (
+            f"{self.label:<42} AUC {self.auc_mean:.4f} ± {self.auc_std:.4f}, "
+            f"cost {self.cost_mean:.4f} ± {self.cost_std:.4f}"
+        )
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,7 @@ class EvaluationReport:
     brier: float
     worst_drift: tuple[str, float] | None
     ablation_auc: tuple[float, float]
+    baselines: tuple[BaselineFigures, ...]
     oracle_test_auc: tuple[float, float] | None
     seconds: float
 
@@ -47,6 +66,8 @@ class EvaluationReport:
             f"(at 0.5: {self.cost_at_half:.4f}).",
             f"Ablation CV AUC: application table only {self.ablation_auc[0]:.4f}, "
             f"all tables {self.ablation_auc[1]:.4f}.",
+            "Baselines on the model's folds (CV AUC; cost per client at each one's own threshold):",
+            *(f"  {row.line()}" for row in self.baselines),
         ]
         if self.worst_drift is not None:
             lines.append(f"Largest drift: {self.worst_drift[0]} (PSI {self.worst_drift[1]:.3f}).")
@@ -77,6 +98,10 @@ def _report_of(evaluation: dict, paths: tuple[Path, Path], seconds: float) -> Ev
             evaluation["ablation"]["application"]["auc_mean"],
             evaluation["ablation"]["all"]["auc_mean"],
         ),
+        baselines=tuple(
+            BaselineFigures(r["label"], r["auc_mean"], r["auc_std"], r["cost_mean"], r["cost_std"])
+            for r in evaluation["baselines"]["rows"]
+        ),
         oracle_test_auc=(
             (oracle["test"]["model_auc"], oracle["test"]["oracle_auc"])
             if oracle["available"]
@@ -95,15 +120,18 @@ def evaluate(
 ) -> EvaluationReport:
     """Evaluate the live bundle of ``artifacts_dir`` and add its evaluation and HTML report.
 
-    ``data_dir`` gives the validated application table (gender and age for fairness) and, on
-    generated data, the true probabilities. ``ablation_settings`` defaults to the bundle's
-    training settings with 3 folds and at most its final iterations.
+    ``data_dir`` gives the validated application table (gender and age for fairness, the raw
+    columns for the baselines) and, on generated data, the true probabilities.
+    ``ablation_settings`` defaults to the bundle's training settings with 3 folds and at most
+    its final iterations; the baselines use the bundle's settings as they are.
     """
     started = time.perf_counter()
     bundle = load_bundle(artifacts_dir)
     settings = ablation_settings or default_ablation_settings(bundle.metadata)
+    n_baseline_folds = bundle_training_settings(bundle.metadata).n_folds
     with stage_progress(show_progress) as progress:
-        task = progress.add_task("evaluation", total=len(STEPS) + 2 * settings.n_folds)
+        total = len(STEPS) + 2 * settings.n_folds + n_baseline_folds
+        task = progress.add_task("evaluation", total=total)
         evaluation = build_evaluation(bundle, data_dir, settings, lambda _: progress.advance(task))
         text = evaluation_json(evaluation)
         page = build_report_html(json.loads(text))

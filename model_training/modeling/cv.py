@@ -36,20 +36,35 @@ class CrossValidation:
         return float(np.std(self.fold_auc))
 
 
+def stratified_folds(y: np.ndarray, settings: TrainingSettings) -> np.ndarray:
+    """Return each row's fold of the model's stratified, shuffled K-fold split."""
+    splitter = StratifiedKFold(n_splits=settings.n_folds, shuffle=True, random_state=settings.seed)
+    folds = np.zeros(len(y), dtype=np.int64)
+    for k, (_, eval_rows) in enumerate(splitter.split(np.zeros(len(y)), y)):
+        folds[eval_rows] = k
+    return folds
+
+
 def cross_validate(
     x: pd.DataFrame,
     y: np.ndarray,
     categorical: Sequence[str],
     settings: TrainingSettings,
     on_fold: Callable[[int], None] | None = None,
+    folds: np.ndarray | None = None,
 ) -> CrossValidation:
-    """Fit one model per fold (early stopping on part of its training rows); predict out of fold."""
-    folds = StratifiedKFold(n_splits=settings.n_folds, shuffle=True, random_state=settings.seed)
+    """Fit one model per fold (early stopping on part of its training rows); predict out of fold.
+
+    ``folds`` gives each row's fold (0 to K-1) to reuse another run's folds; by default the
+    rows are split by ``stratified_folds``.
+    """
+    folds = stratified_folds(y, settings) if folds is None else folds
     oof = np.zeros(len(y))
     fold_of_row = np.zeros(len(y), dtype=np.int64)
     aucs, best = [], []
     params = settings.catboost_params(list(x.columns))
-    for k, (train_rows, eval_rows) in enumerate(folds.split(x, y)):
+    for k in range(int(folds.max()) + 1):
+        train_rows, eval_rows = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
         # Early stopping watches a slice of the fold's training rows, never the held-out
         # rows: their out-of-fold predictions stay honest (they choose the threshold).
         fit_rows, stop_rows = train_test_split(

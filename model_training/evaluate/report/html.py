@@ -40,6 +40,7 @@ SECTIONS: tuple[Section, ...] = (
     ("fairness", "Fairness", pop.make_fairness_figure, text.describe_fairness),
     ("drift", "Drift between train and test", pop.make_drift_figure, text.describe_drift),
     ("ablation", "Ablation", pop.make_ablation_figure, text.describe_ablation),
+    ("baselines", "Baselines", pop.make_baselines_figure, text.describe_baselines),
     ("oracle", "Against the true probabilities", pop.make_oracle_figure, text.describe_oracle),
     ("importance", "Global importance", pop.make_importance_figure, text.describe_importance),
 )
@@ -63,6 +64,12 @@ DRIFT_COLUMNS = (
     ("missing_test", "missing (test)"),
 )
 DRIFT_TABLE_ROWS = 15
+BASELINE_COLUMNS = (
+    ("label", "baseline"),
+    ("auc", "CV AUC (mean ± std)"),
+    ("threshold", "own threshold"),
+    ("cost", "cost per client (mean ± std)"),
+)
 
 
 def _cell(value: object) -> str:
@@ -109,6 +116,19 @@ def summary_rows(summary: dict) -> list[dict]:
     return [{"measure": measure, "value": value} for measure, value in pairs]
 
 
+def baseline_rows(baselines: dict) -> list[dict]:
+    """Return the baselines table's rows: label, AUC and cost with spread, own threshold."""
+    return [
+        {
+            "label": r["label"],
+            "auc": f"{r['auc_mean']:.4f} ± {r['auc_std']:.4f}",
+            "threshold": f"{r['threshold']:.4f}" if r["threshold"] <= 1 else "none: grant all",
+            "cost": f"{r['cost_mean']:.4f} ± {r['cost_std']:.4f}",
+        }
+        for r in baselines["rows"]
+    ]
+
+
 def figure_section(
     key: str, heading: str, figure: go.Figure, sentence: str, extra: str = ""
 ) -> str:
@@ -134,6 +154,9 @@ def _extra(key: str, evaluation: dict) -> str:
     if key == "drift":
         rows = evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
         return html_table(rows, DRIFT_COLUMNS, "Most shifted features")
+    if key == "baselines":
+        rows = baseline_rows(evaluation["baselines"])
+        return html_table(rows, BASELINE_COLUMNS, "Baselines on the model's folds")
     return ""
 
 

@@ -1,4 +1,4 @@
-"""Pure figure builders for the population: fairness, drift, ablation, oracle, importance.
+"""Pure figure builders: fairness, drift, ablation, baselines, oracle, global importance.
 
 Bars carry their value as text and a fill pattern, so colour is never the only carrier.
 """
@@ -11,13 +11,27 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from model_training.evaluate.report.style import BLUE, GREEN, GREY, ORANGE, apply_layout
+from model_training.evaluate.report.style import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    PURPLE,
+    SKY,
+    apply_layout,
+)
 
 FAIRNESS_RATES: tuple[tuple[str, str, str, str], ...] = (
     ("approval_rate", "approval rate", BLUE, ""),
     ("true_positive_rate", "defaulters refused (TPR)", GREEN, "/"),
     ("false_positive_rate", "good clients refused (FPR)", ORANGE, "x"),
 )
+BASELINE_LOOK: dict[str, tuple[str, str, str]] = {  # axis label, colour, pattern
+    "prior": ("prior", GREY, "/"),
+    "external_scores": ("external scores", SKY, "x"),
+    "raw_catboost": ("raw CatBoost", PURPLE, "."),
+    "model": ("full model", BLUE, ""),
+}
 DRIFT_TOP = 20
 TEXT_ROOM = 1.35  # axis room beyond the longest bar for its text label
 
@@ -103,6 +117,40 @@ def make_ablation_figure(ablation: dict) -> go.Figure:
     )
     figure.update_yaxes(range=[0.5, 1.0])
     return apply_layout(figure, "What the history tables add (CV AUC)", "", "AUC")
+
+
+def make_baselines_figure(baselines: dict) -> go.Figure:
+    """Draw each baseline's CV AUC and cost per client (own threshold) with their spread."""
+    rows = baselines["rows"]
+    figure = make_subplots(
+        rows=1, cols=2, subplot_titles=["CV AUC (higher is better)", "cost per client (lower)"]
+    )
+    for col, key in ((1, "auc"), (2, "cost")):
+        figure.add_trace(
+            go.Bar(
+                x=[BASELINE_LOOK[r["name"]][0] for r in rows],
+                customdata=[r["label"] for r in rows],
+                hovertemplate="%{customdata}<br>%{y:.4f}<extra></extra>",
+                y=[r[f"{key}_mean"] for r in rows],
+                error_y={"type": "data", "array": [r[f"{key}_std"] for r in rows]},
+                marker={
+                    "color": [BASELINE_LOOK[r["name"]][1] for r in rows],
+                    "pattern": {"shape": [BASELINE_LOOK[r["name"]][2] for r in rows]},
+                },
+                text=[f"{r[f'{key}_mean']:.3f} ± {r[f'{key}_std']:.3f}" for r in rows],
+                textposition="outside",
+                name="CV AUC" if key == "auc" else "cost per client",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+    top_cost = max((r["cost_mean"] + r["cost_std"] for r in rows), default=1.0)
+    figure.update_yaxes(range=[0.4, 1.0], row=1, col=1)
+    figure.update_yaxes(range=[0, top_cost * TEXT_ROOM], row=1, col=2)
+    figure = apply_layout(figure, "Baselines on the model's folds", "", "")
+    figure.update_layout(margin={"t": 90})
+    return figure
 
 
 def make_oracle_figure(oracle: dict) -> go.Figure:

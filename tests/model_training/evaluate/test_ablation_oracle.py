@@ -49,6 +49,19 @@ def test_default_ablation_settings_use_three_folds_and_the_final_iterations() ->
     assert (settings.n_folds, settings.iterations, settings.learning_rate) == (3, 321, 0.05)
 
 
+def test_bundle_training_settings_leave_out_what_training_found() -> None:
+    metadata = {
+        "training": {
+            "n_folds": 4,
+            "iterations": 900,
+            "final_iterations": 321,
+            "best_iterations": [3],
+        }
+    }
+    settings = ablation.bundle_training_settings(metadata)
+    assert (settings.n_folds, settings.iterations, settings.depth) == (4, 900, 6)
+
+
 def test_compare_gives_both_aucs_on_the_same_clients() -> None:
     y = np.array([0, 0, 1, 1])
     found = oracle.compare(y, np.array([0.1, 0.6, 0.4, 0.9]), np.array([0.1, 0.2, 0.8, 0.9]))

@@ -114,6 +114,21 @@ def test_ablation_figure_compares_application_and_all() -> None:
     assert bars.x[0] == "application table only (100 features)"
 
 
+def test_baselines_figure_draws_auc_and_cost_with_their_spread() -> None:
+    rows = [
+        {"name": name, "label": name, "auc_mean": auc, "auc_std": 0.01, "cost_mean": cost,
+         "cost_std": 0.02}
+        for name, auc, cost in (
+            ("prior", 0.5, 0.9), ("external_scores", 0.7, 0.6),
+            ("raw_catboost", 0.74, 0.55), ("model", 0.8, 0.47),
+        )
+    ]  # fmt: skip
+    auc, cost = population_figures.make_baselines_figure({"rows": rows}).data
+    assert list(auc.x) == ["prior", "external scores", "raw CatBoost", "full model"]
+    assert (list(auc.y), list(cost.y)) == ([0.5, 0.7, 0.74, 0.8], [0.9, 0.6, 0.55, 0.47])
+    assert list(cost.error_y.array) == [0.02] * 4
+
+
 def test_oracle_figure_puts_model_beside_oracle() -> None:
     data = {
         "available": True,

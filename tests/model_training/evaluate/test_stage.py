@@ -21,7 +21,7 @@ ABLATION = TrainingSettings(n_folds=2, iterations=20, learning_rate=0.2, depth=3
 EXPECTED_KEYS = {
     "schema_version", "model_version", "data_fingerprint", "created", "summary", "cost_curve",
     "roc", "precision_recall", "calibration", "confusion_matrix", "fairness", "drift",
-    "ablation", "oracle", "importance",
+    "ablation", "baselines", "oracle", "importance",
 }  # fmt: skip
 
 
@@ -107,3 +107,18 @@ def test_summary_says_what_was_written(evaluated: tuple[Path, EvaluationReport])
     text = evaluated[1].summary()
     assert str(evaluated[1].report_path) in text
     assert "oracle AUC" in text
+
+
+def test_summary_gives_each_baseline_its_auc_and_cost(
+    evaluated: tuple[Path, EvaluationReport],
+) -> None:
+    lines = evaluated[1].summary().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Baselines"))
+    rows = lines[start + 1 : start + 5]
+    assert [row.split(" AUC ")[0].strip() for row in rows] == [
+        "prior (default rate for everyone)",
+        "mean of the external scores",
+        "CatBoost on the raw application columns",
+        "full model (all features)",
+    ]
+    assert all(", cost " in row for row in rows)
