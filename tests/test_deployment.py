@@ -139,6 +139,25 @@ def test_requirements_hold_no_test_lint_or_benchmark_tool() -> None:
     assert "psycopg[binary]" in runtime
 
 
+def test_shap_stays_out_of_the_slug() -> None:
+    """shap is pinned in requirements-explain.txt (which -dev includes), never in the runtime
+    set, and only the notebook modules import it: nothing the server runs reaches them."""
+    dev_lines = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements-explain.txt" in dev_lines
+    assert "shap" in requirement_names(ROOT / "requirements-explain.txt")
+    assert "shap" not in requirement_names(ROOT / "requirements.txt")
+    importing = re.compile(r"^\s*(from|import)\s+shap\b", re.MULTILINE)
+    notebook = re.compile(r"model_training\.modeling\.shap_|import shap_", re.MULTILINE)
+    files = [ROOT / "app.py", ROOT / "gunicorn.conf.py"]
+    files += [p for name in RUNTIME_PACKAGES[1:] for p in (ROOT / name).rglob("*.py")]
+    shap_modules = {p for p in files if importing.search(p.read_text(encoding="utf-8"))}
+    assert sorted(p.name for p in shap_modules) == ["shap_explanation.py", "shap_trees.py"]
+    reaching = [
+        p for p in files if p not in shap_modules and notebook.search(p.read_text(encoding="utf-8"))
+    ]
+    assert reaching == []
+
+
 def test_slug_leaves_out_what_no_runtime_module_imports() -> None:
     """.slugignore drops tests, bench, scripts and docs; the server's code imports none."""
     ignored = (ROOT / ".slugignore").read_text(encoding="utf-8").split()
