@@ -10,12 +10,15 @@ scores, as `train` chooses the model's):
 - ``raw_catboost``: CatBoost with the model's settings, folds and early stopping on the raw
   application columns as validated (no engineered feature, no history table, no protected
   attribute);
+- ``model_unconstrained``: the model's features, settings and folds without the monotone
+  constraints (the catalogue's directions): what the directions cost, when the model has them;
 - ``model``: the bundle's out-of-fold predictions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -44,6 +47,7 @@ BASELINE_LABELS: dict[str, str] = {
     "prior": "prior (default rate for everyone)",
     "external_scores": "mean of the external scores",
     "raw_catboost": "CatBoost on the raw application columns",
+    "model_unconstrained": "full model without monotone constraints",
     "model": "full model (all features)",
 }
 
@@ -144,21 +148,27 @@ def run_baselines(
     costs: dict,
     on_fold: Callable[[int], None] | None = None,
     max_clients: int = BASELINE_MAX_CLIENTS,
+    store: pd.DataFrame | None = None,
+    features: Sequence[str] = (),
+    categorical: Sequence[str] = (),
 ) -> dict:
-    """Return the four baseline rows measured on the bundle's folds.
+    """Return the baseline rows measured on the bundle's folds.
 
     ``oof`` is the bundle's oof table (SK_ID_CURR, TARGET, fold, oof_probability),
     ``applications`` the validated application_train rows (TARGET left out), ``settings``
     the model's training settings and ``costs`` the bundle's (false_negative, false_positive).
+    With the bundle's feature ``store`` (and its ``features`` and ``categorical`` names) and a
+    model trained with monotone constraints, the same model without them is a row too.
     """
     cost_fn, cost_fp = float(costs["false_negative"]), float(costs["false_positive"])
     clients = _clients(oof, applications, max_clients, settings.seed)
     y = clients["TARGET"].to_numpy(dtype=np.int64)
     folds = clients["fold"].to_numpy(dtype=np.int64)
     columns = raw_application_columns()
-    categorical = raw_categorical_columns(columns)
+    raw_categorical = raw_categorical_columns(columns)
+    free = replace(settings, is_monotone=False)
     raw = cross_validate(
-        raw_model_input(clients, columns), y, categorical, settings, on_fold, folds=folds
+        raw_model_input(clients, columns), y, raw_categorical, free, on_fold, folds=folds
     )
     scores = {
         "prior": prior_scores(y, folds),
@@ -166,8 +176,13 @@ def run_baselines(
             clients[list(EXTERNAL_SCORES)].to_numpy(dtype=float, na_value=np.nan), folds
         ),
         "raw_catboost": raw.oof_probability,
-        "model": clients["oof_probability"].to_numpy(dtype=float),
     }
+    if store is not None and settings.is_monotone:
+        rows = clients[["SK_ID_CURR"]].merge(store, on="SK_ID_CURR", how="left")
+        x = to_model_input(rows, list(features), list(categorical))
+        unconstrained = cross_validate(x, y, list(categorical), free, on_fold, folds=folds)
+        scores["model_unconstrained"] = unconstrained.oof_probability
+    scores["model"] = clients["oof_probability"].to_numpy(dtype=float)
     return {
         "rows": [
             {"name": name, "label": BASELINE_LABELS[name]}
@@ -180,7 +195,7 @@ def run_baselines(
         "max_clients": max_clients,
         "n_folds": int(folds.max()) + 1,
         "raw_features": columns,
-        "raw_categorical": categorical,
+        "raw_categorical": raw_categorical,
         "costs": {"false_negative": cost_fn, "false_positive": cost_fp},
         "raw_settings": {
             "iterations": settings.iterations,

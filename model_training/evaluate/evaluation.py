@@ -132,6 +132,9 @@ def build_evaluation(
         bundle_training_settings(metadata),
         costs,
         lambda _: step("baseline fold"),
+        store=store,
+        features=features,
+        categorical=categorical,
     )
     step("baselines")
     out["oracle"] = load_oracle_comparison(data_dir, bundle.table("scores"), oof)

@@ -128,7 +128,8 @@ def evaluate(
     started = time.perf_counter()
     bundle = load_bundle(artifacts_dir)
     settings = ablation_settings or default_ablation_settings(bundle.metadata)
-    n_baseline_folds = bundle_training_settings(bundle.metadata).n_folds
+    model_settings = bundle_training_settings(bundle.metadata)
+    n_baseline_folds = model_settings.n_folds * (2 if model_settings.is_monotone else 1)
     with stage_progress(show_progress) as progress:
         total = len(STEPS) + 2 * settings.n_folds + n_baseline_folds
         task = progress.add_task("evaluation", total=total)

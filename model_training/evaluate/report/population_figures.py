@@ -30,6 +30,7 @@ BASELINE_LOOK: dict[str, tuple[str, str, str]] = {  # axis label, colour, patter
     "prior": ("prior", GREY, "/"),
     "external_scores": ("external scores", SKY, "x"),
     "raw_catboost": ("raw CatBoost", PURPLE, "."),
+    "model_unconstrained": ("model, no directions", GREEN, "-"),
     "model": ("full model", BLUE, ""),
 }
 DRIFT_TOP = 20
