@@ -1,0 +1,71 @@
+"""One explanation: a stored client's file and a what-if that changes nothing agree.
+
+The probability and score are the same; contributions by group, reasons and points agree
+within 0.1 point (under monotone constraints CatBoost's SHAP values of a row move slightly with
+the other rows of the Pool they are computed in: catboost#1956; the file's were computed with
+every client at once, a what-if's alone).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+POINTS_TOLERANCE = 0.1
+N_CLIENTS = 60
+
+
+@pytest.fixture(scope="module")
+def pairs(app, keys) -> list[tuple[dict, dict, dict]]:
+    """Return (stored score, stored explanation, what-if result) for many clients."""
+    http = app.test_client()
+    headers = {"X-API-Key": keys["advisor"]}
+    with app.test_request_context():
+        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
+
+        ids = bundle_store().get().client_ids
+    out = []
+    for client_id in ids[:: max(1, len(ids) // N_CLIENTS)].tolist():
+        score = http.get(f"/api/v1/clients/{client_id}/score?lang=en", headers=headers).json
+        stored = http.get(
+            f"/api/v1/clients/{client_id}/explanation?top=10&lang=en", headers=headers
+        ).json
+        body = {"applications": [{"SK_ID_CURR": client_id}], "explain": True, "lang": "en"}
+        what_if = http.post("/api/v1/score", json=body, headers=headers).json["results"][0]
+        out.append((score, stored, what_if))
+    return out
+
+
+def test_same_probability_score_and_decision(pairs) -> None:
+    for score, _, what_if in pairs:
+        assert what_if["probability"] == pytest.approx(score["probability"], rel=1e-9)
+        assert what_if["score"] == pytest.approx(score["score"], abs=1e-6)
+        assert what_if["model_decision"] == score["model_decision"]
+
+
+def test_same_contributions_by_group(pairs) -> None:
+    for _, stored, what_if in pairs:
+        computed = {g["family"]: g["points"] for g in what_if["explanation"]["groups"]}
+        read = {g["family"]: g["points"] for g in stored["groups"]}
+        assert set(computed) == set(read)
+        for family, points in read.items():
+            assert computed[family] == pytest.approx(points, abs=POINTS_TOLERANCE), family
+
+
+def test_same_reasons_with_the_same_points_and_evidence(pairs) -> None:
+    for _, stored, what_if in pairs:
+        computed = what_if["explanation"]["reasons"]
+        assert [r["family"] for r in computed] == [r["family"] for r in stored["reasons"]]
+        for a, b in zip(computed, stored["reasons"], strict=True):
+            assert a["points"] == pytest.approx(b["points"], abs=POINTS_TOLERANCE)
+            assert [e["feature"] for e in a["evidence"]] == [e["feature"] for e in b["evidence"]]
+            assert [e["value"] for e in a["evidence"]] == pytest.approx(
+                [e["value"] for e in b["evidence"]]
+            ) or a["kind"] == "adverse_value"
+
+
+def test_a_reason_costs_what_its_group_bar_costs(pairs) -> None:
+    for _, stored, what_if in pairs:
+        for explanation in (stored, what_if["explanation"]):
+            bars = {g["family"]: g["points"] for g in explanation["groups"]}
+            for reason in explanation["reasons"]:
+                assert reason["points"] == bars[reason["family"]]
