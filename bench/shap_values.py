@@ -1,11 +1,14 @@
-"""Benchmark SHAP values: CatBoost's own ShapValues against shap's TreeExplainer, in one run.
+"""Benchmark SHAP values: the served TreeSHAP by leaf, CatBoost's ShapValues and shap's, one run.
 
 Named shap_values.py: a script bench/shap.py would hide the shap package from itself.
 
 Usage: python bench/shap_values.py [--artifacts-dir data/artifacts] [--batch 1000] [--seconds 3]
 On the live bundle's stored clients, per row (a one-row call, as a what-if is served) and per
 batch (``--batch`` rows in one call), the median time of:
-- CatBoost's ShapValues, one thread (the served path, ``pool_shap_values``);
+- the served TreeSHAP by leaf (``tree_shap``: table lookups at CatBoost's leaf indexes; the
+  tables are built once per bundle, reported apart);
+- CatBoost's ShapValues, one thread (``catboost_shap_values``; not served: under monotone
+  constraints its values of a row depend on the other rows of the Pool, catboost#1956);
 - ``shap.TreeExplainer(model)`` on the CatBoost model (shap hands the work to CatBoost);
 - shap's own C++ TreeSHAP on the rebuilt trees (``shap_trees``): routing the rows (values
   against borders, one-hot hashes) plus TreeSHAP, and TreeSHAP alone; rebuilding the trees
@@ -30,8 +33,9 @@ import shap
 from catboost import Pool
 
 from model_training.bundle import load_bundle
-from model_training.modeling.model_input import pool_shap_values, to_model_input
+from model_training.modeling.model_input import catboost_shap_values, to_model_input
 from model_training.modeling.shap_trees import read_ensemble, shap_form, split_outcomes
+from model_training.modeling.tree_shap import leaf_shap, tree_shap_values
 
 
 def _p50_ms(call: Callable[[], object], seconds: float) -> float:
@@ -70,10 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     ensemble = read_ensemble(model)
     rebuilt_ms = (time.perf_counter() - started) * 1000
     by_catboost = shap.TreeExplainer(model)
+    started = time.perf_counter()
+    tables = leaf_shap(model)
+    tables_ms = (time.perf_counter() - started) * 1000
+
+    def served_path(x: pd.DataFrame) -> Callable[[], object]:
+        pool = Pool(x, cat_features=categorical)
+        return lambda: tree_shap_values(model, pool, tables)
 
     def catboost_own(x: pd.DataFrame) -> Callable[[], object]:
         pool = Pool(x, cat_features=categorical)
-        return lambda: pool_shap_values(model, pool)
+        return lambda: catboost_shap_values(model, pool)
 
     def shap_on_catboost(x: pd.DataFrame) -> Callable[[], object]:
         pool = Pool(x, cat_features=categorical)
@@ -94,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
     x_row = x_all.head(1)
     rows = {
-        "CatBoost ShapValues (1 thread, served)": (catboost_own(x_row), catboost_own(x_all)),
+        "TreeSHAP by leaf (served)": (served_path(x_row), served_path(x_all)),
+        "CatBoost ShapValues (1 thread)": (catboost_own(x_row), catboost_own(x_all)),
         "shap.TreeExplainer(CatBoost model)": (shap_on_catboost(x_row), shap_on_catboost(x_all)),
         "shap TreeSHAP on rebuilt trees, routing included": (
             shap_own(x_row, with_routing=True),
@@ -116,13 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     independent = _sum_by_feature(
         shap.TreeExplainer(form.model).shap_values(form.codes), form.column_features, len(names)
     )
-    _, served = pool_shap_values(model, Pool(x_all, cat_features=categorical))
+    _, served = tree_shap_values(model, Pool(x_all, cat_features=categorical), tables)
+    _, by_catboost_own = catboost_shap_values(model, Pool(x_all, cat_features=categorical))
     n_trees, n_columns = len(ensemble.trees), form.codes.shape[1]
     print(f"bundle {bundle.version}: {n_trees} trees, {len(names)} features, {n_columns} columns")
     print(f"rebuilding the trees for shap (one time): {rebuilt_ms:.0f} ms")
+    print(f"building the served leaf tables (one time a bundle): {tables_ms:.0f} ms")
     largest = np.abs(served - independent).max()
+    print(f"largest |served - shap| over {len(x_all)} rows: {largest:.1e} (log-odds)")
+    largest = np.abs(by_catboost_own - independent).max()
     print(f"largest |CatBoost - shap| over {len(x_all)} rows: {largest:.1e} (log-odds)")
-    base_row, base_batch = results["CatBoost ShapValues (1 thread, served)"]
+    base_row, base_batch = results["CatBoost ShapValues (1 thread)"]
     head = (
         f"| | 1 row | {len(x_all)} rows | per row in the batch | ratio to CatBoost (row / batch) |"
     )

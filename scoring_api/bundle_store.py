@@ -25,6 +25,7 @@ from catboost import CatBoostClassifier
 from model_training.bundle import list_versions
 from model_training.modeling.explain import GROUP_PREFIX
 from model_training.modeling.points import PointsScale
+from model_training.modeling.tree_shap import LeafShap, leaf_shap
 from scoring_api.errors import ApiError
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class ServingBundle:
     explanations: pd.DataFrame | None
     peers: dict[tuple[str, str], pd.DataFrame] = field(repr=False)
     numeric_store: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    leaf_shap: LeafShap | None = field(default=None, repr=False)
     _cache: dict[str, tuple[Hashable, Any]] = field(default_factory=dict, init=False, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -175,6 +177,7 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
         explanations=explanations,
         peers=peers,
         numeric_store=numeric_columns(store, [f for f in features if f not in categorical]),
+        leaf_shap=leaf_shap(model),
     )
 
 

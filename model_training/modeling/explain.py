@@ -1,4 +1,4 @@
-"""SHAP contributions in log-odds from CatBoost's own ShapValues, and their top-k summary."""
+"""SHAP contributions in log-odds (TreeSHAP by leaf, ``tree_shap``), and their top-k summary."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
+
+from model_training.modeling.tree_shap import leaf_shap, tree_shap_values
 
 TOP_K_STORED = 20  # contributions kept per stored client; the rest is one remainder
 GROUP_PREFIX = "group_"  # stored columns of each client's contribution by reason group
@@ -35,14 +37,13 @@ def shap_contributions(
 ) -> Contributions:
     """Return the SHAP contributions of every row, computed in batches."""
     parts = []
-    base = 0.0
+    tables = leaf_shap(model)
+    base = tables.base_value
     for start in range(0, len(x), BATCH_ROWS):
         batch = x.iloc[start : start + BATCH_ROWS]
-        raw = model.get_feature_importance(
-            Pool(batch, cat_features=list(categorical)), type="ShapValues"
-        )
-        parts.append(raw[:, :-1])
-        base = float(raw[0, -1])
+        pool = Pool(batch, cat_features=list(categorical))
+        base, values = tree_shap_values(model, pool, tables, thread_count=-1)
+        parts.append(values)
         if on_batch is not None:
             on_batch(len(batch))
     values = np.vstack(parts) if parts else np.zeros((0, x.shape[1]))

@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
 
+from model_training.modeling.tree_shap import leaf_shap, tree_shap_values
+
 MISSING_LEVEL = "__missing__"  # CatBoost takes no NaN in a categorical: the model input only
 
 
@@ -91,11 +93,11 @@ def predict_probability(
 def shap_values(
     model: CatBoostClassifier, x: pd.DataFrame, categorical: Sequence[str]
 ) -> tuple[float, np.ndarray]:
-    """Return (base value, SHAP contributions in log-odds) of a few rows, single-threaded."""
-    return pool_shap_values(model, to_pool(x, categorical))
+    """Return (base value, SHAP contributions in log-odds) of a few rows (TreeSHAP by leaf)."""
+    return tree_shap_values(model, to_pool(x, categorical), leaf_shap(model))
 
 
-def pool_shap_values(model: CatBoostClassifier, pool: Pool) -> tuple[float, np.ndarray]:
-    """Return (base value, SHAP contributions in log-odds) of a Pool's rows, single-threaded."""
+def catboost_shap_values(model: CatBoostClassifier, pool: Pool) -> tuple[float, np.ndarray]:
+    """Return CatBoost's own ShapValues of a Pool's rows (for comparison: not served)."""
     raw = model.get_feature_importance(pool, type="ShapValues", thread_count=1)
     return float(raw[0, -1]), raw[:, :-1]

@@ -1,4 +1,4 @@
-"""Score and explain new or edited applications (per request, CatBoost ShapValues)."""
+"""Score and explain new or edited applications (per request, TreeSHAP by leaf)."""
 
 from __future__ import annotations
 
@@ -62,14 +62,10 @@ def score_applications(
     )
     groups: dict[int, np.ndarray] = {}
     contributions = np.zeros((0, len(bundle.features)))
-    base_values: list[float] = []
+    base_value = bundle.base_value
     if len(rows):
-        # One row at a time: under monotone constraints CatBoost's SHAP values of a row depend
-        # on the other rows of its Pool (catboost#1956); alone, a row is explained the same way
-        # in a batch, a what-if and a new application.
-        explained = [shap_values(bundle, pool.slice([int(i)])) for i in rows]
-        base_values = [base for base, _ in explained]
-        contributions = np.vstack([values for _, values in explained])
+        part = pool if len(rows) == len(applications) else pool.slice(rows.tolist())
+        base_value, contributions = shap_values(bundle, part)
         chosen = {name: np.asarray(column)[rows] for name, column in features.items()}
         groups = dict(
             zip(rows.tolist(), computed_groups(bundle, chosen, contributions), strict=True)
@@ -83,7 +79,7 @@ def score_applications(
         for i, result in enumerate(results):
             result["explanation"] = explain_computed(
                 bundle,
-                base_values[i],
+                base_value,
                 contributions[i],
                 groups[i],
                 _value_of(features, i),

@@ -22,6 +22,7 @@ from model_training.features.cross_table import cross_table_features
 from model_training.modeling import model_input as model_inputs
 from model_training.modeling.decision import decide
 from model_training.modeling.reasons import ValueOf, missing_inputs, referable_log_odds
+from model_training.modeling.tree_shap import tree_shap_values
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
 from scoring_api.services.raw_data import (
@@ -199,5 +200,5 @@ def probability_of_log_odds(log_odds: np.ndarray) -> np.ndarray:
 
 
 def shap_values(bundle: ServingBundle, pool: Pool) -> tuple[float, np.ndarray]:
-    """Return CatBoost's SHAP base value and contributions (log-odds) for a Pool's rows."""
-    return model_inputs.pool_shap_values(bundle.model, pool)
+    """Return the SHAP base value and contributions (log-odds) of a Pool's rows (TreeSHAP)."""
+    return tree_shap_values(bundle.model, pool, bundle.leaf_shap)

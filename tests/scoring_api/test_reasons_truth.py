@@ -129,9 +129,9 @@ def contradictions(reason: dict, client_id: int, facts: RawFacts) -> list[str]:
                 problems.append(f"{name} quoted {value!r}, the application says {raw!r}")
         if reason["kind"] != ADVERSE_VALUE and value not in (None, 0):
             problems.append(f"{name}={value!r} is not an absent input")
-        if reason["kind"] != ADVERSE_VALUE and name in facts.has_rows:
-            if client_id in facts.has_rows[name]:
-                problems.append(f"{name} quoted as absent, the client has such rows")
+        is_absent = reason["kind"] != ADVERSE_VALUE
+        if is_absent and name in facts.has_rows and client_id in facts.has_rows[name]:
+            problems.append(f"{name} quoted as absent, the client has such rows")
     return problems
 
 
@@ -245,5 +245,6 @@ def test_missing_bureau_scores_are_told_as_missing_not_as_low(all_reasons, facts
     assert told
     for client_id, reason in told:
         names = [e["feature"] for e in reason["evidence"]]
-        assert names and all(facts.raw_value(client_id, n) is None for n in names)
+        assert names
+        assert all(facts.raw_value(client_id, n) is None for n in names)
     assert np.all([r["kind"] == "missing_information" for _, r in told])
