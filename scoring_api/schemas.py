@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from model_training.data.schema import table
+from model_training.loan_terms import FIELD_DESCRIPTIONS
 
 Lang = Literal["fr", "en"]
 Group = Literal["all", "granted", "refused", "similar"]
@@ -57,7 +58,9 @@ def _application_fields() -> dict[str, Any]:
             kind = int if column.dtype == "int" and not column.name.startswith("DAYS_") else float
             if column.name.startswith(("FLAG_", "REG_", "LIVE_")):
                 kind = int
-            fields[column.name] = (kind | None, Field(None, **_numeric_bounds(column.name)))
+            description = FIELD_DESCRIPTIONS.get(column.name)
+            bounds = _numeric_bounds(column.name)
+            fields[column.name] = (kind | None, Field(None, description=description, **bounds))
     return fields
 
 
