@@ -140,7 +140,12 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
 
 def _mount_dashboard(app: Flask, settings: Settings) -> None:
     """Mount Dash on the server and allow its inline scripts (by hash) in the CSP."""
-    dashboard = create_dash(app, api_url=settings.api_url, language=settings.language)
+    dashboard = create_dash(
+        app,
+        api_url=settings.api_url,
+        language=settings.language,
+        loan_annual_rate=settings.loan_annual_rate,
+    )
     add_csp_script_hashes(app, list(dashboard.csp_hashes()))
 
     is_router_allowed: list[bool] = []

@@ -10,8 +10,10 @@ from flask import Flask
 
 from dash_app import api_client, shell, text
 from dash_app.callback_guard import init_callback_guard
+from dash_app.components import loan_form
 from dash_app.server_routes import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_server_routes
 from dash_app.session_relay import init_session_relay
+from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_FOLDER = Path(__file__).resolve().parent / "pages"
@@ -31,10 +33,17 @@ def _claim_page_callbacks(app: dash.Dash) -> None:
     _callback.GLOBAL_CALLBACK_LIST.clear()
 
 
-def create_dash(server: Flask, *, api_url: str = "", language: str = "fr") -> dash.Dash:
+def create_dash(
+    server: Flask,
+    *,
+    api_url: str = "",
+    language: str = "fr",
+    loan_annual_rate: float = DEFAULT_ANNUAL_RATE,
+) -> dash.Dash:
     """Mount the dashboard on a Flask server; ``api_url`` set = a remote API over HTTP."""
     server.config[api_client.CONFIG_KEY] = api_url
     server.config[text.LANGUAGE_CONFIG_KEY] = language
+    server.config[loan_form.RATE_CONFIG_KEY] = loan_annual_rate
     init_server_routes(server)
     init_session_relay(server)
     _callback.GLOBAL_CALLBACK_MAP.clear()  # callbacks left by an app built before this one

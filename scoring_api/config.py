@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 from scoring_api.errors import ConfigurationError
 
 MIN_SECRET_LENGTH = 32
@@ -31,6 +32,7 @@ class Settings:
     cost_fn: float = 10.0
     cost_fp: float = 1.0
     language: str = "fr"
+    loan_annual_rate: float = DEFAULT_ANNUAL_RATE  # interest assumed from a term to an instalment
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
@@ -67,6 +69,11 @@ class Settings:
         if self.app_env not in ("demo", "production", "test"):
             raise ConfigurationError(
                 f"APP_ENV must be demo, production or test, got {self.app_env!r}."
+            )
+        if not 0 <= self.loan_annual_rate < 1:
+            raise ConfigurationError(
+                f"LOAN_ANNUAL_RATE must be a yearly rate from 0 to 1 (0.16 for 16 %), "
+                f"got {self.loan_annual_rate!r}."
             )
         if self.log_format not in ("", "json", "text"):
             raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from model_training.data.schema import table
 from model_training.features.catalogue import ADVERSE_VALUE, MISSING_INFORMATION
+from model_training.loan_terms import FIELD_DESCRIPTIONS
 from model_training.modeling.decision import GRANTED, OUTCOMES, REFUSED
 
 Lang = Literal["fr", "en"]
@@ -62,7 +63,9 @@ def _application_fields() -> dict[str, Any]:
             kind = int if column.dtype == "int" and not column.name.startswith("DAYS_") else float
             if column.name.startswith(("FLAG_", "REG_", "LIVE_")):
                 kind = int
-            fields[column.name] = (kind | None, Field(None, **_numeric_bounds(column.name)))
+            description = FIELD_DESCRIPTIONS.get(column.name)
+            bounds = _numeric_bounds(column.name)
+            fields[column.name] = (kind | None, Field(None, description=description, **bounds))
     return fields
 
 

@@ -5,6 +5,14 @@ TEXT = {
     "appform.section.income": {"fr": "Revenus et emploi", "en": "Income and employment"},
     "appform.section.household": {"fr": "Foyer et patrimoine", "en": "Household and assets"},
     "appform.section.profile": {"fr": "Profil", "en": "Profile"},
+    "appform.section.bureau": {
+        "fr": "Scores du bureau de crédit",
+        "en": "Credit bureau scores",
+    },
+    "appform.section.stability": {
+        "fr": "Stabilité et démarche",
+        "en": "Stability and the application",
+    },
     "appform.required_note": {
         "fr": "Les champs marqués * sont obligatoires.",
         "en": "Fields marked * are required.",
@@ -16,9 +24,14 @@ TEXT = {
     # labels (units are added beside each input)
     "appform.field.contract_type": {"fr": "Type de crédit", "en": "Type of credit"},
     "appform.field.credit": {"fr": "Montant du crédit", "en": "Credit amount"},
-    "appform.field.annuity": {"fr": "Annuité", "en": "Annuity"},
+    "appform.field.knows_instalment": {
+        "fr": "Je connais l'échéance mensuelle (la durée en découle)",
+        "en": "I know the monthly instalment (the term follows from it)",
+    },
+    "appform.field.term_months": {"fr": "Durée du crédit", "en": "Term of the credit"},
+    "appform.field.annuity": {"fr": "Échéance mensuelle", "en": "Monthly instalment"},
     "appform.field.goods_price": {"fr": "Prix du bien financé", "en": "Price of the goods"},
-    "appform.field.income": {"fr": "Revenu annuel", "en": "Annual income"},
+    "appform.field.income": {"fr": "Revenu mensuel", "en": "Monthly income"},
     "appform.field.income_type": {"fr": "Situation professionnelle", "en": "Income type"},
     "appform.field.occupation": {"fr": "Métier", "en": "Occupation"},
     "appform.field.employed_years": {
@@ -40,28 +53,82 @@ TEXT = {
     "appform.field.own_realty": {"fr": "Possède un bien immobilier", "en": "Owns property"},
     "appform.field.age": {"fr": "Âge", "en": "Age"},
     "appform.field.education": {"fr": "Niveau d'études", "en": "Education"},
+    "appform.field.ext_source_1": {"fr": "Score externe 1", "en": "External score 1"},
+    "appform.field.ext_source_2": {"fr": "Score externe 2", "en": "External score 2"},
+    "appform.field.ext_source_3": {"fr": "Score externe 3", "en": "External score 3"},
+    "appform.field.registration_years": {
+        "fr": "Adresse déclarée depuis",
+        "en": "At the registered address for",
+    },
+    "appform.field.id_years": {
+        "fr": "Pièce d'identité délivrée il y a",
+        "en": "Identity document issued",
+    },
+    "appform.field.phone_years": {
+        "fr": "Même numéro de téléphone depuis",
+        "en": "Same phone number for",
+    },
+    "appform.field.companion": {
+        "fr": "Accompagnant lors de la demande",
+        "en": "Who came with the applicant",
+    },
     # units
     "appform.unit.eur": {"fr": "€", "en": "€"},
-    "appform.unit.eur_year": {"fr": "€ / an", "en": "€ / year"},
+    "appform.unit.eur_month": {"fr": "€ / mois", "en": "€ / month"},
+    "appform.unit.months": {"fr": "mois", "en": "months"},
     "appform.unit.years": {"fr": "ans", "en": "years"},
     "appform.unit.children": {"fr": "enfants", "en": "children"},
     "appform.unit.people": {"fr": "personnes", "en": "people"},
     # help under inputs
     "appform.help.range": {"fr": "De {min} à {max}.", "en": "From {min} to {max}."},
+    "appform.help.term_months": {
+        "fr": "Nombre de mensualités : l'échéance mensuelle en découle.",
+        "en": "Number of monthly payments: the monthly instalment follows from it.",
+    },
     "appform.help.annuity": {
-        "fr": "Somme remboursée chaque année, intérêts compris.",
-        "en": "Amount repaid each year, interest included.",
+        "fr": "Somme payée chaque mois, intérêts compris. Calculée d'après la durée, ou saisie "
+        "si vous la connaissez (case ci-dessus).",
+        "en": "Amount paid each month, interest included. Computed from the term, or typed if "
+        "you know it (switch above).",
     },
-    "appform.help.term": {
-        "fr": "Soit {monthly} par mois ; durée implicite ≈ {years} ({months} mois), "
-        "calculée comme montant du crédit ÷ annuité (intérêts non déduits).",
-        "en": "That is {monthly} a month; implied term ≈ {years} ({months} months), "
-        "computed as credit amount ÷ annuity (interest not deducted).",
+    "appform.help.income": {
+        "fr": "Revenu total du foyer déclarant, par mois.",
+        "en": "Total income declared, per month.",
     },
-    "appform.help.term_unknown": {
-        "fr": "La durée implicite (montant du crédit ÷ annuité) s'affiche quand les deux "
-        "montants sont valides.",
-        "en": "The implied term (credit amount ÷ annuity) shows when both amounts are valid.",
+    "appform.help.ext_source": {
+        "fr": "Score du bureau de crédit tel qu'il le renvoie (plus haut = moins risqué). "
+        "Facultatif, mais s'il manque et que le refus en dépend, un conseiller décide.",
+        "en": "The credit bureau's score as it returns it (higher = less risky). Optional, but "
+        "if it is missing and a refusal rests on it, a person decides.",
+    },
+    # the loan's live sentence (under the instalment)
+    "appform.loan.instalment": {
+        "fr": "Échéance mensuelle : {instalment} sur {months}, intérêts compris, au taux annuel "
+        "supposé de {rate} (hypothèse du produit, pas une offre).",
+        "en": "Monthly instalment: {instalment} over {months}, interest included, at an assumed "
+        "annual rate of {rate} (the product's assumption, not an offer).",
+    },
+    "appform.loan.file": {
+        "fr": "Échéance mensuelle : {instalment} sur {months}, celle du dossier ajustée au "
+        "montant (même durée, même taux ; ailleurs, taux annuel supposé de {rate}).",
+        "en": "Monthly instalment: {instalment} over {months}, the file's own adjusted to the "
+        "amount (same term, same rate; otherwise an assumed annual rate of {rate}).",
+    },
+    "appform.loan.term": {
+        "fr": "Durée ≈ {months} au taux annuel supposé de {rate}, intérêts compris.",
+        "en": "Term ≈ {months} at an assumed annual rate of {rate}, interest included.",
+    },
+    "appform.loan.unknown_instalment": {
+        "fr": "L'échéance mensuelle se calcule dès que le montant et la durée sont valides "
+        "(taux annuel supposé : {rate}).",
+        "en": "The monthly instalment shows once the amount and the term are valid (assumed "
+        "annual rate: {rate}).",
+    },
+    "appform.loan.unknown_term": {
+        "fr": "La durée se calcule dès que le montant et une échéance qui le rembourse sont "
+        "saisis (taux annuel supposé : {rate}).",
+        "en": "The term shows once the amount and an instalment that repays it are typed "
+        "(assumed annual rate: {rate}).",
     },
     "appform.help.employed_years": {
         "fr": "0 si moins d'un an. Cochez la case ci-dessous si la personne ne travaille pas.",
@@ -89,8 +156,14 @@ TEXT = {
         "en": "Choose a value from the list.",
     },
     "appform.error.annuity_below_credit": {
-        "fr": "L'annuité doit être inférieure au montant du crédit.",
-        "en": "The annuity must be less than the credit amount.",
+        "fr": "L'échéance mensuelle doit être inférieure au montant du crédit.",
+        "en": "The monthly instalment must be less than the credit amount.",
+    },
+    "appform.error.instalment_too_small": {
+        "fr": "Cette échéance ne rembourse pas le crédit en {max} : augmentez-la ou réduisez "
+        "le montant.",
+        "en": "This instalment does not repay the credit within {max}: raise it or lower the "
+        "amount.",
     },
     "appform.error.family_too_small": {
         "fr": "Le foyer compte au moins la personne et ses enfants (enfants + 1).",
@@ -129,6 +202,30 @@ TEXT = {
     "appform.result.pps": {
         "fr": "{value} points de pourcentage",
         "en": "{value} percentage points",
+    },
+    "appform.result.model_alone": {
+        "fr": "Le modèle seul : {decision}",
+        "en": "The model alone: {decision}",
+    },
+    "appform.referral.why": {
+        "fr": "Le modèle seul refuserait, mais ce refus repose sur des informations manquantes "
+        "(avec elles neutres, il accorderait) : une personne décide. La probabilité, le score "
+        "et le seuil restent ceux du modèle.",
+        "en": "The model alone would refuse, but the refusal rests on missing information (with "
+        "it neutral, it would grant): a person decides. The probability, score and threshold "
+        "are still the model's.",
+    },
+    "appform.referral.provide": {
+        "fr": "À fournir, du plus lourd au plus léger :",
+        "en": "What to provide, heaviest first:",
+    },
+    "appform.referral.missing": {
+        "fr": "Informations manquantes, du plus lourd au plus léger :",
+        "en": "Missing information, heaviest first:",
+    },
+    "appform.referral.costs": {
+        "fr": "(leur absence coûte {points})",
+        "en": "(their absence costs {points})",
     },
     "appform.result.reasons": {"fr": "Principales raisons", "en": "Main reasons"},
     "appform.result.no_reasons": {
@@ -172,6 +269,15 @@ _LEVELS = {
         "Municipal apartment": ("Logement social", "Council flat"),
         "Office apartment": ("Logement de fonction", "Company housing"),
         "Co-op apartment": ("Logement coopératif", "Housing co-operative"),
+    },
+    "NAME_TYPE_SUITE": {
+        "Unaccompanied": ("Seul(e)", "Alone"),
+        "Family": ("Famille", "Family"),
+        "Spouse, partner": ("Conjoint(e)", "Spouse or partner"),
+        "Children": ("Enfants", "Children"),
+        "Other_A": ("Autre (A)", "Other (A)"),
+        "Other_B": ("Autre (B)", "Other (B)"),
+        "Group of people": ("Plusieurs personnes", "Group of people"),
     },
     "OCCUPATION_TYPE": {
         "Accountants": ("Comptable", "Accountant"),

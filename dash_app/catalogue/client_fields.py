@@ -18,7 +18,7 @@ FIELDS = {
     "OCCUPATION_TYPE": ("Métier", "Occupation"),
     "ORGANIZATION_TYPE": ("Secteur de l'employeur", "Employer's sector"),
     "DAYS_EMPLOYED": ("Ancienneté dans l'emploi", "Time in current job"),
-    "AMT_INCOME_TOTAL": ("Revenu annuel", "Annual income"),
+    "AMT_INCOME_TOTAL": ("Revenu mensuel", "Monthly income"),
     "REG_CITY_NOT_WORK_CITY": (
         "Travaille hors de sa ville déclarée",
         "Works outside the registered city",
@@ -26,7 +26,7 @@ FIELDS = {
     # the credit asked
     "NAME_CONTRACT_TYPE": ("Type de prêt demandé", "Type of loan requested"),
     "AMT_CREDIT": ("Montant du crédit", "Credit amount"),
-    "AMT_ANNUITY": ("Échéance du crédit", "Credit instalment"),
+    "AMT_ANNUITY": ("Échéance mensuelle", "Monthly instalment"),
     "AMT_GOODS_PRICE": ("Prix du bien financé", "Price of the goods"),
     "WEEKDAY_APPR_PROCESS_START": ("Jour de la demande", "Day of the application"),
     # housing

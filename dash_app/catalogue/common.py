@@ -30,6 +30,7 @@ TEXT = {
     "role.service": {"fr": "service", "en": "service"},
     "decision.granted": {"fr": "Accordé", "en": "Granted"},
     "decision.refused": {"fr": "Refusé", "en": "Refused"},
+    "decision.referred": {"fr": "Transmis à un conseiller", "en": "Referred to an advisor"},
     "access.sign_in_required": {
         "fr": "Connectez-vous pour voir cette page.",
         "en": "Sign in to see this page.",

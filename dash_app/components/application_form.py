@@ -13,19 +13,25 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dash_app.components.application_fields import (
-    FIELDS,
-    NOT_GIVEN,
-    FieldSpec,
-    as_number,
-    selected,
+from dash_app.components.application_fields import NOT_GIVEN, as_number, selected
+from dash_app.components.application_specs import FIELDS, FieldSpec
+from dash_app.components.formatting import (
+    format_money,
+    format_months,
+    format_number,
+    format_years,
 )
-from dash_app.components.formatting import format_money, format_number, format_years
+from dash_app.components.loan_form import INSTALMENT, TERM, is_instalment_typed, loan_errors
 from dash_app.components.messages import icon
 from dash_app.text import t
 
 MIN_WORKING_AGE = 14
-LABELLED_UNITS = ("appform.unit.eur", "appform.unit.eur_year", "appform.unit.years")
+LABELLED_UNITS = (
+    "appform.unit.eur",
+    "appform.unit.eur_month",
+    "appform.unit.years",
+    "appform.unit.months",
+)
 
 
 def _range_error(spec: FieldSpec, value: object) -> str | None:
@@ -47,7 +53,7 @@ def _range_error(spec: FieldSpec, value: object) -> str | None:
 
 def _field_error(spec: FieldSpec, value: object) -> str | None:
     """Return the message key of one field judged alone (None when fine)."""
-    if spec.kind == "flag":
+    if spec.kind in ("flag", "switch"):
         return None
     if spec.kind == "select":
         if selected(value) is None:
@@ -57,19 +63,26 @@ def _field_error(spec: FieldSpec, value: object) -> str | None:
 
 
 def validate_fields(values: Mapping[str, Any], specs: Iterable[FieldSpec]) -> dict[str, str]:
-    """Return {field: message key} for every wrong value (an empty dict when all are fine)."""
+    """Return {field: message key} for every wrong value (an empty dict when all are fine).
+
+    The loan's values are resolved first (``loan_form.resolve_loan``): the field computed from
+    the others (the instalment, or the term) is not judged, the typed one is.
+    """
     specs = list(specs)
+    computed = TERM if is_instalment_typed(values) else INSTALMENT
     errors: dict[str, str] = {}
     for spec in specs:
         if spec.name == "employed_years" and values.get("not_employed"):
             continue  # no job: the years are not asked
+        if spec.name == computed:
+            continue
         key = _field_error(spec, values.get(spec.name))
         if key is not None:
             errors[spec.name] = key
+    is_loan_asked = any(spec.name == INSTALMENT for spec in specs)
+    if is_loan_asked and INSTALMENT not in errors and "credit" not in errors:
+        errors.update(loan_errors(values))
     number = {s.name: as_number(values.get(s.name)) for s in specs if s.name not in errors}
-    credit, annuity = number.get("credit"), number.get("annuity")
-    if credit is not None and annuity is not None and annuity >= credit:
-        errors["annuity"] = "appform.error.annuity_below_credit"
     children, members = number.get("children"), number.get("family_members")
     if children is not None and members is not None and members < children + 1:
         errors["family_members"] = "appform.error.family_too_small"
@@ -96,7 +109,9 @@ def _bound_text(spec: FieldSpec, bound: float, lang: str) -> str:
         return format_money(bound, lang)
     if spec.unit_key == "appform.unit.years":
         return format_years(bound, lang)
-    return format_number(bound, lang)  # a count: its unit is in the label
+    if spec.unit_key == "appform.unit.months":
+        return format_months(bound, lang)
+    return format_number(bound, lang)  # a count or a score: its unit is in the label
 
 
 def range_text(spec: FieldSpec, lang: str) -> str:
@@ -110,6 +125,8 @@ def range_text(spec: FieldSpec, lang: str) -> str:
 def field_message(key: str, name: str, lang: str) -> str:
     """Return the text of a field's message key (ranges filled in from the field's spec)."""
     spec = FIELDS[name]
+    if key == "appform.error.instalment_too_small":
+        return t(key, lang, max=_bound_text(FIELDS[TERM], FIELDS[TERM].maximum, lang))
     if key in ("appform.error.amount", "appform.error.number", "appform.error.whole"):
         return t(
             key,
@@ -149,8 +166,8 @@ def _control(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component:
         required=spec.is_required,
         inputmode="numeric" if spec.kind == "whole" else "decimal",
     )
-    unit = dbc.InputGroupText(t(spec.unit_key, lang))
-    return dbc.InputGroup([control, unit, feedback], class_name="has-validation")
+    units = [dbc.InputGroupText(t(spec.unit_key, lang))] if spec.unit_key else []
+    return dbc.InputGroup([control, *units, feedback], class_name="has-validation")
 
 
 def _label(spec: FieldSpec, prefix: str, lang: str) -> Component:
@@ -166,8 +183,9 @@ def _label(spec: FieldSpec, prefix: str, lang: str) -> Component:
 
 def form_field(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component:
     """Return one labelled field with its unit, range, help text and error message slot."""
-    if spec.kind == "flag":
-        checkbox = dbc.Checkbox(
+    if spec.kind in ("flag", "switch"):
+        kind = dbc.Switch if spec.kind == "switch" else dbc.Checkbox
+        checkbox = kind(
             id=field_id(prefix, spec.name), label=t(spec.label_key, lang), value=bool(value)
         )
         return html.Div(checkbox, className="mb-3")
@@ -177,10 +195,10 @@ def form_field(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component
         _control(spec, prefix, value, lang),
         dbc.FormText(" ".join(h for h in helps if h), id=field_id(prefix, spec.name, "help")),
     ]
-    if spec.name == "annuity":
+    if spec.name == INSTALMENT:
         children.append(
             html.Div(
-                id=field_id(prefix, "term", "text"),
+                id=field_id(prefix, "loan", "text"),
                 className="form-text appform-term",
                 **{"aria-live": "polite"},
             )

@@ -1,5 +1,6 @@
 """The application form's moving parts: values in and out of the inputs, each field's message,
-the list of fields to correct, and the live help (implied term, years without a job).
+the list of fields to correct, and the live parts (the loan's term or instalment, years
+without a job).
 
 Layout helpers and callback groupings: they may import dash, never fetch.
 """
@@ -10,15 +11,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html
+from dash import Input, Output, State, callback, html, no_update
 from dash.development.base_component import Component
 
-from dash_app.components.application_fields import FieldSpec, as_number, selected
+from dash_app.components.application_fields import as_number, selected
 from dash_app.components.application_form import field_id, field_message
-from dash_app.components.formatting import format_money, format_number, format_years
+from dash_app.components.application_specs import FieldSpec
+from dash_app.components.formatting import (
+    format_money,
+    format_months,
+    format_number,
+    format_years,
+)
+from dash_app.components.loan_form import (
+    CREDIT,
+    INSTALMENT,
+    KNOWS_INSTALMENT,
+    TERM,
+    configured_rate,
+    loan_text,
+    resolve_loan,
+)
 from dash_app.text import current_lang, t
-
-MONTHS_PER_YEAR = 12
 
 
 def display_value(spec: FieldSpec, value: Any, lang: str) -> str:
@@ -35,22 +49,9 @@ def display_value(spec: FieldSpec, value: Any, lang: str) -> str:
         )
     if spec.unit_key == "appform.unit.years":
         return format_years(number, lang, decimals=0 if spec.kind == "whole" else 1)
-    return format_number(number, lang)
-
-
-def term_text(credit: object, annuity: object, lang: str) -> str:
-    """Return the monthly payment and the term implied by a credit amount and its annuity."""
-    credit_amount, annuity_amount = as_number(credit), as_number(annuity)
-    if not credit_amount or not annuity_amount or not 0 < annuity_amount < credit_amount:
-        return t("appform.help.term_unknown", lang)
-    years = credit_amount / annuity_amount
-    return t(
-        "appform.help.term",
-        lang,
-        monthly=format_money(annuity_amount / MONTHS_PER_YEAR, lang),
-        years=format_years(years, lang, decimals=1),
-        months=format_number(round(years * MONTHS_PER_YEAR), lang),
-    )
+    if spec.unit_key == "appform.unit.months":
+        return format_months(number, lang)
+    return format_number(number, lang, decimals=0 if number is None or number.is_integer() else 3)
 
 
 def value_dependencies(
@@ -67,15 +68,15 @@ def input_values(values: Mapping[str, Any], specs: Iterable[FieldSpec]) -> dict[
         value = values.get(spec.name)
         shown[spec.name] = (
             bool(value)
-            if spec.kind == "flag"
+            if spec.kind in ("flag", "switch")
             else ("" if value is None and spec.kind == "select" else value)
         )
     return shown
 
 
 def _checked(specs: Iterable[FieldSpec]) -> list[FieldSpec]:
-    """Return the fields that can show a message (all but checkboxes)."""
-    return [spec for spec in specs if spec.kind != "flag"]
+    """Return the fields that can show a message (all but checkboxes and switches)."""
+    return [spec for spec in specs if spec.kind not in ("flag", "switch")]
 
 
 def feedback_outputs(specs: Iterable[FieldSpec], prefix: str) -> dict[str, Any]:
@@ -140,17 +141,44 @@ def error_summary(
     )
 
 
-def register_form_callbacks(prefix: str, specs: Sequence[FieldSpec]) -> None:
-    """Add the form's own callbacks: the implied term, the years disabled without a job."""
-    names = {spec.name for spec in specs}
+def _register_loan_callback(prefix: str, store_id: str | None) -> None:
+    """Add the callback keeping amount, term and instalment coherent as the advisor types."""
+    loan = {name: field_id(prefix, name) for name in (CREDIT, TERM, INSTALMENT, KNOWS_INSTALMENT)}
+    original = {"page": State(store_id, "data")} if store_id else {}
 
     @callback(
-        Output(field_id(prefix, "term", "text"), "children"),
-        Input(field_id(prefix, "credit"), "value"),
-        Input(field_id(prefix, "annuity"), "value"),
+        output={
+            "term": Output(loan[TERM], "value", allow_duplicate=True),
+            "instalment": Output(loan[INSTALMENT], "value", allow_duplicate=True),
+            "term_locked": Output(loan[TERM], "disabled"),
+            "instalment_locked": Output(loan[INSTALMENT], "disabled"),
+            "text": Output(field_id(prefix, "loan", "text"), "children"),
+        },
+        inputs={"values": {name: Input(i, "value") for name, i in loan.items()}, **original},
+        prevent_initial_call="initial_duplicate",
     )
-    def show_term(credit: object, annuity: object) -> str:
-        return term_text(credit, annuity, current_lang())
+    def follow_loan(values: dict[str, Any], page: dict[str, Any] | None = None) -> dict[str, Any]:
+        rate, stored = configured_rate(), (page or {}).get("original") or {}
+        resolved = resolve_loan(values, stored, rate)
+        is_typed = bool(values.get(KNOWS_INSTALMENT))
+        return {
+            "term": resolved[TERM] if is_typed else no_update,
+            "instalment": no_update if is_typed else resolved[INSTALMENT],
+            "term_locked": is_typed,
+            "instalment_locked": not is_typed,
+            "text": loan_text(resolved, stored, rate, current_lang()),
+        }
+
+
+def register_form_callbacks(
+    prefix: str, specs: Sequence[FieldSpec], store_id: str | None = None
+) -> None:
+    """Add the form's own callbacks: the loan's term or instalment, the years without a job.
+
+    ``store_id`` names the page's store holding the stored file (``{"original": values}``).
+    """
+    names = {spec.name for spec in specs}
+    _register_loan_callback(prefix, store_id)
 
     if "not_employed" in names and "employed_years" in names:
 

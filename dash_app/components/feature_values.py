@@ -93,7 +93,7 @@ def format_feature_value(name: str, value: Any, lang: str) -> str:
 
 
 def axis_title(name: str, label: str, lang: str) -> str:
-    """Return an axis title: the plain label and its unit (``Revenu annuel (€)``)."""
+    """Return an axis title: the plain label and its unit (``Revenu mensuel (€)``)."""
     unit = feature_unit(name)
     if unit == "number":
         return label

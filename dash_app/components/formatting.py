@@ -69,3 +69,11 @@ def format_years(years: float | None, lang: str, decimals: int = 0) -> str:
         else ("year" if float(years) == 1 else "years")
     )
     return f"{number}{NBSP}{unit}"
+
+
+def format_months(months: float | None, lang: str) -> str:
+    """Return a loan term in months (``24 mois`` / ``24 months``)."""
+    if is_missing(months):
+        return "—"
+    unit = "mois" if lang == "fr" else ("month" if float(months) == 1 else "months")
+    return f"{_group(float(months), 0, lang)}{NBSP}{unit}"

@@ -13,6 +13,7 @@ DECISION_STYLE = {
     # colour-blind-safe pair (blue / orange) and never colour alone: icon + word
     "granted": ("bi bi-check-circle-fill", "decision-granted"),
     "refused": ("bi bi-x-octagon-fill", "decision-refused"),
+    "referred": ("bi bi-person-fill-exclamation", "decision-referred"),  # a person decides
 }
 
 

@@ -97,7 +97,7 @@ def make_scatter_figure(
 
 
 def _lower_first(label: str) -> str:
-    """Return a label to use inside a sentence (``Revenu annuel`` -> ``revenu annuel``)."""
+    """Return a label to use inside a sentence (``Revenu mensuel`` -> ``revenu mensuel``)."""
     if len(label) > 1 and label[1].isupper():  # an acronym stays as it is
         return label
     return label[:1].lower() + label[1:]

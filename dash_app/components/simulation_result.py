@@ -1,5 +1,6 @@
-"""Layout helpers showing a score result of POST score: the numbers in words, the reasons, and
-the comparison of a what-if with the current file (they may import dash, never fetch)."""
+"""Layout helpers showing a score result of POST score: the numbers in words, the decision (a
+referral with what to provide), the reasons, and the comparison of a what-if with the current
+file (they may import dash, never fetch)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dash_app.components.formatting import format_number, format_percent, format_points
-from dash_app.components.messages import decision_badge
+from dash_app.components.messages import decision_badge, icon
 from dash_app.text import t
 
 MINUS = "\u2212"
@@ -41,11 +42,62 @@ def margin_words(margin: float, threshold: float, lang: str) -> str:
     return t(key, lang, gap=gap, threshold=format_percent(threshold, lang))
 
 
+def decision_cell(result: Mapping[str, Any], lang: str) -> Component:
+    """Return the decision as a badge; a referral also says what the model alone decides."""
+    badge = decision_badge(result["decision"], lang)
+    model_decision = result.get("model_decision")
+    if result["decision"] != "referred" or model_decision is None:
+        return badge
+    alone = t("appform.result.model_alone", lang, decision=t(f"decision.{model_decision}", lang))
+    return html.Span([badge, html.Span(alone, className="d-block small mt-1")])
+
+
+def _missing_item(missing: Mapping[str, Any], lang: str) -> Component:
+    """Return one family of missing inputs: its words, its weight in points, its fields."""
+    fields = ", ".join(field["label"] for field in missing.get("fields") or [])
+    return html.Li(
+        [
+            html.Span(missing["label"], className="fw-semibold"),
+            " " + t("appform.referral.costs", lang, points=format_points(missing["points"], lang)),
+            *([html.Br(), html.Span(fields, className="small")] if fields else []),
+        ],
+        className="mb-1",
+    )
+
+
+def referral_panel(result: Mapping[str, Any], lang: str, element_id: str) -> Component:
+    """Return why a person decides and what to provide, heaviest first (empty when neither).
+
+    Reads ``missing_inputs`` when the API sends it (an older API does not: then only the
+    referral itself is said).
+    """
+    missing = sorted(result.get("missing_inputs") or [], key=lambda m: -float(m["points"]))
+    is_referred = result.get("decision") == "referred"
+    if not is_referred and not missing:
+        return html.Div(id=element_id)
+    children: list[Component] = []
+    if is_referred:
+        children += [
+            html.P(
+                [icon("bi-person-fill-exclamation", "me-2"), t("decision.referred", lang)],
+                className="fw-semibold mb-1",
+            ),
+            html.P(t("appform.referral.why", lang), className="mb-2"),
+        ]
+    if missing:
+        key = "appform.referral.provide" if is_referred else "appform.referral.missing"
+        children += [
+            html.P(t(key, lang), className="mb-1"),
+            html.Ul([_missing_item(m, lang) for m in missing], className="mb-0 ps-3"),
+        ]
+    return html.Div(children, id=element_id, className="referral-panel mt-3", role="status")
+
+
 def score_card(result: Mapping[str, Any], lang: str, element_id: str) -> Component:
     """Return a score result as a description list: probability, decision, score, margin."""
     rows = [
         ("appform.result.probability", format_percent(result["probability"], lang), "probability"),
-        ("appform.result.decision", decision_badge(result["decision"], lang), "decision"),
+        ("appform.result.decision", decision_cell(result, lang), "decision"),
         ("appform.result.score", format_points(result["score"], lang), "score"),
         (
             "appform.result.margin",
@@ -97,8 +149,8 @@ def comparison_table(
         ),
         (
             "appform.result.decision",
-            decision_badge(original["decision"], lang),
-            decision_badge(simulated["decision"], lang),
+            decision_cell(original, lang),
+            decision_cell(simulated, lang),
             t("whatif.decision_same" if same_decision else "whatif.decision_changed", lang),
             "decision",
         ),

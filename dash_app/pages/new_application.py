@@ -12,11 +12,7 @@ from dash.development.base_component import Component
 from dash_app import api_client, ids
 from dash_app.access import ADVISOR_ROLES, page_access
 from dash_app.api_client import ApiClientError
-from dash_app.components.application_fields import (
-    NEW_APPLICATION_FIELDS,
-    errors_from_api,
-    to_application,
-)
+from dash_app.components.application_fields import errors_from_api, to_application
 from dash_app.components.application_form import (
     application_form,
     form_buttons,
@@ -30,14 +26,17 @@ from dash_app.components.application_form_state import (
     register_form_callbacks,
     value_dependencies,
 )
+from dash_app.components.application_specs import NEW_APPLICATION_FIELDS
+from dash_app.components.loan_form import configured_rate, resolve_loan
 from dash_app.components.messages import error_alert, icon, loading
-from dash_app.components.simulation_result import reasons_list, score_card
+from dash_app.components.simulation_result import reasons_list, referral_panel, score_card
 from dash_app.text import current_lang, t
 
 PREFIX = ids.NEW_APPLICATION_PREFIX
 EXPLANATION_TOP = 10
 DEFAULT_VALUES = {  # what an empty form starts with (the rest is left blank)
     "contract_type": "Cash loans",
+    "knows_instalment": False,
     "children": 0,
     "family_members": 1,
     "not_employed": False,
@@ -92,7 +91,13 @@ def score_content(application: dict[str, Any], lang: str) -> list[Component]:
     return [
         dbc.Row(
             [
-                dbc.Col(score_card(result, lang, ids.NEW_APPLICATION_SCORE), lg=6),
+                dbc.Col(
+                    [
+                        score_card(result, lang, ids.NEW_APPLICATION_SCORE),
+                        referral_panel(result, lang, ids.NEW_APPLICATION_REFERRAL),
+                    ],
+                    lg=6,
+                ),
                 dbc.Col(
                     [
                         html.H3(t("appform.result.reasons", lang), className="h5"),
@@ -136,6 +141,7 @@ def score_or_clear(submit: int | None, reset: int | None, values: dict[str, Any]
             **form_feedback({}, specs, PREFIX, lang),
             "result": _prompt(lang),
         }
+    values = resolve_loan(values, {}, configured_rate())
     errors = validate_fields(values, specs)
     if errors:
         feedback = form_feedback(field_messages(errors, {}, lang), specs, PREFIX, lang)

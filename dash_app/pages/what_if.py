@@ -14,8 +14,6 @@ from dash_app import api_client, ids
 from dash_app.access import client_page_access, client_page_title
 from dash_app.api_client import ApiClientError
 from dash_app.components.application_fields import (
-    FIELDS,
-    WHAT_IF_FIELDS,
     changed_fields,
     errors_from_api,
     form_values,
@@ -35,13 +33,16 @@ from dash_app.components.application_form_state import (
     register_form_callbacks,
     value_dependencies,
 )
+from dash_app.components.application_specs import FIELDS, WHAT_IF_FIELDS
 from dash_app.components.client_nav import client_nav
 from dash_app.components.comparison import make_comparison_figure
+from dash_app.components.loan_form import configured_rate, resolve_loan
 from dash_app.components.messages import error_alert, icon, loading
 from dash_app.components.simulation_result import (
     comparison_summary,
     comparison_table,
     reasons_list,
+    referral_panel,
 )
 from dash_app.text import current_lang, t
 
@@ -74,7 +75,7 @@ def layout(client_id: str | None = None, **_: object) -> Component:
         file = api_client.client_file(number)
     except ApiClientError as error:
         return html.Div([heading, error_alert(error, lang, client_id=number)])
-    original = form_values(file.get("application") or {}, WHAT_IF_FIELDS)
+    original = form_values(file.get("application") or {}, WHAT_IF_FIELDS, configured_rate())
     return html.Div(
         [
             heading,
@@ -134,6 +135,7 @@ def simulation_content(
         html.P(t("whatif.notice", lang), className="fw-semibold"),
         changed_text,
         comparison_table(original, simulated, lang, ids.WHAT_IF_TABLE),
+        referral_panel(simulated, lang, ids.WHAT_IF_REFERRAL),
         dcc.Graph(
             id=ids.WHAT_IF_GRAPH,
             figure=figure,
@@ -204,6 +206,7 @@ def simulate_or_reset(
         }
     if not isinstance(client_id, int):
         raise PreventUpdate
+    values = resolve_loan(values, original, configured_rate())
     errors = validate_fields(values, WHAT_IF_FIELDS)
     if errors:
         messages = field_messages(errors, {}, lang)
@@ -228,4 +231,4 @@ def simulate_or_reset(
     }
 
 
-register_form_callbacks(PREFIX, WHAT_IF_FIELDS)
+register_form_callbacks(PREFIX, WHAT_IF_FIELDS, ids.WHAT_IF_STORE)

@@ -7,8 +7,9 @@ from typing import Any
 
 import dash
 from dash.testing.browser import Browser
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.dash_app.browser import click as click_selector
 from tests.dash_app.conftest import LiveServer
@@ -53,3 +54,17 @@ def page_layout(server: LiveServer, cookie: str, page_path: str, **path_values: 
     )
     with server.app.test_request_context(headers={"Cookie": cookie}):
         return layout(**path_values)
+
+
+def wait_for_value(browser: Browser, element_id: str, expected: float, timeout: float = 20) -> None:
+    """Wait until a number input shows this value (a callback computes it)."""
+
+    def shows(_: object) -> bool:
+        value = browser.find_element(f"#{element_id}").get_attribute("value")
+        return value not in (None, "") and float(value) == expected
+
+    try:
+        WebDriverWait(browser.driver, timeout).until(shows)
+    except TimeoutException:
+        shown = browser.find_element(f"#{element_id}").get_attribute("value")
+        raise AssertionError(f"#{element_id} shows {shown!r}, expected {expected}") from None

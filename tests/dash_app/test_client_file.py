@@ -57,13 +57,13 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
     )
     assert bars[1:-1] == [row["label"] for row in explanation["contributions"]]
     profile = dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
-    assert "Revenu annuel" in profile
+    assert "Revenu mensuel" in profile
     assert "AMT_INCOME_TOTAL" not in dash_br.find_element("#main").text
 
     click(dash_br, f"#{ids.SHELL_LANGUAGE_LINK}")
     dash_br.wait_for_text_to_equal("h1", f"Client no. {client_id}", timeout=20)
     dash_br.wait_for_element(f"#{ids.CLIENT_FILE_WATERFALL_GRAPH} .main-svg", timeout=30)
-    assert "Annual income" in dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
+    assert "Monthly income" in dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
     assert "Main reasons" in dash_br.find_element("#main").text
     english = text_of(dash_br, f"#{ids.CLIENT_FILE_PROBABILITY_P}")
     assert format_percent(file["probability"], "en") in english

@@ -9,12 +9,27 @@ from dash.testing.browser import Browser
 from dash_app import ids
 from dash_app.components.application_form import field_id
 from dash_app.components.formatting import format_percent, format_points
+from model_training.loan_terms import DEFAULT_ANNUAL_RATE, instalment
 from tests.dash_app.browser import accessibility_violations, sign_in
 from tests.dash_app.conftest import LiveServer
-from tests.dash_app.forms import choose, click, page_layout, session_cookie, text_of, type_into
+from tests.dash_app.forms import (
+    choose,
+    click,
+    page_layout,
+    session_cookie,
+    text_of,
+    type_into,
+    wait_for_value,
+)
 from tests.scoring_api.security_fixtures import add_key
 
-TYPED = {"credit": "300000", "annuity": "21000", "income": "54000", "employed_years": "6.5"}
+TYPED = {
+    "credit": "300000",
+    "term_months": "24",
+    "income": "54000",
+    "employed_years": "6.5",
+    "ext_source_2": "0.55",
+}
 TYPED_AGE = "41"
 CHOSEN = {
     "income_type": "Working",
@@ -25,12 +40,13 @@ CHOSEN = {
 APPLICATION = {  # the same applicant as the API takes it (defaults: cash loan, 0 child, 1 person)
     "NAME_CONTRACT_TYPE": "Cash loans",
     "AMT_CREDIT": 300000.0,
-    "AMT_ANNUITY": 21000.0,
+    "AMT_ANNUITY": round(instalment(300_000, 24, DEFAULT_ANNUAL_RATE), 2),  # the form computes it
     "AMT_GOODS_PRICE": None,
     "AMT_INCOME_TOTAL": 54000.0,
     "NAME_INCOME_TYPE": "Working",
     "OCCUPATION_TYPE": None,
     "DAYS_EMPLOYED": -2374,
+    "FLAG_EMP_PHONE": 1,
     "CNT_CHILDREN": 0,
     "CNT_FAM_MEMBERS": 1,
     "NAME_FAMILY_STATUS": "Married",
@@ -39,6 +55,13 @@ APPLICATION = {  # the same applicant as the API takes it (defaults: cash loan, 
     "FLAG_OWN_REALTY": "N",
     "DAYS_BIRTH": -14975,
     "NAME_EDUCATION_TYPE": "Higher education",
+    "EXT_SOURCE_1": None,
+    "EXT_SOURCE_2": 0.55,
+    "EXT_SOURCE_3": None,
+    "DAYS_REGISTRATION": None,
+    "DAYS_ID_PUBLISH": None,
+    "DAYS_LAST_PHONE_CHANGE": None,
+    "NAME_TYPE_SUITE": None,
 }
 
 
@@ -70,13 +93,23 @@ def test_an_advisor_fills_the_form_and_sees_the_apis_decision_and_reasons(
         type_into(dash_br, field_id(prefix, name), text)
     for name, value in CHOSEN.items():
         choose(dash_br, field_id(prefix, name), value)
+    instalment_input = field_id(prefix, "annuity")
+    wait_for_value(dash_br, instalment_input, APPLICATION["AMT_ANNUITY"])
+    assert dash_br.find_element(f"#{instalment_input}").get_attribute("disabled") == "true"
+    assert "au taux annuel supposé de 16" in text_of(
+        dash_br, f"#{field_id(prefix, 'loan', 'text')}"
+    )
     click(dash_br, ids.NEW_APPLICATION_SUBMIT_BUTTON)
 
     score = f"#{ids.NEW_APPLICATION_SCORE}"
     dash_br.wait_for_element(f"{score}-decision .decision-badge", timeout=30)
     assert not dash_br.find_elements(f"#{field_id(prefix, 'errors', 'alert')}")
-    decision = {"granted": "Accordé", "refused": "Refusé"}[expected["decision"]]
-    assert dash_br.find_element(f"{score}-decision").text == decision
+    decision = {
+        "granted": "Accordé",
+        "refused": "Refusé",
+        "referred": "Transmis à un conseiller",
+    }[expected["decision"]]
+    assert dash_br.find_element(f"{score}-decision").text.startswith(decision)
     assert text_of(dash_br, f"{score}-probability") == format_percent(expected["probability"], "fr")
     assert text_of(dash_br, f"{score}-score") == format_points(expected["score"], "fr")
     reasons = dash_br.find_elements(f"#{ids.NEW_APPLICATION_REASONS} li .fw-semibold")

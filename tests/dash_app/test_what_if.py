@@ -12,7 +12,14 @@ from dash_app.components.application_form import field_id
 from dash_app.components.formatting import format_percent, format_points
 from tests.dash_app.browser import accessibility_violations, sign_in
 from tests.dash_app.conftest import LiveServer
-from tests.dash_app.forms import click, page_layout, session_cookie, text_of, type_into
+from tests.dash_app.forms import (
+    click,
+    page_layout,
+    session_cookie,
+    text_of,
+    type_into,
+    wait_for_value,
+)
 from tests.scoring_api.security_fixtures import add_key
 
 CREDIT_FACTOR = 3
@@ -40,9 +47,12 @@ def test_a_much_larger_credit_shows_the_apis_higher_probability_beside_the_curre
     dash_br: Browser, live_server: LiveServer
 ) -> None:
     client_id = live_server.client_ids[0]
-    credit = api_what_if(live_server, client_id, {})["file"]["application"]["AMT_CREDIT"]
-    new_credit = credit * CREDIT_FACTOR
-    api = api_what_if(live_server, client_id, {"AMT_CREDIT": new_credit})
+    stored = api_what_if(live_server, client_id, {})["file"]["application"]
+    credit, new_credit = stored["AMT_CREDIT"], stored["AMT_CREDIT"] * CREDIT_FACTOR
+    new_instalment = round(stored["AMT_ANNUITY"] * CREDIT_FACTOR, 2)  # same term, same rate
+    api = api_what_if(
+        live_server, client_id, {"AMT_CREDIT": new_credit, "AMT_ANNUITY": new_instalment}
+    )
     current, simulated = api["current"], api["simulated"]
     assert simulated["probability"] > current["probability"]  # the model's direction here
 
@@ -51,7 +61,10 @@ def test_a_much_larger_credit_shows_the_apis_higher_probability_beside_the_curre
     dash_br.wait_for_element(f"#{credit_input}", timeout=30)
     assert float(dash_br.find_element(f"#{credit_input}").get_attribute("value")) == credit
     assert "le dossier du client n'est pas modifié" in dash_br.find_element("#main").text
+    term = dash_br.find_element(f"#{field_id(ids.WHAT_IF_PREFIX, 'term_months')}")
+    assert float(term.get_attribute("value")) >= 1  # prefilled from the stored instalment
     type_into(dash_br, credit_input, str(new_credit))
+    wait_for_value(dash_br, field_id(ids.WHAT_IF_PREFIX, "annuity"), new_instalment)
     click(dash_br, ids.WHAT_IF_SIMULATE_BUTTON)
 
     cell = f"#{ids.WHAT_IF_TABLE}-probability"
@@ -63,7 +76,9 @@ def test_a_much_larger_credit_shows_the_apis_higher_probability_beside_the_curre
     assert text_of(dash_br, f"#{ids.WHAT_IF_TABLE}-score-change") == delta_points
     assert dash_br.find_elements(f"#{ids.WHAT_IF_REASONS_SIMULATED} li")
     assert dash_br.find_elements(f"#{ids.WHAT_IF_REASONS_CURRENT} li")
-    assert "Montant du crédit" in text_of(dash_br, f"#{ids.WHAT_IF_RESULT_DIV}")
+    changes = text_of(dash_br, f"#{ids.WHAT_IF_RESULT_DIV}")
+    assert "Montant du crédit" in changes
+    assert "Échéance mensuelle" in changes
     assert accessibility_violations(dash_br) == []
     assert dash_br.get_logs() == []
     assert api_what_if(live_server, client_id, {})["current"] == current  # nothing stored
@@ -81,7 +96,7 @@ def test_a_negative_income_is_refused_on_the_field_and_reset_restores_the_file(
     click(dash_br, ids.WHAT_IF_SIMULATE_BUTTON)
 
     feedback = f"#{field_id(ids.WHAT_IF_PREFIX, 'income', 'feedback')}"
-    message = "Saisissez un montant de 1\u00a0€ à 100\u202f000\u202f000\u00a0€."
+    message = "Saisissez un montant de 1\u00a0€ à 10\u202f000\u202f000\u00a0€."
     dash_br.wait_for_element(f"{feedback}", timeout=20)
     dash_br.wait_for_text_to_equal(feedback, message.replace("\u00a0", " "), timeout=20)
     assert "is-invalid" in dash_br.find_element(f"#{income}").get_attribute("class")

@@ -20,6 +20,7 @@ from model_training.data.synth.sampling import (
     sample_levels,
     with_nulls,
 )
+from model_training.loan_terms import instalment
 
 DAYS_PER_YEAR = 365.25
 CASH_TERMS = np.array([6, 10, 12, 18, 24, 30, 36, 48, 60])
@@ -136,8 +137,8 @@ def _contract(
     credit = round_to(goods * np.where(insured, rng.uniform(1.05, 1.25, n), 1.0), 0.5)
     credit = np.clip(credit, 45000, 4050000)
     term = rng.choice(CASH_TERMS, size=n, p=CASH_TERM_SHARES / CASH_TERM_SHARES.sum())
-    monthly_rate = (0.09 + 0.12 * rng.random(n) + 0.03 * np.clip(c.risk, 0, None)) / 12
-    annuity = credit * monthly_rate / (1 - (1 + monthly_rate) ** (-term))
+    annual_rate = 0.09 + 0.12 * rng.random(n) + 0.03 * np.clip(c.risk, 0, None)
+    annuity = instalment(credit, term, annual_rate)  # monthly, interest included
     limit = CARD_LIMITS[
         np.clip(np.searchsorted(CARD_LIMITS, income * 1.2), 0, len(CARD_LIMITS) - 1)
     ]

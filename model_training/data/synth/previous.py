@@ -17,6 +17,7 @@ from model_training.data.synth.sampling import (
     sample_numeric,
     sigmoid,
 )
+from model_training.loan_terms import instalment
 
 TERMS = np.array([6, 10, 12, 18, 24, 30, 36, 48, 60])
 TERM_SHARES = np.array([0.22, 0.16, 0.26, 0.07, 0.14, 0.03, 0.07, 0.03, 0.02])
@@ -92,12 +93,8 @@ def build_previous(
     credit = np.where(has_down, np.round(credit - down, 3), credit)
     no_terms = canceled | xna | (refused & cash & (rng.random(n) < 0.3))
     term = np.where(card, 0, rng.choice(TERMS, size=n, p=TERM_SHARES / TERM_SHARES.sum()))
-    monthly_rate = (0.10 + 0.15 * rng.random(n)) / 12
-    annuity = np.where(
-        card,
-        credit * 0.05,
-        credit * monthly_rate / (1 - (1 + monthly_rate) ** -np.maximum(term, 1)),
-    )
+    annual_rate = 0.10 + 0.15 * rng.random(n)
+    annuity = np.where(card, credit * 0.05, instalment(credit, np.maximum(term, 1), annual_rate))
     annuity = np.round(annuity, 3)
 
     first_due = np.round(days_decision + rng.integers(20, 45, n)).astype(float)

@@ -7,11 +7,8 @@ from typing import Any
 import pytest
 
 from dash_app.components.application_fields import (
-    FIELDS,
-    NEW_APPLICATION_FIELDS,
     NOT_GIVEN,
     PENSIONER_DAYS,
-    WHAT_IF_FIELDS,
     changed_fields,
     days_from_years,
     errors_from_api,
@@ -24,15 +21,15 @@ from dash_app.components.application_form import (
     field_message,
     validate_fields,
 )
-from dash_app.components.application_form_state import (
-    term_text,
-)
+from dash_app.components.application_specs import FIELDS, NEW_APPLICATION_FIELDS, WHAT_IF_FIELDS
 from dash_app.text import catalogue
 
 GOOD: dict[str, Any] = {
     "contract_type": "Cash loans",
     "credit": 250_000.0,
-    "annuity": 18_000.0,
+    "knows_instalment": False,
+    "term_months": 18,
+    "annuity": 15_714.11,  # computed from the term (loan_form.resolve_loan)
     "goods_price": 225_000.0,
     "income": 60_000.0,
     "income_type": "Working",
@@ -62,8 +59,22 @@ def test_a_complete_valid_application_has_no_error() -> None:
         ({"income": None}, {"income": "appform.error.amount"}),
         ({"income": "abc"}, {"income": "appform.error.amount"}),
         ({"credit": 20_000_000}, {"credit": "appform.error.amount"}),
-        ({"credit": 10_000, "annuity": 10_000}, {"annuity": "appform.error.annuity_below_credit"}),
-        ({"credit": 10_000, "annuity": 12_000}, {"annuity": "appform.error.annuity_below_credit"}),
+        ({"term_months": None}, {"term_months": "appform.error.whole"}),
+        ({"term_months": 121}, {"term_months": "appform.error.whole"}),
+        ({"term_months": 0}, {"term_months": "appform.error.whole"}),
+        (
+            {"knows_instalment": True, "credit": 10_000, "annuity": 10_000},
+            {"annuity": "appform.error.annuity_below_credit"},
+        ),
+        (
+            {"knows_instalment": True, "annuity": 2_000, "term_months": None},
+            {"annuity": "appform.error.instalment_too_small"},
+        ),
+        (
+            {"knows_instalment": True, "annuity": 2_000, "term_months": 121},
+            {"annuity": "appform.error.instalment_too_small"},
+        ),
+        ({"knows_instalment": True, "annuity": None}, {"annuity": "appform.error.amount"}),
         ({"goods_price": -1}, {"goods_price": "appform.error.amount"}),
         ({"age": 17}, {"age": "appform.error.whole"}),
         ({"age": 101}, {"age": "appform.error.whole"}),
@@ -112,6 +123,10 @@ def test_each_wrong_value_gets_its_message_key(
         {"not_employed": True, "employed_years": -3},
         {"children": 0, "family_members": 1},
         {"credit": 1.5, "annuity": 1.0, "goods_price": None},
+        {"annuity": None},  # computed from the term: not judged
+        {"knows_instalment": True, "term_months": 17, "annuity": 16_000},  # term computed
+        {"ext_source_2": 0.62, "ext_source_3": None, "companion": "Family"},
+        {"registration_years": 12.5, "id_years": None},
     ],
 )
 def test_optional_or_consistent_values_are_accepted(changes: dict[str, Any]) -> None:
@@ -125,7 +140,11 @@ def test_only_the_given_fields_are_checked() -> None:
 
 def test_messages_name_the_accepted_range() -> None:
     assert field_message("appform.error.amount", "income", "fr") == (
-        "Saisissez un montant de 1\u00a0€ à 100\u202f000\u202f000\u00a0€."
+        "Saisissez un montant de 1\u00a0€ à 10\u202f000\u202f000\u00a0€."
+    )
+    assert field_message("appform.error.instalment_too_small", "annuity", "en") == (
+        "This instalment does not repay the credit within 120\u00a0months: raise it or lower "
+        "the amount."
     )
     assert field_message("appform.error.whole", "age", "en") == (
         "Enter a whole number from 18\u00a0years to 100\u00a0years."
@@ -144,12 +163,13 @@ def test_a_new_application_becomes_kaggle_fields() -> None:
     assert to_application(GOOD, NEW_APPLICATION_FIELDS) == {
         "NAME_CONTRACT_TYPE": "Cash loans",
         "AMT_CREDIT": 250_000.0,
-        "AMT_ANNUITY": 18_000.0,
+        "AMT_ANNUITY": 15_714.11,
         "AMT_GOODS_PRICE": 225_000.0,
         "AMT_INCOME_TOTAL": 60_000.0,
         "NAME_INCOME_TYPE": "Working",
         "OCCUPATION_TYPE": None,
         "DAYS_EMPLOYED": -1644,
+        "FLAG_EMP_PHONE": 1,
         "CNT_CHILDREN": 1,
         "CNT_FAM_MEMBERS": 3,
         "NAME_FAMILY_STATUS": "Married",
@@ -158,6 +178,23 @@ def test_a_new_application_becomes_kaggle_fields() -> None:
         "FLAG_OWN_REALTY": "Y",
         "DAYS_BIRTH": -13880,
         "NAME_EDUCATION_TYPE": "Higher education",
+        "EXT_SOURCE_1": None,
+        "EXT_SOURCE_2": None,
+        "EXT_SOURCE_3": None,
+        "DAYS_REGISTRATION": None,
+        "DAYS_ID_PUBLISH": None,
+        "DAYS_LAST_PHONE_CHANGE": None,
+        "NAME_TYPE_SUITE": None,
+    }
+
+
+def test_walk_in_scores_and_durations_become_kaggle_fields() -> None:
+    values = {"ext_source_2": 0.615, "registration_years": 12.5, "companion": "Family"}
+    specs = [FIELDS[name] for name in values]
+    assert to_application(values, specs) == {
+        "EXT_SOURCE_2": 0.615,
+        "DAYS_REGISTRATION": -4566,
+        "NAME_TYPE_SUITE": "Family",
     }
 
 
@@ -169,8 +206,9 @@ def test_an_optional_list_left_not_given_sends_a_missing_value() -> None:
 
 def test_no_job_is_kaggles_placeholder_days() -> None:
     values = GOOD | {"not_employed": True, "employed_years": 3}
-    assert to_application(values, [FIELDS["employed_years"]]) == {"DAYS_EMPLOYED": PENSIONER_DAYS}
-    assert to_application(values, [FIELDS["not_employed"]]) == {"DAYS_EMPLOYED": PENSIONER_DAYS}
+    jobless = {"DAYS_EMPLOYED": PENSIONER_DAYS, "FLAG_EMP_PHONE": 0}
+    assert to_application(values, [FIELDS["employed_years"]]) == jobless
+    assert to_application(values, [FIELDS["not_employed"]]) == jobless
 
 
 STORED = {
@@ -193,8 +231,10 @@ def test_a_stored_application_prefills_the_what_if_form() -> None:
     assert form_values(STORED, WHAT_IF_FIELDS) == {
         "contract_type": "Cash loans",
         "credit": 139500.0,
-        "annuity": 8974.5,
         "goods_price": None,
+        "knows_instalment": False,
+        "term_months": 18,  # 139,500 repaid by 8,974.50 a month at 16 % a year: 17.5 months
+        "annuity": 8974.5,
         "income": 72531.5,
         "employed_years": 3.3,
         "not_employed": False,
@@ -242,15 +282,6 @@ def test_every_field_has_labels_and_every_level_a_readable_name() -> None:
             assert f"appform.level.{spec.column}.{level}" in texts
 
 
-def test_the_term_is_the_credit_divided_by_the_annuity() -> None:
-    assert term_text(120_000, 12_000, "en") == (
-        "That is €1,000 a month; implied term ≈ 10.0\u00a0years (120 months), "
-        "computed as credit amount ÷ annuity (interest not deducted)."
-    )
-    assert term_text(120_000, None, "en").startswith("The implied term")
-    assert term_text(10_000, 12_000, "en").startswith("The implied term")
-
-
 def _walk(component: Any) -> list[Any]:
     """Return a component and all its descendants."""
     children = getattr(component, "children", None)
@@ -269,8 +300,8 @@ def test_the_form_labels_every_input_and_states_its_range(specs: tuple[Any, ...]
     components = _walk(form)
     labelled = {c.html_for for c in components if type(c).__name__ == "Label"}
     inputs = {c.id for c in components if type(c).__name__ in ("Input", "Select")}
-    checkboxes = [c for c in components if type(c).__name__ == "Checkbox"]
-    assert inputs == {field_id("t", s.name) for s in specs if s.kind != "flag"}
+    checkboxes = [c for c in components if type(c).__name__ in ("Checkbox", "Switch")]
+    assert inputs == {field_id("t", s.name) for s in specs if s.kind not in ("flag", "switch")}
     assert labelled == inputs
     assert all(c.label for c in checkboxes)
     numbers = [c for c in components if type(c).__name__ == "Input"]

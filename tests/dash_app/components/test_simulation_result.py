@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from dash_app.components.application_fields import FIELDS
 from dash_app.components.application_form_state import display_value
+from dash_app.components.application_specs import FIELDS
 from dash_app.components.simulation_result import (
     comparison_summary,
     margin_words,
     percentage_points,
+    referral_panel,
+    score_card,
     signed_number,
 )
 
@@ -64,7 +68,77 @@ def test_the_comparison_summary_says_which_way_the_probability_moved() -> None:
         ("contract_type", "Revolving loans", "fr", "Crédit renouvelable"),
         ("occupation", None, "fr", "—"),
         ("children", 2, "fr", "2"),
+        ("term_months", 24, "fr", "24\u00a0mois"),
+        ("annuity", 888.49, "en", "€888.49"),
+        ("ext_source_2", 0.615, "en", "0.615"),
     ],
 )
 def test_display_value(name: str, value: object, lang: str, expected: str) -> None:
     assert display_value(FIELDS[name], value, lang) == expected
+
+
+REFERRED: dict[str, Any] = {
+    "decision": "referred",
+    "model_decision": "refused",
+    "probability": 0.142,
+    "threshold": 0.087,
+    "score": 531.0,
+    "margin": -0.055,
+    "missing_inputs": [
+        {
+            "family": "stability",
+            "label": "Stability",
+            "points": 4.2,
+            "fields": [{"feature": "DAYS_ID_PUBLISH", "label": "ID document age"}],
+        },
+        {
+            "family": "external_scores",
+            "label": "External credit scores",
+            "points": 23.6,
+            "fields": [
+                {"feature": "EXT_SOURCE_2", "label": "External score 2"},
+                {"feature": "EXT_SOURCE_3", "label": "External score 3"},
+            ],
+        },
+    ],
+}
+
+
+def _texts(component: Any) -> list[str]:
+    """Return the strings inside a component tree, in order."""
+    children = getattr(component, "children", component)
+    if isinstance(children, str):
+        return [children]
+    if isinstance(children, list | tuple):
+        return [text for child in children for text in _texts(child)]
+    return [] if children is None or children is component else _texts(children)
+
+
+def test_a_referral_shows_the_word_the_models_own_decision_and_the_numbers() -> None:
+    card = " ".join(_texts(score_card(REFERRED, "en", "card")))
+    assert "Referred to an advisor" in card
+    assert "The model alone: Refused" in card
+    assert all(number in card for number in ("14.2%", "531 pts", "(8.7%)"))
+
+
+def test_a_referral_lists_what_to_provide_heaviest_first_with_its_points() -> None:
+    panel = referral_panel(REFERRED, "en", "referral")
+    text = " ".join(_texts(panel))
+    assert text.index("External credit scores") < text.index("Stability")
+    assert "(their absence costs 24 pts)" in text
+    assert "External score 2, External score 3" in text
+    assert "a person decides" in text
+
+
+def test_a_referral_from_an_older_api_still_says_a_person_decides() -> None:
+    older = {k: v for k, v in REFERRED.items() if k not in ("missing_inputs", "model_decision")}
+    text = " ".join(_texts(referral_panel(older, "fr", "referral")))
+    assert "Transmis à un conseiller" in text
+    assert "À fournir" not in text
+    assert "Le modèle seul" not in " ".join(_texts(score_card(older, "fr", "card")))
+
+
+def test_a_granted_result_without_missing_inputs_shows_no_referral() -> None:
+    granted = REFERRED | {"decision": "granted", "model_decision": "granted", "missing_inputs": []}
+    assert referral_panel(granted, "en", "referral").children is None
+    assert "The model alone" not in " ".join(_texts(score_card(granted, "en", "card")))
