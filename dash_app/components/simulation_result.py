@@ -58,7 +58,7 @@ def _missing_item(missing: Mapping[str, Any], lang: str) -> Component:
     return html.Li(
         [
             html.Span(missing["label"], className="fw-semibold"),
-            " " + t("appform.referral.costs", lang, points=format_points(missing["points"], lang)),
+            " " + t("appform.referral.costs", lang, points=format_points(-missing["points"], lang)),
             *([html.Br(), html.Span(fields, className="small")] if fields else []),
         ],
         className="mb-1",
@@ -71,7 +71,8 @@ def referral_panel(result: Mapping[str, Any], lang: str, element_id: str) -> Com
     Reads ``missing_inputs`` when the API sends it (an older API does not: then only the
     referral itself is said).
     """
-    missing = sorted(result.get("missing_inputs") or [], key=lambda m: -float(m["points"]))
+    # points are the inputs' effect on the score (negative: lost); the heaviest come first
+    missing = sorted(result.get("missing_inputs") or [], key=lambda m: float(m["points"]))
     is_referred = result.get("decision") == "referred"
     if not is_referred and not missing:
         return html.Div(id=element_id)

@@ -17,7 +17,7 @@ BINS = [
     {"left": 10.0, "right": 20.0, "count": 30},
     {"left": 20.0, "right": 30.0, "count": 60},
 ]
-INCOME = {"feature": "AMT_INCOME_TOTAL", "label": "Annual income", "categorical": False}
+INCOME = {"feature": "AMT_INCOME_TOTAL", "label": "Monthly income", "categorical": False}
 STATUS = {"feature": "NAME_FAMILY_STATUS", "label": "Family status", "categorical": True}
 
 
@@ -109,14 +109,14 @@ def test_rare_levels_are_drawn_as_one_bar_but_the_clients_level_is_kept() -> Non
             {"similar": group(BINS)},
             15.0,
             "en",
-            "Annual income: €15. Higher than 25% of similar clients.",
+            "Monthly income: €15. Higher than 25% of similar clients.",
         ),
         (
             INCOME,
             {"granted": group(BINS), "refused": group(BINS[:2])},
             20.0,
             "fr",
-            "Annual income : 20\u00a0€. Plus élevé que 40\u00a0% des clients accordés "
+            "Monthly income : 20\u00a0€. Plus élevé que 40\u00a0% des clients accordés "
             "et 100\u00a0% des clients refusés.",
         ),
         (
@@ -124,7 +124,7 @@ def test_rare_levels_are_drawn_as_one_bar_but_the_clients_level_is_kept() -> Non
             {"all": group(BINS, missing=25)},
             None,
             "en",
-            "Annual income: not given for this client, as for 20% of all clients.",
+            "Monthly income: not given for this client, as for 20% of all clients.",
         ),
         (
             STATUS,

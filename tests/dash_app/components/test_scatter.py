@@ -15,7 +15,7 @@ POINTS = [
     {"x": 300.0, "y": None, "decision": "granted"},
     {"x": 400.0, "y": 40.0, "decision": "refused"},
 ]
-INCOME = {"name": "AMT_INCOME_TOTAL", "label": "Annual income"}
+INCOME = {"name": "AMT_INCOME_TOTAL", "label": "Monthly income"}
 CREDIT = {"name": "AMT_CREDIT", "label": "Credit amount"}
 
 

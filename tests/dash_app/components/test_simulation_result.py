@@ -88,13 +88,13 @@ REFERRED: dict[str, Any] = {
         {
             "family": "stability",
             "label": "Stability",
-            "points": 4.2,
+            "points": -4.2,
             "fields": [{"feature": "DAYS_ID_PUBLISH", "label": "ID document age"}],
         },
         {
             "family": "external_scores",
             "label": "External credit scores",
-            "points": 23.6,
+            "points": -23.6,
             "fields": [
                 {"feature": "EXT_SOURCE_2", "label": "External score 2"},
                 {"feature": "EXT_SOURCE_3", "label": "External score 3"},

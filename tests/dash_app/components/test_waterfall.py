@@ -18,7 +18,7 @@ BASE_VALUE = -2.8
 CONTRIBUTIONS = [  # the API's rows: "other features" not last on purpose
     {"feature": "other_features", "label": "Other features", "contribution": -0.1},
     {"feature": "EXT_SOURCE_MIN", "label": "Lowest external score", "contribution": -0.3},
-    {"feature": "AMT_INCOME_TOTAL", "label": "Annual income", "contribution": 0.2},
+    {"feature": "AMT_INCOME_TOTAL", "label": "Monthly income", "contribution": 0.2},
     {"feature": "AGE_YEARS", "label": "Age", "contribution": -0.05},
 ]
 for row in CONTRIBUTIONS:
@@ -47,7 +47,7 @@ def test_other_features_come_last_just_before_the_total() -> None:
     assert list(bars.y) == [
         "Starting point (average client)",
         "Lowest external score",
-        "Annual income",
+        "Monthly income",
         "Age",
         "Other features",
         "Client's score",

@@ -44,8 +44,8 @@ def test_several_clients_carry_ids_and_plain_labels(data_dir: Path, scores) -> N
     assert english.shape == (3, len(names.feature_names))
     assert list(english.instance_names) == ids
     assert (english.feature_names[column], french.feature_names[column]) == (
-        "Annual income",
-        "Revenu annuel",
+        "Monthly income",
+        "Revenu mensuel",
     )
     np.testing.assert_array_equal(english.values, french.values)
 
