@@ -73,6 +73,15 @@ TEXT = {
         "en": "What weighs most against granting the credit, in score points lost:",
     },
     "client_file.reasons.cost": {"fr": "coûte {points}", "en": "costs {points}"},
+    "client_file.reasons.value": {"fr": "{label} : {value}", "en": "{label}: {value}"},
+    "client_file.reasons.evidence": {
+        "fr": "Dans le dossier : {values}.",
+        "en": "In the file: {values}.",
+    },
+    "client_file.reasons.missing": {
+        "fr": "Absent du dossier : {values}.",
+        "en": "Absent from the file: {values}.",
+    },
     "client_file.reasons.improve": {
         "fr": "Ce qui l'améliorerait : {improve}",
         "en": "What would improve it: {improve}",
@@ -101,5 +110,6 @@ TEXT = {
         "en": "What lowers it most: {features}.",
     },
     "client_file.waterfall.item": {"fr": "{label} ({points})", "en": "{label} ({points})"},
+    "client_file.waterfall.other": {"fr": "Autres facteurs", "en": "Other factors"},
     "client_file.profile.heading": {"fr": "Informations du client", "en": "Client information"},
 }

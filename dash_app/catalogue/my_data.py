@@ -18,6 +18,12 @@ TEXT = {
         "fr": "Votre demande de crédit n'est pas accordée en l'état.",
         "en": "Your credit application is not granted as it stands.",
     },
+    "my_data.explanation.referred": {
+        "fr": "Votre demande est transmise à un conseiller : des informations manquent "
+        "(voir ci-dessous), une personne décidera avec elles.",
+        "en": "Your application goes to an advisor: some information is missing (see below); "
+        "a person will decide with it.",
+    },
     "my_data.explanation.logic": {
         "fr": "Notre modèle statistique estime à {probability} le risque que ce crédit ne soit "
         "pas remboursé. Nous accordons les crédits dont ce risque est inférieur à "

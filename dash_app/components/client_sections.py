@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from dash_app import ids
 from dash_app.components.client_fields import describe_application
+from dash_app.components.reasons import evidence_text
 from dash_app.components.formatting import format_number, format_percent, format_points
 from dash_app.components.gauge import make_gauge_figure
 from dash_app.components.messages import decision_badge, icon
@@ -26,7 +27,7 @@ NARROW_MARGIN_PP = 1.0  # percentage points of probability between the client an
 CLEAR_MARGIN_PP = 5.0
 GRAPH_CONFIG = {"displayModeBar": False}
 SUMMARY_FEATURES = 3
-PROTECTED_FIELDS = frozenset({"CODE_GENDER"})  # never a reason (the API leaves it out too)
+WATERFALL_GROUPS = 10  # bars before "other factors"
 
 
 def margin_band(margin: float) -> str:
@@ -124,40 +125,52 @@ def decision_section(score: Mapping[str, Any], lang: str) -> Component:
 
 
 def reasons_section(explanation: Mapping[str, Any], lang: str) -> Component:
-    """Return the principal reasons in plain words, each with what would improve it."""
-    reasons = [
-        reason
-        for reason in explanation.get("reasons") or []
-        if not PROTECTED_FIELDS & set(reason.get("features") or ())
-    ]
+    """Return the principal reasons in plain words: the client's values, what would improve."""
+    reasons = list(explanation.get("reasons") or [])
     if not reasons:
         body: list[Component] = [html.P(t("client_file.reasons.none", lang))]
     else:
-        items = [
-            html.Li(
-                [
-                    html.Strong(reason["label"]),
-                    " — ",
-                    t(
-                        "client_file.reasons.cost",
-                        lang,
-                        points=format_points(-reason["points"], lang),
-                    ),
+        items = []
+        for reason in reasons:
+            lines: list[Component | str] = [
+                html.Strong(reason["label"]),
+                " — ",
+                t("client_file.reasons.cost", lang, points=format_points(-reason["points"], lang)),
+            ]
+            evidence = evidence_text(reason, lang)
+            if evidence:
+                lines += [html.Br(), html.Span(evidence, className="small")]
+            if reason.get("improve"):
+                lines += [
                     html.Br(),
                     html.Span(
                         t("client_file.reasons.improve", lang, improve=reason["improve"]),
                         className="text-body-secondary",
                     ),
-                ],
-                className="mb-2",
-            )
-            for reason in reasons
-        ]
+                ]
+            items.append(html.Li(lines, className="mb-2"))
         body = [
             html.P(t("client_file.reasons.intro", lang)),
             html.Ol(items, id=ids.CLIENT_FILE_REASONS_LIST, className="mb-0"),
         ]
     return _card(t("client_file.reasons.heading", lang), body)
+
+
+def waterfall_rows(explanation: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Return the waterfall's bars: the largest groups (the reasons' own figures), then the rest.
+
+    Falls back on the feature contributions for an explanation without groups.
+    """
+    groups = explanation.get("groups")
+    if not groups:
+        return list(explanation["contributions"])
+    shown, hidden = groups[:WATERFALL_GROUPS], groups[WATERFALL_GROUPS:]
+    rows = [{"feature": g["family"], "label": g["label"], "points": g["points"]} for g in shown]
+    if hidden:
+        rest = sum(float(g["points"]) for g in hidden)
+        label = t("client_file.waterfall.other", lang)
+        rows.append({"feature": OTHER_FEATURES, "label": label, "points": rest})
+    return rows
 
 
 def _feature_list(rows: list[Mapping[str, Any]], lang: str) -> str:
@@ -178,7 +191,8 @@ def waterfall_summary(
 ) -> str:
     """Return the waterfall's text alternative: start, end, threshold, what weighs most."""
     base = points_of_log_odds(explanation["base_value"], scale)
-    score = base + sum(row["points"] for row in explanation["contributions"])
+    rows = waterfall_rows(explanation, lang)
+    score = base + sum(row["points"] for row in rows)
     sentences = [
         t(
             "client_file.waterfall.summary",
@@ -188,7 +202,7 @@ def waterfall_summary(
             threshold=format_points(threshold_points(threshold, scale), lang),
         )
     ]
-    named = [row for row in explanation["contributions"] if row["feature"] != OTHER_FEATURES]
+    named = [row for row in rows if row["feature"] != OTHER_FEATURES]
     ups = sorted((r for r in named if r["points"] > 0), key=lambda r: -r["points"])
     downs = sorted((r for r in named if r["points"] < 0), key=lambda r: r["points"])
     if ups:
@@ -205,7 +219,7 @@ def waterfall_section(
 ) -> Component:
     """Return the points waterfall of the client's score with its text summary."""
     figure = make_waterfall_figure(
-        explanation["contributions"],
+        waterfall_rows(explanation, lang),
         explanation["base_value"],
         scale,
         lang=lang,

@@ -14,6 +14,7 @@ from dash_app.text import t
 DECISION_LOOK = {  # colour + pattern: the decision is never carried by colour alone
     "granted": ("#0072b2", ""),
     "refused": ("#a64a00", "/"),
+    "referred": ("#5b4a86", "."),  # a person decides (the badge's violet)
 }
 THRESHOLD_COLOUR = "#222222"
 FONT_SIZE = 14

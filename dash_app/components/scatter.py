@@ -17,6 +17,7 @@ from dash_app.text import t
 DECISION_MARKERS = {  # decision -> (colour, symbol): the shape tells them apart without colour
     "granted": ("#0072b2", "circle"),
     "refused": ("#a64a00", "x"),
+    "referred": ("#5b4a86", "diamond"),
 }
 CLIENT_MARKER = {
     "symbol": "star",

@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 
 from dash_app.components.formatting import format_number, format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
+from dash_app.components.reasons import evidence_text
 from dash_app.text import t
 
 MINUS = "\u2212"
@@ -123,8 +124,12 @@ def reasons_list(reasons: Sequence[Mapping[str, Any]], lang: str, element_id: st
                 [
                     html.Span(reason["label"], className="fw-semibold"),
                     f" ({format_points(reason['points'], lang, signed=True)})",
-                    html.Br(),
-                    html.Span(reason["improve"], className="small"),
+                    *(
+                        part
+                        for text in (evidence_text(reason, lang), reason.get("improve"))
+                        if text
+                        for part in (html.Br(), html.Span(text, className="small"))
+                    ),
                 ],
                 className="mb-1",
             )

@@ -13,7 +13,7 @@ from dash.development.base_component import Component
 from dash_app import api_client, ids
 from dash_app.access import PEOPLE_ROLES, page_access
 from dash_app.api_client import ApiClientError
-from dash_app.components.client_sections import PROTECTED_FIELDS, client_file_sections
+from dash_app.components.client_sections import client_file_sections
 from dash_app.components.formatting import format_percent
 from dash_app.components.messages import error_alert, icon
 from dash_app.text import current_lang, t
@@ -49,11 +49,7 @@ def layout(**_: object) -> Component:
 
 def explanation_card(file: dict[str, Any], explanation: dict[str, Any], lang: str) -> Component:
     """Return the decision explained in plain words (the logic applied, what weighed most)."""
-    reasons = [
-        reason["label"]
-        for reason in explanation.get("reasons") or []
-        if not PROTECTED_FIELDS & set(reason.get("features") or ())
-    ]
+    reasons = [reason["label"] for reason in explanation.get("reasons") or []]
     weighed = (
         t("my_data.explanation.reasons", lang, reasons=", ".join(reasons))
         if reasons
