@@ -9,7 +9,7 @@ from dash.testing.browser import Browser
 
 from dash_app import ids
 from dash_app.components.client_fields import field_text
-from dash_app.components.client_sections import margin_text, reasons_section
+from dash_app.components.client_sections import WATERFALL_GROUPS, margin_text, reasons_section
 from dash_app.components.formatting import format_percent, format_points
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
@@ -41,7 +41,8 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
     assert dash_br.find_element("h1").text == f"Client n° {client_id}"
     assert dash_br.driver.title == f"Client n° {client_id}"
     decision = dash_br.find_element(f"#{ids.CLIENT_FILE_DECISION_DIV}").text
-    assert decision == {"granted": "Accordé", "refused": "Refusé"}[file["decision"]]
+    expected = {"granted": "Accordé", "refused": "Refusé", "referred": "Transmis à un conseiller"}
+    assert decision == expected[file["decision"]]
     probability = text_of(dash_br, f"#{ids.CLIENT_FILE_PROBABILITY_P}")
     assert format_percent(file["probability"], "fr") in probability
     assert format_percent(file["threshold"], "fr") in probability
@@ -55,7 +56,11 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
         "return document.getElementById(arguments[0]).querySelector('.js-plotly-plot').data[0].y",
         ids.CLIENT_FILE_WATERFALL_GRAPH,
     )
-    assert bars[1:-1] == [row["label"] for row in explanation["contributions"]]
+    groups = explanation["groups"]
+    shown = [g["label"] for g in groups[:WATERFALL_GROUPS]]
+    assert bars[1:-1] == shown + (["Autres facteurs"] if len(groups) > WATERFALL_GROUPS else [])
+    bar_points = {g["label"]: g["points"] for g in groups}
+    assert all(bar_points[r["label"]] == r["points"] for r in explanation["reasons"])
     profile = dash_br.find_element(f"#{ids.CLIENT_FILE_PROFILE_SECTION}").text
     assert "Revenu mensuel" in profile
     assert "AMT_INCOME_TOTAL" not in dash_br.find_element("#main").text
@@ -169,18 +174,55 @@ def test_application_fields_read_as_words(
     assert field_text(field, kind, value, lang) == expected
 
 
-def test_a_protected_attribute_is_never_shown_as_a_reason() -> None:
+def test_a_reason_shows_the_clients_values_and_advice_only_where_there_is_some() -> None:
     reasons = [
-        {"family": "x", "label": "Sex", "improve": "", "features": ["CODE_GENDER"], "points": -9},
         {
-            "family": "income",
-            "label": "Income",
-            "improve": "Declare",
-            "features": ["A"],
-            "points": -3,
+            "family": "late_instalments",
+            "label": "Late instalments",
+            "kind": "adverse_value",
+            "improve": "Pay each instalment on its due date.",
+            "evidence": [
+                {
+                    "feature": "INST_LATE_30_COUNT",
+                    "label": "Instalments over 30 days late",
+                    "value": 2,
+                }
+            ],
+            "points": -9.4,
+        },
+        {
+            "family": "age",
+            "label": "Age",
+            "kind": "adverse_value",
+            "improve": "",
+            "evidence": [{"feature": "AGE_YEARS", "label": "Age", "value": 23.4}],
+            "points": -3.1,
+        },
+        {
+            "family": "no_external_score",
+            "label": "No external bureau score was provided",
+            "kind": "missing_information",
+            "improve": "Provide a credit-bureau score.",
+            "evidence": [{"feature": "EXT_SOURCE_3", "label": "External score 3", "value": None}],
+            "points": -2.0,
         },
     ]
     card = reasons_section({"reasons": reasons}, "en")
     listed = card.children.children[-1]
     assert listed.id == ids.CLIENT_FILE_REASONS_LIST
-    assert [item.children[0].children for item in listed.children] == ["Income"]
+    texts = [_text(item) for item in listed.children]
+    assert texts[0].startswith("Late instalments — costs 9 pts")
+    assert "In the file: Instalments over 30 days late: 2." in texts[0]
+    assert "What would improve it: Pay each instalment" in texts[0]
+    assert "What would improve it" not in texts[1]
+    assert "Absent from the file: External score 3:" in texts[2]
+
+
+def _text(component: Any) -> str:
+    """Return the text inside a component tree."""
+    children = getattr(component, "children", component)
+    if isinstance(children, str):
+        return children
+    if isinstance(children, list | tuple):
+        return "".join(_text(child) for child in children)
+    return "" if children is None or children is component else _text(children)

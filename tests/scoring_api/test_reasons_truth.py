@@ -18,9 +18,10 @@ from model_training.config import VALIDATED_SUBDIR
 from model_training.features.application import (
     FOLDED_INCOME_TYPES,
     NEUTRAL_INCOME_TYPE,
+    PROTECTED_COLUMNS,
     application_input_columns,
 )
-from model_training.features.catalogue import ADVERSE_VALUE, families
+from model_training.features.catalogue import ADVERSE_VALUE, families, feature_catalogue
 from model_training.modeling.reasons import MAX_REASONS
 from scoring_api.bundle_store import ServingBundle, load_serving_bundle
 from scoring_api.services.explanation import explain_stored_client
@@ -248,3 +249,9 @@ def test_missing_bureau_scores_are_told_as_missing_not_as_low(all_reasons, facts
         assert names
         assert all(facts.raw_value(client_id, n) is None for n in names)
     assert np.all([r["kind"] == "missing_information" for _, r in told])
+
+
+def test_a_protected_attribute_is_never_a_reason(all_reasons) -> None:
+    assert not set(PROTECTED_COLUMNS) & set(feature_catalogue())
+    quoted = {e["feature"] for rs in all_reasons.values() for r in rs for e in r["evidence"]}
+    assert not quoted & set(PROTECTED_COLUMNS)

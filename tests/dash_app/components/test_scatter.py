@@ -32,8 +32,9 @@ def test_the_highlighted_point_is_at_the_clients_values() -> None:
 
 def test_decisions_map_to_documented_colours_and_symbols() -> None:
     figure = make_scatter_figure(POINTS, None, "Income (€)", "Credit (€)", lang="fr")
-    granted, refused = figure.data
+    granted, refused, referred = figure.data
     assert (granted.name, refused.name) == ("Accordé", "Refusé")
+    assert (referred.name, referred.marker.symbol) == ("Transmis à un conseiller", "diamond")
     assert (granted.marker.color, granted.marker.symbol) == DECISION_MARKERS["granted"]
     assert (refused.marker.color, refused.marker.symbol) == ("#a64a00", "x")
     assert list(granted.x) == [100.0, 200.0]  # the point without y is left out
