@@ -50,6 +50,8 @@ def make_scatter_figure(
     figure = go.Figure()
     for decision, (colour, symbol) in DECISION_MARKERS.items():
         chosen = [p for p in points if p["decision"] == decision and _has_values(p)]
+        if not chosen and decision == "referred":  # drawn only when some clients are referred
+            continue
         figure.add_trace(
             go.Scatter(
                 x=[p["x"] for p in chosen],

@@ -30,11 +30,18 @@ def test_the_highlighted_point_is_at_the_clients_values() -> None:
     assert (annotation.x, annotation.y, annotation.text) == (265302.0, 135000.0, "This client")
 
 
+def test_referred_clients_get_their_own_trace_when_there_are_some() -> None:
+    points = [*POINTS, {"x": 5.0, "y": 6.0, "decision": "referred"}]
+    figure = make_scatter_figure(points, None, "X", "Y", lang="en")
+    referred = figure.data[2]
+    assert (referred.name, referred.marker.symbol) == ("Referred to an advisor", "diamond")
+    assert (list(referred.x), list(referred.y)) == ([5.0], [6.0])
+
+
 def test_decisions_map_to_documented_colours_and_symbols() -> None:
     figure = make_scatter_figure(POINTS, None, "Income (€)", "Credit (€)", lang="fr")
-    granted, refused, referred = figure.data
+    granted, refused = figure.data
     assert (granted.name, refused.name) == ("Accordé", "Refusé")
-    assert (referred.name, referred.marker.symbol) == ("Transmis à un conseiller", "diamond")
     assert (granted.marker.color, granted.marker.symbol) == DECISION_MARKERS["granted"]
     assert (refused.marker.color, refused.marker.symbol) == ("#a64a00", "x")
     assert list(granted.x) == [100.0, 200.0]  # the point without y is left out
@@ -57,12 +64,12 @@ def test_a_client_without_both_values_gets_no_star() -> None:
 def test_scatter_summary_names_the_clients_values_and_the_refused_share() -> None:
     text = scatter_summary(POINTS, {"x": 265302.0, "y": 135000.0}, INCOME, CREDIT, lang="en")
     assert text == (
-        "This client: annual income €265,302, credit amount €135,000. "
+        "This client: monthly income €265,302, credit amount €135,000. "
         "Among the 4 sampled clients, 25% are refused."
     )
 
 
 def test_scatter_summary_says_when_the_client_is_not_on_the_chart() -> None:
     text = scatter_summary(POINTS, {"x": None, "y": 3.0}, INCOME, CREDIT, lang="fr")
-    assert text.startswith("Ce client : annual income non renseigné, credit amount 3\u00a0€.")
+    assert text.startswith("Ce client : monthly income non renseigné, credit amount 3\u00a0€.")
     assert "n'apparaît pas sur le graphique" in text

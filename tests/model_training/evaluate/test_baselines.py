@@ -21,7 +21,7 @@ from model_training.modeling.params import TrainingSettings
 
 TINY = TrainingSettings(n_folds=2, iterations=15, learning_rate=0.3, depth=3)
 COSTS = {"false_negative": 10.0, "false_positive": 1.0}
-NAMES = ["prior", "external_scores", "raw_catboost", "model"]
+NAMES = ["prior", "external_scores", "raw_catboost", "model_unconstrained", "model"]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def _rows(evaluation: dict) -> dict[str, dict]:
     return {r["name"]: r for r in evaluation["baselines"]["rows"]}
 
 
-def test_evaluation_holds_the_four_rows_in_order(evaluation: dict) -> None:
+def test_evaluation_holds_the_five_rows_in_order(evaluation: dict) -> None:
     assert [r["name"] for r in evaluation["baselines"]["rows"]] == NAMES
     assert evaluation["baselines"]["is_sample"] is False
 
@@ -146,6 +146,13 @@ def test_large_data_is_sampled_by_fold_and_target(
 ) -> None:
     found = baselines.run_baselines(bundle.table("oof"), applications, TINY, COSTS, None, 300)
     assert (found["n_clients"], found["is_sample"], found["max_clients"]) == (300, True, 300)
+    assert [r["name"] for r in found["rows"]] == [n for n in NAMES if n != "model_unconstrained"]
+    features = [f["name"] for f in bundle.metadata["features"]]
+    categorical = [f["name"] for f in bundle.metadata["features"] if f["categorical"]]
+    store = bundle.table("features")
+    found = baselines.run_baselines(
+        bundle.table("oof"), applications, TINY, COSTS, None, 300, store, features, categorical
+    )
     assert [r["name"] for r in found["rows"]] == NAMES
 
 

@@ -114,11 +114,12 @@ def test_summary_gives_each_baseline_its_auc_and_cost(
 ) -> None:
     lines = evaluated[1].summary().splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Baselines"))
-    rows = lines[start + 1 : start + 5]
+    rows = lines[start + 1 : start + 6]
     assert [row.split(" AUC ")[0].strip() for row in rows] == [
         "prior (default rate for everyone)",
         "mean of the external scores",
         "CatBoost on the raw application columns",
+        "full model without monotone constraints",
         "full model (all features)",
     ]
     assert all(", cost " in row for row in rows)

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from model_training.features import feature_columns, feature_entry
-from model_training.features.catalogue import families, feature_catalogue
+from model_training.features.catalogue import (
+    ADVERSE_VALUE,
+    MISSING_INFORMATION,
+    families,
+    feature_catalogue,
+    monotone_directions,
+)
 
 
 def test_every_produced_feature_has_an_entry(synth_features: Path) -> None:
@@ -26,12 +32,30 @@ def test_entries_have_both_languages_and_a_known_family() -> None:
         assert all([entry.label_fr, entry.label_en, entry.description_fr, entry.description_en])
 
 
-def test_every_family_is_used_and_says_what_would_improve_it() -> None:
+def test_every_family_is_used_and_says_what_would_improve_it_where_one_can() -> None:
     used = {entry.family for entry in feature_catalogue().values()}
-    assert used == set(families())
+    adverse = {n for n, f in families().items() if f.kind == ADVERSE_VALUE}
+    assert used == adverse
     assert 15 <= len(used) <= 25
+    missing = {f.missing_family for f in families().values() if f.kind == ADVERSE_VALUE}
+    assert missing == {n for n, f in families().items() if f.kind == MISSING_INFORMATION}
     for family in families().values():
-        assert all([family.label_fr, family.label_en, family.improve_fr, family.improve_en])
+        assert all([family.label_fr, family.label_en])
+        assert bool(family.improve_fr) == bool(family.improve_en)
+    no_advice = {n for n, f in families().items() if not f.improve_en}
+    assert no_advice == {"age", "household", "region", "social_circle", "application_context"}
+
+
+def test_directions_are_declared_with_a_reason() -> None:
+    for entry in feature_catalogue().values():
+        assert entry.direction in (-1, 0, 1)
+        assert bool(entry.direction_why) == (entry.direction != 0), entry.name
+    directions = monotone_directions(list(feature_catalogue()))
+    assert directions["EXT_SOURCE_2"] == -1
+    assert directions["AMT_INCOME_TOTAL"] == -1
+    assert directions["INST_LATE_SHARE"] == 1
+    assert directions["ANNUITY_TO_INCOME"] == 1
+    assert "AGE_YEARS" not in directions
 
 
 @pytest.mark.parametrize(
