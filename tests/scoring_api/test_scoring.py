@@ -10,6 +10,7 @@ import pytest
 from catboost import CatBoostClassifier, Pool
 
 from model_training.features import application_feature_names, application_features
+from model_training.features.application import application_input_columns
 from model_training.modeling.model_input import to_model_input
 from scoring_api.bundle_store import load_serving_bundle
 from scoring_api.schemas import NEW_APPLICANT_REQUIRED
@@ -267,3 +268,39 @@ def test_a_walk_in_without_bureau_scores_is_referred_with_what_to_provide(as_rol
     assert with_scores["missing_inputs"] == []
     assert with_scores["decision"] == with_scores["model_decision"]
     assert with_scores["probability"] < result["probability"]
+
+
+def _json_value(value: object) -> object:
+    """Return a table value as JSON takes it (None for missing, plain numbers)."""
+    if pd.isna(value):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def test_a_walk_in_without_history_is_scored_as_the_model_scores_the_stored_client(
+    as_role, data_dir
+) -> None:
+    validated = data_dir / "validated"
+    with_history: set[int] = set()
+    for name in ("bureau", "previous_application", "POS_CASH_balance", "installments_payments"):
+        with_history |= set(pd.read_parquet(validated / f"{name}.parquet").SK_ID_CURR)
+    with_history |= set(pd.read_parquet(validated / "credit_card_balance.parquet").SK_ID_CURR)
+    rows = pd.concat(
+        pd.read_parquet(validated / f"{name}.parquet")
+        for name in ("application_train", "application_test")
+    ).set_index("SK_ID_CURR")
+    fresh = [i for i in rows.index if i not in with_history][:20]
+    assert fresh
+    fields = [c for c in application_input_columns() if c in rows.columns]
+    applications = [
+        {
+            k: (None if pd.isna(v) else getattr(v, "item", lambda v=v: v)())
+            for k, v in rows.loc[i, fields].items()
+        }
+        for i in fresh
+    ]
+    walk_ins = as_role("advisor", "POST", "/api/v1/score", json={"applications": applications})
+    for client_id, result in zip(fresh, walk_ins.json["results"], strict=True):
+        stored = as_role("advisor", "GET", f"/api/v1/clients/{client_id}/score").json
+        assert result["probability"] == pytest.approx(stored["probability"], rel=1e-9)
+        assert result["decision"] == stored["decision"]
