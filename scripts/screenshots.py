@@ -21,7 +21,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from werkzeug.serving import make_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +86,38 @@ def _simulate_bigger_credit(driver: webdriver.Chrome) -> None:
     )
     button.click()
     wait_for(driver, "#whatif-comparison-graph .main-svg")
+
+
+WALK_IN_TYPED = {
+    "credit": "300000",
+    "term-months": "24",
+    "income": "54000",
+    "age": "41",
+    "employed-years": "6.5",
+}
+WALK_IN_CHOSEN = {
+    "income-type": "Working",
+    "family-status": "Married",
+    "housing": "House / apartment",
+    "education": "Higher education",
+}
+
+
+def _score_walk_in(driver: webdriver.Chrome) -> None:
+    """On the new-application page, enter an applicant without bureau scores and score it."""
+    for name, text in WALK_IN_TYPED.items():
+        field = driver.find_element(By.CSS_SELECTOR, f"#newapp-{name}-input")
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(text)
+    for name, value in WALK_IN_CHOSEN.items():
+        Select(driver.find_element(By.CSS_SELECTOR, f"#newapp-{name}-input")).select_by_value(value)
+    time.sleep(SETTLE_SECONDS)  # the instalment is computed from the amount and the term
+    button = driver.find_element(By.CSS_SELECTOR, "#newapp-submit-button")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button
+    )
+    button.click()
+    wait_for(driver, "#newapp-score-dl-decision .decision-badge")
 
 
 def _shoot(
@@ -159,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             ("client_file", f"/clients/{refused}"),
             ("compare", f"/clients/{refused}/compare"),
             ("what_if", f"/clients/{refused}/what-if", _simulate_bigger_credit),
-            ("new_application", "/new-application"),
+            ("new_application", "/new-application", _score_walk_in),
             ("model", "/model"),
         ]
         for name, path, *action in pages:

@@ -92,7 +92,7 @@ def group_contributions(
 
 @cache
 def _members() -> dict[str, tuple[FeatureEntry, ...]]:
-    """Return each group's candidate evidence features, policy-directed ones first."""
+    """Return each group's candidate evidence features, the most telling first."""
     catalogue, family_table = feature_catalogue(), families()
     inputs = set(application_input_columns())
     out: dict[str, list[FeatureEntry]] = {name: [] for name in family_table}
@@ -101,7 +101,13 @@ def _members() -> dict[str, tuple[FeatureEntry, ...]]:
             out[entry.family].append(entry)
         if entry.evidence == "volume" or (entry.name in inputs and entry.evidence == "fact"):
             out[family_table[entry.family].missing_family].append(entry)
-    return {k: tuple(sorted(v, key=lambda e: e.direction == 0)) for k, v in out.items()}
+    def rank(group: str, entry: FeatureEntry) -> bool:
+        """Policy-directed facts first; for a missing group, the history volumes first."""
+        if family_table[group].kind == ADVERSE_VALUE:
+            return entry.direction == 0
+        return entry.evidence != "volume"
+
+    return {k: tuple(sorted(v, key=lambda e, k=k: rank(k, e))) for k, v in out.items()}
 
 
 def evidence(group: str, value_of: ValueOf, lang: str) -> list[dict[str, Any]]:

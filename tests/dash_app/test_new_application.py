@@ -115,6 +115,10 @@ def test_an_advisor_fills_the_form_and_sees_the_apis_decision_and_reasons(
     reasons = dash_br.find_elements(f"#{ids.NEW_APPLICATION_REASONS} li .fw-semibold")
     assert [r.text for r in reasons] == [r["label"] for r in expected["explanation"]["reasons"]]
     assert "n'utilise que la demande" in text_of(dash_br, f"#{ids.NEW_APPLICATION_RESULT_DIV}")
+    assert [m["family"] for m in expected["missing_inputs"]] == ["no_external_score"]
+    referral = text_of(dash_br, f"#{ids.NEW_APPLICATION_REFERRAL}")
+    assert "Score externe 1" in referral  # asked for, with what its absence costs
+    assert "Score externe 2" not in referral  # given on the form
     assert accessibility_violations(dash_br) == []
     assert dash_br.get_logs() == []
 
