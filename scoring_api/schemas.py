@@ -165,9 +165,10 @@ class LangQuery(Strict):
 
 
 class ExportQuery(Strict):
-    """Format of a client's data export."""
+    """Format of a client's data export, and the language of its explanation."""
 
     format: Literal["json", "csv"] = "json"
+    lang: Lang | None = None
 
 
 class SampleQuery(Strict):

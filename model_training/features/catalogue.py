@@ -116,6 +116,12 @@ def feature_entry(name: str) -> FeatureEntry:
         raise KeyError(f"feature {name!r} has no entry in the catalogue (catalogue.csv)") from None
 
 
+def feature_label(name: str, lang: str) -> str:
+    """Return a feature's plain label in ``lang``, or its name when it is not catalogued."""
+    entry = feature_catalogue().get(name)
+    return entry.label(lang) if entry else name
+
+
 def family_of(name: str) -> str:
     """Return the family of a feature."""
     return feature_entry(name).family

@@ -11,7 +11,7 @@ missing-information group names the inputs or histories that are absent.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -21,6 +21,7 @@ import pandas as pd
 from model_training.features.application import application_input_columns
 from model_training.features.catalogue import (
     ADVERSE_VALUE,
+    Family,
     FeatureEntry,
     families,
     feature_catalogue,
@@ -101,6 +102,7 @@ def _members() -> dict[str, tuple[FeatureEntry, ...]]:
             out[entry.family].append(entry)
         if entry.evidence == "volume" or (entry.name in inputs and entry.evidence == "fact"):
             out[family_table[entry.family].missing_family].append(entry)
+
     def rank(group: str, entry: FeatureEntry) -> bool:
         """Policy-directed facts first; for a missing group, the history volumes first."""
         if family_table[group].kind == ADVERSE_VALUE:
@@ -125,17 +127,23 @@ def evidence(group: str, value_of: ValueOf, lang: str) -> list[dict[str, Any]]:
     return found
 
 
+def _costly(groups: np.ndarray) -> Iterator[tuple[Family, float]]:
+    """Yield the groups that push towards refusal, the costliest first, with their log-odds."""
+    table, names = families(), group_names()
+    for i in np.argsort(-groups, kind="stable"):
+        if groups[i] <= 0:
+            return
+        yield table[names[i]], float(groups[i])
+
+
 def state_reasons(
     groups: np.ndarray, value_of: ValueOf, scale: PointsScale, lang: str
 ) -> list[dict[str, Any]]:
     """Return at most four reasons: the groups that cost the most points and that hold."""
-    table = families()
-    names = group_names()
     reasons = []
-    for i in np.argsort(-groups, kind="stable"):
-        if groups[i] <= 0 or len(reasons) == MAX_REASONS:
+    for family, contribution in _costly(groups):
+        if len(reasons) == MAX_REASONS:
             break
-        family = table[names[i]]
         supported = evidence(family.name, value_of, lang)
         if not supported:
             continue
@@ -144,7 +152,7 @@ def state_reasons(
                 "family": family.name,
                 "label": family.label(lang),
                 "kind": family.kind,
-                "points": float(scale.contribution_points(groups[i])),
+                "points": float(scale.contribution_points(contribution)),
                 "improve": family.improve(lang),
                 "evidence": supported,
             }
@@ -184,12 +192,9 @@ def missing_inputs(
     groups: np.ndarray, value_of: ValueOf, scale: PointsScale, lang: str
 ) -> list[dict[str, Any]]:
     """Return the missing inputs a person can ask for, with the points they cost, most first."""
-    table = families()
-    names = group_names()
     out = []
-    for i in np.argsort(-groups, kind="stable"):
-        family = table[names[i]]
-        if groups[i] <= 0 or not family.is_referred:
+    for family, contribution in _costly(groups):
+        if not family.is_referred:
             continue
         fields = [
             {"feature": e["feature"], "label": e["label"]}
@@ -199,7 +204,7 @@ def missing_inputs(
             {
                 "family": family.name,
                 "label": family.label(lang),
-                "points": float(scale.contribution_points(groups[i])),
+                "points": float(scale.contribution_points(contribution)),
                 "fields": fields,
             }
         )

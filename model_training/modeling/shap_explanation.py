@@ -15,19 +15,11 @@ import pandas as pd
 import shap
 
 from model_training.bundle import LoadedBundle, load_bundle
-from model_training.features import feature_entry
+from model_training.features.catalogue import feature_label
 from model_training.modeling.explain import shap_contributions
 from model_training.modeling.model_input import to_model_input
 
 ID_COLUMN = "SK_ID_CURR"
-
-
-def feature_label(name: str, lang: str) -> str:
-    """Return a feature's plain label in ``lang``, or its name when it is not catalogued."""
-    try:
-        return feature_entry(name).label(lang)
-    except KeyError:
-        return name
 
 
 def explain_features(

@@ -85,7 +85,9 @@ def get_client_peers(path: ClientPath, query: PeersQuery) -> dict[str, Any]:
 def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
     """Return everything held about the client (RGPD access), as JSON or CSV."""
     client_access(path.client_id, "clients.export")
-    export = export_client(current_bundle(), api_settings().data_dir, path.client_id)
+    export = export_client(
+        current_bundle(), api_settings().data_dir, path.client_id, request_lang(query.lang)
+    )
     audit_event("clients.export", None, path.client_id, "ok")
     if query.format == "csv":
         return Response(

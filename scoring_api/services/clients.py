@@ -11,6 +11,7 @@ import numpy as np
 
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
+from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import json_value, load_application, load_history
 from scoring_api.services.scoring import client_row, score_result
 
@@ -59,15 +60,27 @@ def client_file(bundle: ServingBundle, data_dir: Path, client_id: int) -> dict[s
     }
 
 
-def export_client(bundle: ServingBundle, data_dir: Path, client_id: int) -> dict[str, Any]:
-    """Return everything held about a client: file, score, features and history rows."""
+def export_client(
+    bundle: ServingBundle, data_dir: Path, client_id: int, lang: str = "fr"
+) -> dict[str, Any]:
+    """Return everything held about a client: file, score, features, history rows, and the
+    explanation of the decision (reason groups and reasons, as the file shows them)."""
     row = client_row(bundle, client_id)
     features = {name: json_value(bundle.store[name].iat[row]) for name in bundle.features}
+    explanation = explain_stored_client(bundle, client_id, 1, lang)
     return {
         **client_file(bundle, data_dir, client_id),
         "features": features,
         "history": load_history(data_dir, client_id),
+        "explanation": {k: explanation[k] for k in ("groups", "reasons")},
     }
+
+
+def _cell(value: Any) -> Any:
+    """Return a reason's evidence as "feature=value; ..." (other values as they are)."""
+    if isinstance(value, list):
+        return "; ".join(f"{item['feature']}={item['value']}" for item in value)
+    return value
 
 
 def export_as_csv(export: dict[str, Any]) -> str:
@@ -82,6 +95,10 @@ def export_as_csv(export: dict[str, Any]) -> str:
             for name, rows in value.items():
                 for i, record in enumerate(rows):
                     writer.writerows([name, i, k, v] for k, v in record.items())
+        elif key == "explanation":
+            for name, rows in value.items():
+                for i, record in enumerate(rows):
+                    writer.writerows([name, i, k, _cell(v)] for k, v in record.items())
         elif not isinstance(value, dict):
             writer.writerow(["client", 0, key, value])
     return buffer.getvalue()

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from model_training.features import feature_entry
+from model_training.features.catalogue import feature_label
 from model_training.modeling.reasons import (
     ValueOf,
     group_contributions,
@@ -22,14 +22,6 @@ from scoring_api.services.stored import stored_groups, stored_value_of
 
 OTHER_FEATURES = "other_features"
 OTHER_LABELS = {"fr": "Autres caractéristiques", "en": "Other features"}
-
-
-def _label(name: str, lang: str) -> str:
-    """Return a feature's plain label, or its name when it is not catalogued."""
-    try:
-        return feature_entry(name).label(lang)
-    except KeyError:
-        return name
 
 
 def make_explanation(
@@ -53,7 +45,7 @@ def make_explanation(
     rows = [
         {
             "feature": name,
-            "label": _label(name, lang),
+            "label": feature_label(name, lang),
             "value": json_value(value_of(name)),
             "contribution": float(contribution),
             "points": float(scale.contribution_points(contribution)),

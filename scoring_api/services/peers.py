@@ -6,9 +6,9 @@ from typing import Any
 
 import pandas as pd
 
+from model_training.features.catalogue import feature_label
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
-from scoring_api.services.explanation import _label
 from scoring_api.services.raw_data import json_value
 from scoring_api.services.scoring import client_row
 
@@ -73,7 +73,7 @@ def compare_with_peers(
         out.append(
             {
                 "feature": name,
-                "label": _label(name, lang),
+                "label": feature_label(name, lang),
                 "categorical": name in bundle.categorical,
                 "value": json_value(bundle.store[name].iat[row]),
                 "groups": {g: _distribution(bundle.peers.get((name, k))) for g, k in keys.items()},

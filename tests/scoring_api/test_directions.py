@@ -18,16 +18,13 @@ from model_training.features.catalogue import monotone_directions
 from model_training.modeling.model_input import to_model_input
 from scoring_api.bundle_store import ServingBundle, load_serving_bundle
 from scoring_api.services.applications import score_applications
+from tests.scoring_api.applicants import NEW_APPLICANT as REQUIRED
 
 N_CLIENTS = 12
 GRID = 9
 TOLERANCE = 1e-12  # log-odds: float noise only
 NEW_APPLICANT = {
-    "NAME_CONTRACT_TYPE": "Cash loans",
-    "AMT_CREDIT": 300000.0,
-    "AMT_ANNUITY": 15000.0,
-    "AMT_INCOME_TOTAL": 150000.0,
-    "DAYS_BIRTH": -12000,
+    **REQUIRED,
     "AMT_GOODS_PRICE": 270000.0,
     "NAME_INCOME_TYPE": "Working",
     "DAYS_EMPLOYED": -2000,

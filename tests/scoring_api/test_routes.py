@@ -118,6 +118,21 @@ def test_export_returns_the_clients_data(as_role, client_ids, fmt) -> None:
         assert response.get_data(as_text=True).startswith("section,row,field,value")
 
 
+def test_export_explains_the_decision_with_the_files_reasons_and_numbers(
+    as_role, client_ids
+) -> None:
+    client_id = client_ids[0]
+    export = as_role("client", "GET", f"/api/v1/clients/{client_id}/export?lang=en").json
+    shown = as_role("client", "GET", f"/api/v1/clients/{client_id}/explanation?lang=en").json
+    assert export["explanation"]["reasons"] == shown["reasons"]
+    assert export["explanation"]["groups"] == shown["groups"]
+    url = f"/api/v1/clients/{client_id}/export?format=csv&lang=en"
+    lines = as_role("client", "GET", url).get_data(as_text=True).splitlines()
+    for i, reason in enumerate(shown["reasons"]):
+        assert f"reasons,{i},family,{reason['family']}" in lines
+        assert f"reasons,{i},points,{reason['points']}" in lines
+
+
 def test_population_sample_has_no_client_ids(as_role) -> None:
     url = "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY&n=10"
     body = as_role("advisor", "GET", url).json

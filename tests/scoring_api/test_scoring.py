@@ -15,14 +15,7 @@ from model_training.modeling.model_input import to_model_input
 from scoring_api.bundle_store import load_serving_bundle
 from scoring_api.schemas import NEW_APPLICANT_REQUIRED
 from scoring_api.services.scoring import build_feature_rows
-
-NEW_APPLICANT = {
-    "NAME_CONTRACT_TYPE": "Cash loans",
-    "AMT_CREDIT": 300000.0,
-    "AMT_ANNUITY": 15000.0,
-    "AMT_INCOME_TOTAL": 150000.0,
-    "DAYS_BIRTH": -12000,
-}
+from tests.scoring_api.applicants import NEW_APPLICANT
 
 
 def test_the_new_applicant_of_these_tests_gives_exactly_the_required_fields() -> None:
