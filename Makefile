@@ -35,9 +35,9 @@ $(DATA_DIR)/application_train.csv: | $(STAMP)
 
 demo-data: $(DATA_DIR)/application_train.csv  ## generate the synthetic demo data if absent
 
-demo-model: demo-data  ## validate, build features, train and evaluate when no model is live
-	@if [ -f $(ARTIFACTS_DIR)/CURRENT ]; then \
-		echo "Live model: $$(cat $(ARTIFACTS_DIR)/CURRENT) in $(ARTIFACTS_DIR)"; \
+demo-model: demo-data  ## validate, build features, train and evaluate unless a usable model is live
+	@if [ -f $(ARTIFACTS_DIR)/CURRENT ] && \
+		$(PY) -m model_training check --artifacts-dir $(ARTIFACTS_DIR); then :; \
 	else \
 		$(PY) -m model_training build --data-dir $(DATA_DIR) --artifacts-dir $(ARTIFACTS_DIR) \
 			--iterations $(DEMO_ITERATIONS); \

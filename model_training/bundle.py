@@ -19,6 +19,8 @@ CURRENT_FILE = "CURRENT"
 MODEL_FILE = "model.cbm"
 METADATA_FILE = "metadata.json"
 REQUIRED_FILES = (MODEL_FILE, METADATA_FILE, "scores.parquet", "features.parquet")
+# 2: reasons grouped by family (explanations' group_* columns), TreeSHAP by leaf, directions.
+BUNDLE_FORMAT = 2
 
 
 @dataclass
@@ -111,6 +113,16 @@ def current_version(artifacts_dir: Path) -> str | None:
     return path.read_text(encoding="utf-8").strip() or None
 
 
+def check_format(metadata: dict, version: str) -> None:
+    """Raise BundleError when a bundle was written in a format this code does not read."""
+    found = metadata.get("bundle_format", 1)
+    if found != BUNDLE_FORMAT:
+        raise BundleError(
+            f"bundle {version} has format {found}; this code reads format {BUNDLE_FORMAT} "
+            "(reasons grouped by family). Rebuild it: python -m model_training build."
+        )
+
+
 def load_bundle(artifacts_dir: Path, version: str | None = None) -> LoadedBundle:
     """Load a bundle (the live one by default) and check that model and metadata agree."""
     version = version or current_version(artifacts_dir)
@@ -124,6 +136,7 @@ def load_bundle(artifacts_dir: Path, version: str | None = None) -> LoadedBundle
     if missing:
         raise BundleError(f"bundle {version} in {artifacts_dir} lacks {', '.join(missing)}.")
     metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
+    check_format(metadata, version)
     model = CatBoostClassifier()
     model.load_model(str(path / MODEL_FILE))
     expected = [f["name"] for f in metadata["features"]]

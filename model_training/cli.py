@@ -65,6 +65,14 @@ def _cmd_promote(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from model_training.bundle import load_bundle  # noqa: PLC0415
+
+    bundle = load_bundle(Path(args.artifacts_dir))
+    print(f"Live bundle {bundle.version}: loads and matches this code.")
+    return 0
+
+
 def _settings(args: argparse.Namespace) -> object:
     from model_training.modeling.params import TrainingSettings  # noqa: PLC0415
 
@@ -225,6 +233,14 @@ def build_parser() -> argparse.ArgumentParser:
     promote.add_argument("--version", help="the bundle version (a folder of ARTIFACTS_DIR)")
     promote.add_argument("--list", action="store_true", help="list the bundles, mark the live one")
     promote.set_defaults(handler=_cmd_promote)
+
+    check = sub.add_parser(
+        "check",
+        help="check that the live bundle loads with this code (exit 2 saying why not)",
+        description="Load the live bundle of ARTIFACTS_DIR as the server would read it.",
+    )
+    _add_artifacts_dir(check)
+    check.set_defaults(handler=_cmd_check)
     return parser
 
 

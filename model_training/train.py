@@ -14,7 +14,7 @@ import pandas as pd
 from catboost import CatBoostClassifier
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
-from model_training.bundle import BundleContent, write_bundle
+from model_training.bundle import BUNDLE_FORMAT, BundleContent, write_bundle
 from model_training.config import VALIDATED_SUBDIR
 from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.application import PROTECTED_COLUMNS
@@ -206,6 +206,7 @@ def _bundle_content(
         }
     )
     metadata = {
+        "bundle_format": BUNDLE_FORMAT,
         "version": version,
         "created": created.isoformat(),
         "data_fingerprint": features.fingerprint,

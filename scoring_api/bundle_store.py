@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier
 
-from model_training.bundle import list_versions
-from model_training.modeling.explain import GROUP_PREFIX
+from model_training.bundle import check_format, list_versions
+from model_training.errors import BundleError
 from model_training.modeling.points import PointsScale
 from model_training.modeling.tree_shap import LeafShap, leaf_shap
 from scoring_api.errors import ApiError
@@ -131,6 +131,10 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
     if missing:
         raise ValueError(f"bundle {version} lacks {', '.join(missing)}")
     metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    try:
+        check_format(metadata, version)
+    except BundleError as exc:
+        raise ValueError(str(exc)) from None
     model = CatBoostClassifier()
     model.load_model(str(path / "model.cbm"))
     features = tuple(f["name"] for f in metadata["features"])
@@ -146,11 +150,6 @@ def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
         explanations = _sorted_table(path / "explanations.parquet")
         if not np.array_equal(ids, explanations["SK_ID_CURR"].to_numpy()):
             raise ValueError(f"bundle {version}: explanations list different clients")
-        if not any(c.startswith(GROUP_PREFIX) for c in explanations.columns):
-            raise ValueError(
-                f"bundle {version} predates reasons grouped by family: rebuild it "
-                "(python -m model_training build)"
-            )
     peers: dict[tuple[str, str], pd.DataFrame] = {}
     if (path / "peers.parquet").is_file():
         table = pd.read_parquet(path / "peers.parquet")

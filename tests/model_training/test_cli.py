@@ -12,7 +12,7 @@ from model_training.cli import build_parser, main
 from model_training.data.loader import validate_data_dir
 from model_training.data.synth import generate_dataset
 
-COMMANDS = ("synth", "validate", "features", "train", "evaluate", "score", "build")
+COMMANDS = ("synth", "validate", "features", "train", "evaluate", "score", "build", "check")
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

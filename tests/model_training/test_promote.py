@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from model_training.cli import main
-from scoring_api.bundle_store import BundleStore
+from scoring_api.bundle_store import BundleStore, load_serving_bundle
 
 
 def current(artifacts: Path) -> str:
@@ -93,3 +93,24 @@ def test_an_unknown_version_is_refused_and_current_stays(
     assert main(["promote", "--version", version, "--artifacts-dir", str(artifacts)]) == 2
     assert message in capsys.readouterr().err
     assert current(artifacts) == old
+
+
+def test_check_says_the_live_bundle_loads(
+    artifacts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--artifacts-dir", str(artifacts)]) == 0
+    assert f"Live bundle {current(artifacts)}: loads" in capsys.readouterr().out
+
+
+def test_a_bundle_of_an_older_format_is_refused_by_check_and_by_the_server(
+    artifacts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = current(artifacts)
+    path = artifacts / old / "metadata.json"
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    del metadata["bundle_format"]  # as written before reasons were grouped by family
+    path.write_text(json.dumps(metadata), encoding="utf-8")
+    assert main(["check", "--artifacts-dir", str(artifacts)]) == 2
+    assert "has format 1; this code reads format 2" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="Rebuild it: python -m model_training build"):
+        load_serving_bundle(artifacts, old)
