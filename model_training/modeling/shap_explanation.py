@@ -1,6 +1,6 @@
 """Clients' explanations as ``shap.Explanation`` objects, for shap's plots in a notebook.
 
-The values are the served ones (CatBoost's ShapValues, log-odds of default); the tests check
+The values are the served ones (TreeSHAP by leaf, log-odds of default); the tests check
 them against shap's own TreeSHAP (``shap_trees``). shap is an explanation and test
 dependency (requirements-explain.txt), never imported by the serving path.
 """

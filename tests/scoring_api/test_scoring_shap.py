@@ -1,7 +1,7 @@
 """Served SHAP values of what-if and new applications equal shap's own TreeSHAP.
 
-The served path (``build_feature_rows``, ``model_pool``, ``shap_values``: CatBoost's
-ShapValues) against ``tree_shap_contributions`` (shap's C++ TreeSHAP on the rebuilt trees);
+The served path (``build_feature_rows``, ``model_pool``, ``shap_values``: TreeSHAP by leaf)
+against ``tree_shap_contributions`` (shap's C++ TreeSHAP on the rebuilt trees);
 the tolerance is the one justified in tests/model_training/modeling/test_shap_trees.py.
 """
 

@@ -1,4 +1,4 @@
-"""shap's own TreeSHAP on the rebuilt trees equals CatBoost's ShapValues, the served values.
+"""shap's own TreeSHAP on the rebuilt trees equals the served values (TreeSHAP by leaf).
 
 Tolerance: 1e-6 in log-odds (3e-5 points). The two implementations differ only by the weight
 shap needs on a leaf no training row reached (EMPTY_LEAF_WEIGHT, 1e-9: an effect of about
