@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
 
-from model_training.modeling.tree_shap import leaf_shap, tree_shap_values
+from model_training.modeling.tree_shap import LeafShap, leaf_shap, tree_shap_values
 
 MISSING_LEVEL = "__missing__"  # CatBoost takes no NaN in a categorical: the model input only
 
@@ -91,10 +91,17 @@ def predict_probability(
 
 
 def shap_values(
-    model: CatBoostClassifier, x: pd.DataFrame, categorical: Sequence[str]
+    model: CatBoostClassifier,
+    x: pd.DataFrame,
+    categorical: Sequence[str],
+    tables: LeafShap | None = None,
 ) -> tuple[float, np.ndarray]:
-    """Return (base value, SHAP contributions in log-odds) of a few rows (TreeSHAP by leaf)."""
-    return tree_shap_values(model, to_pool(x, categorical), leaf_shap(model))
+    """Return (base value, SHAP contributions in log-odds) of a few rows (TreeSHAP by leaf).
+
+    ``tables`` are the model's leaf tables (``leaf_shap``), built here when not given: build
+    them once when explaining many rows.
+    """
+    return tree_shap_values(model, to_pool(x, categorical), tables or leaf_shap(model))
 
 
 def catboost_shap_values(model: CatBoostClassifier, pool: Pool) -> tuple[float, np.ndarray]:
