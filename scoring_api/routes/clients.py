@@ -32,7 +32,9 @@ CLIENTS = Tag(name="clients", description="Stored clients: file, score, explanat
 @require_roles("advisor")
 def get_clients(query: ClientsQuery) -> dict[str, Any]:
     """Return a page of clients, optionally those whose SK_ID_CURR starts with ``query``."""
-    page = list_clients(current_bundle(), query.query, query.limit, query.cursor)
+    page = list_clients(
+        current_bundle(), query.query, query.limit, query.cursor, request_lang(None)
+    )
     audit_event("clients.list", None, None, "ok")
     return page
 
@@ -41,7 +43,9 @@ def get_clients(query: ClientsQuery) -> dict[str, Any]:
 def get_client(path: ClientPath) -> dict[str, Any]:
     """Return a client's file: score summary and application fields."""
     client_access(path.client_id, "clients.read")
-    body = client_file(current_bundle(), api_settings().data_dir, path.client_id)
+    body = client_file(
+        current_bundle(), api_settings().data_dir, path.client_id, request_lang(None)
+    )
     audit_event("clients.read", None, path.client_id, "ok")
     return body
 
@@ -50,7 +54,7 @@ def get_client(path: ClientPath) -> dict[str, Any]:
 def get_client_score(path: ClientPath) -> dict[str, Any]:
     """Return a client's probability of default, decision, margin and points."""
     client_access(path.client_id, "clients.score")
-    body = score_stored_client(current_bundle(), path.client_id)
+    body = score_stored_client(current_bundle(), path.client_id, request_lang(None))
     audit_event("clients.score", None, path.client_id, "ok")
     observe_served_scores([body])
     return body

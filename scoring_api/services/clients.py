@@ -13,13 +13,13 @@ from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import json_value, load_application, load_history
-from scoring_api.services.scoring import client_row, score_result
+from scoring_api.services.scoring import client_row, stored_score
 
 SAMPLE_SEED = 0
 
 
 def list_clients(
-    bundle: ServingBundle, query: str | None, limit: int, cursor: str | None
+    bundle: ServingBundle, query: str | None, limit: int, cursor: str | None, lang: str = "fr"
 ) -> dict[str, Any]:
     """Return a page of clients (by SK_ID_CURR, optionally starting with ``query`` digits)."""
     if query and not query.isdigit():
@@ -33,26 +33,27 @@ def list_clients(
         rows = np.flatnonzero(matches)[: limit + 1] + start
     else:
         rows = np.arange(start, min(start + limit + 1, len(ids)))
-    items = [_summary(bundle, int(row)) for row in rows[:limit]]
+    items = [_summary(bundle, int(row), lang) for row in rows[:limit]]
     has_more = len(rows) > limit
     return {"items": items, "next_cursor": str(items[-1]["client_id"]) if has_more else None}
 
 
-def _summary(bundle: ServingBundle, row: int) -> dict[str, Any]:
+def _summary(bundle: ServingBundle, row: int, lang: str) -> dict[str, Any]:
     """Return one client's list entry: id, train/test, score and decision."""
-    probability = float(bundle.scores["probability"].iat[row])
     return {
         "client_id": int(bundle.client_ids[row]),
         "is_test": bool(bundle.scores["is_test"].iat[row]),
-        **score_result(bundle, probability),
+        **stored_score(bundle, row, lang),
     }
 
 
-def client_file(bundle: ServingBundle, data_dir: Path, client_id: int) -> dict[str, Any]:
+def client_file(
+    bundle: ServingBundle, data_dir: Path, client_id: int, lang: str = "fr"
+) -> dict[str, Any]:
     """Return a client's file: score summary and raw application fields."""
     row = client_row(bundle, client_id)
     return {
-        **_summary(bundle, row),
+        **_summary(bundle, row, lang),
         "peer_group": json_value(bundle.scores["peer_group"].iat[row])
         if "peer_group" in bundle.scores
         else None,
@@ -69,7 +70,7 @@ def export_client(
     features = {name: json_value(bundle.store[name].iat[row]) for name in bundle.features}
     explanation = explain_stored_client(bundle, client_id, 1, lang)
     return {
-        **client_file(bundle, data_dir, client_id),
+        **client_file(bundle, data_dir, client_id, lang),
         "features": features,
         "history": load_history(data_dir, client_id),
         "explanation": {k: explanation[k] for k in ("groups", "reasons")},

@@ -77,7 +77,11 @@ def client_row(bundle: ServingBundle, client_id: int) -> int:
 
 def score_stored_client(bundle: ServingBundle, client_id: int, lang: str = "fr") -> dict[str, Any]:
     """Return the stored score of a client (computed by the final model at build time)."""
-    row = client_row(bundle, client_id)
+    return stored_score(bundle, client_row(bundle, client_id), lang)
+
+
+def stored_score(bundle: ServingBundle, row: int, lang: str = "fr") -> dict[str, Any]:
+    """Return the score fields of a stored row, referral and missing inputs included."""
     probability = float(bundle.scores["probability"].iat[row])
     groups = stored_groups(bundle)[row] if bundle.explanations is not None else None
     return score_result(bundle, probability, groups, stored_value_of(bundle, row), lang)

@@ -66,3 +66,20 @@ def test_a_reason_costs_what_its_group_bar_costs(pairs) -> None:
             bars = {g["family"]: g["points"] for g in explanation["groups"]}
             for reason in explanation["reasons"]:
                 assert reason["points"] == bars[reason["family"]]
+
+
+def test_the_list_the_file_and_the_score_give_the_stored_decision(app, keys) -> None:
+    http = app.test_client()
+    headers = {"X-API-Key": keys["advisor"]}
+    with app.test_request_context():
+        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
+
+        scores = bundle_store().get().scores.set_index("SK_ID_CURR")["decision"]
+    listed = http.get("/api/v1/clients?limit=200", headers=headers).json["items"]
+    for item in listed:
+        client_id = item["client_id"]
+        file = http.get(f"/api/v1/clients/{client_id}", headers=headers).json
+        score = http.get(f"/api/v1/clients/{client_id}/score", headers=headers).json
+        assert item["decision"] == file["decision"] == score["decision"] == scores[client_id]
+        assert file["missing_inputs"] == score["missing_inputs"]
+    assert {"granted", "refused"} <= set(scores)
