@@ -18,6 +18,7 @@ from dash_app import create_dash
 from scoring_api.access_log import init_access_log
 from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
 from scoring_api.bundle_store import BundleStore
+from scoring_api.client_ids import use_ascii_int_converter
 from scoring_api.config import Settings
 from scoring_api.errors import RETRY_AFTER_SECONDS, ApiError
 from scoring_api.log_format import configure_logging
@@ -129,6 +130,7 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     init_metrics(app, settings, store)
     init_security(app, settings)
     init_access_log(app)
+    use_ascii_int_converter(app)  # /clients/١٢٣ is no client id
     app.register_api(create_blueprint(settings))
     app.register_error_handler(ApiError, error_response)
     app.register_error_handler(HTTPException, _http_error)

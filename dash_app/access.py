@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash._pages import _path_to_page
 from dash.development.base_component import Component
 
 from dash_app import api_client
@@ -17,6 +19,8 @@ from dash_app.text import current_lang, t
 
 ADVISOR_ROLES = frozenset({"advisor", "admin"})
 PEOPLE_ROLES = frozenset({"advisor", "admin", "client"})
+ASCII_DIGITS = re.compile(r"[0-9]+")  # ids in URLs are ASCII digits
+MAX_ID_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,23 @@ def page_access(
     return viewer, None
 
 
+def is_ascii_digits(text: str) -> bool:
+    """Tell whether a text is ASCII digits only (``str.isdigit`` also takes ``²`` and ``١٢٣``)."""
+    return ASCII_DIGITS.fullmatch(text) is not None
+
+
 def parse_client_id(raw: object) -> int | None:
-    """Return a client id from a URL segment, or None when it is not a number."""
-    text = str(raw or "").strip()
-    if not text.isdigit() or len(text) > 12:
+    """Return a client id from a URL segment, or None when it is not 1-12 ASCII digits."""
+    text = "" if raw is None else str(raw)
+    if not is_ascii_digits(text) or len(text) > MAX_ID_DIGITS:
         return None
     return int(text)
+
+
+def is_malformed_client_path(path: str) -> bool:
+    """Tell whether a path opens a client's page with something else than a client number."""
+    _, variables = _path_to_page(path.strip("/"))
+    return "client_id" in (variables or {}) and parse_client_id(variables["client_id"]) is None
 
 
 def client_page_access(

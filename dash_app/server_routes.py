@@ -22,7 +22,7 @@ VENDOR_CACHE_SECONDS = 7 * 24 * 3600
 
 def safe_next(target: str | None) -> str:
     """Return a local path to go back to (never another site: no open redirect)."""
-    if not target:
+    if not target or not target.isprintable():  # a line break would split the Location header
         return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):

@@ -13,7 +13,7 @@ from dash.development.base_component import Component
 from flask import has_request_context, request
 
 from dash_app import api_client, ids
-from dash_app.access import ADVISOR_ROLES, Viewer, current_viewer
+from dash_app.access import ADVISOR_ROLES, Viewer, current_viewer, is_malformed_client_path
 from dash_app.api_client import ApiClientError
 from dash_app.components.messages import icon
 from dash_app.session_relay import relay_cookies
@@ -87,6 +87,13 @@ class Dashboard(dash.Dash):
         page = super().interpolate_index(**kwargs)
         charts = ' data-charts="1"' if has_request_context() and draws_charts(request.path) else ""
         return page.replace('<html lang="fr">', f'<html lang="{current_lang()}"{charts}>', 1)
+
+    def index(self, *args: object, **kwargs: object) -> str | tuple[str, int]:
+        """Return the index page, with status 404 at a client page whose id is no number."""
+        page = super().index(*args, **kwargs)
+        if has_request_context() and is_malformed_client_path(request.path):
+            return page, 404  # the page still says why: the id is no client number
+        return page
 
 
 def _language_switch(lang: str) -> Component:

@@ -10,7 +10,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.development.base_component import Component
 
 from dash_app import api_client, ids
-from dash_app.access import ADVISOR_ROLES, page_access
+from dash_app.access import ADVISOR_ROLES, is_ascii_digits, page_access
 from dash_app.api_client import ApiClientError
 from dash_app.components.formatting import format_percent, format_points
 from dash_app.components.messages import decision_badge, error_alert, icon, loading
@@ -151,7 +151,7 @@ def search(
     """Ask the API for the page of clients whose number starts with the typed digits."""
     lang = current_lang()
     query = "".join((value or "").split())
-    if query and not query.isdigit():
+    if query and not is_ascii_digits(query):
         return None, t("clients.not_digits", lang), {"cursors": [None], "next": None}, True, True
     cursors = _paging(ctx.triggered_id, paging)
     try:

@@ -16,10 +16,13 @@ from scoring_api.security.models import utc_now
 from scoring_api.security.state import EXTENSION_NAME, get_state
 
 REFERENCE_LENGTH = 16
-CLIENT_PATH = re.compile(r"(/clients/)\d+")
-BARE_ID = re.compile(r"(?<![\w.])\d{6,9}(?![\w.])")
+# The segment after /clients/ when it holds a digit: "100002", but also "100002²" or "x100002".
+CLIENT_PATH = re.compile(r"(/clients/)[^/\s?#&'\"<>]*\d[^/\s?#&'\"<>]*")
+# A run of 6-9 digits (any script's) not inside a longer number or an ASCII word (a hex digest):
+# "100002²" or "é100002" still holds an id, where the word character \w would have hidden it.
+BARE_ID = re.compile(r"(?<![A-Za-z_.\d])\d{6,9}(?![A-Za-z_.\d])")
 # What any match of CLIENT_PATH or BARE_ID contains: a text without it has nothing to redact.
-MAY_HOLD_ID = re.compile(r"/clients/\d|\d{6}")
+MAY_HOLD_ID = re.compile(r"/clients/[^/\s?#&'\"<>]*\d|\d{6}")
 REDACTED = "<redacted>"
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.client_ids import is_ascii_digits
 from scoring_api.errors import ApiError
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import json_value, load_application, load_history
@@ -22,9 +23,9 @@ def list_clients(
     bundle: ServingBundle, query: str | None, limit: int, cursor: str | None, lang: str = "fr"
 ) -> dict[str, Any]:
     """Return a page of clients (by SK_ID_CURR, optionally starting with ``query`` digits)."""
-    if query and not query.isdigit():
+    if query and not is_ascii_digits(query):
         raise ApiError(422, "invalid_query", "query must be digits of an SK_ID_CURR.")
-    if cursor and not cursor.isdigit():
+    if cursor and not is_ascii_digits(cursor):
         raise ApiError(422, "invalid_cursor", "cursor must be a next_cursor this API returned.")
     ids = bundle.client_ids
     start = int(np.searchsorted(ids, int(cursor), side="right")) if cursor else 0

@@ -147,7 +147,10 @@ CLIENT_PATHS = [
     ("%20100002", "API route not found."),
     ("100002%0D%0ASet-Cookie:%20x=1", WERKZEUG_NOT_FOUND),  # no route matches a line break
     (str(10**30), "Client not found."),
-    ("١٢٣", "Client not found."),  # Arabic-Indic digits: read as 123, no such client
+    ("١٢٣", "API route not found."),  # Arabic-Indic digits: ids in URLs are ASCII digits
+    ("²", "API route not found."),  # str.isdigit() says yes, int() says no
+    ("100002²", "API route not found."),
+    ("１００００２", "API route not found."),  # full-width digits
 ]
 
 
@@ -169,6 +172,15 @@ def database_counts(app: Flask) -> tuple[int, int, int]:
             session.scalar(select(func.count()).select_from(t))
             for t in (Account, ApiKey, AuditEvent)
         )
+
+
+@pytest.mark.parametrize("name", ["query", "cursor"])
+@pytest.mark.parametrize("value", ["²", "100002²", "١٢٣"])
+def test_non_ascii_digits_in_the_client_list_query_are_a_422(
+    as_role, name: str, value: str
+) -> None:
+    response = as_role("advisor", "GET", f"/api/v1/clients?{name}={value}")
+    assert (response.status_code, response.json["error"]["code"]) == (422, f"invalid_{name}")
 
 
 SQL_LIKE = ["1' OR '1'='1", "; DROP TABLE audit_events;--", "1%", "_", "1 UNION SELECT 1"]

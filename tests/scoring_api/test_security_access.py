@@ -148,6 +148,13 @@ def test_failed_sign_in_is_audited_without_username(app: Flask, client: FlaskCli
         ("GET /api/v1/clients/100002/score HTTP/1.1", "GET /api/v1/clients/<id>/score HTTP/1.1"),
         ("scored client 100002 in 3 ms", "scored client <redacted> in 3 ms"),
         ("probability 0.1234567 at 12:00", "probability 0.1234567 at 12:00"),
+        ("int() with base 10: '100002²'", "int() with base 10: '<redacted>²'"),
+        ("client é100002 or ١٠٠٠٠٢", "client é<redacted> or <redacted>"),
+        ("GET /clients/100002²/compare?x=1", "GET /clients/<id>/compare?x=1"),
+        ("GET /clients/x1000/what-if", "GET /clients/<id>/what-if"),
+        ("GET /clients/%31%30%30%30%30%32", "GET /clients/<id>"),
+        ("GET /api/v1/clients/<int:client_id>/score", "GET /api/v1/clients/<int:client_id>/score"),
+        ("digest 5f0c6e8e3b1a27d4 v1.2.100002", "digest 5f0c6e8e3b1a27d4 v1.2.100002"),
     ],
 )
 def test_redact_removes_client_ids(text: str, expected: str) -> None:
@@ -188,7 +195,9 @@ def test_logs_written_by_the_app_hold_no_raw_id(
 
 @given(
     st.lists(
-        st.sampled_from(["/clients/", "1", "23", "456789", "100002", ".", "/", " ", "a", "ms"]),
+        st.sampled_from(
+            ["/clients/", "1", "23", "456789", "100002", ".", "/", " ", "a", "ms", "²", "٢"]
+        ),
         max_size=12,
     ).map("".join)
 )
