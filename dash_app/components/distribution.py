@@ -21,6 +21,7 @@ from dash_app.components.feature_values import (
     plot_layout,
 )
 from dash_app.components.formatting import format_percent, is_missing
+from dash_app.components.theme import plot_text
 from dash_app.text import t
 
 NEUTRAL = "#5a6470"  # groups that are not a decision: slate grey, 6:1 on white
@@ -118,10 +119,10 @@ def position_summary(
 
 
 def _level_text(name: str, level: str, lang: str) -> str:
-    """Return a categorical level as shown (in words, the missing level too)."""
+    """Return a categorical level as drawn (in words, the missing level too; markup as text)."""
     if level == OTHER_LEVELS:
         return t("compare.level_other", lang)
-    return format_feature_value(name, level, lang)
+    return plot_text(format_feature_value(name, level, lang))
 
 
 def shown_levels(groups: Mapping[str, Distribution], client_level: str | None) -> list[str]:
@@ -249,7 +250,9 @@ def make_distribution_figure(
             bargap=0,
             height=420,
             xaxis={
-                "title": {"text": axis_title(feature["feature"], feature["label"], lang)},
+                "title": {
+                    "text": plot_text(axis_title(feature["feature"], feature["label"], lang))
+                },
                 **axis_format(feature["feature"]),
             },
             yaxis={

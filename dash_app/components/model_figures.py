@@ -8,7 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_number, format_percent
-from dash_app.components.theme import LIGHT_TEMPLATE
+from dash_app.components.theme import LIGHT_TEMPLATE, plot_text
 from dash_app.text import t
 
 LINE_COLOUR = "#0072b2"  # the granted blue: the model's own curves
@@ -35,7 +35,7 @@ def _unique_labels(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     """Return each row's label, made unique with its name where two labels are the same."""
     labels = [str(row.get("label") or row["name"]) for row in rows]
     return [
-        f"{label} ({row['name']})" if labels.count(label) > 1 else label
+        plot_text(f"{label} ({row['name']})" if labels.count(label) > 1 else label)
         for label, row in zip(labels, rows, strict=True)
     ]
 
@@ -66,7 +66,7 @@ def make_importance_figure(
             text=[format_number(value, lang, decimals) for value in values],
             textposition="outside",
             cliponaxis=False,
-            customdata=[row.get("family_label") or "" for row in rows],
+            customdata=[plot_text(row.get("family_label") or "") for row in rows],
             hovertemplate=(
                 "<b>%{y}</b><br>"
                 + t("model.figure.family", lang)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from dash_app.components.feature_values import axis_format, format_feature_value, plot_layout
 from dash_app.components.formatting import format_number, format_percent, is_missing
+from dash_app.components.theme import plot_text
 from dash_app.text import t
 
 DECISION_MARKERS = {  # decision -> (colour, symbol): the shape tells them apart without colour
@@ -93,8 +94,8 @@ def make_scatter_figure(
     figure.update_layout(
         **plot_layout(lang),
         height=480,
-        xaxis={"title": {"text": x_label}, **axis_format(x_feature)},
-        yaxis={"title": {"text": y_label}, **axis_format(y_feature)},
+        xaxis={"title": {"text": plot_text(x_label)}, **axis_format(x_feature)},
+        yaxis={"title": {"text": plot_text(y_label)}, **axis_format(y_feature)},
     )
     return figure
 

@@ -8,6 +8,8 @@ and histogram defaults, with plotly_white's values, and is built once.
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -39,3 +41,12 @@ def make_light_template() -> go.layout.Template:
 
 
 LIGHT_TEMPLATE = make_light_template()
+
+
+def plot_text(text: object) -> str:
+    """Return a text from data as Plotly draws it, as written: ``<``, ``>`` and ``&`` escaped.
+
+    Plotly reads a subset of HTML in tick labels, legends, hover texts and annotations (an
+    ``<a href>`` becomes a live link); it shows the entities as the characters they stand for.
+    """
+    return html.escape(str(text), quote=False)

@@ -9,7 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_points
-from dash_app.components.theme import LIGHT_TEMPLATE
+from dash_app.components.theme import LIGHT_TEMPLATE, plot_text
 
 OTHER_FEATURES = "other_features"
 GRANTED_COLOUR = "#0072b2"  # points gained: lower risk
@@ -77,7 +77,7 @@ def make_waterfall_figure(
     points = [float(row["points"]) for row in rows]
     score = base + sum(points)
     labels = _unique(
-        [TEXT["base"][lang], *(str(row["label"]) for row in rows), TEXT["total"][lang]]
+        [TEXT["base"][lang], *(plot_text(row["label"]) for row in rows), TEXT["total"][lang]]
     )
     texts = [
         format_points(base, lang),

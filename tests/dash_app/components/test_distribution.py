@@ -153,3 +153,23 @@ def test_a_client_without_a_level_is_marked_on_the_not_given_bar() -> None:
     (bars,) = figure.data
     assert list(bars.y) == ["Married", "Not given"]
     assert list(bars.marker.line.width) == [0, 4]
+
+
+LINK = '<a href="https://evil.example">Laborers</a>'
+SHOWN_LINK = '&lt;a href="https://evil.example"&gt;Laborers&lt;/a&gt;'
+
+
+def test_a_level_holding_markup_is_drawn_as_text_not_as_a_link() -> None:
+    occupation = {"feature": "OCCUPATION_TYPE", "label": "<i>Job</i>", "categorical": True}
+    groups = {"all": levels(**{LINK: 3, "Drivers": 5})}
+    figure = make_distribution_figure(occupation, groups, LINK, lang="en")
+    assert list(figure.data[0].y) == ["Driver", SHOWN_LINK]  # the catalogue's words
+    assert figure.layout.annotations[0].y == SHOWN_LINK
+    assert "<a " not in figure.to_json()
+
+
+def test_a_label_holding_markup_is_an_axis_title_as_text() -> None:
+    income = {**INCOME, "label": '<a href="https://evil.example">Income</a>'}
+    figure = make_distribution_figure(income, {"all": group(BINS)}, 15.0, lang="en")
+    assert figure.layout.xaxis.title.text.startswith("&lt;a href=")
+    assert "<a " not in figure.to_json()

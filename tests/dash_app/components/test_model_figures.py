@@ -105,3 +105,11 @@ def test_no_figure_uses_webgl(lang: str) -> None:
         assert trace_types(figure) <= {"bar", "scatter"}
         assert figure.layout.template.layout.paper_bgcolor == "white"
         assert figure.layout.font.size >= 12
+
+
+def test_importance_labels_and_families_holding_markup_are_drawn_as_text() -> None:
+    link = '<a href="https://evil.example">Age</a>'
+    row = {"name": "AGE_YEARS", "label": link, "family_label": "<b>Age</b>", "importance": 0.2}
+    (bars,) = make_importance_figure([row], lang="en").data
+    assert list(bars.y) == ['&lt;a href="https://evil.example"&gt;Age&lt;/a&gt;']
+    assert list(bars.customdata) == ["&lt;b&gt;Age&lt;/b&gt;"]

@@ -73,3 +73,10 @@ def test_scatter_summary_says_when_the_client_is_not_on_the_chart() -> None:
     text = scatter_summary(POINTS, {"x": None, "y": 3.0}, INCOME, CREDIT, lang="fr")
     assert text.startswith("Ce client : monthly income non renseigné, credit amount 3\u00a0€.")
     assert "n'apparaît pas sur le graphique" in text
+
+
+def test_axis_labels_holding_markup_are_drawn_as_text() -> None:
+    link = '<a href="https://evil.example">X</a>'
+    figure = make_scatter_figure(POINTS, None, link, "<b>Y</b>", lang="en")
+    assert figure.layout.xaxis.title.text == '&lt;a href="https://evil.example"&gt;X&lt;/a&gt;'
+    assert figure.layout.yaxis.title.text == "&lt;b&gt;Y&lt;/b&gt;"

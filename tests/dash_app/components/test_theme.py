@@ -9,7 +9,7 @@ import plotly.io as pio
 import pytest
 
 from dash_app.components.gauge import make_gauge_figure
-from dash_app.components.theme import KEPT_LAYOUT, LIGHT_TEMPLATE
+from dash_app.components.theme import KEPT_LAYOUT, LIGHT_TEMPLATE, plot_text
 
 
 @pytest.mark.parametrize("key", KEPT_LAYOUT)
@@ -36,3 +36,20 @@ def test_a_figure_carries_a_small_template() -> None:
         go.Figure(layout={"template": "plotly_white"}).layout.template.to_plotly_json()
     )
     assert len(template) < len(full) / 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '<a href="https://x.example">Laborers</a>',
+            '&lt;a href="https://x.example"&gt;Laborers&lt;/a&gt;',
+        ),
+        ("Sales & <b>staff</b>", "Sales &amp; &lt;b&gt;staff&lt;/b&gt;"),
+        ("&lt;", "&amp;lt;"),  # an entity in the data is shown as typed, not decoded
+        ("Laborers", "Laborers"),
+        (3, "3"),
+    ],
+)
+def test_plot_text_escapes_the_markup_plotly_would_read(text: object, expected: str) -> None:
+    assert plot_text(text) == expected

@@ -73,3 +73,9 @@ def test_equal_labels_stay_separate_bars() -> None:
     rows = [dict(CONTRIBUTIONS[1]), {**CONTRIBUTIONS[2], "label": "Lowest external score"}]
     bars = make_waterfall_figure(rows, BASE_VALUE, SCALE, lang="en").data[0]
     assert list(bars.y[1:3]) == ["Lowest external score", "Lowest external score (2)"]
+
+
+def test_a_label_holding_markup_is_drawn_as_text() -> None:
+    rows = [{**CONTRIBUTIONS[1], "label": '<a href="https://evil.example">Score</a>'}]
+    bars = make_waterfall_figure(rows, BASE_VALUE, SCALE, lang="en").data[0]
+    assert bars.y[1] == '&lt;a href="https://evil.example"&gt;Score&lt;/a&gt;'
