@@ -17,6 +17,9 @@ from scoring_api.services.raw_data import json_value, load_application, load_his
 from scoring_api.services.scoring import client_row, stored_score
 
 SAMPLE_SEED = 0
+# A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets (OWASP's
+# list, with line feed, NUL and the full-width forms some spreadsheets also take).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 
 
 def list_clients(
@@ -85,24 +88,34 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def spreadsheet_cell(value: Any) -> Any:
+    """Return a cell a spreadsheet shows as written: a text that would start a formula gets
+    a leading ``'`` (OWASP's advice against CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_as_csv(export: dict[str, Any]) -> str:
-    """Return an export as one long CSV: section, row, field, value."""
+    """Return an export as one long CSV: section, row, field, value (no cell a formula)."""
+    rows: list[list[Any]] = []
+    for key, value in export.items():
+        if key in ("application", "features") and isinstance(value, dict):
+            rows.extend([key, 0, k, v] for k, v in value.items())
+        elif key == "history":
+            for name, records in value.items():
+                for i, record in enumerate(records):
+                    rows.extend([name, i, k, v] for k, v in record.items())
+        elif key == "explanation":
+            for name, records in value.items():
+                for i, record in enumerate(records):
+                    rows.extend([name, i, k, _cell(v)] for k, v in record.items())
+        elif not isinstance(value, dict):
+            rows.append(["client", 0, key, value])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["section", "row", "field", "value"])
-    for key, value in export.items():
-        if key in ("application", "features") and isinstance(value, dict):
-            writer.writerows([key, 0, k, v] for k, v in value.items())
-        elif key == "history":
-            for name, rows in value.items():
-                for i, record in enumerate(rows):
-                    writer.writerows([name, i, k, v] for k, v in record.items())
-        elif key == "explanation":
-            for name, rows in value.items():
-                for i, record in enumerate(rows):
-                    writer.writerows([name, i, k, _cell(v)] for k, v in record.items())
-        elif not isinstance(value, dict):
-            writer.writerow(["client", 0, key, value])
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
