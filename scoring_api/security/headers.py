@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, current_app, request
 
 from scoring_api.errors import ApiError
-from scoring_api.security.identity import API_KEY_HEADER
+from scoring_api.security.identity import current_identity
 
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+DEFAULT_PORTS = {"http": 80, "https": 443}
 HSTS = "max-age=31536000; includeSubDomains"
 CSP_HASHES_KEY = "scoring_security_csp_script_hashes"
 # flask-openapi3's documentation pages: fixed templates with inline scripts, hashed per response.
@@ -93,17 +94,45 @@ def init_headers(app: Flask, is_production: bool) -> None:
     app.after_request(add_security_headers)
 
 
+def _origin_parts(url: str) -> tuple[str, str, int | None] | None:
+    """Return an origin's scheme, host and port (the scheme's default port if none given)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number
+        return None
+    scheme = parts.scheme.lower()
+    if not scheme or not parts.hostname:
+        return None
+    return scheme, parts.hostname, port or DEFAULT_PORTS.get(scheme)
+
+
+def is_same_origin(origin: str) -> bool:
+    """Tell whether an Origin header names this server: same scheme, host and port."""
+    own = _origin_parts(f"{request.scheme}://{request.host}")
+    return own is not None and _origin_parts(origin) == own
+
+
+def _is_api_key_caller() -> bool:
+    """Tell whether the caller is a valid API key (never a browser's cookie: it wins if sent)."""
+    identity = current_identity()
+    return identity is not None and identity.api_key_id is not None
+
+
 def check_origin() -> None:
-    """Refuse a state-changing browser request whose Origin is not this server (403)."""
-    if request.method not in STATE_CHANGING or API_KEY_HEADER in request.headers:
+    """Refuse a state-changing browser request whose Origin is not this server (403).
+
+    A caller with a valid API key is exempt (a browser cannot send the header cross-site);
+    a key that is not valid, or a session cookie sent beside it, exempts nothing.
+    """
+    if request.method not in STATE_CHANGING:
         return
     origin = request.headers.get("Origin")
-    if origin is None:
+    if origin is None or is_same_origin(origin) or _is_api_key_caller():
         return
-    if urlsplit(origin).netloc.lower() != request.host.lower():
-        raise ApiError(
-            403,
-            "forbidden",
-            "Cross-site request refused: the Origin header does not match this server.",
-            {"origin": origin},
-        )
+    raise ApiError(
+        403,
+        "forbidden",
+        "Cross-site request refused: the Origin header does not match this server.",
+        {"origin": origin},
+    )

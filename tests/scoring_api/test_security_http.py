@@ -118,6 +118,57 @@ def test_api_key_post_is_exempt_from_origin_check(app: Flask, client: FlaskClien
     assert client.post("/api/v1/score", headers=headers).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://localhost",  # another scheme
+        "http://localhost:8080",  # another port
+        "http://localhost.evil.example",
+        "http://localhost:abc",
+        "null",
+    ],
+)
+def test_an_origin_differing_in_scheme_host_or_port_is_refused(
+    client: FlaskClient, origin: str
+) -> None:
+    sign_in(client, "alice")
+    response = client.post("/api/v1/score", headers={"Origin": origin})
+    assert (response.status_code, response.get_json()["error"]["code"]) == (403, "forbidden")
+
+
+@pytest.mark.parametrize("origin", ["http://localhost:80", "HTTP://LocalHost"])
+def test_the_same_origin_written_otherwise_passes(client: FlaskClient, origin: str) -> None:
+    sign_in(client, "alice")
+    assert client.post("/api/v1/score", headers={"Origin": origin}).status_code == 200
+
+
+def test_on_https_an_http_origin_is_refused(client: FlaskClient) -> None:
+    sign_in(client, "alice")
+    https = "https://localhost"  # the scheme the server sees (ProxyFix sets it behind a router)
+    passed = client.post("/api/v1/score", base_url=https, headers={"Origin": https})
+    refused = client.post("/api/v1/score", base_url=https, headers={"Origin": "http://localhost"})
+    assert (passed.status_code, refused.status_code) == (200, 403)
+
+
+@pytest.mark.parametrize("key", ["", "pad_00000000_not-a-key", "x"])
+def test_an_invalid_api_key_does_not_exempt_from_the_origin_check(
+    client: FlaskClient, key: str
+) -> None:
+    sign_in(client, "alice")
+    headers = {"Origin": "https://evil.example", "X-API-Key": key}
+    response = client.post("/api/v1/score", headers=headers)
+    assert (response.status_code, response.get_json()["error"]["code"]) == (403, "forbidden")
+
+
+def test_a_session_cookie_beside_a_valid_key_is_origin_checked(
+    app: Flask, client: FlaskClient
+) -> None:
+    token = add_key(app, "crm")
+    sign_in(client, "alice")
+    headers = {"Origin": "https://evil.example", "X-API-Key": token}
+    assert client.post("/api/v1/score", headers=headers).status_code == 403
+
+
 @pytest.mark.parametrize("name", ["SECRET_KEY", "PSEUDONYM_KEY"])
 @pytest.mark.parametrize("value", ["", "short"])
 def test_production_refuses_weak_secrets(name: str, value: str) -> None:
