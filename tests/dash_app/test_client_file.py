@@ -83,7 +83,9 @@ def test_unknown_and_malformed_client_numbers_get_a_clear_message(
     dash_br.wait_for_contains_text("#main", "Aucun client ne porte le numéro 1.", timeout=30)
     open_page(dash_br, live_server, "/clients/abc")
     dash_br.wait_for_contains_text("#main", "« abc » n'est pas un numéro de client.", timeout=20)
-    assert dash_br.get_logs() == []
+    not_found = "the server responded with a status of 404 (NOT FOUND)"  # the page's own status
+    logs = [entry["message"] for entry in dash_br.get_logs()]
+    assert logs == [f"{live_server.url}/clients/abc - Failed to load resource: {not_found}"]
 
 
 def test_a_client_account_is_refused_another_clients_file_and_the_search(
