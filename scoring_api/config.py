@@ -38,6 +38,8 @@ class Settings:
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
+    request_read_seconds: float = 10.0  # from a request's first byte to its last (else 408)
+    request_buffer_bytes: int = 67_108_864  # request bytes a worker holds unfinished (else 503)
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
