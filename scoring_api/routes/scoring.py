@@ -19,6 +19,7 @@ from scoring_api.schemas import (
     ScoreResponse,
 )
 from scoring_api.security import audit_event, current_identity, require_roles
+from scoring_api.security.cost_limits import charge_scoring
 from scoring_api.services.applications import score_applications
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
@@ -66,6 +67,7 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
     for client_id in sorted(i for i in ids if i is not None):
         client_access(client_id, "score.what_if")
     _check_new_applicants(records)
+    charge_scoring(api_settings(), len(records), is_explained=body.explain)
     bundle = current_bundle()
     results = score_applications(
         bundle,
@@ -121,6 +123,7 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     if any(a.get("SK_ID_CURR") is not None for a in applications):
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
     _check_new_applicants(applications)
+    charge_scoring(api_settings(), len(applications), is_explained=False)
     results = score_applications(current_bundle(), api_settings().data_dir, applications)
     observe_served_scores(results)
     keys = ("probability", "decision", "score")
