@@ -38,6 +38,8 @@ class Settings:
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
     ratelimit_score_cost: str = "10000 per minute"  # rows scored per identity (POST score)
     score_explain_cost: int = 5  # rows an explained row counts in that budget
+    score_heavy_cost: int = 500  # a request costing this many rows or more is heavy
+    score_heavy_slots: int = 1  # heavy requests a worker runs at a time (more: 429)
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
     request_read_seconds: float = 10.0  # from a request's first byte to its last (else 408)

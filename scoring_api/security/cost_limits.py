@@ -6,13 +6,19 @@ core) like a one-row score; eight loops of such batches slowed everyone else ten
 ``SCORE_EXPLAIN_COST`` rows, against ``RATELIMIT_SCORE_COST`` per identity (account, else API
 key, else address), in the same storage as the other limits (``RATELIMIT_STORAGE_URI``: shared
 by the workers with ``redis://``). Past the budget, a JSON 429 with ``Retry-After``; a refused
-request costs nothing.
+request costs nothing. Budgets per identity do not stop several identities at once: a request
+costing ``SCORE_HEAVY_COST`` rows or more is heavy, and each worker runs at most
+``SCORE_HEAVY_SLOTS`` heavy requests at a time (others get a 429 with ``Retry-After: 1``), so
+its other threads stay free for everyone else.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from flask import abort, current_app, jsonify
 from limits import parse
@@ -22,6 +28,9 @@ from scoring_api.errors import ApiError
 from scoring_api.security.limits import KEY_PREFIX, LIMITS_KEY, identity_key
 
 COST_SCOPE = "score-cost"
+HEAVY_SLOTS_KEY = "scoring_heavy_slots"
+HEAVY_RETRY_SECONDS = 1
+_slots_lock = threading.Lock()
 
 
 def scoring_cost(settings: Settings, n_rows: int, *, is_explained: bool) -> int:
@@ -29,10 +38,9 @@ def scoring_cost(settings: Settings, n_rows: int, *, is_explained: bool) -> int:
     return n_rows * (settings.score_explain_cost if is_explained else 1)
 
 
-def charge_scoring(settings: Settings, n_rows: int, *, is_explained: bool) -> None:
-    """Charge a scoring request to its identity's budget; refuse it (429) past the budget."""
+def charge_scoring(settings: Settings, cost: int) -> None:
+    """Charge a request's cost (``scoring_cost``) to its identity's budget; 429 past it."""
     budget = parse(settings.ratelimit_score_cost)
-    cost = scoring_cost(settings, n_rows, is_explained=is_explained)
     if cost > budget.amount:
         raise ApiError(
             422,
@@ -48,23 +56,42 @@ def charge_scoring(settings: Settings, n_rows: int, *, is_explained: bool) -> No
         return
     storage.incr(key, budget.get_expiry(), amount=-cost)  # a refused request costs nothing
     retry_after = max(1, math.ceil(storage.get_expiry(key) - time.time()))
-    response = jsonify(
-        {
-            "error": {
-                "code": "rate_limited",
-                "message": (
-                    f"Scoring budget spent ({budget} rows; this request costs {cost}). "
-                    f"Retry in {retry_after} s."
-                ),
-                "details": {
-                    "limit": str(budget),
-                    "cost": cost,
-                    "remaining": max(0, budget.amount - (spent - cost)),
-                    "retry_after": retry_after,
-                },
-            }
+    message = f"Scoring budget spent ({budget} rows; this request costs {cost})."
+    details = {"limit": str(budget), "cost": cost, "remaining": budget.amount - (spent - cost)}
+    refuse("rate_limited", message, details, retry_after)
+
+
+@contextmanager
+def heavy_slot(settings: Settings, cost: int) -> Iterator[None]:
+    """Hold one of this worker's heavy-request slots while a costly request runs (else 429)."""
+    if cost < settings.score_heavy_cost:
+        yield
+        return
+    with _slots_lock:
+        slots = current_app.extensions.get(HEAVY_SLOTS_KEY)
+        if slots is None:  # made in the worker, after gunicorn's fork
+            slots = current_app.extensions[HEAVY_SLOTS_KEY] = threading.BoundedSemaphore(
+                settings.score_heavy_slots
+            )
+    if not slots.acquire(blocking=False):
+        message = f"The server is busy with other large requests (this one costs {cost} rows)."
+        refuse("busy", message, {"cost": cost}, HEAVY_RETRY_SECONDS)
+    try:
+        yield
+    finally:
+        slots.release()
+
+
+def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> None:
+    """Abort with a JSON 429 carrying Retry-After."""
+    body = {
+        "error": {
+            "code": code,
+            "message": f"{message} Retry in {retry_after} s.",
+            "details": {**details, "retry_after": retry_after},
         }
-    )
+    }
+    response = jsonify(body)
     response.status_code = 429
     response.headers["Retry-After"] = str(retry_after)
     abort(response)

@@ -8,6 +8,8 @@ import pytest
 from flask import Flask
 
 from app import create_app
+from scoring_api.blueprint import api_settings
+from scoring_api.security.cost_limits import heavy_slot
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
 from tests.scoring_api.applicants import NEW_APPLICANT
@@ -15,13 +17,18 @@ from tests.scoring_api.conftest import make_settings
 
 BUDGET = "20 per minute"
 EXPLAIN_COST = 5
+HEAVY_COST = 10  # a request of two explained rows or more is heavy
 
 
 @pytest.fixture(name="budget_app")
 def budget_app_fixture(data_dir: Path, tmp_path: Path) -> Flask:
     """Return a server whose identities may score 20 rows a minute (an explained row: 5)."""
     settings = make_settings(
-        data_dir, tmp_path, ratelimit_score_cost=BUDGET, score_explain_cost=EXPLAIN_COST
+        data_dir,
+        tmp_path,
+        ratelimit_score_cost=BUDGET,
+        score_explain_cost=EXPLAIN_COST,
+        score_heavy_cost=HEAVY_COST,
     )
     return create_app(settings)
 
@@ -78,3 +85,16 @@ def test_a_batch_costing_more_than_the_whole_budget_is_refused_as_such(
     refused = score(budget_app, new_key(budget_app, "advisor"), 5, explain=True)  # 25 > 20
     assert refused.status_code == 422
     assert refused.get_json()["error"]["code"] == "batch_too_costly"
+
+
+def test_a_heavy_request_waits_for_no_thread_while_the_worker_runs_another(
+    budget_app: Flask,
+) -> None:
+    advisor = new_key(budget_app, "advisor")
+    with budget_app.app_context(), heavy_slot(api_settings(), HEAVY_COST):  # one runs
+        busy = score(budget_app, advisor, 2, explain=True)
+        light = score(budget_app, advisor, 1, explain=True)  # 5 rows: not heavy
+    assert (busy.status_code, light.status_code) == (429, 200)
+    assert busy.get_json()["error"]["code"] == "busy"
+    assert busy.headers["Retry-After"] == "1"
+    assert score(budget_app, advisor, 2, explain=True).status_code == 200  # slot free again
