@@ -9,6 +9,10 @@ object with the request id (``LOG_FORMAT=text`` for people): ``scoring_api/log_f
 Metrics: the workers share ``PROMETHEUS_MULTIPROC_DIR`` (a fresh folder when unset), so
 ``/metrics`` adds up every worker: ``scoring_api/metrics_multiprocess.py``.
 
+Slow clients: a worker's threads only take requests already read in full (head and body),
+read in its main loop: ``scoring_api/buffering_worker.py`` (REQUEST_READ_SECONDS,
+REQUEST_BUFFER_BYTES).
+
 Each worker loads the live model bundle before it takes requests (``post_worker_init``), so no
 client waits for that load. Each worker buffers its audit rows for at most AUDIT_FLUSH_SECONDS;
 ``worker_exit`` writes what is left when a worker stops (SIGTERM, SIGHUP reload, max-requests
@@ -50,6 +54,9 @@ class NoAccessLogLogger(Logger):
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# gthread, except that a thread only gets a request already read in full (head and body, within
+# REQUEST_READ_SECONDS): slow clients wait in the worker's poller, not in its threads.
+worker_class = "scoring_api.buffering_worker.BufferingThreadWorker"
 preload_app = True
 # Heroku's router gives up on a request after 30 s (H12), and a dyno has 30 s between SIGTERM and
 # SIGKILL: a silent worker is replaced before the first, and a stopping worker finishes its

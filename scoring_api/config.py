@@ -36,8 +36,14 @@ class Settings:
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
+    ratelimit_score_cost: str = "10000 per minute"  # rows scored per identity (POST score)
+    score_explain_cost: int = 5  # rows an explained row counts in that budget
+    score_heavy_cost: int = 500  # a request costing this many rows or more is heavy
+    score_heavy_slots: int = 1  # heavy requests a worker runs at a time (more: 429)
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
+    request_read_seconds: float = 10.0  # from a request's first byte to its last (else 408)
+    request_buffer_bytes: int = 67_108_864  # request bytes a worker holds unfinished (else 503)
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
@@ -74,6 +80,11 @@ class Settings:
             raise ConfigurationError(
                 f"LOAN_ANNUAL_RATE must be a yearly rate from 0 to 1 (0.16 for 16 %), "
                 f"got {self.loan_annual_rate!r}."
+            )
+        if self.score_explain_cost < 1 or self.request_read_seconds <= 0:
+            raise ConfigurationError(
+                "SCORE_EXPLAIN_COST must be at least 1 and REQUEST_READ_SECONDS above 0, got "
+                f"{self.score_explain_cost!r} and {self.request_read_seconds!r}."
             )
         if self.log_format not in ("", "json", "text"):
             raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")

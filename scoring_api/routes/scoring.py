@@ -19,6 +19,7 @@ from scoring_api.schemas import (
     ScoreResponse,
 )
 from scoring_api.security import audit_event, current_identity, require_roles
+from scoring_api.security.cost_limits import charge_scoring, heavy_slot, scoring_cost
 from scoring_api.services.applications import score_applications
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
@@ -66,15 +67,18 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
     for client_id in sorted(i for i in ids if i is not None):
         client_access(client_id, "score.what_if")
     _check_new_applicants(records)
+    cost = scoring_cost(api_settings(), len(records), is_explained=body.explain)
     bundle = current_bundle()
-    results = score_applications(
-        bundle,
-        api_settings().data_dir,
-        records,
-        explain=body.explain,
-        top=body.top,
-        lang=request_lang(body.lang),
-    )
+    with heavy_slot(api_settings(), cost):  # refused when busy before it is charged
+        charge_scoring(api_settings(), cost)
+        results = score_applications(
+            bundle,
+            api_settings().data_dir,
+            records,
+            explain=body.explain,
+            top=body.top,
+            lang=request_lang(body.lang),
+        )
     for client_id in sorted(i for i in ids if i is not None):
         audit_event("score.what_if", None, client_id, "ok")
     observe_served_scores(results)
@@ -121,7 +125,10 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     if any(a.get("SK_ID_CURR") is not None for a in applications):
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
     _check_new_applicants(applications)
-    results = score_applications(current_bundle(), api_settings().data_dir, applications)
+    cost = scoring_cost(api_settings(), len(applications), is_explained=False)
+    with heavy_slot(api_settings(), cost):
+        charge_scoring(api_settings(), cost)
+        results = score_applications(current_bundle(), api_settings().data_dir, applications)
     observe_served_scores(results)
     keys = ("probability", "decision", "score")
     return {"predictions": [{k: r[k] for k in keys} for r in results]}

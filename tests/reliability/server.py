@@ -88,6 +88,7 @@ def start_server(
         "ARTIFACTS_DIR": str(artifacts_dir),
         "DATABASE_URL": database_url,
         "RATELIMIT_DEFAULT": "100000000 per minute",
+        "RATELIMIT_SCORE_COST": "1000000000 per minute",
         "BUNDLE_CHECK_SECONDS": "0.2",
         "LOG_LEVEL": "warning",
         **(env or {}),

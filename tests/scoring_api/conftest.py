@@ -28,6 +28,7 @@ def make_settings(data_dir: Path, tmp: Path, **overrides: Any) -> Settings:
         "database_url": f"sqlite:///{tmp / 'api.sqlite3'}",
         "pseudonym_key": "k" * 40,
         "ratelimit_default": "100000 per minute",
+        "ratelimit_score_cost": "100000000 per minute",
         "max_batch": 50,
         "max_body_bytes": 200_000,
     }

@@ -1,0 +1,97 @@
+"""A budget of scoring work per identity: rows scored per window, an explained row weighing more.
+
+The request count of ``RATELIMIT_DEFAULT`` treats a 1,000-row explained batch (about 0.5 s of a
+core) like a one-row score; eight loops of such batches slowed everyone else tenfold. Each
+``POST score`` and ``POST invocations`` is charged its cost in rows, an explained row counting
+``SCORE_EXPLAIN_COST`` rows, against ``RATELIMIT_SCORE_COST`` per identity (account, else API
+key, else address), in the same storage as the other limits (``RATELIMIT_STORAGE_URI``: shared
+by the workers with ``redis://``). Past the budget, a JSON 429 with ``Retry-After``; a refused
+request costs nothing. Budgets per identity do not stop several identities at once: a request
+costing ``SCORE_HEAVY_COST`` rows or more is heavy, and each worker runs at most
+``SCORE_HEAVY_SLOTS`` heavy requests at a time (others get a 429 with ``Retry-After: 1``), so
+its other threads stay free for everyone else.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flask import abort, current_app, jsonify
+from limits import parse
+
+from scoring_api.config import Settings
+from scoring_api.errors import ApiError
+from scoring_api.security.limits import KEY_PREFIX, LIMITS_KEY, identity_key
+
+COST_SCOPE = "score-cost"
+HEAVY_SLOTS_KEY = "scoring_heavy_slots"
+HEAVY_RETRY_SECONDS = 1
+_slots_lock = threading.Lock()
+
+
+def scoring_cost(settings: Settings, n_rows: int, *, is_explained: bool) -> int:
+    """Return a request's cost in rows (an explained row counts SCORE_EXPLAIN_COST)."""
+    return n_rows * (settings.score_explain_cost if is_explained else 1)
+
+
+def charge_scoring(settings: Settings, cost: int) -> None:
+    """Charge a request's cost (``scoring_cost``) to its identity's budget; 429 past it."""
+    budget = parse(settings.ratelimit_score_cost)
+    if cost > budget.amount:
+        raise ApiError(
+            422,
+            "batch_too_costly",
+            f"This request costs {cost} rows of scoring work, more than the whole budget of "
+            f"{budget}. Send fewer rows, or fewer with explanations.",
+            {"cost": cost, "budget": str(budget)},
+        )
+    storage = current_app.extensions[LIMITS_KEY].storage
+    key = budget.key_for(KEY_PREFIX, COST_SCOPE, identity_key())
+    spent = storage.incr(key, budget.get_expiry(), amount=cost)
+    if spent <= budget.amount:
+        return
+    storage.incr(key, budget.get_expiry(), amount=-cost)  # a refused request costs nothing
+    retry_after = max(1, math.ceil(storage.get_expiry(key) - time.time()))
+    message = f"Scoring budget spent ({budget} rows; this request costs {cost})."
+    details = {"limit": str(budget), "cost": cost, "remaining": budget.amount - (spent - cost)}
+    refuse("rate_limited", message, details, retry_after)
+
+
+@contextmanager
+def heavy_slot(settings: Settings, cost: int) -> Iterator[None]:
+    """Hold one of this worker's heavy-request slots while a costly request runs (else 429)."""
+    if cost < settings.score_heavy_cost:
+        yield
+        return
+    with _slots_lock:
+        slots = current_app.extensions.get(HEAVY_SLOTS_KEY)
+        if slots is None:  # made in the worker, after gunicorn's fork
+            slots = current_app.extensions[HEAVY_SLOTS_KEY] = threading.BoundedSemaphore(
+                settings.score_heavy_slots
+            )
+    if not slots.acquire(blocking=False):
+        message = f"The server is busy with other large requests (this one costs {cost} rows)."
+        refuse("busy", message, {"cost": cost}, HEAVY_RETRY_SECONDS)
+    try:
+        yield
+    finally:
+        slots.release()
+
+
+def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> None:
+    """Abort with a JSON 429 carrying Retry-After."""
+    body = {
+        "error": {
+            "code": code,
+            "message": f"{message} Retry in {retry_after} s.",
+            "details": {**details, "retry_after": retry_after},
+        }
+    }
+    response = jsonify(body)
+    response.status_code = 429
+    response.headers["Retry-After"] = str(retry_after)
+    abort(response)
