@@ -78,6 +78,11 @@ def describe_fairness(rows: Sequence[dict]) -> str:
 def describe_drift(drift: dict) -> str:
     """Say which feature shifted most between train and test clients."""
     rows = drift["rows"]
+    if not drift["n_test"]:
+        return (
+            "No test clients (the data has no application_test): drift between train and test "
+            "clients is not measured."
+        )
     if not rows:
         return "No feature to compare."
     worst = rows[0]
