@@ -11,7 +11,7 @@ import io
 import lzma
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 import numpy as np
@@ -45,9 +45,14 @@ def allowed_bytes(label: str, compressed: int | None, limits: InputLimits) -> tu
     by_ratio = max(limits.max_compression_ratio * compressed, RATIO_FLOOR_BYTES)
     if by_ratio >= by_size:
         return by_size, size_message
-    return by_ratio, (
-        f"{label}: expands more than {limits.max_compression_ratio} times its {compressed:,} "
-        "compressed bytes (LOADER_MAX_COMPRESSION_RATIO), as a compression bomb does. "
+    return by_ratio, ratio_message(label, compressed, limits)
+
+
+def ratio_message(label: str, compressed: int, limits: InputLimits) -> str:
+    """Return the message of a file expanding past LOADER_MAX_COMPRESSION_RATIO."""
+    return (
+        f"{label}: expands more than {limits.max_compression_ratio} times its compressed size "
+        f"({compressed:,} bytes; LOADER_MAX_COMPRESSION_RATIO), as a compression bomb does. "
         f"{RAISE_IT}"
     )
 
@@ -62,13 +67,25 @@ def unreadable(label: str, exc: BaseException) -> UnreadableInputError:
 
 
 class BoundedReader(io.RawIOBase):
-    """Read a decompressing stream, stopping past ``limit`` bytes with a clear error."""
+    """Read a decompressing stream, stopping past ``limit`` bytes with a clear error.
 
-    def __init__(self, stream: IO[bytes], label: str, limit: int, message: str) -> None:
+    With ``ratio`` (the limit and a function returning the compressed bytes consumed so far),
+    a bomb is stopped once the first RATIO_FLOOR_BYTES expand past it, not at ``limit``.
+    """
+
+    def __init__(
+        self,
+        stream: IO[bytes],
+        label: str,
+        limit: int,
+        message: str,
+        ratio: tuple[int, Callable[[], int], str] | None = None,
+    ) -> None:
         self._stream = stream
         self._label = label
         self._limit = limit
         self._message = message
+        self._ratio = ratio
         self.n_read = 0
 
     def readable(self) -> bool:
@@ -84,6 +101,10 @@ class BoundedReader(io.RawIOBase):
         self.n_read += len(data)
         if self.n_read > self._limit:
             raise UnreadableInputError(self._message)
+        if self._ratio is not None and self.n_read > RATIO_FLOOR_BYTES:
+            max_ratio, consumed, message = self._ratio
+            if self.n_read > max_ratio * consumed():
+                raise UnreadableInputError(message)
         buffer[: len(data)] = data
         return len(data)
 

@@ -19,6 +19,7 @@ from model_training.data.loader.limits import (
     DECODING_ERRORS,
     BoundedReader,
     allowed_bytes,
+    ratio_message,
     unreadable,
 )
 from model_training.data.schema import DATA_TABLES, SUBMISSION_TABLE, table
@@ -138,12 +139,36 @@ def open_binary(source: Source) -> IO[bytes]:
         if size > limit:
             raise UnreadableInputError(message)
         return source.path.open("rb")
-    if source.kind == "gz":
-        limit, message = allowed_bytes(source.label, size, source.limits)
-        stream: IO[bytes] = gzip.open(source.path, "rb")  # noqa: SIM115 (the caller closes)
-    else:
+    if source.kind == "zip":
         stream, limit, message = _open_zip_member(source)
-    return io.BufferedReader(BoundedReader(stream, source.label, limit, message), 1 << 20)
+        return io.BufferedReader(BoundedReader(stream, source.label, limit, message), 1 << 20)
+    limit, message = allowed_bytes(source.label, size, source.limits)
+    raw = source.path.open("rb")
+    ratio = (
+        source.limits.max_compression_ratio,
+        raw.tell,
+        ratio_message(source.label, size, source.limits),
+    )
+    stream = gzip.GzipFile(fileobj=raw, mode="rb")
+    reader = BoundedReader(_Closing(stream, raw), source.label, limit, message, ratio)
+    return io.BufferedReader(reader, 1 << 20)
+
+
+class _Closing(io.RawIOBase):
+    """A gzip stream that closes its file too (GzipFile leaves a given file open)."""
+
+    def __init__(self, stream: gzip.GzipFile, raw: IO[bytes]) -> None:
+        self._stream, self._raw = stream, raw
+
+    def read(self, size: int = -1) -> bytes:
+        """Read decompressed bytes."""
+        return self._stream.read(size)
+
+    def close(self) -> None:
+        """Close the gzip stream and its file."""
+        self._stream.close()
+        self._raw.close()
+        super().close()
 
 
 def _open_zip_member(source: Source) -> tuple[IO[bytes], int, str]:

@@ -60,9 +60,9 @@ def test_gzip_bomb_stops_at_the_compression_ratio(fake_data_dir: Path) -> None:
     limits = InputLimits(max_input_bytes=1 << 30, max_compression_ratio=100, max_line_bytes=4096)
     [problem] = problems_of(fake_data_dir, limits)
     assert problem == (
-        f"bureau_balance.csv.gz: expands more than 100 times its {path.stat().st_size:,} "
-        "compressed bytes (LOADER_MAX_COMPRESSION_RATIO), as a compression bomb does. Check the "
-        "file, or raise the setting if the file is genuine."
+        "bureau_balance.csv.gz: expands more than 100 times its compressed size "
+        f"({path.stat().st_size:,} bytes; LOADER_MAX_COMPRESSION_RATIO), as a compression bomb "
+        "does. Check the file, or raise the setting if the file is genuine."
     )
 
 
