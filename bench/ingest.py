@@ -66,8 +66,9 @@ def run_parse(data_dir: Path) -> dict:
             options = fast_csv._options(fast_csv.arrow_schema(table(name)))
             with open_binary(source) as stream:
                 pending: deque = deque()
-                for chunk in fast_csv._chunks(stream):
-                    pending.append(pool.submit(fast_csv._parse, chunk, options, []))
+                limit = source.limits.max_line_bytes
+                for chunk in fast_csv._chunks(stream, limit):
+                    pending.append(pool.submit(fast_csv._parse, chunk, options, [], limit))
                     if len(pending) > n_threads:
                         n_rows += pending.popleft().result().table.num_rows
                 n_rows += sum(future.result().table.num_rows for future in pending)

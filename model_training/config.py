@@ -3,9 +3,49 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+
+from model_training.errors import ModelTrainingError
 
 DEFAULT_DATA_DIR: str = os.environ.get("DATA_DIR", "data/demo")
 DEFAULT_ARTIFACTS_DIR: str = os.environ.get("ARTIFACTS_DIR", "data/artifacts")
 DEFAULT_SEED: int = int(os.environ.get("SEED", "42"))
 VALIDATED_SUBDIR = "validated"
 TRUTH_SUBDIR = "_truth"
+
+# Kaggle's largest file (installments_payments.csv) is about 700 MB, its longest line 2 KB.
+DEFAULT_MAX_INPUT_BYTES = 2 << 30
+DEFAULT_MAX_COMPRESSION_RATIO = 100
+DEFAULT_MAX_LINE_BYTES = 128 << 10  # also Python's csv field limit (131,072 characters)
+MAX_LINE_BYTES_CEILING = 16 << 20  # DuckDB's CSV reader drops lines of 32 MiB or more
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """Bounds on what `validate` reads from one input file (settings LOADER_MAX_*)."""
+
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES  # uncompressed bytes of one file
+    max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO  # uncompressed / compressed
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES  # bytes of one CSV line
+
+    @classmethod
+    def from_env(cls) -> InputLimits:
+        """Read LOADER_MAX_INPUT_BYTES, LOADER_MAX_COMPRESSION_RATIO, LOADER_MAX_LINE_BYTES."""
+        values = {}
+        for name, default, ceiling in (
+            ("LOADER_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES, None),
+            ("LOADER_MAX_COMPRESSION_RATIO", DEFAULT_MAX_COMPRESSION_RATIO, None),
+            ("LOADER_MAX_LINE_BYTES", DEFAULT_MAX_LINE_BYTES, MAX_LINE_BYTES_CEILING),
+        ):
+            raw = os.environ.get(name, "").strip()
+            try:
+                value = int(raw) if raw else default
+            except ValueError:
+                value = 0
+            if value < 1 or (ceiling is not None and value > ceiling):
+                top = f" and at most {ceiling:,}" if ceiling else ""
+                raise ModelTrainingError(
+                    f"{name} must be a whole number of at least 1{top}, got {raw!r}."
+                )
+            values[name.removeprefix("LOADER_").lower()] = value
+        return cls(**values)

@@ -23,3 +23,7 @@ class MissingInputError(ModelTrainingError):
 
 class BundleError(ModelTrainingError):
     """A model bundle is missing, incomplete or inconsistent (e.g. features do not match)."""
+
+
+class UnreadableInputError(ModelTrainingError):
+    """An input file cannot be read safely: corrupt, encrypted, a link, or past a size limit."""

@@ -109,12 +109,13 @@ def drift_table(
     """Return every feature's PSI between train and test rows of ``frame`` (worst first).
 
     ``frame`` has an ``is_test`` column; the bins of the ``n_detailed`` worst features are
-    kept for drawing.
+    kept for drawing. Without test rows no feature is compared (``rows`` is empty).
     """
     is_test = frame["is_test"].to_numpy(dtype=bool)
     categorical_set = set(categorical)
     rows, bins = [], {}
-    for name in features:
+    # Without test clients there is nothing to compare: no PSI against an empty population.
+    for name in features if is_test.any() else ():
         column = frame[name]
         row, feature_bins = feature_drift(
             column[~is_test], column[is_test], name in categorical_set

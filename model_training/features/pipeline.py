@@ -17,6 +17,7 @@ from ibis.expr import types as ir
 
 from model_training.config import VALIDATED_SUBDIR
 from model_training.data.loader.progress import make_progress, run_with_progress
+from model_training.data.loader.sources import OPTIONAL_TABLES
 from model_training.data.schema import DATA_TABLES
 from model_training.errors import MissingInputError
 from model_training.features import ops
@@ -48,9 +49,13 @@ def _quiet_duckdb_deprecations() -> Iterator[None]:
 
 
 def _read_tables(con: ibis.BaseBackend, data_dir: Path) -> dict[str, ir.Table]:
-    """Return every validated table of ``data_dir`` as an Ibis table, or raise if absent."""
+    """Return the validated tables of ``data_dir`` as Ibis tables, or raise if one is absent.
+
+    application_test is optional (validate accepts a folder without test clients).
+    """
     validated = data_dir / VALIDATED_SUBDIR
-    missing = [name for name in DATA_TABLES if not (validated / f"{name}.parquet").is_file()]
+    present = [name for name in DATA_TABLES if (validated / f"{name}.parquet").is_file()]
+    missing = [name for name in DATA_TABLES if name not in present and name not in OPTIONAL_TABLES]
     if missing:
         raise MissingInputError(
             f"{validated}: no validated table(s) {', '.join(missing)}. Run validate first: "
@@ -58,15 +63,17 @@ def _read_tables(con: ibis.BaseBackend, data_dir: Path) -> dict[str, ir.Table]:
         )
     return {
         name: con.read_parquet(validated / f"{name}.parquet", table_name=f"v_{name}")
-        for name in DATA_TABLES
+        for name in present
     }
 
 
-def _applications(train: ir.Table, test: ir.Table) -> ir.Table:
+def _applications(train: ir.Table, test: ir.Table | None) -> ir.Table:
     """Return train and test applications as one table with TARGET, is_test and features."""
     train_rows = train.select(
         "SK_ID_CURR", TARGET=train.TARGET, is_test=ibis.literal(False), **application_columns(train)
     )
+    if test is None:
+        return train_rows
     test_rows = test.select(
         "SK_ID_CURR",
         TARGET=ibis.null("int64"),
@@ -90,7 +97,7 @@ def _history(tables: dict[str, ir.Table]) -> list[ir.Table]:
 
 def build_feature_table(tables: dict[str, ir.Table]) -> ir.Table:
     """Return the whole feature table as one Ibis expression, sorted by SK_ID_CURR."""
-    joined = _applications(tables["application_train"], tables["application_test"])
+    joined = _applications(tables["application_train"], tables.get("application_test"))
     counts: list[str] = []
     for aggregates in _history(tables):
         joined = ops.join_clients(joined, aggregates)

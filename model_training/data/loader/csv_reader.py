@@ -18,6 +18,9 @@ NOT_WHOLE_MARKER = "loader: value is not a whole number"
 EXPECTED = {"int": "a whole number (BIGINT)", "float": "a number (DOUBLE)", "str": "text"}
 FIX = "Fix the value or remove the row."
 MAX_SHOWN = 40  # characters of a bad value quoted in a message
+DUCKDB_LINE = 2 << 20  # DuckDB's default max_line_size; raised with LOADER_MAX_LINE_BYTES
+# DuckDB writes one reject per missing column of a short line: the line is told once.
+PER_LINE_TYPES = ("MISSING COLUMNS", "TOO MANY COLUMNS")
 
 
 def shown_value(value: str | None) -> str:
@@ -37,7 +40,7 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def csv_scan_sql(path: Path, spec: TableSpec, scan: str) -> str:
+def csv_scan_sql(path: Path, spec: TableSpec, scan: str, max_line_bytes: int) -> str:
     """Return the ``read_csv`` call: explicit columns, no sniffing, rejects kept by name."""
     # Whole-number columns are parsed as DOUBLE then checked: DuckDB's BIGINT cast rounds 1.5.
     types = {c.name: ("DOUBLE" if c.dtype == "int" else t) for c, t in _typed(spec)}
@@ -46,7 +49,7 @@ def csv_scan_sql(path: Path, spec: TableSpec, scan: str) -> str:
         f"read_csv({quote_path(path)}, columns={columns}, header=true, auto_detect=false, "
         "delim=',', quote='\"', escape='\"', encoding='utf-8', store_rejects=true, "
         f"rejects_table='rejects_{scan}', rejects_scan='scans_{scan}', "
-        f"rejects_limit={REJECTS_LIMIT})"
+        f"rejects_limit={REJECTS_LIMIT}, max_line_size={max(max_line_bytes + 2, DUCKDB_LINE)})"
     )
 
 
@@ -91,9 +94,10 @@ def load_csv(
 ) -> int | None:
     """Stream one CSV to Parquet; return its row count, or None when bad lines were found."""
     scan = spec.name
+    max_line = source.limits.max_line_bytes
     try:
         guarded = copy_sql(
-            _select_list(spec, is_guarded=True), csv_scan_sql(path, spec, scan), out_path
+            _select_list(spec, is_guarded=True), csv_scan_sql(path, spec, scan, max_line), out_path
         )
         n_rows = con.execute(guarded).fetchone()[0]
         has_fractions = False
@@ -105,7 +109,11 @@ def load_csv(
         con.execute(f"DROP TABLE IF EXISTS rejects_{scan}; DROP TABLE IF EXISTS scans_{scan}")
         scan = f"{scan}_again"
         con.execute(
-            copy_sql(_select_list(spec, is_guarded=False), csv_scan_sql(path, spec, scan), out_path)
+            copy_sql(
+                _select_list(spec, is_guarded=False),
+                csv_scan_sql(path, spec, scan, max_line),
+                out_path,
+            )
         )
         n_rows = None
     n_rejects = report_rejects(con, scan, source, spec, findings)
@@ -122,14 +130,17 @@ def _first_line(exc: Exception) -> str:
 def report_rejects(
     con: duckdb.DuckDBPyConnection, scan: str, source: Source, spec: TableSpec, findings: Findings
 ) -> int:
-    """Turn DuckDB's rejected lines into messages; return how many lines were rejected."""
-    total = con.execute(f"SELECT count(*) FROM rejects_{scan}").fetchone()[0]
+    """Turn DuckDB's rejected lines into messages; return how many problems were found."""
+    per_line = ", ".join(f"'{t}'" for t in PER_LINE_TYPES)
+    problems = (
+        f"SELECT line, column_idx, column_name, CAST(error_type AS VARCHAR) AS kind, csv_line, "
+        f"error_message FROM rejects_{scan} QUALIFY kind NOT IN ({per_line}) OR "
+        "row_number() OVER (PARTITION BY line, kind ORDER BY column_idx) = 1"
+    )
+    total = con.execute(f"SELECT count(*) FROM ({problems})").fetchone()[0]
     if not total:
         return 0
-    rows = con.execute(
-        f"SELECT line, column_idx, column_name, CAST(error_type AS VARCHAR), csv_line, "
-        f"error_message FROM rejects_{scan} ORDER BY line LIMIT {findings.room}"
-    ).fetchall()
+    rows = con.execute(f"{problems} ORDER BY line, column_idx LIMIT {findings.room}").fetchall()
     for line, column_idx, column_name, error_type, csv_line, message in rows:
         findings.error(
             describe_reject(
@@ -155,11 +166,14 @@ def describe_reject(
     """Phrase one rejected line: file, line, column, what was expected and what was found."""
     fields = _split(csv_line)
     n_expected = len(spec.columns)
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        return f"{label}, line {line}: {message} (LOADER_MAX_LINE_BYTES). Remove the line."
     if error_type == "MISSING COLUMNS":
+        n_missing = n_expected - len(fields)
         return (
             f"{label}, line {line}: {len(fields)} of {n_expected} fields, the line stops short "
-            f"(after column {spec.columns[max(len(fields) - 1, 0)].name}). Is the file "
-            "truncated? Complete the line or remove it."
+            f"(after column {spec.columns[max(len(fields) - 1, 0)].name}; {n_missing} "
+            "column(s) missing). Is the file truncated? Complete the line or remove it."
         )
     if error_type == "TOO MANY COLUMNS":
         return (
@@ -182,7 +196,10 @@ def describe_reject(
 def _split(csv_line: str | None) -> list[str]:
     """Split one raw CSV line into its fields."""
     text = (csv_line or "").strip("\r\n")
-    return next(csv.reader(io.StringIO(text)), []) if text else []
+    try:
+        return next(csv.reader(io.StringIO(text)), []) if text else []
+    except csv.Error:  # a field past the csv module's limit: no value is quoted
+        return []
 
 
 def report_fractions(source: Source, spec: TableSpec, findings: Findings) -> None:
@@ -191,16 +208,19 @@ def report_fractions(source: Source, spec: TableSpec, findings: Findings) -> Non
     with open_binary(source) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
         reader = csv.reader(text)
-        next(reader, None)
-        for fields in reader:
-            for position in int_positions:
-                value = fields[position] if position < len(fields) else ""
-                if value and not _is_whole(value):
-                    findings.error(
-                        f"{source.label}, line {reader.line_num}, column "
-                        f"{spec.columns[position].name}: expected {EXPECTED['int']}, got "
-                        f"{shown_value(value)}. {FIX}"
-                    )
+        try:
+            next(reader, None)
+            for fields in reader:
+                for position in int_positions:
+                    value = fields[position] if position < len(fields) else ""
+                    if value and not _is_whole(value):
+                        findings.error(
+                            f"{source.label}, line {reader.line_num}, column "
+                            f"{spec.columns[position].name}: expected {EXPECTED['int']}, got "
+                            f"{shown_value(value)}. {FIX}"
+                        )
+        except csv.Error as exc:  # a field past the csv module's limit
+            findings.error(f"{source.label}, line {reader.line_num}: {exc}. {FIX}")
 
 
 def _is_whole(value: str) -> bool:

@@ -9,7 +9,6 @@ order as one row group each, so memory holds a few chunks whatever the file's si
 from __future__ import annotations
 
 import logging
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,8 +22,10 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from model_training.data.loader.key_order import KeyOrder, KeySet
+from model_training.data.loader.limits import longest_line
 from model_training.data.loader.sources import Source, open_binary
 from model_training.data.schema import ForeignKey, TableSpec
+from model_training.errors import UnreadableInputError
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +64,12 @@ def _options(schema: pa.Schema) -> tuple:
     return read, parse, convert
 
 
-def _parse(chunk: bytes, options: tuple, references: list[tuple[str, KeySet]]) -> Parsed:
+def _parse(
+    chunk: bytes, options: tuple, references: list[tuple[str, KeySet]], max_line_bytes: int
+) -> Parsed:
     """Parse one chunk of whole lines; refuse it unless every line gave exactly one row."""
+    if longest_line(chunk)[1] > max_line_bytes:
+        raise NotCleanError("a line is longer than LOADER_MAX_LINE_BYTES")
     n_lines = chunk.count(b"\n") + (0 if chunk.endswith(b"\n") else 1)
     read, parse, convert = options
     try:
@@ -83,14 +88,20 @@ def _parse(chunk: bytes, options: tuple, references: list[tuple[str, KeySet]]) -
     return Parsed(table, missing)
 
 
-def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
-    """Yield the file's data lines (header skipped) in chunks ending at a line break."""
-    stream.readline()
+def _chunks(stream: IO[bytes], max_line_bytes: int) -> Iterator[bytes]:
+    """Yield the file's data lines (header skipped) in chunks ending at a line break.
+
+    An unfinished line longer than ``max_line_bytes`` stops the pass (the careful read names
+    it), so memory holds at most a chunk and a line.
+    """
+    stream.readline(max_line_bytes + 1)
     carry = b""
     while block := stream.read(CHUNK_BYTES):
         data = carry + block if carry else block
         cut = data.rfind(b"\n") + 1
         carry = data[cut:]
+        if len(carry) > max_line_bytes:
+            raise NotCleanError("a line is longer than LOADER_MAX_LINE_BYTES")
         if cut:
             yield data[:cut]
     if carry:
@@ -135,6 +146,7 @@ def stream_csv(
     options = _options(schema)
     key = spec.primary_key
     order = KeyOrder(*key) if key is not None and len(key) == 2 else None
+    max_line = source.limits.max_line_bytes
     n_rows = 0
     pending: deque[Future[Parsed]] = deque()
     try:
@@ -149,8 +161,8 @@ def stream_csv(
             ) as writer,
         ):
             try:
-                for chunk in _chunks(stream):
-                    pending.append(pool.submit(_parse, chunk, options, references))
+                for chunk in _chunks(stream, max_line):
+                    pending.append(pool.submit(_parse, chunk, options, references, max_line))
                     if on_progress is not None and size:
                         on_progress(min(stream.tell() / size, 1.0))
                     if len(pending) > n_threads:
@@ -160,10 +172,13 @@ def stream_csv(
             finally:
                 for future in pending:
                     future.cancel()
-    except (NotCleanError, EOFError, OSError, zlib.error) as exc:
+    except NotCleanError as exc:
         logger.debug("%s needs the careful read: %s", source.label, exc)
         out_path.unlink(missing_ok=True)
         return None
+    except UnreadableInputError:
+        out_path.unlink(missing_ok=True)
+        raise
     orphans = dict(zip(foreign_keys, missing, strict=True))
     return Streamed(n_rows, order is not None and order.is_unique, orphans)
 

@@ -10,8 +10,9 @@ from model_training.data.loader.checks import Loaded
 from model_training.data.loader.csv_reader import quote_path
 from model_training.data.loader.headers import check_header
 from model_training.data.loader.report import Findings
-from model_training.data.loader.sources import Source
+from model_training.data.loader.sources import Source, readable_path, refuse_outside_links
 from model_training.data.schema import SUBMISSION_TABLE, table
+from model_training.errors import ModelTrainingError
 
 KEPT = "Kept: the test clients are those of {test}; the submission file is only Kaggle's template."
 
@@ -74,3 +75,22 @@ def check_submission(
             f"{source.label} does not list the clients of {test.label}: {' and '.join(parts)}. "
             f"{kept}"
         )
+
+
+def compare_submission(
+    con: duckdb.DuckDBPyConnection,
+    submission: Source,
+    work: Path,
+    test: Loaded,
+    findings: Findings,
+) -> None:
+    """Compare Kaggle's sample submission with the test clients (warnings only)."""
+    if refuse_outside_links([submission], submission.path.parent):
+        findings.warn(f"{submission.label} is a link to a file outside the folder: not read.")
+        return
+    try:
+        path = readable_path(submission, work)
+    except ModelTrainingError as exc:
+        findings.warn(f"{exc} Not compared with {test.label}.")
+        return
+    check_submission(con, submission, path, test, findings)

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 from rich.progress import Progress
 
-from model_training.config import VALIDATED_SUBDIR
+from model_training.config import VALIDATED_SUBDIR, InputLimits
 from model_training.data.loader import checks, references
 from model_training.data.loader.csv_reader import load_csv
 from model_training.data.loader.description import load_description
@@ -21,6 +21,7 @@ from model_training.data.loader.fast_csv import stream_csv
 from model_training.data.loader.fingerprint import sha256_file, write_fingerprint
 from model_training.data.loader.headers import check_header
 from model_training.data.loader.key_order import KeySet
+from model_training.data.loader.limits import check_lines
 from model_training.data.loader.parquet_reader import load_parquet
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.data.loader.report import Findings, TableResult, ValidationReport
@@ -29,12 +30,14 @@ from model_training.data.loader.sources import (
     ends_with_newline,
     find_sources,
     find_submission,
+    open_binary,
     readable_path,
+    refuse_outside_links,
 )
 from model_training.data.loader.staging import open_staging, remove_stale, swap_in
-from model_training.data.loader.submission import check_submission
+from model_training.data.loader.submission import compare_submission
 from model_training.data.schema import DESCRIPTION_FILE, table
-from model_training.errors import DataValidationError
+from model_training.errors import DataValidationError, ModelTrainingError
 
 logger = logging.getLogger(__name__)
 
@@ -48,18 +51,29 @@ def validate_data_dir(
     memory_limit: str = MEMORY_LIMIT,
     threads: int | None = None,
     show_progress: bool | None = None,
+    limits: InputLimits | None = None,
 ) -> ValidationReport:
-    """Check every table of ``data_dir`` and write its typed copy to ``data_dir/validated``."""
+    """Check every table of ``data_dir`` and write its typed copy to ``data_dir/validated``.
+
+    ``limits`` bound what is read of each file (default: the LOADER_MAX_* settings).
+    """
     started = time.perf_counter()
     findings = Findings(max_problems=max_problems)
-    sources, notes = find_sources(data_dir)
+    sources, notes = find_sources(data_dir, limits or InputLimits.from_env())
     remove_stale(data_dir, before=time.time())
     for note in notes:
         findings.warn(note)
+    for problem in refuse_outside_links(list(sources.values()), data_dir):
+        findings.error(problem)
+    _raise_if_errors(findings)
     for name, source in sources.items():
-        for problem in check_header(source, table(name)):
+        try:
+            problems = check_header(source, table(name))
+        except ModelTrainingError as exc:  # corrupt, encrypted, past a limit
+            problems = [str(exc)]
+        for problem in problems:
             findings.error(problem)
-        if not ends_with_newline(source):
+        if not problems and not ends_with_newline(source):
             findings.warn(
                 f"{source.label} does not end with a line break: its last line may be cut "
                 "short. Check the file is complete."
@@ -151,10 +165,9 @@ def _stage(
             steps["check after load"] = time.perf_counter() - clock - steps["load"]
             clock = time.perf_counter()
             _check_across(con, loaded, findings, progress)
-            submission = find_submission(data_dir)
+            submission = find_submission(data_dir, sources["application_train"].limits)
             if submission is not None and "application_test" in loaded:
-                path = readable_path(submission, work)
-                check_submission(con, submission, path, loaded["application_test"], findings)
+                compare_submission(con, submission, work, loaded["application_test"], findings)
             steps["check across tables"] = time.perf_counter() - clock
         finally:
             con.close()
@@ -190,6 +203,15 @@ def _load_all(
         def load(
             source: Source = source, spec=spec, out_path: Path = out_path, read=read
         ) -> tuple[int | None, bool, dict | None]:
+            try:
+                return load_one(source, spec, out_path, read)
+            except ModelTrainingError as exc:  # corrupt, encrypted, past a limit
+                findings.error(str(exc))
+                return None, False, None
+
+        def load_one(
+            source: Source, spec, out_path: Path, read: list[float]
+        ) -> tuple[int | None, bool, dict | None]:
             if not source.is_csv:
                 return load_parquet(con, source, spec, out_path, findings), False, None
             parents = references.parent_keys(spec.name, loaded, key_sets)
@@ -204,7 +226,10 @@ def _load_all(
             read[0] = -1.0
             if streamed is not None:
                 return streamed.n_rows, streamed.has_unique_key, streamed.orphans
-            # Not clean: read again with DuckDB's rejects to name every bad line and column.
+            # Not clean: read again with DuckDB's rejects to name every bad line and column,
+            # once the whole file is known to keep within the limits.
+            with open_binary(source) as stream:
+                check_lines(stream, source.label, source.limits)
             path = readable_path(source, work)
             return load_csv(con, source, path, spec, out_path, findings), False, None
 

@@ -169,7 +169,7 @@ def make_oracle_figure(oracle: dict) -> go.Figure:
                 y=values,
                 name=label,
                 marker={"color": colour, "pattern": {"shape": pattern}},
-                text=[f"{v:.3f}" for v in values],
+                text=["none" if v is None else f"{v:.3f}" for v in values],
                 textposition="outside",
             )
         )

@@ -78,6 +78,11 @@ def describe_fairness(rows: Sequence[dict]) -> str:
 def describe_drift(drift: dict) -> str:
     """Say which feature shifted most between train and test clients."""
     rows = drift["rows"]
+    if not drift["n_test"]:
+        return (
+            "No test clients (the data has no application_test): drift between train and test "
+            "clients is not measured."
+        )
     if not rows:
         return "No feature to compare."
     worst = rows[0]
@@ -139,6 +144,12 @@ def describe_baselines(baselines: dict) -> str:
 def describe_oracle(oracle: dict) -> str:
     """Say how close the model comes to the generator's true probabilities."""
     test = oracle["test"]
+    if not test["n"]:
+        return (
+            "No test clients to compare: on train clients (out of fold) the model reaches AUC "
+            f"{oracle['train_oof']['model_auc']:.3f} where the true probabilities reach "
+            f"{oracle['train_oof']['oracle_auc']:.3f}."
+        )
     return (
         f"On the {test['n']:,} test clients the served model reaches AUC {test['model_auc']:.3f} "
         f"where the true probabilities reach {test['oracle_auc']:.3f} (gap "

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from model_training.evaluate import drift
+from model_training.evaluate.report.text import describe_drift
 
 
 def test_psi_of_identical_distributions_is_zero() -> None:
@@ -78,3 +79,13 @@ def test_drift_table_lists_the_most_shifted_feature_first() -> None:
     assert found["rows"][1]["psi"] == pytest.approx(0.2 * math.log(1.4) - 0.2 * math.log(0.6))
     assert list(found["bins"]) == ["SHIFTED", "LEVEL"]
     assert (found["n_train"], found["n_test"]) == (1000, 1000)
+
+
+def test_without_test_clients_no_feature_is_compared_and_the_report_says_so() -> None:
+    frame = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0], "is_test": [False] * 4})
+    table = drift.drift_table(frame, ["x"], [])
+    assert (table["rows"], table["n_train"], table["n_test"]) == ([], 4, 0)
+    assert describe_drift(table) == (
+        "No test clients (the data has no application_test): drift between train and test "
+        "clients is not measured."
+    )

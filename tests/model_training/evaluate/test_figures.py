@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from model_training.evaluate.report import figures, population_figures
+from model_training.evaluate.report.text import describe_oracle
 
 COST = {
     "thresholds": [0.0, 0.2, 0.5, 1.0],
@@ -138,6 +139,20 @@ def test_oracle_figure_puts_model_beside_oracle() -> None:
     figure = population_figures.make_oracle_figure(data)
     assert list(_trace(figure, "model").y) == [0.79, 0.78]
     assert list(_trace(figure, "oracle (true probabilities)").y) == [0.83, 0.82]
+
+
+def test_oracle_figure_and_text_without_test_clients() -> None:
+    data = {
+        "available": True,
+        "test": {"n": 0, "model_auc": None, "oracle_auc": None},
+        "train_oof": {"n": 900, "model_auc": 0.78, "oracle_auc": 0.82},
+    }
+    figure = population_figures.make_oracle_figure(data)
+    assert list(_trace(figure, "model").text) == ["none", "0.780"]
+    assert describe_oracle(data) == (
+        "No test clients to compare: on train clients (out of fold) the model reaches AUC "
+        "0.780 where the true probabilities reach 0.820."
+    )
 
 
 def test_importance_figure_uses_labels_most_important_on_top() -> None:

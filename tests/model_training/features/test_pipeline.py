@@ -96,6 +96,13 @@ def test_missing_validated_table_is_named(tiny_dir: Path) -> None:
         build_features(tiny_dir, show_progress=False)
 
 
+def test_features_are_built_without_test_clients(tiny_dir: Path) -> None:
+    (tiny_dir / "validated" / "application_test.parquet").unlink()
+    report = build_features(tiny_dir, show_progress=False)
+    assert (report.n_rows, report.n_test, report.n_train) == (2, 0, 2)
+    assert not pd.read_parquet(report.path)["is_test"].any()
+
+
 def test_loading_before_any_run_asks_to_run_features(tmp_path: Path) -> None:
     with pytest.raises(MissingInputError, match="Run features first"):
         load_features(tmp_path)
