@@ -1,0 +1,43 @@
+"""Where the dashboard sends a browser back to after sign-in or a language switch."""
+
+from __future__ import annotations
+
+import pytest
+
+from dash_app.server_routes import safe_next
+from tests.dash_app.conftest import LiveServer
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("/clients", "/clients"),
+        ("/clients/100002/compare", "/clients/100002/compare"),
+        ("/clients?query=1000", "/clients?query=1000"),
+        ("/model-report", "/model-report"),
+        ("/", "/"),
+        (None, "/"),
+        ("", "/"),
+        ("/\\host", "/"),
+        ("/\\/host", "/"),
+        ("//host", "/"),
+        ("///host", "/"),
+        ("https://host/clients", "/"),
+        ("/\r\nSet-Cookie: x=1", "/"),
+        ("/no-such-page", "/"),
+        ("clients", "/"),
+        ("/clients?next=//host#x", "/clients"),
+    ],
+)
+def test_only_known_pages_are_gone_back_to(
+    live_server: LiveServer, target: str | None, expected: str
+) -> None:
+    assert live_server.app  # the pages are registered
+    assert safe_next(target) == expected
+
+
+@pytest.mark.parametrize("sent", ["/%5Chost", "/%5C%5Chost", "//host", "/%0d%0aX"])
+def test_the_language_switch_never_leaves_the_site(live_server: LiveServer, sent: str) -> None:
+    response = live_server.app.test_client().get(f"/language/en?next={sent}")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/"
