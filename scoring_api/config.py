@@ -36,6 +36,9 @@ class Settings:
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
+    login_free_failures: int = 5  # sign-ins per account before each waits (security/throttle.py)
+    login_max_delay_seconds: int = 300  # longest wait between sign-ins of one account
+    login_failure_window_seconds: int = 3600  # an account's failures are forgotten after this
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
     session_minutes: int = 30
@@ -74,6 +77,11 @@ class Settings:
             raise ConfigurationError(
                 f"LOAN_ANNUAL_RATE must be a yearly rate from 0 to 1 (0.16 for 16 %), "
                 f"got {self.loan_annual_rate!r}."
+            )
+        if self.login_free_failures < 1 or self.login_max_delay_seconds < 1:
+            raise ConfigurationError(
+                "LOGIN_FREE_FAILURES and LOGIN_MAX_DELAY_SECONDS must be at least 1, got "
+                f"{self.login_free_failures} and {self.login_max_delay_seconds}."
             )
         if self.log_format not in ("", "json", "text"):
             raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")

@@ -93,6 +93,9 @@ def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object
         if request.method == "POST" and _is_view(endpoint, login_view):
             allowed, _, reset_at = limits.check(limits.login, "login", remote_address_key())
             if not allowed:
+                from scoring_api.metrics import count_sign_in_refusal  # noqa: PLC0415 (a cycle)
+
+                count_sign_in_refusal("rate_limited")
                 return rate_limited_response(str(limits.login), _seconds_until(reset_at))
         allowed, remaining, reset_at = limits.check(limits.default, identity_key(), endpoint)
         g.rate_limit_headers = {
