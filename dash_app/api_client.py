@@ -66,7 +66,7 @@ def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: 
     cookie = "; ".join(f"{k}={v}" for k, v in _browser_cookies().items())
     headers = {"Cookie": cookie} if cookie else {}
     address = _browser_address()
-    environ = {"REMOTE_ADDR": address} if address else None
+    environ = {"REMOTE_ADDR": address} if address else {}
     with app.app_context():  # a fresh ``g``: the API's per-request state stays its own
         response = app.test_client(use_cookies=False).open(
             API_PREFIX + path,
