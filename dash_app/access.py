@@ -82,6 +82,7 @@ def page_access(
     if viewer.role != "admin" and viewer.role not in roles:
         return viewer, refusal("access.forbidden", lang)
     if client_id is not None and viewer.role == "client" and viewer.client_id != client_id:
+        _record_refusal(client_id)
         return viewer, refusal("access.own_file_only", lang)
     return viewer, None
 
@@ -89,6 +90,14 @@ def page_access(
 def is_ascii_digits(text: str) -> bool:
     """Tell whether a text is ASCII digits only (``str.isdigit`` also takes ``²`` and ``١٢٣``)."""
     return ASCII_DIGITS.fullmatch(text) is not None
+
+
+def _record_refusal(client_id: int) -> None:
+    """Ask the API for the file: it refuses a client another's file and audits the refusal."""
+    try:
+        api_client.client_file(client_id)
+    except ApiClientError:
+        return
 
 
 def parse_client_id(raw: object) -> int | None:

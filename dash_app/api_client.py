@@ -15,6 +15,8 @@ from typing import Any
 import requests
 from flask import current_app, has_request_context, request
 
+from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, sign_address
+
 API_PREFIX = "/api/v1"
 CONFIG_KEY = "DASHBOARD_API_URL"
 HTTP_TIMEOUT_SECONDS = 10
@@ -50,14 +52,29 @@ def _browser_cookies() -> dict[str, str]:
     return {name: request.cookies[name] for name in FORWARDED_COOKIES if name in request.cookies}
 
 
+def _browser_address() -> str | None:
+    """Return the address of the browser being served (after any ProxyFix), if any."""
+    return request.remote_addr if has_request_context() else None
+
+
 def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: Any) -> ApiResponse:
-    """Call the API mounted on this server through its test client, in a fresh app context."""
+    """Call the API mounted on this server through its test client, in a fresh app context.
+
+    The call carries the browser's address as its own (the API limits sign-ins per address).
+    """
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     cookie = "; ".join(f"{k}={v}" for k, v in _browser_cookies().items())
     headers = {"Cookie": cookie} if cookie else {}
+    address = _browser_address()
+    environ = {"REMOTE_ADDR": address} if address else {}
     with app.app_context():  # a fresh ``g``: the API's per-request state stays its own
         response = app.test_client(use_cookies=False).open(
-            API_PREFIX + path, method=method, query_string=params, json=body, headers=headers
+            API_PREFIX + path,
+            method=method,
+            query_string=params,
+            json=body,
+            headers=headers,
+            environ_base=environ,
         )
     payload = response.get_json(silent=True)
     if payload is None:
@@ -73,7 +90,15 @@ def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: 
 def _over_http(
     base_url: str, method: str, path: str, params: Mapping[str, Any] | None, body: Any
 ) -> ApiResponse:
-    """Call a remote API deployment, forwarding the browser's session cookie."""
+    """Call a remote API deployment, forwarding the browser's session cookie and address.
+
+    The address goes signed with the shared SECRET_KEY (``X-Dashboard-Client``): the API
+    believes no unsigned forwarded address.
+    """
+    address = _browser_address()
+    headers = {}
+    if address:
+        headers[DASHBOARD_CLIENT_HEADER] = sign_address(current_app.secret_key or "", address)
     try:
         response = requests.request(
             method,
@@ -81,6 +106,7 @@ def _over_http(
             params=params,
             json=body,
             cookies=_browser_cookies(),
+            headers=headers,
             timeout=HTTP_TIMEOUT_SECONDS,
         )
     except requests.RequestException as exc:

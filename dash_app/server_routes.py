@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import flask_bootstrap
 from flask import Flask, Response, redirect, request, send_from_directory
 
 from dash_app import api_client
 from dash_app.api_client import REPORT_RELAY_PATH, ApiClientError
+from dash_app.shell import is_page_path
 from dash_app.text import LANG_COOKIE, LANGUAGES
 
 VENDOR_PREFIX = "/vendor/bootstrap5"
@@ -18,16 +20,20 @@ BOOTSTRAP_CSS = f"{VENDOR_PREFIX}/css/bootstrap.min.css"
 BOOTSTRAP_ICONS_CSS = f"{VENDOR_PREFIX}/css/font/bootstrap-icons.min.css"
 LANG_COOKIE_SECONDS = 365 * 24 * 3600
 VENDOR_CACHE_SECONDS = 7 * 24 * 3600
+SAFE_PATH = re.compile(r"(/[A-Za-z0-9._~-]+)*/?")  # "/" or "/a/b": no "//", no backslash
+SAFE_QUERY = re.compile(r"[A-Za-z0-9._~%=&+-]*")
 
 
 def safe_next(target: str | None) -> str:
-    """Return a local path to go back to (never another site: no open redirect)."""
-    if not target or not target.isprintable():  # a line break would split the Location header
+    """Return a known page of this site to go back to, else home (no open redirect).
+
+    The path must be a registered Dash page (or the relayed report) spelt in plain path
+    characters: a backslash, ``//``, a scheme, a host or a control character sends home.
+    """
+    path, _, query = (target or "").partition("?")
+    if not SAFE_PATH.fullmatch(path) or not (path == REPORT_RELAY_PATH or is_page_path(path)):
         return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
+    return f"{path}?{query}" if query and SAFE_QUERY.fullmatch(query) else path
 
 
 def _vendor_file(filename: str) -> Response:

@@ -68,6 +68,11 @@ def _path_pattern(page: dict) -> re.Pattern[str]:
     return re.compile("[^/]+".join(re.escape(part) for part in parts) + "/?")
 
 
+def is_page_path(path: str) -> bool:
+    """Tell whether a path is one of the dashboard's registered pages."""
+    return any(_path_pattern(page).fullmatch(path) for page in dash.page_registry.values())
+
+
 def draws_charts(path: str) -> bool:
     """Tell whether the page at this path draws charts (registered with ``charts=True``)."""
     return any(

@@ -40,6 +40,9 @@ class Settings:
     score_explain_cost: int = 5  # rows an explained row counts in that budget
     score_heavy_cost: int = 500  # a request costing this many rows or more is heavy
     score_heavy_slots: int = 1  # heavy requests a worker runs at a time (more: 429)
+    login_free_failures: int = 5  # sign-ins per account before each waits (security/throttle.py)
+    login_max_delay_seconds: int = 300  # longest wait between sign-ins of one account
+    login_failure_window_seconds: int = 3600  # an account's failures are forgotten after this
     max_batch: int = 1000
     max_body_bytes: int = 2_000_000
     request_read_seconds: float = 10.0  # from a request's first byte to its last (else 408)
@@ -85,6 +88,11 @@ class Settings:
             raise ConfigurationError(
                 "SCORE_EXPLAIN_COST must be at least 1 and REQUEST_READ_SECONDS above 0, got "
                 f"{self.score_explain_cost!r} and {self.request_read_seconds!r}."
+            )
+        if self.login_free_failures < 1 or self.login_max_delay_seconds < 1:
+            raise ConfigurationError(
+                "LOGIN_FREE_FAILURES and LOGIN_MAX_DELAY_SECONDS must be at least 1, got "
+                f"{self.login_free_failures} and {self.login_max_delay_seconds}."
             )
         if self.log_format not in ("", "json", "text"):
             raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")

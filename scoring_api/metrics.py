@@ -97,6 +97,14 @@ class Metrics:
             buckets=POINTS_BUCKETS,
             registry=registry,
         )
+        self.sign_in_refusals = Counter(
+            "scoring_sign_in_refusals_total",
+            "Sign-ins refused, by reason: refused (unknown account, wrong password, disabled), "
+            "throttled (account inside its back-off delay), rate_limited (address over "
+            "RATELIMIT_LOGIN).",
+            ["reason"],
+            registry=registry,
+        )
         self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self._score_children: dict[str, tuple[Any, Any]] = {}
         self._model_version: str | None = None
@@ -150,6 +158,13 @@ def observe_served_scores(results: Iterable[Mapping[str, Any]]) -> None:
     metrics: Metrics | None = current_app.extensions.get(METRICS_KEY)
     if metrics is not None:
         metrics.observe_scores(route_pattern(), results)
+
+
+def count_sign_in_refusal(reason: str) -> None:
+    """Count one refused sign-in (reason: refused, throttled or rate_limited)."""
+    metrics: Metrics | None = current_app.extensions.get(METRICS_KEY)
+    if metrics is not None:
+        metrics.sign_in_refusals.labels(reason).inc()
 
 
 def _bearer_token() -> str | None:

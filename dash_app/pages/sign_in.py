@@ -1,12 +1,20 @@
-"""Sign-in page: a labelled form, a CSRF token, the API's session cookie relayed."""
+"""Sign-in page: a labelled form, a CSRF token, the API's session cookie relayed.
+
+The form's token signs a random nonce kept in the browser's own session cookie: a token is
+good only in the browser it was given to, for at most FORM_TOKEN_SECONDS, and a successful
+sign-in replaces that session (the API opens a new one), so the token cannot serve twice.
+"""
 
 from __future__ import annotations
+
+import hmac
+import secrets
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.development.base_component import Component
-from flask import current_app
+from flask import current_app, session
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from dash_app import api_client, ids
@@ -18,6 +26,7 @@ from dash_app.text import current_lang, t
 
 FORM_SALT = "dashboard-sign-in-form"
 FORM_TOKEN_SECONDS = 3600
+FORM_NONCE_KEY = "sign_in_nonce"  # in the browser's session cookie
 
 dash.register_page(__name__, path="/sign-in", title=lambda **_: t("signin.title", current_lang()))
 
@@ -25,6 +34,28 @@ dash.register_page(__name__, path="/sign-in", title=lambda **_: t("signin.title"
 def _serializer() -> URLSafeTimedSerializer:
     """Return the signer of the sign-in form's token (the server's secret key)."""
     return URLSafeTimedSerializer(current_app.secret_key, salt=FORM_SALT)
+
+
+def form_token() -> str:
+    """Return a token bound to this browser's session (its nonce kept there, made once)."""
+    nonce = session.get(FORM_NONCE_KEY)
+    if not isinstance(nonce, str):
+        nonce = session[FORM_NONCE_KEY] = secrets.token_urlsafe(16)
+    return _serializer().dumps(nonce)
+
+
+def is_form_token_valid(token: str | None) -> bool:
+    """Tell whether a form token is recent and was given to this browser's session."""
+    try:
+        nonce = _serializer().loads(token or "", max_age=FORM_TOKEN_SECONDS)
+    except BadSignature:
+        return False
+    expected = session.get(FORM_NONCE_KEY)
+    return (
+        isinstance(nonce, str)
+        and isinstance(expected, str)
+        and hmac.compare_digest(nonce.encode(), expected.encode())
+    )
 
 
 def layout(next: str | None = None, **_: object) -> Component:
@@ -35,7 +66,7 @@ def layout(next: str | None = None, **_: object) -> Component:
             [
                 html.H1(t("signin.title", lang), className="h3 mb-3"),
                 html.P(t("signin.intro", lang)),
-                dcc.Store(id=ids.SIGN_IN_TOKEN_STORE, data=_serializer().dumps("sign-in")),
+                dcc.Store(id=ids.SIGN_IN_TOKEN_STORE, data=form_token()),
                 dcc.Store(id=ids.SIGN_IN_NEXT_STORE, data=safe_next(next)),
                 dcc.Location(id=ids.SIGN_IN_REDIRECT_LOCATION, refresh=True),
                 dbc.Label(t("signin.username", lang), html_for=ids.SIGN_IN_USERNAME_INPUT),
@@ -99,9 +130,7 @@ def sign_in(
     lang = current_lang()
     if not (n_clicks or n_submit):
         return no_update, no_update
-    try:
-        _serializer().loads(token or "", max_age=FORM_TOKEN_SECONDS)
-    except BadSignature:
+    if not is_form_token_valid(token):
         return _message("signin.expired", lang), no_update
     if not username or not password:
         return _message("signin.missing", lang), no_update

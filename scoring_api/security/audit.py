@@ -33,15 +33,29 @@ def pseudonymise(client_id: int, key: str | None = None) -> str:
     return digest[:REFERENCE_LENGTH]
 
 
+def pseudonymise_account(username: str, key: str | None = None) -> str:
+    """Return the keyed reference of a username (known or not), 16 hex characters.
+
+    Domain-separated from client references: the same key never gives the same text for both.
+    """
+    secret = (key if key is not None else get_state().settings.pseudonym_key).encode()
+    digest = hmac.new(
+        secret, b"account:" + username.encode("utf-8", "surrogatepass"), hashlib.sha256
+    ).hexdigest()
+    return digest[:REFERENCE_LENGTH]
+
+
 def audit_event(
     action: str,
     route: str | None = None,
     client_id: int | None = None,
     outcome: str = "ok",
+    account_ref: str | None = None,
 ) -> None:
     """Record who did what on which client (pseudonymised), when and with which outcome.
 
-    The row is queued and written within AUDIT_FLUSH_SECONDS (see ``audit_writer``).
+    ``account_ref`` names the account a sign-in was for (``pseudonymise_account``). The row is
+    queued and written within AUDIT_FLUSH_SECONDS (see ``audit_writer``).
     """
     if route is None:
         route = _route_pattern()
@@ -54,6 +68,7 @@ def audit_event(
         "route": route,
         "client_ref": pseudonymise(client_id) if client_id is not None else None,
         "outcome": outcome,
+        "account_ref": account_ref,
     }
     get_state().audit.add(row)
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scoring_api.security.models import Base
@@ -56,6 +57,7 @@ class Database:
         engine = self.engine
         if not self._has_tables:
             Base.metadata.create_all(engine)
+            _add_missing_columns(engine)
             self._has_tables = True
 
     def new_session(self) -> Session:
@@ -85,6 +87,28 @@ class Database:
         """Close this process's pooled connections (call before forking workers)."""
         if self._engine is not None and self._pid == os.getpid():
             self._engine.dispose()
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the nullable columns a newer version defines to tables an older one created."""
+    inspector = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as connection:
+                    connection.exec_driver_sql(
+                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
+                    )
+            except DBAPIError:  # another worker added it meanwhile
+                names = {c["name"] for c in inspect(engine).get_columns(table.name)}
+                if column.name not in names:
+                    raise
+                continue
+            logger.info("Added column %s.%s to the security database", table.name, column.name)
 
 
 def _make_engine(url: str) -> Engine:

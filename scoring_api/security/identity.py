@@ -16,6 +16,7 @@ from scoring_api.security.models import Account, RevokedSession
 from scoring_api.security.state import get_state, request_session
 
 API_KEY_HEADER = "X-API-Key"
+ROLE_REFUSED_ACTION = "access.role"  # audit action of a route refused to the caller's role
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -129,7 +130,7 @@ def current_identity() -> Identity | None:
 
 
 def require_roles(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Refuse anonymous callers (401) and other roles (403); admin passes everywhere."""
+    """Refuse anonymous callers (401) and other roles (403, audited); admin passes everywhere."""
 
     def decorator(view: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(view)
@@ -138,6 +139,9 @@ def require_roles(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             if identity is None:
                 raise unauthorized()
             if roles and identity.role != "admin" and identity.role not in roles:
+                from scoring_api.security.audit import audit_event  # noqa: PLC0415 (a cycle)
+
+                audit_event(ROLE_REFUSED_ACTION, outcome="denied")  # the route pattern is kept
                 raise forbidden(f"The {identity.role} role may not use this route.")
             return view(*args, **kwargs)
 

@@ -19,6 +19,7 @@ from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 
 from scoring_api.config import Settings
+from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, verified_address
 from scoring_api.security.identity import current_identity
 from scoring_api.security.rate_storage import LOCAL_MEMORY_URI
 
@@ -40,7 +41,16 @@ def identity_key() -> str:
 
 
 def remote_address() -> str:
-    """Return the caller's address (the proxy's, unless ProxyFix rewrote it)."""
+    """Return the caller's address: the browser's when the dashboard signed it, else the peer's.
+
+    The peer is the proxy's address unless ProxyFix rewrote it; the dashboard's signed
+    ``X-Dashboard-Client`` (security/forwarded.py) names the browser behind a remote dashboard.
+    """
+    forwarded = request.headers.get(DASHBOARD_CLIENT_HEADER)
+    if forwarded:
+        address = verified_address(current_app.secret_key or "", forwarded)
+        if address is not None:
+            return address
     return request.remote_addr or "127.0.0.1"
 
 
@@ -83,6 +93,9 @@ def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object
         if request.method == "POST" and _is_view(endpoint, login_view):
             allowed, _, reset_at = limits.check(limits.login, "login", remote_address_key())
             if not allowed:
+                from scoring_api.metrics import count_sign_in_refusal  # noqa: PLC0415 (a cycle)
+
+                count_sign_in_refusal("rate_limited")
                 return rate_limited_response(str(limits.login), _seconds_until(reset_at))
         allowed, remaining, reset_at = limits.check(limits.default, identity_key(), endpoint)
         g.rate_limit_headers = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, DateTime, Float, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("advisor", "client", "service", "admin")
@@ -62,6 +62,19 @@ class AuditEvent(Base):
     route: Mapped[str] = mapped_column(String(200))
     client_ref: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
     outcome: Mapped[str] = mapped_column(String(32))
+    # The account a sign-in named (pseudonymised username), known or not: refusals have no id.
+    account_ref: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class SignInFailures(Base):
+    """Recent sign-in attempts per named account (pseudonymised), for the back-off delay."""
+
+    __tablename__ = "sign_in_failures"
+
+    account_ref: Mapped[str] = mapped_column(String(16), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[float] = mapped_column(Float, index=True)  # epoch seconds
+    locked_until: Mapped[float] = mapped_column(Float, default=0.0)  # epoch seconds
 
 
 class RevokedSession(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import session
 from flask_login import login_user, logout_user
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scoring_api.errors import unauthorized
 from scoring_api.security.accounts import authenticate
-from scoring_api.security.audit import audit_event
+from scoring_api.security.audit import audit_event, pseudonymise_account
 from scoring_api.security.identity import (
     SESSION_ID_KEY,
     SessionUser,
@@ -22,12 +22,16 @@ from scoring_api.security.identity import (
 )
 from scoring_api.security.identity import require_roles as _require_roles
 from scoring_api.security.models import RevokedSession, utc_now
+from scoring_api.security.passwords import verify_password
 from scoring_api.security.state import get_state, request_session
+from scoring_api.security.throttle import admit_attempt, clear_attempts
 
 AUTH_TAG = Tag(
     name="auth", description="Sign in and out (session cookie shared with the dashboard)"
 )
 BAD_CREDENTIALS = "Wrong username or password."
+REFUSED = "refused"  # audit outcome and metric reason: unknown account, wrong password, disabled
+THROTTLED = "throttled"  # the account is inside its back-off delay
 
 
 class LoginBody(BaseModel):
@@ -53,17 +57,35 @@ class LogoutResponse(BaseModel):
     signed_out: bool
 
 
+def _refuse(reason: str, account_ref: str) -> NoReturn:
+    """Audit and count a refused sign-in, then answer the one 401 every refusal gets."""
+    from scoring_api.metrics import count_sign_in_refusal  # noqa: PLC0415 (metrics imports us)
+
+    audit_event("auth.login", outcome=reason, account_ref=account_ref)
+    count_sign_in_refusal(reason)
+    raise unauthorized(BAD_CREDENTIALS)
+
+
 def login(body: LoginBody) -> dict[str, Any]:
-    """Check the credentials and open a session (cookie)."""
-    account = authenticate(request_session(), body.username, body.password)
+    """Check the credentials and open a session (cookie); accounts back off after failures.
+
+    Unknown account, wrong password, disabled account and an account inside its back-off
+    delay (security/throttle.py) get the same 401 after the same password-hashing work.
+    """
+    db = request_session()
+    account_ref = pseudonymise_account(body.username)
+    if not admit_attempt(db, account_ref, get_state().settings):
+        verify_password(None, body.password)  # the time a checked password takes
+        _refuse(THROTTLED, account_ref)
+    account = authenticate(db, body.username, body.password)
     if account is None:
-        audit_event("auth.login", outcome="refused")
-        raise unauthorized(BAD_CREDENTIALS)
+        _refuse(REFUSED, account_ref)
+    clear_attempts(db, account_ref)
     session.clear()  # a new session at each sign-in (no fixation)
     login_user(SessionUser(identity_of_account(account)))
     session[SESSION_ID_KEY] = secrets.token_urlsafe(32)  # revoked server-side at sign-out
     session.permanent = True
-    audit_event("auth.login")
+    audit_event("auth.login", account_ref=account_ref)
     return {"username": account.username, "role": account.role, "client_id": account.client_id}
 
 

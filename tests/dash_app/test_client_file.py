@@ -6,13 +6,18 @@ from typing import Any
 
 import pytest
 from dash.testing.browser import Browser
+from sqlalchemy import select
 
 from dash_app import ids
 from dash_app.components.client_fields import field_text
 from dash_app.components.client_sections import WATERFALL_GROUPS, margin_text, reasons_section
 from dash_app.components.formatting import format_percent, format_points
+from scoring_api.security import pseudonymise
+from scoring_api.security.models import AuditEvent
+from scoring_api.security.state import get_state
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
+from tests.dash_app.forms import page_layout, session_cookie
 
 
 def api_answers(server: LiveServer, client_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -228,3 +233,20 @@ def _text(component: Any) -> str:
     if isinstance(children, list | tuple):
         return "".join(_text(child) for child in children)
     return "" if children is None or children is component else _text(children)
+
+
+def test_a_client_opening_another_clients_page_is_audited(live_server: LiveServer) -> None:
+    other = live_server.client_ids[1]
+    page = page_layout(
+        live_server,
+        session_cookie(live_server, "carl"),
+        "/clients/<client_id>",
+        client_id=str(other),
+    )
+    assert getattr(page, "id", None) == "access-refused-alert"
+    state = get_state(live_server.app)
+    state.audit.flush()
+    reference = pseudonymise(other, state.settings.pseudonym_key)
+    with state.database.session() as session:
+        rows = session.scalars(select(AuditEvent).where(AuditEvent.client_ref == reference))
+        assert ("clients.read", "denied") in [(row.action, row.outcome) for row in rows]

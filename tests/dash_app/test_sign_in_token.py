@@ -1,4 +1,4 @@
-"""The sign-in form's CSRF token: a post without the server's signed token signs no one in."""
+"""The sign-in form's CSRF token: signed, bound to the browser's session, good for one sign-in."""
 
 from __future__ import annotations
 
@@ -10,43 +10,22 @@ from itsdangerous import URLSafeTimedSerializer
 
 from dash_app import ids
 from tests.dash_app.conftest import LiveServer
+from tests.dash_app.sign_in_form import form_token, message_text, submit
 
 FORM_SALT = "dashboard-sign-in-form"  # dash_app/pages/sign_in.py (a page imports only with its app)
-OUTPUT = f"..{ids.SIGN_IN_MESSAGE_DIV}.children...{ids.SIGN_IN_REDIRECT_LOCATION}.href.."
-
-
-def sign_in_body(token: Any, password: str) -> dict[str, Any]:
-    """Return the callback request the sign-in button posts, with a chosen form token."""
-    state = [
-        (ids.SIGN_IN_USERNAME_INPUT, "value", "alice"),
-        (ids.SIGN_IN_PASSWORD_INPUT, "value", password),
-        (ids.SIGN_IN_TOKEN_STORE, "data", token),
-        (ids.SIGN_IN_NEXT_STORE, "data", "/clients"),
-    ]
-    return {
-        "output": OUTPUT,
-        "outputs": [
-            {"id": ids.SIGN_IN_MESSAGE_DIV, "property": "children"},
-            {"id": ids.SIGN_IN_REDIRECT_LOCATION, "property": "href"},
-        ],
-        "inputs": [
-            {"id": ids.SIGN_IN_SUBMIT_BUTTON, "property": "n_clicks", "value": 1},
-            {"id": ids.SIGN_IN_PASSWORD_INPUT, "property": "n_submit", "value": None},
-        ],
-        "changedPropIds": [f"{ids.SIGN_IN_SUBMIT_BUTTON}.n_clicks"],
-        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
-    }
-
-
-def post(browser: FlaskClient, body: dict[str, Any]) -> Any:
-    """Post a callback request as the page's own origin does."""
-    return browser.post("/_dash-update-component", json=body)
+EXPIRED = "Le formulaire a expiré : rechargez la page puis réessayez."
 
 
 def session_cookie(browser: FlaskClient) -> str | None:
     """Return the session cookie the server set, if any."""
     cookie = browser.get_cookie("session")
     return None if cookie is None else cookie.value
+
+
+def assert_refused(outputs: Any) -> None:
+    """Check the form was refused as expired, with no redirect."""
+    assert message_text(outputs) == EXPIRED
+    assert ids.SIGN_IN_REDIRECT_LOCATION not in outputs
 
 
 @pytest.mark.parametrize(
@@ -58,21 +37,29 @@ def test_a_post_without_the_servers_token_signs_no_one_in(
     live_server: LiveServer, token: Any
 ) -> None:
     browser = live_server.app.test_client()
-    response = post(browser, sign_in_body(token, live_server.password))
-    assert response.status_code == 200
-    message = response.json["response"][ids.SIGN_IN_MESSAGE_DIV]["children"]
-    assert (
-        message["props"]["children"] == "Le formulaire a expiré : rechargez la page puis réessayez."
-    )
-    assert ids.SIGN_IN_REDIRECT_LOCATION not in response.json["response"]
-    assert session_cookie(browser) is None
+    form_token(browser)  # the browser has a session nonce, but not this token
+    assert_refused(submit(browser, token, live_server.password))
+    assert browser.get("/api/v1/auth/me").status_code == 401
 
 
 def test_the_servers_token_signs_in(live_server: LiveServer) -> None:
     browser = live_server.app.test_client()
-    with live_server.app.app_context():
-        token = URLSafeTimedSerializer(live_server.app.secret_key, salt=FORM_SALT).dumps("sign-in")
-    response = post(browser, sign_in_body(token, live_server.password))
-    assert response.status_code == 200
-    assert response.json["response"][ids.SIGN_IN_REDIRECT_LOCATION]["href"] == "/clients"
+    outputs = submit(browser, form_token(browser), live_server.password)
+    assert outputs[ids.SIGN_IN_REDIRECT_LOCATION]["href"] == "/clients"
     assert session_cookie(browser)
+
+
+def test_a_token_from_another_browser_is_refused(live_server: LiveServer) -> None:
+    attacker, victim = live_server.app.test_client(), live_server.app.test_client()
+    token = form_token(attacker)
+    form_token(victim)
+    assert_refused(submit(victim, token, live_server.password))
+    assert_refused(submit(live_server.app.test_client(), token, live_server.password))
+
+
+def test_a_token_signs_in_once(live_server: LiveServer) -> None:
+    browser = live_server.app.test_client()
+    token = form_token(browser)
+    assert message_text(submit(browser, token, "wrong password!")) is not None  # retry allowed
+    assert submit(browser, token, live_server.password)[ids.SIGN_IN_REDIRECT_LOCATION]
+    assert_refused(submit(browser, token, live_server.password))

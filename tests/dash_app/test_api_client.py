@@ -1,0 +1,74 @@
+"""The API client carries the browser's address: one browser's sign-in limit is its own."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from limits import parse
+from werkzeug.serving import make_server
+
+from dash_app import api_client, ids
+from dash_app.api_client import ApiClientError
+from scoring_api.security.limits import LIMITS_KEY
+from tests.dash_app.conftest import LiveServer
+from tests.dash_app.sign_in_form import form_token, message_text, submit
+from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app, make_settings
+
+TOO_MANY = "Trop de tentatives : patientez une minute avant de réessayer."
+
+
+def browser_at(server: LiveServer, address: str) -> object:
+    """Return a test browser whose requests come from ``address``."""
+    browser = server.app.test_client()
+    browser.environ_base["REMOTE_ADDR"] = address
+    return browser
+
+
+def test_dashboard_sign_ins_are_limited_per_browser_address(
+    live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live_server.app.extensions[LIMITS_KEY], "login", parse("3 per minute"))
+    attacker = browser_at(live_server, "198.51.100.21")
+    token = form_token(attacker)
+    messages = [message_text(submit(attacker, token, "wrong!", "nobody")) for _ in range(4)]
+    assert messages[-1] == TOO_MANY
+    other = browser_at(live_server, "198.51.100.22")
+    outputs = submit(other, form_token(other), live_server.password)
+    assert message_text(outputs) is None
+    assert outputs[ids.SIGN_IN_REDIRECT_LOCATION]["href"] == "/clients"
+
+
+@pytest.fixture(name="remote_api")
+def remote_api_fixture(tmp_path: Path) -> Iterator[Flask]:
+    """Serve a small API over HTTP (two sign-in attempts a minute per address)."""
+    app = make_app(make_settings(tmp_path, ratelimit_login="2 per minute"))
+    add_account(app, "alice", "advisor")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["test_url"] = f"http://127.0.0.1:{server.server_port}"
+    yield app
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def sign_in_over_http(remote_api: Flask, address: str, password: str) -> int:
+    """Sign in as a remote dashboard serving a browser at ``address``; return the status."""
+    dashboard = Flask(__name__)
+    dashboard.secret_key = remote_api.secret_key  # the two processes share SECRET_KEY
+    dashboard.config[api_client.CONFIG_KEY] = remote_api.config["test_url"]
+    with dashboard.test_request_context(environ_base={"REMOTE_ADDR": address}):
+        try:
+            return api_client.sign_in("alice", password).status
+        except ApiClientError as error:
+            return error.status
+
+
+def test_a_remote_dashboard_forwards_each_browsers_address(remote_api: Flask) -> None:
+    statuses = [sign_in_over_http(remote_api, "198.51.100.31", "wrong!") for _ in range(3)]
+    assert statuses == [401, 401, 429]
+    assert sign_in_over_http(remote_api, "198.51.100.32", PASSWORD) == 200
