@@ -22,7 +22,7 @@ from scoring_api.responses import (
 from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
 from scoring_api.security import require_roles
 from scoring_api.security.extension import database_problem
-from scoring_api.security.headers import content_security_policy, inline_script_hashes
+from scoring_api.security.headers import sandboxed_report_policy
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import model_features
 
@@ -67,16 +67,16 @@ def get_model(query: LangQuery) -> dict[str, Any]:
 
 
 def _report_page(bundle: ServingBundle) -> tuple[str, str] | None:
-    """Return the report's HTML and a CSP allowing exactly its inline scripts, or None."""
+    """Return the report's HTML and its sandboxing CSP (it runs in an opaque origin), or None."""
     text = bundle.read_text("report.html")
     if text is None:
         return None
-    return text, content_security_policy(inline_script_hashes(text))
+    return text, sandboxed_report_policy(text)
 
 
 @require_roles("advisor")
 def get_model_report() -> Response:
-    """Return the model report (HTML) with its own CSP: its inline scripts allowed by hash."""
+    """Return the model report (HTML), sandboxed: nothing in it can act as the app."""
     bundle = current_bundle()
     page = bundle.cached("model_report", bundle.version, lambda: _report_page(bundle))
     if page is None:

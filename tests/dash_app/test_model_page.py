@@ -72,6 +72,8 @@ def test_an_advisor_reads_the_model_in_french_and_english_and_opens_the_report(
     dash_br.driver.switch_to.window(next(h for h in dash_br.driver.window_handles if h != page))
     dash_br.wait_for_element(".js-plotly-plot .main-svg", timeout=30)  # its scripts ran
     assert dash_br.driver.current_url == f"{live_server.url}/api/v1/model/report"
+    assert dash_br.driver.execute_script("return window.origin") == "null"  # sandboxed, opaque
+    assert len(dash_br.find_elements(".js-plotly-plot .main-svg")) >= 5  # every chart drew
     assert dash_br.get_logs() == []  # no CSP violation
     dash_br.driver.close()
     dash_br.driver.switch_to.window(page)
