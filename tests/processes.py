@@ -43,12 +43,12 @@ def read_page(url: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8")
 
 
-def create_key(database_url: str, role: str = "advisor") -> str:
+def create_key(database_url: str, role: str = "advisor", name: str = "test-server") -> str:
     """Create an API key in a database (test mode: digest secret stored there); return it."""
     settings = Settings.from_env({"app_env": "test", "database_url": database_url}, environ={})
     database = Database(database_url)
     with database.session() as session:
-        token = create_api_key(session, digest_secret(settings, session), "test-server", role)
+        token = create_api_key(session, digest_secret(settings, session), name, role)
     database.dispose()
     return token.token
 
