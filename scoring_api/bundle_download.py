@@ -85,7 +85,7 @@ def time_limit(seconds: float) -> Iterator[float]:
         yield deadline
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
         if outer:  # give back an enclosing timer (pytest-timeout's) what is left of it
             left = outer - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))

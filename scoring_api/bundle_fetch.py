@@ -230,6 +230,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         if is_main:
-            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     print(f"Bundle {version} from {public_url(args.url)} is live in {artifacts_dir}.")
     return 0

@@ -7,7 +7,6 @@ import requests
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle import current_version, set_current
-from tests.processes import create_key
 from tests.reliability.load import LoadResult, load_while, mixed_calls, run_load
 from tests.reliability.server import Server, bundle_threshold, clone_bundle, wait_until
 
@@ -83,15 +82,13 @@ def test_broken_bundle_leaves_the_live_one_serving(
     else:
         (server.artifacts_dir / broken / "metadata.json").unlink()
 
-    admin = create_key(f"sqlite:///{server.database_path}", "admin", f"ops-{broken}")
-
     def switch() -> None:  # set_current refuses a bundle without metadata: write CURRENT
         write_text_atomically(server.artifacts_dir / "CURRENT", broken + "\n")
 
     bodies: list[dict] = []
 
     def says_refused() -> bool:  # fresh connections: each worker refuses it in its own time
-        bodies.append(ready_body(server, admin))
+        bodies.append(ready_body(server, server.admin_key))
         return bodies[-1]["current"] == broken and bodies[-1]["problem"] is not None
 
     try:
@@ -111,6 +108,6 @@ def test_broken_bundle_leaves_the_live_one_serving(
     assert body["problem"].startswith(f"bundle {broken} could not be loaded: ")
     refusals = server.log_text().count(f"bundle {broken} could not be loaded; keeping")
     assert 0 < refusals <= len(server.workers())  # once per worker, not once per request
-    assert wait_until(lambda: ready_body(server, admin)["current"] == live, 10)
+    assert wait_until(lambda: ready_body(server, server.admin_key)["current"] == live, 10)
     anonymous = requests.get(server.url("health/ready"), timeout=10).json()
     assert anonymous == {"status": "ready", "checks": {"model": "ok", "database": "ok"}}
