@@ -1,111 +1,139 @@
 """``python -m scoring_api fetch-bundle``: put a published model bundle live in ARTIFACTS_DIR.
 
 The archive is a ``.tar.gz`` of one bundle folder (``<version>/metadata.json``, ``model.cbm``,
-...). It is downloaded into a staging folder inside ARTIFACTS_DIR, its SHA-256 checked when
-one is given, its members checked (no absolute path, no ``..``, no link, no device), unpacked,
-loaded exactly as the server loads it, renamed to ``ARTIFACTS_DIR/<version>``, and only then
-named in ``CURRENT``. Any failure leaves ARTIFACTS_DIR and ``CURRENT`` as they were.
+...). It is downloaded into a staging folder inside ARTIFACTS_DIR (at most
+BUNDLE_MAX_DOWNLOAD_BYTES), its SHA-256 checked when one is given (required in production, with
+https), its members checked as they are read (no absolute path, no ``..``, no link, no device,
+at most BUNDLE_MAX_UNPACKED_BYTES once decompressed) and unpacked, loaded exactly as the server
+loads it, renamed to ``ARTIFACTS_DIR/<version>``, and only then named in ``CURRENT``; all of it
+within BUNDLE_FETCH_SECONDS. Any failure leaves ARTIFACTS_DIR and ``CURRENT`` as they were.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import gzip
 import os
 import re
 import shutil
+import signal
 import sys
 import tarfile
 import tempfile
-from collections.abc import Sequence
+import threading
+import time
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
-
-import requests
+from typing import BinaryIO
 
 from model_training.bundle import set_current
+from scoring_api.bundle_download import (
+    IDLE_TIMEOUT_SECONDS,
+    check_deadline,
+    checked_source,
+    download,
+    public_url,
+    time_limit,
+)
 from scoring_api.bundle_store import REQUIRED_FILES, load_serving_bundle
-from scoring_api.config import Settings
-from scoring_api.errors import BundleFetchError
+from scoring_api.config import APP_ENVS, Settings
+from scoring_api.errors import BundleFetchError, ConfigurationError
 
-DOWNLOAD_TIMEOUT_SECONDS = 60
-CHUNK_BYTES = 1 << 20
+MAX_MEMBERS = 1_000  # a bundle holds about a dozen files
 VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+STAGING_PREFIX = ".fetch-"
 
 
-def public_url(url: str) -> str:
-    """Return the URL without credentials or query string (signed URLs carry secrets there)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{host}{port}{parts.path}"
+class CappedReader:
+    """A readable file that refuses to give more than ``max_bytes`` or to read past a deadline."""
 
+    def __init__(self, source: BinaryIO, settings: Settings, deadline: float) -> None:
+        self.source, self.settings, self.deadline = source, settings, deadline
+        self.total = 0
 
-def download(url: str, target: Path, timeout: float = DOWNLOAD_TIMEOUT_SECONDS) -> str:
-    """Stream ``url`` into ``target``; return the SHA-256 (hex) of what was written."""
-    shown = public_url(url)
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
-        raise BundleFetchError(f"MODEL_BUNDLE_URL must be an http(s) URL, got {shown!r}.")
-    digest = hashlib.sha256()
-    try:
-        with requests.get(url, stream=True, timeout=timeout) as response:
-            if response.status_code != 200:
-                raise BundleFetchError(
-                    f"{shown} answered HTTP {response.status_code} {response.reason}: "
-                    "check the URL (and that it is still valid, for a signed URL)."
-                )
-            with target.open("wb") as handle:
-                for chunk in response.iter_content(CHUNK_BYTES):
-                    handle.write(chunk)
-                    digest.update(chunk)
-    except requests.RequestException as exc:
-        raise BundleFetchError(f"{shown} could not be fetched: {type(exc).__name__}.") from exc
-    return digest.hexdigest()
-
-
-def bundle_version(members: Sequence[tarfile.TarInfo]) -> str:
-    """Return the one top folder of the archive, after refusing any unsafe member."""
-    tops: set[str] = set()
-    for member in members:
-        path = PurePosixPath(member.name)
-        if path.is_absolute() or ".." in path.parts:
-            raise BundleFetchError(f"archive member {member.name!r} leaves the bundle: refused.")
-        if not (member.isfile() or member.isdir()):
+    def read(self, size: int = -1) -> bytes:
+        """Read from the source, counting what it gives."""
+        data = self.source.read(size)
+        self.total += len(data)
+        limit = self.settings.bundle_max_unpacked_bytes
+        if self.total > limit:
             raise BundleFetchError(
-                f"archive member {member.name!r} is a link or a device: refused "
-                "(a bundle holds plain files only)."
+                f"the archive holds more than BUNDLE_MAX_UNPACKED_BYTES ({limit} bytes) once "
+                "decompressed: refused."
             )
-        parts = [part for part in path.parts if part != "."]
-        if len(parts) == 1 and member.isfile():
-            raise BundleFetchError(
-                f"archive member {member.name!r} is outside a bundle folder: the archive must "
-                "hold one folder, <version>/ (tar -czf bundle.tar.gz -C ARTIFACTS_DIR <version>)."
-            )
-        if parts:
-            tops.add(parts[0])
+        check_deadline(self.deadline, self.settings.bundle_fetch_seconds)
+        return data
+
+
+def member_top(member: tarfile.TarInfo) -> str | None:
+    """Return the top folder of a member (None for ``.``), after refusing an unsafe one."""
+    path = PurePosixPath(member.name)
+    if path.is_absolute() or ".." in path.parts:
+        raise BundleFetchError(f"archive member {member.name!r} leaves the bundle: refused.")
+    if not (member.isfile() or member.isdir()) or member.issparse():
+        raise BundleFetchError(
+            f"archive member {member.name!r} is a link or a device: refused "
+            "(a bundle holds plain files only)."
+        )
+    parts = [part for part in path.parts if part != "."]
+    if len(parts) == 1 and member.isfile():
+        raise BundleFetchError(
+            f"archive member {member.name!r} is outside a bundle folder: the archive must "
+            "hold one folder, <version>/ (tar -czf bundle.tar.gz -C ARTIFACTS_DIR <version>)."
+        )
+    return parts[0] if parts else None
+
+
+def check_version(tops: set[str]) -> str:
+    """Return the archive's one bundle folder, a valid version, else refuse."""
     if len(tops) != 1:
         raise BundleFetchError(
             f"the archive must hold exactly one bundle folder, found {sorted(tops) or 'none'}."
         )
-    version = tops.pop()
+    version = next(iter(tops))
     if not VERSION_PATTERN.match(version):
         raise BundleFetchError(f"bundle folder name {version!r} is not a valid version.")
     return version
 
 
-def unpack(archive: Path, into: Path) -> str:
+def extract_members(archive: Path, into: Path, settings: Settings, deadline: float) -> str:
+    """Check and extract each member as it is read (bounded); return the bundle's version."""
+    tops: set[str] = set()
+    declared = 0
+    limit = settings.bundle_max_unpacked_bytes
+    with gzip.open(archive, "rb") as compressed:
+        reader = CappedReader(compressed, settings, deadline)  # type: ignore[arg-type]
+        with tarfile.open(fileobj=reader, mode="r|") as tar:  # type: ignore[call-overload]
+            for count, member in enumerate(tar, start=1):
+                top = member_top(member)
+                if top is not None:
+                    tops.add(top)
+                    check_version(tops)
+                declared += member.size
+                if declared > limit or count > MAX_MEMBERS:
+                    raise BundleFetchError(
+                        f"the archive holds more than {MAX_MEMBERS} members or "
+                        f"BUNDLE_MAX_UNPACKED_BYTES ({limit} bytes): refused."
+                    )
+                tar.extract(member, into, filter="data")
+    return check_version(tops)
+
+
+def unpack(archive: Path, into: Path, settings: Settings, deadline: float) -> str:
     """Check and extract a bundle archive into ``into``; return the bundle's version."""
     try:
-        with tarfile.open(archive, "r:gz") as tar:
-            version = bundle_version(tar.getmembers())
-            tar.extractall(into, filter="data")
-    except (tarfile.TarError, EOFError, OSError) as exc:
+        version = extract_members(archive, into, settings, deadline)
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise BundleFetchError(f"the download is not a readable .tar.gz archive: {exc}.") from exc
     missing = [name for name in REQUIRED_FILES if not (into / version / name).is_file()]
     if missing:
         raise BundleFetchError(f"bundle {version} lacks {', '.join(missing)}: refused.")
     try:
         served = load_serving_bundle(into, version).version
+    except BundleFetchError:
+        raise
     except Exception as exc:  # any reason the server could not serve it
         raise BundleFetchError(f"bundle {version} cannot be served: {exc}") from exc
     if served != version:
@@ -115,19 +143,32 @@ def unpack(archive: Path, into: Path) -> str:
     return version
 
 
-def fetch_bundle(url: str, artifacts_dir: Path, sha256: str = "") -> str:
+def remove_stale_staging(artifacts_dir: Path, settings: Settings) -> None:
+    """Remove staging folders of fetches killed outright (older than any fetch may last)."""
+    oldest = time.time() - settings.bundle_fetch_seconds - IDLE_TIMEOUT_SECONDS
+    for folder in artifacts_dir.glob(STAGING_PREFIX + "*"):
+        if folder.is_dir() and folder.stat().st_mtime < oldest:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def fetch_bundle(
+    url: str, artifacts_dir: Path, sha256: str = "", settings: Settings | None = None
+) -> str:
     """Download, check and unpack a bundle into ``artifacts_dir``, then switch CURRENT to it."""
+    settings = settings or Settings()
+    expected = checked_source(url, sha256, settings.is_production)
     artifacts_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".fetch-", dir=artifacts_dir))
+    remove_stale_staging(artifacts_dir, settings)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=artifacts_dir))
     try:
-        archive = staging / "bundle.tar.gz"
-        digest = download(url, archive)
-        expected = sha256.strip().lower()
-        if expected and digest != expected:
-            raise BundleFetchError(
-                f"SHA-256 mismatch for {public_url(url)}: expected {expected}, got {digest}."
-            )
-        version = unpack(archive, staging / "unpacked")
+        with time_limit(settings.bundle_fetch_seconds) as deadline:
+            archive = staging / "bundle.tar.gz"
+            digest = download(url, archive, settings, deadline)
+            if expected and digest != expected:
+                raise BundleFetchError(
+                    f"SHA-256 mismatch for {public_url(url)}: expected {expected}, got {digest}."
+                )
+            version = unpack(archive, staging / "unpacked", settings, deadline)
         final = artifacts_dir / version
         if final.exists():
             raise BundleFetchError(f"bundle {version} already exists in {artifacts_dir}.")
@@ -136,6 +177,14 @@ def fetch_bundle(url: str, artifacts_dir: Path, sha256: str = "") -> str:
         return version
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def fetch_settings(environ: Mapping[str, str]) -> Settings:
+    """Return the settings of a fetch: limits, folders and APP_ENV (secrets not needed here)."""
+    app_env = environ.get("APP_ENV") or Settings.app_env
+    if app_env not in APP_ENVS:
+        raise BundleFetchError(f"APP_ENV must be one of {', '.join(APP_ENVS)}, got {app_env!r}.")
+    return replace(Settings.from_env({"app_env": "test"}, environ), app_env=app_env)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,17 +208,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def stop_on_sigterm(_signum: int, _frame: object) -> None:
+    """Turn SIGTERM into an error, so the staging folder is removed on the way out."""
+    raise BundleFetchError("interrupted by SIGTERM.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``fetch-bundle``; print what was made live, or the error (exit code 2)."""
     args = build_parser().parse_args(argv)
-    artifacts_dir = args.artifacts_dir or Settings.from_env({"app_env": "test"}).artifacts_dir
     if not args.url:
         print("error: give --url or set MODEL_BUNDLE_URL.", file=sys.stderr)
         return 2
+    is_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, stop_on_sigterm) if is_main else None
     try:
-        version = fetch_bundle(args.url, artifacts_dir, args.sha256)
-    except BundleFetchError as exc:
+        settings = fetch_settings(os.environ)
+        artifacts_dir = args.artifacts_dir or settings.artifacts_dir
+        version = fetch_bundle(args.url, artifacts_dir, args.sha256, settings)
+    except (BundleFetchError, ConfigurationError) as exc:
         print(f"error: {exc} CURRENT unchanged.", file=sys.stderr)
         return 2
+    finally:
+        if is_main:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
     print(f"Bundle {version} from {public_url(args.url)} is live in {artifacts_dir}.")
     return 0

@@ -12,6 +12,7 @@ from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 from scoring_api.errors import ConfigurationError
 
 MIN_SECRET_LENGTH = 32
+APP_ENVS = ("demo", "production", "test")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class Settings:
     request_buffer_bytes: int = 67_108_864  # request bytes a worker holds unfinished (else 503)
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
+    bundle_max_download_bytes: int = 1 << 30  # fetch-bundle: the archive as downloaded
+    bundle_max_unpacked_bytes: int = 2 << 30  # fetch-bundle: the archive once decompressed
+    bundle_fetch_seconds: float = 600.0  # fetch-bundle: download and unpack, all told
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
     log_level: str = "info"
@@ -70,12 +74,12 @@ class Settings:
             raw = env.get(field.name.upper())
             if raw is not None and raw != "":
                 values[field.name] = _convert(field.name, raw, getattr(cls, field.name, None))
-        settings = replace(cls(), **values, **(overrides or {}))
+        settings = replace(cls(), **{**values, **(overrides or {})})
         return settings.checked()
 
     def checked(self) -> Settings:
         """Fill demo secrets, refuse weak or missing ones in production."""
-        if self.app_env not in ("demo", "production", "test"):
+        if self.app_env not in APP_ENVS:
             raise ConfigurationError(
                 f"APP_ENV must be demo, production or test, got {self.app_env!r}."
             )

@@ -28,13 +28,15 @@ class Liveness(BaseModel):
 
 
 class Readiness(BaseModel):
-    """A model is loaded: its version, the version CURRENT names and any loading problem."""
+    """Model and database serve; an admin also sees the versions and any loading problem."""
 
     status: Literal["ready"]
-    model_version: str
-    current: str | None
-    problem: str | None
-    checks: dict[str, str] = Field(description='each dependency: "ok" or why it fails')
+    model_version: str | None = Field(None, description="live version (admins only)")
+    current: str | None = Field(None, description="version CURRENT names (admins only)")
+    problem: str | None = Field(None, description="why CURRENT's bundle is not live (admins only)")
+    checks: dict[str, str] = Field(
+        description='each dependency: "ok", else "failing" (an admin reads why)'
+    )
 
 
 class ModelFeature(BaseModel):

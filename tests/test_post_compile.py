@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from model_training.cli import build_parser as model_training_parser
-from tests.scoring_api.test_bundle_fetch import QuietHandler, pack
+from tests.scoring_api.bundle_servers import QuietHandler, pack
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bin" / "post_compile"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from flask import Response, jsonify
@@ -20,14 +21,15 @@ from scoring_api.responses import (
     Readiness,
 )
 from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
-from scoring_api.security import require_roles
+from scoring_api.security import current_identity, require_roles
 from scoring_api.security.extension import database_problem
-from scoring_api.security.headers import content_security_policy, inline_script_hashes
+from scoring_api.security.headers import sandboxed_report_policy
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
+logger = logging.getLogger(__name__)
 CARD_KEYS = ("version", "created", "threshold", "costs", "points", "base_value", "n_clients")
 
 
@@ -37,21 +39,31 @@ def health_live() -> dict[str, Any]:
 
 
 def health_ready() -> Response:
-    """Say whether the model and the database serve, which version is live, and why not."""
+    """Say whether the model and the database serve; versions and reasons for admins only.
+
+    Anonymous callers (load balancers, monitors) get a status per check; the reasons, which
+    name internal paths, go to the log and to a signed-in admin.
+    """
     status = bundle_store().status()
     checks = {
         "model": "ok" if status["model_version"] is not None else (status["problem"] or "none"),
         "database": database_problem() or "ok",
     }
-    if any(value != "ok" for value in checks.values()):
-        failed = ", ".join(name for name, value in checks.items() if value != "ok")
-        details = {**status, "checks": checks}
-        message = f"Not ready: {failed} unavailable."
+    failed = [name for name, value in checks.items() if value != "ok"]
+    if failed:
+        logger.warning("not ready: %s", "; ".join(f"{name}: {checks[name]}" for name in failed))
+    identity = current_identity()
+    if identity is not None and identity.role == "admin":
+        details: dict[str, Any] = {**status, "checks": checks}
+    else:
+        details = {"checks": {name: "ok" if v == "ok" else "failing" for name, v in checks.items()}}
+    if failed:
+        message = f"Not ready: {', '.join(failed)} unavailable."
         response = jsonify({"error": {"code": "not_ready", "message": message, "details": details}})
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
-    return jsonify({"status": "ready", **status, "checks": checks})
+    return jsonify({"status": "ready", **details})
 
 
 @require_roles("advisor", "client")
@@ -67,16 +79,16 @@ def get_model(query: LangQuery) -> dict[str, Any]:
 
 
 def _report_page(bundle: ServingBundle) -> tuple[str, str] | None:
-    """Return the report's HTML and a CSP allowing exactly its inline scripts, or None."""
+    """Return the report's HTML and its sandboxing CSP (it runs in an opaque origin), or None."""
     text = bundle.read_text("report.html")
     if text is None:
         return None
-    return text, content_security_policy(inline_script_hashes(text))
+    return text, sandboxed_report_policy(text)
 
 
 @require_roles("advisor")
 def get_model_report() -> Response:
-    """Return the model report (HTML) with its own CSP: its inline scripts allowed by hash."""
+    """Return the model report (HTML), sandboxed: nothing in it can act as the app."""
     bundle = current_bundle()
     page = bundle.cached("model_report", bundle.version, lambda: _report_page(bundle))
     if page is None:

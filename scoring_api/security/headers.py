@@ -19,6 +19,9 @@ CSP_HASHES_KEY = "scoring_security_csp_script_hashes"
 # flask-openapi3's documentation pages: fixed templates with inline scripts, hashed per response.
 DOC_BLUEPRINTS = frozenset({"openapi", "swagger", "redoc", "rapidoc", "rapipdf", "scalar"})
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+# Pages, API answers, exports and the report may hold a person's data: never kept by a browser
+# (the Back button after sign-out) or a shared cache. Static files keep their own caching.
+NO_STORE_TYPES = frozenset({"application/json", "text/html", "text/csv", "text/plain"})
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -42,6 +45,31 @@ def content_security_policy(script_hashes: list[str]) -> str:
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def sandboxed_report_policy(html: str) -> str:
+    """Return the CSP of a page read from a bundle (the model report): sandboxed, inert.
+
+    ``sandbox allow-scripts`` without ``allow-same-origin`` gives the page an opaque origin: its
+    charts draw, but whatever its scripts do cannot read the app's cookies, pages or API, submit
+    forms, open windows or fetch anything (``connect-src 'none'``).
+    """
+    scripts = " ".join(inline_script_hashes(html)) or "'none'"
+    return "; ".join(
+        [
+            "sandbox allow-scripts",
+            "default-src 'none'",
+            f"script-src {scripts}",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "font-src data:",
+            "connect-src 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
             "frame-ancestors 'none'",
         ]
     )
@@ -87,7 +115,7 @@ def init_headers(app: Flask, is_production: bool) -> None:
                 headers.add("Content-Security-Policy", policies[hashes])
         if is_production and "strict-transport-security" not in present:
             headers.add("Strict-Transport-Security", HSTS)
-        if response.mimetype == "application/json" and "cache-control" not in present:
+        if response.mimetype in NO_STORE_TYPES and "cache-control" not in present:
             headers.add("Cache-Control", "no-store")
         return response
 

@@ -72,7 +72,18 @@ def test_an_advisor_reads_the_model_in_french_and_english_and_opens_the_report(
     dash_br.driver.switch_to.window(next(h for h in dash_br.driver.window_handles if h != page))
     dash_br.wait_for_element(".js-plotly-plot .main-svg", timeout=30)  # its scripts ran
     assert dash_br.driver.current_url == f"{live_server.url}/api/v1/model/report"
+    assert dash_br.driver.execute_script("return window.origin") == "null"  # sandboxed, opaque
+    figures = dash_br.find_elements("figure")
+    assert len(figures) >= 5
+    assert len(dash_br.find_elements("figure .js-plotly-plot")) == len(figures)  # all drew
     assert dash_br.get_logs() == []  # no CSP violation
+    outcome = dash_br.driver.execute_async_script(  # what a tampered report would try
+        "const done = arguments[0];"
+        "fetch('/api/v1/model', {credentials: 'include'})"
+        ".then(r => r.text()).then(() => done('read'), () => done('refused'));"
+    )
+    assert outcome == "refused"
+    dash_br.get_logs()  # the refusal's CSP message, expected
     dash_br.driver.close()
     dash_br.driver.switch_to.window(page)
 

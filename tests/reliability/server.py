@@ -34,6 +34,7 @@ class Server:
     database_path: Path
     artifacts_dir: Path
     api_key: str
+    admin_key: str = ""  # an admin's key: health/ready's versions and reasons
 
     def url(self, path: str) -> str:
         """Return the absolute URL of an API path (``health/ready``)."""
@@ -68,14 +69,15 @@ def start_server(
 ) -> Server:
     """Start gunicorn on a free port and wait until every worker answers (or raise).
 
-    With the default database (``workdir/reliability.sqlite3``) an advisor API key is created
-    first and the wait is for health/ready 200; with another ``database_path`` (one that may be
-    unreachable) no key is made and the wait is for health/live.
+    With the default database (``workdir/reliability.sqlite3``) an advisor and an admin API key
+    are created first and the wait is for health/ready 200; with another ``database_path`` (one
+    that may be unreachable) no key is made and the wait is for health/live.
     """
     is_own_database = database_path is None
     database_path = database_path or workdir / "reliability.sqlite3"
     database_url = f"sqlite:///{database_path}"
     api_key = create_key(database_url) if is_own_database else ""
+    admin_key = create_key(database_url, "admin", "test-admin") if is_own_database else ""
     port = free_port()
     full_env = {
         **os.environ,
@@ -97,7 +99,7 @@ def start_server(
     command = [sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"]
     with log_path.open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=log, stderr=log)
-    server = Server(process, port, log_path, database_path, artifacts_dir, api_key)
+    server = Server(process, port, log_path, database_path, artifacts_dir, api_key, admin_key)
     probe = "health/ready" if is_own_database else "health/live"
     if not wait_until(lambda: _answers(server, probe, workers), START_SECONDS, server):
         server.stop()

@@ -17,9 +17,9 @@ SWITCH_AFTER_SECONDS = 1.5
 SWITCH_SECONDS = 30  # longest wait for every worker to serve a new bundle (a bounded wait)
 
 
-def ready_body(server: Server) -> dict:
-    """Return the body of health/ready (from whichever worker answers)."""
-    return requests.get(server.url("health/ready"), timeout=10).json()
+def ready_body(server: Server, key: str) -> dict:
+    """Return the body of health/ready as an admin sees it (from whichever worker answers)."""
+    return requests.get(server.url("health/ready"), headers={"X-API-Key": key}, timeout=10).json()
 
 
 def test_concurrent_clients_all_get_answers(server: Server, stored_ids: list[int]) -> None:
@@ -88,7 +88,7 @@ def test_broken_bundle_leaves_the_live_one_serving(
     bodies: list[dict] = []
 
     def says_refused() -> bool:  # fresh connections: each worker refuses it in its own time
-        bodies.append(ready_body(server))
+        bodies.append(ready_body(server, server.admin_key))
         return bodies[-1]["current"] == broken and bodies[-1]["problem"] is not None
 
     try:
@@ -108,4 +108,6 @@ def test_broken_bundle_leaves_the_live_one_serving(
     assert body["problem"].startswith(f"bundle {broken} could not be loaded: ")
     refusals = server.log_text().count(f"bundle {broken} could not be loaded; keeping")
     assert 0 < refusals <= len(server.workers())  # once per worker, not once per request
-    assert wait_until(lambda: ready_body(server)["current"] == live, 10)
+    assert wait_until(lambda: ready_body(server, server.admin_key)["current"] == live, 10)
+    anonymous = requests.get(server.url("health/ready"), timeout=10).json()
+    assert anonymous == {"status": "ready", "checks": {"model": "ok", "database": "ok"}}

@@ -73,4 +73,4 @@ def test_killed_worker_is_replaced_and_answered_requests_keep_their_audit_rows(
             written,
             answered,
         )
-    assert (integrity, n_keys) == ("ok", 1)
+    assert (integrity, n_keys) == ("ok", 2)  # the advisor's and the admin's keys

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from app import create_app
 from scoring_api.config import Settings
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
+from tests.scoring_api.bundle_servers import NEW_VERSION, QuietHandler, http_server
 
 ROLES = ("advisor", "service", "admin")
 
@@ -95,3 +98,36 @@ def as_role(http: FlaskClient, keys: dict[str, str]) -> Callable[..., Any]:
 def remove(path: Path) -> None:
     """Delete a folder (test helper)."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """Serve a folder over HTTP on 127.0.0.1; return its base URL and the folder."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    with http_server(partial(QuietHandler, directory=str(folder))) as base:
+        yield base, folder
+
+
+@pytest.fixture
+def artifacts(data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
+    """Return an artifacts folder whose CURRENT names a copy of the test bundle."""
+    source = data_dir / "artifacts"
+    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
+    target = tmp_path / "artifacts"
+    shutil.copytree(source / version, target / version)
+    (target / "CURRENT").write_text(version + "\n", encoding="utf-8")
+    return target, version
+
+
+@pytest.fixture
+def new_bundle(data_dir: Path, tmp_path: Path) -> Path:
+    """Return a bundle folder named NEW_VERSION (the test bundle, its metadata renamed)."""
+    source = data_dir / "artifacts"
+    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
+    folder = tmp_path / "new" / NEW_VERSION
+    shutil.copytree(source / version, folder)
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    metadata["version"] = NEW_VERSION
+    (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    return folder

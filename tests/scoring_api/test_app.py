@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 
 import pytest
 
 from app import create_app
 from scoring_api.bundle_store import BundleStore
+from scoring_api.security.keys import create_api_key
+from scoring_api.security.state import get_state
 from tests.scoring_api.conftest import make_settings
 
 UNAUTHORIZED = {
@@ -24,11 +28,14 @@ def test_health_live_answers_anonymously(as_role) -> None:
     assert (response.status_code, response.json) == (200, {"status": "alive"})
 
 
-def test_health_ready_names_the_live_version(as_role, app) -> None:
-    body = as_role(None, "GET", "/api/v1/health/ready").json
+def test_health_ready_names_the_live_version_to_an_admin_only(as_role, app) -> None:
+    body = as_role("admin", "GET", "/api/v1/health/ready").json
     assert body["status"] == "ready"
     assert body["model_version"] == body["current"]
     assert body["problem"] is None
+    for role in (None, "advisor", "service"):
+        body = as_role(role, "GET", "/api/v1/health/ready").json
+        assert body == {"status": "ready", "checks": {"model": "ok", "database": "ok"}}
 
 
 def test_ready_says_503_without_a_bundle(tmp_path: Path) -> None:
@@ -37,7 +44,36 @@ def test_ready_says_503_without_a_bundle(tmp_path: Path) -> None:
     assert response.status_code == 503
     assert "Retry-After" in response.headers
     assert response.json["error"]["code"] == "not_ready"
-    assert response.json["error"]["details"]["model_version"] is None
+    assert response.json["error"]["details"] == {"checks": {"model": "failing", "database": "ok"}}
+    assert str(tmp_path) not in response.get_data(as_text=True)  # no internal path, anonymously
+
+
+@pytest.mark.parametrize("damaged", ["features.parquet", "model.cbm"])
+def test_a_broken_bundle_is_explained_to_the_log_and_admins_only(
+    data_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damaged: str
+) -> None:
+    """Anonymous callers get "failing"; the reason, with its file paths, is logged and shown to
+    an admin."""
+    live = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    artifacts = tmp_path / "artifacts"
+    shutil.copytree(data_dir / "artifacts" / live, artifacts / live)
+    (artifacts / live / damaged).write_bytes(b"damaged")
+    (artifacts / "CURRENT").write_text(live + "\n")
+    server = create_app(make_settings(data_dir, tmp_path, artifacts_dir=artifacts))
+    state = get_state(server)
+    with state.database.session() as session:
+        admin = create_api_key(session, state.api_key_secret(session), "ops", "admin").token
+    client = server.test_client()
+    with caplog.at_level(logging.WARNING, logger="scoring_api"):
+        anonymous = client.get("/api/v1/health/ready")
+    for_admin = client.get("/api/v1/health/ready", headers={"X-API-Key": admin})
+    assert (anonymous.status_code, for_admin.status_code) == (503, 503)
+    assert anonymous.json["error"]["details"] == {"checks": {"model": "failing", "database": "ok"}}
+    assert str(tmp_path) not in anonymous.get_data(as_text=True)
+    assert damaged not in anonymous.get_data(as_text=True)
+    reason = for_admin.json["error"]["details"]["checks"]["model"]
+    assert reason.startswith(f"bundle {live} could not be loaded")
+    assert f"not ready: model: {reason}" in caplog.text
 
 
 @pytest.mark.parametrize(

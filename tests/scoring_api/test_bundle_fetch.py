@@ -2,89 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
-import shutil
+import os
+import signal
+import subprocess
+import sys
 import tarfile
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import time
 from pathlib import Path
 
 import pytest
 
 from scoring_api.bundle_fetch import fetch_bundle, main, public_url
 from scoring_api.bundle_store import BundleStore
+from scoring_api.config import Settings
 from scoring_api.errors import BundleFetchError
-
-NEW_VERSION = "20990101T000000Z-fetched"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serve files from a folder without writing a line per request to standard error."""
-
-    def log_message(self, *args: object) -> None:
-        """Log nothing."""
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """Serve a folder over HTTP on 127.0.0.1; return its base URL and the folder."""
-    folder = tmp_path / "www"
-    folder.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture
-def artifacts(data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
-    """Return an artifacts folder whose CURRENT names a copy of the test bundle."""
-    source = data_dir / "artifacts"
-    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
-    target = tmp_path / "artifacts"
-    shutil.copytree(source / version, target / version)
-    (target / "CURRENT").write_text(version + "\n", encoding="utf-8")
-    return target, version
-
-
-@pytest.fixture
-def new_bundle(data_dir: Path, tmp_path: Path) -> Path:
-    """Return a bundle folder named NEW_VERSION (the test bundle, its metadata renamed)."""
-    source = data_dir / "artifacts"
-    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
-    folder = tmp_path / "new" / NEW_VERSION
-    shutil.copytree(source / version, folder)
-    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    metadata["version"] = NEW_VERSION
-    (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
-    return folder
-
-
-def pack(folder: Path, archive: Path) -> str:
-    """Write a .tar.gz of one bundle folder; return its SHA-256."""
-    with tarfile.open(archive, "w:gz") as tar:
-        tar.add(folder, arcname=folder.name)
-    return hashlib.sha256(archive.read_bytes()).hexdigest()
-
-
-def add_member(archive: Path, name: str, data: bytes = b"x") -> None:
-    """Write a .tar.gz holding one file member with the given (possibly hostile) name."""
-    with tarfile.open(archive, "w:gz") as tar:
-        info = tarfile.TarInfo(name)
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-
-
-def live_version(artifacts_dir: Path) -> str:
-    """Return the version CURRENT names."""
-    return (artifacts_dir / "CURRENT").read_text(encoding="utf-8").strip()
+from tests.scoring_api.bundle_servers import (
+    NEW_VERSION,
+    add_member,
+    hostile,
+    http_server,
+    live_version,
+    pack,
+)
 
 
 def test_a_published_bundle_becomes_live(
@@ -220,3 +160,77 @@ def test_the_cli_reports_a_failure_with_exit_code_2(
     artifacts_dir, _ = artifacts
     assert main(["--url", f"{base}/missing.tar.gz", "--artifacts-dir", str(artifacts_dir)]) == 2
     assert capsys.readouterr().err.endswith("CURRENT unchanged.\n")
+
+
+def zeros_archive(www: Path, members: int = 1, size: int = 3 << 20, pax: int = 0) -> str:
+    """Serve a small .tar.gz that grows large once decompressed (zeros, or a long pax header)."""
+    headers = {"comment": "x" * pax} if pax else {}
+    with tarfile.open(www / "bomb.tar.gz", "w:gz", format=tarfile.PAX_FORMAT) as tar:
+        for k in range(members):
+            info = tarfile.TarInfo(f"{NEW_VERSION}/padding-{k}.bin")
+            info.size, info.pax_headers = size, headers
+            tar.addfile(info, io.BytesIO(b"\0" * size))
+    return "bomb.tar.gz"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "BUNDLE_MAX_UNPACKED_BYTES"),
+        ({"size": 0, "pax": 3 << 20}, "more than BUNDLE_MAX_UNPACKED_BYTES"),
+        ({"members": 1001, "size": 0}, "more than 1000 members"),
+    ],
+    ids=["padding-file", "pax-header", "many-members"],
+)
+def test_an_archive_too_large_once_decompressed_is_refused(
+    served: tuple[str, Path], artifacts: tuple[Path, str], kwargs: dict, message: str
+) -> None:
+    """Declared and decompressed sizes and the member count are checked as members are read."""
+    base, www = served
+    artifacts_dir, version = artifacts
+    name = zeros_archive(www, **kwargs)
+    limits = Settings(bundle_max_unpacked_bytes=1 << 20)
+    with pytest.raises(BundleFetchError, match=message):
+        fetch_bundle(f"{base}/{name}", artifacts_dir, settings=limits)
+    assert live_version(artifacts_dir) == version
+    assert sorted(p.name for p in artifacts_dir.iterdir()) == sorted([version, "CURRENT"])
+
+
+def test_a_killed_fetch_leaves_nothing_behind(
+    served: tuple[str, Path], artifacts: tuple[Path, str], new_bundle: Path
+) -> None:
+    """A staging folder older than any fetch may last is removed by the next fetch."""
+    base, www = served
+    artifacts_dir, _ = artifacts
+    stale, recent = artifacts_dir / ".fetch-stale", artifacts_dir / ".fetch-running"
+    stale.mkdir()
+    recent.mkdir()
+    past = time.time() - Settings().bundle_fetch_seconds - 3600
+    os.utime(stale, (past, past))
+    pack(new_bundle, www / "bundle.tar.gz")
+    assert fetch_bundle(f"{base}/bundle.tar.gz", artifacts_dir) == NEW_VERSION
+    assert sorted(p.name for p in artifacts_dir.glob(".fetch-*")) == [recent.name]
+
+
+def test_sigterm_stops_the_cli_and_removes_its_staging_folder(artifacts: tuple[Path, str]) -> None:
+    """A fetch stopped by SIGTERM exits 2, says so, and leaves no .fetch-* folder."""
+    artifacts_dir, version = artifacts
+    with http_server(hostile("trickle-body")) as base:
+        command = [sys.executable, "-m", "scoring_api", "fetch-bundle", "--url", f"{base}/b.tar.gz"]
+        process = subprocess.Popen(
+            [*command, "--artifacts-dir", str(artifacts_dir)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "APP_ENV": "demo"},
+        )
+        deadline = time.monotonic() + 30
+        while (
+            not list(artifacts_dir.glob(".fetch-*/bundle.tar.gz")) and time.monotonic() < deadline
+        ):
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 2, err
+    assert "interrupted by SIGTERM" in err
+    assert list(artifacts_dir.glob(".fetch-*")) == []
+    assert live_version(artifacts_dir) == version

@@ -64,7 +64,7 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        status, ready = wait_ready(f"{base}/api/v1/health/ready", process, START_SECONDS)
+        status, _ = wait_ready(f"{base}/api/v1/health/ready", process, START_SECONDS)
         assert status == 200
 
         def score(k: int) -> int:
@@ -93,7 +93,8 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
     )
     assert counted == sent, output[-2000:]
     assert sample(exposition, "scoring_served_points_count", route=SCORE_ROUTE) == sent
-    assert sample(exposition, "scoring_model_info", version=ready["model_version"]) == 1
+    live = (data_dir / "artifacts" / "CURRENT").read_text(encoding="utf-8").strip()
+    assert sample(exposition, "scoring_model_info", version=live) == 1
     lines = [json.loads(line) for line in output.splitlines()]  # every line is one JSON object
     access = [line for line in lines if line.get("route") == SCORE_ROUTE]
     assert sorted(line["request_id"] for line in access) == sorted(f"mp-{k}" for k in range(sent))

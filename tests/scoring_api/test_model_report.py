@@ -1,4 +1,4 @@
-"""The model report is served with its own CSP: its inline scripts run, nothing else does."""
+"""The model report is served sandboxed: its inline scripts draw the charts in an opaque origin."""
 
 from __future__ import annotations
 
@@ -54,6 +54,18 @@ def test_report_csp_allows_each_inline_script_by_hash_and_nothing_inline(as_role
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_report_runs_sandboxed_so_nothing_in_it_acts_as_the_app(as_role) -> None:
+    """Scripts without allow-same-origin: an opaque origin, no request, form or window."""
+    response = as_role("advisor", "GET", "/api/v1/model/report")
+    policy = directives(response.headers["Content-Security-Policy"])
+    assert policy["sandbox"] == ["allow-scripts"]
+    assert policy["default-src"] == ["'none'"]
+    assert policy["connect-src"] == ["'none'"]
+    assert policy["form-action"] == ["'none'"]
+    assert "'self'" not in policy["script-src"]
+    assert response.headers["Cache-Control"] == "no-store"
 
 
 def test_report_csp_is_the_same_on_a_second_request(as_role) -> None:

@@ -1,0 +1,36 @@
+"""Cache-Control: pages, API answers, exports and the report are never stored by a browser."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/model",
+        "/api/v1/model/report",
+        "/api/v1/clients/{id}/export?format=csv",
+        "/api/v1/clients/{id}/export?format=json",
+        "/api/v1/clients/{id}",
+        "/",
+        "/model",
+        "/sign-in",
+    ],
+)
+def test_what_may_hold_a_person_s_data_is_never_stored(
+    as_role, client_ids: list[int], url: str
+) -> None:
+    """The Back button after sign-out cannot show a client's file from the browser's cache."""
+    response = as_role("advisor", "GET", url.format(id=client_ids[0]))
+    assert response.status_code == 200, response.status_code
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_static_files_keep_their_own_caching(as_role) -> None:
+    """Bootstrap's CSS, the same for everyone, stays cacheable."""
+    response = as_role(None, "GET", "/vendor/bootstrap5/css/bootstrap.min.css")
+    response.close()
+    assert response.status_code == 200
+    assert "no-store" not in response.headers["Cache-Control"]
+    assert "max-age" in response.headers["Cache-Control"]
