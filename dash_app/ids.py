@@ -43,6 +43,7 @@ CLIENTS_PREVIOUS_BUTTON = "clients-previous-button"
 CLIENTS_NEXT_BUTTON = "clients-next-button"
 CLIENTS_RECENT_STORE = "clients-recent-store"  # browser localStorage: ids of opened files
 CLIENTS_RECENT_DIV = "clients-recent-div"
+CLIENTS_RECENT_OWNER_STORE = "clients-recentowner-store"  # whose list the page may show
 CLIENTS_LOADING = "clients-results-loading"
 CLIENT_FILE_OPENED_STORE = "clientfile-opened-store"
 CLIENT_FILE_CONTENT_DIV = "clientfile-content-div"

@@ -14,9 +14,9 @@ from dash_app.api_client import ApiClientError
 from dash_app.components.client_nav import client_nav
 from dash_app.components.client_sections import client_file_sections
 from dash_app.components.messages import error_alert
+from dash_app.recent_clients import owner_tag, with_opened
 from dash_app.text import current_lang, t
 
-RECENT_KEPT = 8
 EXPLANATION_TOP = 10
 
 
@@ -34,7 +34,7 @@ def layout(client_id: str | None = None, **_: object) -> Component:
         return instead
     try:
         content = file_content(number, lang)
-        opened = number if viewer.is_advisor else None
+        opened = {"id": number, "owner": owner_tag(viewer.username)} if viewer.is_advisor else None
     except ApiClientError as error:
         content, opened = [error_alert(error, lang, client_id=number)], None
     return html.Div(
@@ -61,9 +61,8 @@ def file_content(client_id: int, lang: str) -> list[Component]:
     Input(ids.CLIENT_FILE_OPENED_STORE, "data"),
     State(ids.CLIENTS_RECENT_STORE, "data"),
 )
-def remember_opened(client_id: int | None, recent: list[Any] | None) -> Any:
-    """Put the opened client first in this browser's recent clients (ids only)."""
-    if not isinstance(client_id, int):
+def remember_opened(opened: dict[str, Any] | None, recent: Any) -> Any:
+    """Put the opened client first in this person's recent clients (ids only)."""
+    if not isinstance(opened, dict) or not isinstance(opened.get("id"), int):
         return no_update
-    kept = [n for n in (recent or []) if isinstance(n, int) and n != client_id]
-    return [client_id, *kept][:RECENT_KEPT]
+    return with_opened(recent, str(opened["owner"]), opened["id"])

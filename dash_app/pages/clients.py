@@ -14,11 +14,11 @@ from dash_app.access import ADVISOR_ROLES, is_ascii_digits, page_access
 from dash_app.api_client import ApiClientError
 from dash_app.components.formatting import format_percent, format_points
 from dash_app.components.messages import decision_badge, error_alert, icon, loading
+from dash_app.recent_clients import owned_ids, owner_tag
 from dash_app.text import current_lang, t
 
 PAGE_SIZE = 10
 SEARCH_DEBOUNCE_MS = 300
-RECENT_SHOWN = 8
 
 dash.register_page(__name__, path="/clients", title=lambda **_: t("clients.title", current_lang()))
 
@@ -26,8 +26,8 @@ dash.register_page(__name__, path="/clients", title=lambda **_: t("clients.title
 def layout(**_: object) -> Component:
     """Return the search box, the results, the paging buttons and the recent clients."""
     lang = current_lang()
-    _viewer, instead = page_access(lang, "/clients", roles=ADVISOR_ROLES)
-    if instead is not None:
+    viewer, instead = page_access(lang, "/clients", roles=ADVISOR_ROLES)
+    if instead is not None or viewer is None:
         return instead
     return html.Div(
         [
@@ -75,6 +75,7 @@ def layout(**_: object) -> Component:
                 ]
             ),
             dcc.Store(id=ids.CLIENTS_RECENT_STORE, storage_type="local"),
+            dcc.Store(id=ids.CLIENTS_RECENT_OWNER_STORE, data=owner_tag(viewer.username)),
         ]
     )
 
@@ -177,11 +178,12 @@ def search(
     Output(ids.CLIENTS_RECENT_DIV, "children"),
     Input(ids.CLIENTS_RECENT_STORE, "modified_timestamp"),
     State(ids.CLIENTS_RECENT_STORE, "data"),
+    State(ids.CLIENTS_RECENT_OWNER_STORE, "data"),
 )
-def show_recent(_modified: int | None, recent: list[Any] | None) -> Component:
-    """Return links to the files opened last on this browser."""
+def show_recent(_modified: int | None, recent: Any, owner: str | None) -> Component:
+    """Return links to the files this person opened last on this browser."""
     lang = current_lang()
-    numbers = [n for n in (recent or []) if isinstance(n, int)][:RECENT_SHOWN]
+    numbers = owned_ids(recent, owner)
     if not numbers:
         return html.P(t("clients.recent_none", lang), className="text-body-secondary")
     return html.Ul(

@@ -64,9 +64,17 @@ def test_sign_out_ends_the_session(dash_br: Browser, live_server: LiveServer) ->
     cookie = dash_br.driver.get_cookie("session")
     assert cookie is not None
     assert cookie["httpOnly"] is True
+    stored = "return window.localStorage.getItem(arguments[0])"
+    dash_br.driver.execute_script(
+        "window.localStorage.setItem(arguments[0], arguments[1])",
+        ids.CLIENTS_RECENT_STORE,
+        '{"owner": "x", "ids": [100002]}',
+    )
+    assert dash_br.driver.execute_script(stored, ids.CLIENTS_RECENT_STORE) is not None
     dash_br.find_element(f"#{ids.SHELL_SIGN_OUT_BUTTON}").click()
     dash_br.wait_for_element(f"#{ids.SIGN_IN_USERNAME_INPUT}", timeout=20)
     assert not is_signed_in(live_server, dash_br)
+    assert dash_br.driver.execute_script(stored, ids.CLIENTS_RECENT_STORE) is None
     replay = live_server.app.test_client()
     replay.set_cookie("session", cookie["value"])
     assert replay.get("/api/v1/auth/me").status_code == 401  # revoked on the server too
