@@ -7,30 +7,34 @@ core) like a one-row score; eight loops of such batches slowed everyone else ten
 key, else address), in the same storage as the other limits (``RATELIMIT_STORAGE_URI``: shared
 by the workers with ``redis://``). Past the budget, a JSON 429 with ``Retry-After``; a refused
 request costs nothing. Budgets per identity do not stop several identities at once: a request
-costing ``SCORE_HEAVY_COST`` rows or more is heavy, and each worker runs at most
-``SCORE_HEAVY_SLOTS`` heavy requests at a time (others get a 429 with ``Retry-After: 1``), so
-its other threads stay free for everyone else.
+costing ``SCORE_HEAVY_COST`` rows or more is heavy, and the server (all its workers on this
+machine, through lock files) runs at most ``SCORE_HEAVY_SLOTS`` heavy requests at a time
+(others get a 429 with ``Retry-After: 1``), so the other cores stay free for everyone else.
 """
 
 from __future__ import annotations
 
+import fcntl
 import math
-import threading
+import os
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
 
 from flask import abort, current_app, jsonify
 from limits import parse
 
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError
+from scoring_api.metrics_multiprocess import MULTIPROC_ENV
 from scoring_api.security.limits import KEY_PREFIX, LIMITS_KEY, identity_key
 
 COST_SCOPE = "score-cost"
-HEAVY_SLOTS_KEY = "scoring_heavy_slots"
+SLOT_FILE_PREFIX = "heavy-slot-"
 HEAVY_RETRY_SECONDS = 1
-_slots_lock = threading.Lock()
 
 
 def scoring_cost(settings: Settings, n_rows: int, *, is_explained: bool) -> int:
@@ -63,23 +67,45 @@ def charge_scoring(settings: Settings, cost: int) -> None:
 
 @contextmanager
 def heavy_slot(settings: Settings, cost: int) -> Iterator[None]:
-    """Hold one of this worker's heavy-request slots while a costly request runs (else 429)."""
+    """Hold one of the server's heavy-request slots while a costly request runs (else 429)."""
     if cost < settings.score_heavy_cost:
         yield
         return
-    with _slots_lock:
-        slots = current_app.extensions.get(HEAVY_SLOTS_KEY)
-        if slots is None:  # made in the worker, after gunicorn's fork
-            slots = current_app.extensions[HEAVY_SLOTS_KEY] = threading.BoundedSemaphore(
-                settings.score_heavy_slots
-            )
-    if not slots.acquire(blocking=False):
+    held = _take_slot(settings.score_heavy_slots)
+    if held is None:
         message = f"The server is busy with other large requests (this one costs {cost} rows)."
         refuse("busy", message, {"cost": cost}, HEAVY_RETRY_SECONDS)
     try:
         yield
     finally:
-        slots.release()
+        held.close()  # closing the file releases its lock
+
+
+def slot_dir() -> Path:
+    """Return the folder whose lock files are the server's heavy slots, shared by its workers.
+
+    Under gunicorn it is the master's per-run metrics folder (``PROMETHEUS_MULTIPROC_DIR``, in
+    every worker's environment); a server without it keeps its own folder.
+    """
+    shared = os.environ.get(MULTIPROC_ENV)
+    if shared:
+        return Path(shared)
+    return Path(tempfile.gettempdir()) / f"scoring-heavy-slots-{os.getpid()}"
+
+
+def _take_slot(n_slots: int) -> BinaryIO | None:
+    """Return an open lock file of a free slot (locked), or None when all are taken."""
+    folder = slot_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_slots):
+        handle = (folder / f"{SLOT_FILE_PREFIX}{i}.lock").open("ab")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # each open is its own holder
+        except BlockingIOError:
+            handle.close()
+            continue
+        return handle
+    return None
 
 
 def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> None:

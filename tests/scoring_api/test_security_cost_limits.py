@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,8 @@ from flask import Flask
 
 from app import create_app
 from scoring_api.blueprint import api_settings
-from scoring_api.security.cost_limits import heavy_slot
+from scoring_api.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.security.cost_limits import SLOT_FILE_PREFIX, heavy_slot
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
 from tests.scoring_api.applicants import NEW_APPLICANT
@@ -98,3 +101,33 @@ def test_a_heavy_request_waits_for_no_thread_while_the_worker_runs_another(
     assert busy.get_json()["error"]["code"] == "busy"
     assert busy.headers["Retry-After"] == "1"
     assert score(budget_app, advisor, 2, explain=True).status_code == 200  # slot free again
+
+
+def test_the_heavy_slots_are_shared_by_every_worker_of_the_server(
+    budget_app: Flask, tmp_path, monkeypatch
+) -> None:
+    """A heavy request running in another process (another gunicorn worker) takes the slot."""
+    monkeypatch.setenv(MULTIPROC_ENV, str(tmp_path))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            f"f = open({str(tmp_path / (SLOT_FILE_PREFIX + '0.lock'))!r}, 'ab')\n"
+            "fcntl.flock(f, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        advisor = new_key(budget_app, "advisor")
+        busy = score(budget_app, advisor, 2, explain=True)
+        assert (busy.status_code, busy.get_json()["error"]["code"]) == (429, "busy")
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    assert score(budget_app, advisor, 2, explain=True).status_code == 200  # freed with it
