@@ -36,6 +36,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scoring_api.config import Settings  # noqa: E402
 from tests.processes import create_key  # noqa: E402
 from tests.reliability.load import LoadResult, mixed_calls, run_load  # noqa: E402
 from tests.reliability.server import Server, serve  # noqa: E402
@@ -43,6 +44,9 @@ from tests.reliability.server import Server, serve  # noqa: E402
 N_IDS = 20
 FLOOD_ROWS = 1000
 TARGET_RATIO = 3.0
+# The test server raises every budget; the protected runs put the scoring budget back to its
+# default, so the flood meets what production meets (the others' load keeps a high request rate).
+PROTECTED_ENV = {"RATELIMIT_SCORE_COST": Settings.ratelimit_score_cost}
 UNPROTECTED_ENV = {
     "GUNICORN_CMD_ARGS": "--worker-class gthread",
     "RATELIMIT_SCORE_COST": "1000000000 per minute",
@@ -136,7 +140,7 @@ def main() -> None:
     live = (args.artifacts_dir / "CURRENT").read_text().strip()
     scores = pd.read_parquet(args.artifacts_dir / live / "scores.parquet", columns=["SK_ID_CURR"])
     args.ids = [int(i) for i in scores["SK_ID_CURR"].iloc[:: max(len(scores) // N_IDS, 1)]][:N_IDS]
-    env = UNPROTECTED_ENV if args.unprotected else {}
+    env = UNPROTECTED_ENV if args.unprotected else PROTECTED_ENV
     workdir = Path(tempfile.mkdtemp(prefix="bench-hostile-"))
     runs = [
         ("baseline", None, 0),
