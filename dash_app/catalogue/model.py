@@ -273,6 +273,11 @@ TEXT.update(
         "model.drift.stable": {"fr": "stable", "en": "stable"},
         "model.drift.moderate": {"fr": "modérée", "en": "moderate"},
         "model.drift.significant": {"fr": "significative", "en": "significant"},
+        "model.drift.no_test": {
+            "fr": "Aucune demande de test dans les données de ce modèle : la dérive n'est pas "
+            "mesurée.",
+            "en": "No test applications in this model's data: drift is not measured.",
+        },
         "model.drift.summary": {
             "fr": "Sur {n} informations, {n_significant} ont dérivé de façon significative "
             "et {n_moderate} modérément ; la plus forte dérive : {label} (PSI {psi}).",

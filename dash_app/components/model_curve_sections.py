@@ -199,6 +199,8 @@ def drift_section(curves: Mapping[str, Any], labels: Mapping[str, str], lang: st
             table(caption, headers, body, ids.MODEL_DRIFT_TABLE),
             html.P(summary, className="chart-summary"),
         ]
+    else:  # trained without test clients: nothing to compare with
+        children.append(html.P(t("model.drift.no_test", lang), className="chart-summary"))
     return section(t("model.drift.heading", lang), children, "model-drift")
 
 
