@@ -20,6 +20,7 @@ import requests
 from dash_app import ids
 from scoring_api.bundle_store import BundleStore
 from scoring_api.security import ensure_demo_accounts
+from tests.dash_app.sign_in_form import find_prop
 from tests.processes import ROOT, START_SECONDS, free_port, stop_process, wait_ready
 from tests.scoring_api.conftest import make_settings
 
@@ -71,24 +72,6 @@ def open_page(session: requests.Session, base: str, path: str) -> dict:
     )
     assert response.status_code == 200, response.text[:500]
     return response.json()["response"]["_pages_content"]["children"]
-
-
-def find_prop(tree: Any, component_id: str, prop: str) -> Any:
-    """Return a property of the component with ``component_id`` in a layout's JSON."""
-    if isinstance(tree, dict):
-        props = tree.get("props", {})
-        if props.get("id") == component_id:
-            return props.get(prop)
-        children = list(tree.values())
-    elif isinstance(tree, list):
-        children = tree
-    else:
-        return None
-    for child in children:
-        found = find_prop(child, component_id, prop)
-        if found is not None:
-            return found
-    return None
 
 
 def model_sections(session: requests.Session, base: str) -> Any:

@@ -16,6 +16,7 @@ from scoring_api.security import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
+from tests.dash_app.component_text import texts
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.forms import page_layout, session_cookie
 
@@ -217,22 +218,12 @@ def test_a_reason_shows_the_clients_values_and_advice_only_where_there_is_some()
     card = reasons_section({"reasons": reasons}, "en")
     listed = card.children.children[-1]
     assert listed.id == ids.CLIENT_FILE_REASONS_LIST
-    texts = [_text(item) for item in listed.children]
-    assert texts[0].startswith("Late instalments — costs 9 pts")
-    assert "In the file: Instalments over 30 days late: 2." in texts[0]
-    assert "What would improve it: Pay each instalment" in texts[0]
-    assert "What would improve it" not in texts[1]
-    assert "Absent from the file: External score 3:" in texts[2]
-
-
-def _text(component: Any) -> str:
-    """Return the text inside a component tree."""
-    children = getattr(component, "children", component)
-    if isinstance(children, str):
-        return children
-    if isinstance(children, list | tuple):
-        return "".join(_text(child) for child in children)
-    return "" if children is None or children is component else _text(children)
+    shown = ["".join(texts(item)) for item in listed.children]
+    assert shown[0].startswith("Late instalments — costs 9 pts")
+    assert "In the file: Instalments over 30 days late: 2." in shown[0]
+    assert "What would improve it: Pay each instalment" in shown[0]
+    assert "What would improve it" not in shown[1]
+    assert "Absent from the file: External score 3:" in shown[2]
 
 
 def test_a_client_opening_another_clients_page_is_audited(live_server: LiveServer) -> None:

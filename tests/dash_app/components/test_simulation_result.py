@@ -16,6 +16,7 @@ from dash_app.components.simulation_result import (
     score_card,
     signed_number,
 )
+from tests.dash_app.component_text import texts
 
 
 @pytest.mark.parametrize(
@@ -104,18 +105,8 @@ REFERRED: dict[str, Any] = {
 }
 
 
-def _texts(component: Any) -> list[str]:
-    """Return the strings inside a component tree, in order."""
-    children = getattr(component, "children", component)
-    if isinstance(children, str):
-        return [children]
-    if isinstance(children, list | tuple):
-        return [text for child in children for text in _texts(child)]
-    return [] if children is None or children is component else _texts(children)
-
-
 def test_a_referral_shows_the_word_the_models_own_decision_and_the_numbers() -> None:
-    card = " ".join(_texts(score_card(REFERRED, "en", "card")))
+    card = " ".join(texts(score_card(REFERRED, "en", "card")))
     assert "Referred to an advisor" in card
     assert "The model alone: Refused" in card
     assert all(number in card for number in ("14.2%", "531 pts", "(8.7%)"))
@@ -123,7 +114,7 @@ def test_a_referral_shows_the_word_the_models_own_decision_and_the_numbers() -> 
 
 def test_a_referral_lists_what_to_provide_heaviest_first_with_its_points() -> None:
     panel = referral_panel(REFERRED, "en", "referral")
-    text = " ".join(_texts(panel))
+    text = " ".join(texts(panel))
     assert text.index("External credit scores") < text.index("Stability")
     assert "(their absence costs 24 pts)" in text
     assert "External score 2, External score 3" in text
@@ -132,13 +123,13 @@ def test_a_referral_lists_what_to_provide_heaviest_first_with_its_points() -> No
 
 def test_a_referral_from_an_older_api_still_says_a_person_decides() -> None:
     older = {k: v for k, v in REFERRED.items() if k not in ("missing_inputs", "model_decision")}
-    text = " ".join(_texts(referral_panel(older, "fr", "referral")))
+    text = " ".join(texts(referral_panel(older, "fr", "referral")))
     assert "Transmis à un conseiller" in text
     assert "À fournir" not in text
-    assert "Le modèle seul" not in " ".join(_texts(score_card(older, "fr", "card")))
+    assert "Le modèle seul" not in " ".join(texts(score_card(older, "fr", "card")))
 
 
 def test_a_granted_result_without_missing_inputs_shows_no_referral() -> None:
     granted = REFERRED | {"decision": "granted", "model_decision": "granted", "missing_inputs": []}
     assert referral_panel(granted, "en", "referral").children is None
-    assert "The model alone" not in " ".join(_texts(score_card(granted, "en", "card")))
+    assert "The model alone" not in " ".join(texts(score_card(granted, "en", "card")))
