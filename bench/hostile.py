@@ -36,6 +36,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from model_training.bundle import current_version  # noqa: E402
 from scoring_api.config import Settings  # noqa: E402
 from tests.processes import create_key  # noqa: E402
 from tests.reliability.load import LoadResult, mixed_calls, run_load  # noqa: E402
@@ -137,7 +138,7 @@ def main() -> None:
     parser.add_argument("--flood-loops", type=int, default=8)
     parser.add_argument("--unprotected", action="store_true")
     args = parser.parse_args()
-    live = (args.artifacts_dir / "CURRENT").read_text().strip()
+    live = current_version(args.artifacts_dir)
     scores = pd.read_parquet(args.artifacts_dir / live / "scores.parquet", columns=["SK_ID_CURR"])
     args.ids = [int(i) for i in scores["SK_ID_CURR"].iloc[:: max(len(scores) // N_IDS, 1)]][:N_IDS]
     env = UNPROTECTED_ENV if args.unprotected else PROTECTED_ENV

@@ -26,6 +26,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from model_training.bundle import current_version
 from model_training.config import VALIDATED_SUBDIR
 from model_training.features.application import EXT_SOURCES, application_input_columns
 from scoring_api.bundle_store import load_serving_bundle
@@ -90,7 +91,7 @@ def main() -> None:
     parser.add_argument("--artifacts-dir", type=Path, default=Path("data/artifacts"))
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()
-    version = (args.artifacts_dir / "CURRENT").read_text().strip()
+    version = current_version(args.artifacts_dir)
     bundle = load_serving_bundle(args.artifacts_dir, version)
     rows = _applications(args.data_dir)
     stored = bundle.scores.set_index("SK_ID_CURR")["probability"]

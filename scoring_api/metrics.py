@@ -30,7 +30,7 @@ from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
 from scoring_api.metrics_multiprocess import MULTIPROC_ENV
 from scoring_api.request_id import elapsed_seconds, route_pattern
-from scoring_api.security import current_identity
+from scoring_api.security.identity import current_identity
 
 METRICS_KEY = "scoring_metrics"
 METRICS_PATH = "/metrics"

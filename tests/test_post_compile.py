@@ -12,17 +12,15 @@ import os
 import shlex
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from model_training.cli import build_parser as model_training_parser
-from tests.scoring_api.bundle_servers import QuietHandler, pack
+from tests.scoring_api.bundle_servers import QuietHandler, http_server, pack
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bin" / "post_compile"
@@ -32,15 +30,8 @@ RECORDER = '#!/usr/bin/env bash\nprintf "%s\\n" "$*" >> "$CALLS_LOG"\n'
 @contextmanager
 def http_folder(folder: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 for the block; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with http_server(partial(QuietHandler, directory=str(folder))) as base:
+        yield base
 
 
 def run_hook(env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from model_training.bundle import current_version
+
 NEW_VERSION = "20990101T000000Z-fetched"
 HOSTILE_SECONDS = 10.0  # a hostile server gives up after this long (a failing test never hangs)
 
@@ -94,4 +96,4 @@ def add_member(archive: Path, name: str, data: bytes = b"x") -> None:
 
 def live_version(artifacts_dir: Path) -> str:
     """Return the version CURRENT names."""
-    return (artifacts_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    return current_version(artifacts_dir)

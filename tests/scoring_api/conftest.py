@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import create_app
+from model_training.bundle import current_version
 from scoring_api.config import Settings
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
@@ -113,7 +114,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def artifacts(data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
     """Return an artifacts folder whose CURRENT names a copy of the test bundle."""
     source = data_dir / "artifacts"
-    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
+    version = current_version(source)
     target = tmp_path / "artifacts"
     shutil.copytree(source / version, target / version)
     (target / "CURRENT").write_text(version + "\n", encoding="utf-8")
@@ -124,7 +125,7 @@ def artifacts(data_dir: Path, tmp_path: Path) -> tuple[Path, str]:
 def new_bundle(data_dir: Path, tmp_path: Path) -> Path:
     """Return a bundle folder named NEW_VERSION (the test bundle, its metadata renamed)."""
     source = data_dir / "artifacts"
-    version = (source / "CURRENT").read_text(encoding="utf-8").strip()
+    version = current_version(source)
     folder = tmp_path / "new" / NEW_VERSION
     shutil.copytree(source / version, folder)
     metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from model_training.bundle import current_version
 from scoring_api.bundle_store import BundleStore
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
@@ -54,7 +55,7 @@ def test_a_broken_bundle_is_explained_to_the_log_and_admins_only(
 ) -> None:
     """Anonymous callers get "failing"; the reason, with its file paths, is logged and shown to
     an admin."""
-    live = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    live = current_version(data_dir / "artifacts")
     artifacts = tmp_path / "artifacts"
     shutil.copytree(data_dir / "artifacts" / live, artifacts / live)
     (artifacts / live / damaged).write_bytes(b"damaged")
@@ -191,7 +192,7 @@ def test_openapi_document_lists_every_route(as_role, app) -> None:
 
 def test_a_broken_new_bundle_leaves_the_old_one_serving(data_dir: Path, tmp_path: Path) -> None:
     artifacts = tmp_path / "artifacts"
-    live = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    live = current_version(data_dir / "artifacts")
     (artifacts / live).mkdir(parents=True)
     for item in (data_dir / "artifacts" / live).iterdir():
         (artifacts / live / item.name).symlink_to(item)

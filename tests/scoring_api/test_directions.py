@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model_training.bundle import current_version
 from model_training.features.catalogue import monotone_directions
 from model_training.modeling.model_input import to_model_input
 from scoring_api.bundle_store import ServingBundle, load_serving_bundle
@@ -35,7 +36,7 @@ NEW_APPLICANT = {
 def bundle(data_dir: Path) -> ServingBundle:
     """Return the session's live bundle."""
     artifacts = data_dir / "artifacts"
-    return load_serving_bundle(artifacts, (artifacts / "CURRENT").read_text().strip())
+    return load_serving_bundle(artifacts, current_version(artifacts))
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from model_training.bundle import current_version
 from tests.processes import ROOT, START_SECONDS, create_key, free_port, wait_ready
 from tests.scoring_api.conftest import make_settings
 from tests.scoring_api.test_metrics import SCORE_ROUTE, sample
@@ -93,7 +94,7 @@ def test_metrics_add_up_every_worker_and_every_line_is_json(
     )
     assert counted == sent, output[-2000:]
     assert sample(exposition, "scoring_served_points_count", route=SCORE_ROUTE) == sent
-    live = (data_dir / "artifacts" / "CURRENT").read_text(encoding="utf-8").strip()
+    live = current_version(data_dir / "artifacts")
     assert sample(exposition, "scoring_model_info", version=live) == 1
     lines = [json.loads(line) for line in output.splitlines()]  # every line is one JSON object
     access = [line for line in lines if line.get("route") == SCORE_ROUTE]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model_training.bundle import current_version
 from model_training.config import VALIDATED_SUBDIR
 from model_training.features.application import (
     FOLDED_INCOME_TYPES,
@@ -140,7 +141,7 @@ def contradictions(reason: dict, client_id: int, facts: RawFacts) -> list[str]:
 def bundle(data_dir: Path) -> ServingBundle:
     """Return the session's live bundle."""
     artifacts = data_dir / "artifacts"
-    return load_serving_bundle(artifacts, (artifacts / "CURRENT").read_text().strip())
+    return load_serving_bundle(artifacts, current_version(artifacts))
 
 
 @pytest.fixture(scope="module")
