@@ -53,8 +53,6 @@ def score_result(
     missing = []
     if groups is not None and value_of is not None:
         missing = missing_inputs(groups, value_of, bundle.scale, lang)
-        for item in missing:
-            item["fields"] = [{**f} for f in item["fields"]]
     return {
         "probability": float(probability),
         "threshold": threshold,
