@@ -22,7 +22,10 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install runtime + dev dependencies (no-op when done)
+# The dashboard's partial plotly.js build comes from the npm registry, checked against its
+# pinned sha512 (dash_app/plotly_build); the command does nothing when the build is there.
+install: $(STAMP)  ## create .venv, install the dependencies and the plotly.js build (no-op when done)
+	@$(PY) -m dash_app.plotly_build.fetch
 
 browser:  ## Debian's chromium and chromium-driver for the dashboard's browser tests (once)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \

@@ -19,6 +19,7 @@ from scoring_api.access_log import init_access_log
 from scoring_api.blueprint import API_PREFIX, SETTINGS_KEY, STORE_KEY, create_blueprint
 from scoring_api.bundle_store import BundleStore
 from scoring_api.client_ids import use_ascii_int_converter
+from scoring_api.compression import init_compression
 from scoring_api.config import Settings
 from scoring_api.errors import RETRY_AFTER_SECONDS, ApiError
 from scoring_api.log_format import configure_logging
@@ -126,6 +127,7 @@ def create_app(config: Mapping[str, Any] | Settings | None = None) -> Flask:
     app.extensions[SETTINGS_KEY] = settings
     store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds, is_background=True)
     app.extensions[STORE_KEY] = store
+    init_compression(app)  # first registered: its hook runs after every other one
     init_request_id(app)  # first: every later hook and log line has the request id
     init_metrics(app, settings, store)
     init_security(app, settings)

@@ -9,10 +9,12 @@ from dash import _callback
 from flask import Flask
 
 from dash_app import api_client, shell, text
+from dash_app.asset_caching import AssetCaching
 from dash_app.callback_guard import init_callback_guard
 from dash_app.components import loan_form
-from dash_app.server_routes import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_server_routes
+from dash_app.server_routes import init_server_routes
 from dash_app.session_relay import init_session_relay
+from dash_app.vendor import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_vendor_routes
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +46,10 @@ def create_dash(
     server.config[api_client.CONFIG_KEY] = api_url
     server.config[text.LANGUAGE_CONFIG_KEY] = language
     server.config[loan_form.RATE_CONFIG_KEY] = loan_annual_rate
+    init_vendor_routes(server)
     init_server_routes(server)
+    if not isinstance(server.wsgi_app, AssetCaching):
+        server.wsgi_app = AssetCaching(server.wsgi_app)  # type: ignore[method-assign]
     init_session_relay(server)
     _callback.GLOBAL_CALLBACK_MAP.clear()  # callbacks left by an app built before this one
     _callback.GLOBAL_CALLBACK_LIST.clear()

@@ -1,25 +1,18 @@
-"""Plain Flask routes of the dashboard: Bootstrap from its wheel, language, relayed report."""
+"""Plain Flask routes of the dashboard: language switch and the relayed model report."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote
 
-import flask_bootstrap
-from flask import Flask, Response, redirect, request, send_from_directory
+from flask import Flask, Response, redirect, request
 
 from dash_app import api_client
 from dash_app.api_client import REPORT_RELAY_PATH, ApiClientError
 from dash_app.shell import is_page_path
 from dash_app.text import LANG_COOKIE, LANGUAGES
 
-VENDOR_PREFIX = "/vendor/bootstrap5"
-BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5"
-BOOTSTRAP_CSS = f"{VENDOR_PREFIX}/css/bootstrap.min.css"
-BOOTSTRAP_ICONS_CSS = f"{VENDOR_PREFIX}/css/font/bootstrap-icons.min.css"
 LANG_COOKIE_SECONDS = 365 * 24 * 3600
-VENDOR_CACHE_SECONDS = 7 * 24 * 3600
 SAFE_PATH = re.compile(r"(/[A-Za-z0-9._~-]+)*/?")  # "/" or "/a/b": no "//", no backslash
 SAFE_QUERY = re.compile(r"[A-Za-z0-9._~%=&+-]*")
 
@@ -34,12 +27,6 @@ def safe_next(target: str | None) -> str:
     if not SAFE_PATH.fullmatch(path) or not (path == REPORT_RELAY_PATH or is_page_path(path)):
         return "/"
     return f"{path}?{query}" if query and SAFE_QUERY.fullmatch(query) else path
-
-
-def _vendor_file(filename: str) -> Response:
-    """Serve Bootstrap 5.3's CSS, icons and fonts from the pinned bootstrap-flask wheel."""
-    response = send_from_directory(BOOTSTRAP_DIR, filename, max_age=VENDOR_CACHE_SECONDS)
-    return response
 
 
 def _switch_language(code: str) -> Response:
@@ -67,12 +54,9 @@ def _relay_model_report() -> Response:
 
 
 def init_server_routes(server: Flask) -> None:
-    """Add the vendor and language routes to the server (once)."""
-    if "dashboard_vendor" in server.view_functions:
+    """Add the language and report routes to the server (once)."""
+    if "dashboard_language" in server.view_functions:
         return
-    server.add_url_rule(
-        f"{VENDOR_PREFIX}/<path:filename>", endpoint="dashboard_vendor", view_func=_vendor_file
-    )
     server.add_url_rule(
         "/language/<code>", endpoint="dashboard_language", view_func=_switch_language
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from html import escape as html_escape
 from urllib.parse import quote
 
 import dash
@@ -18,6 +19,7 @@ from dash_app.api_client import ApiClientError
 from dash_app.components.messages import icon
 from dash_app.session_relay import relay_cookies
 from dash_app.text import LANGUAGES, current_lang, t
+from dash_app.vendor import plotly_script_url
 
 INDEX_STRING = """<!DOCTYPE html>
 <html lang="fr">
@@ -85,13 +87,17 @@ class Dashboard(dash.Dash):
     """Dash with the page's ``lang`` set to the browser's language and a mark on chart pages."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        """Return the index page with ``<html lang>`` and, on chart pages, ``data-charts``.
+        """Return the index page with ``<html lang>``, plotly.js's address and ``data-charts``.
 
-        ``assets/plotly_early.js`` loads plotly.js at once on a page marked so.
+        ``assets/plotly_early.js`` loads plotly.js from ``data-plotly-src``: at once on a page
+        marked ``data-charts``, else when a chart first appears.
         """
         page = super().interpolate_index(**kwargs)
         charts = ' data-charts="1"' if has_request_context() and draws_charts(request.path) else ""
-        return page.replace('<html lang="fr">', f'<html lang="{current_lang()}"{charts}>', 1)
+        source = f' data-plotly-src="{html_escape(plotly_script_url())}"'
+        return page.replace(
+            '<html lang="fr">', f'<html lang="{current_lang()}"{source}{charts}>', 1
+        )
 
     def index(self, *args: object, **kwargs: object) -> str | tuple[str, int]:
         """Return the index page, with status 404 at a client page whose id is no number."""

@@ -26,12 +26,17 @@ def replace_dir(staging: Path, final: Path, backup_prefix: str) -> Path:
     return final
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, flush it, then rename it over."""
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it, then rename it over."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     Path(tmp).chmod(0o644)  # mkstemp makes it private; other users (the server) must read it
     os.replace(tmp, path)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) atomically, as ``write_bytes_atomically`` does."""
+    write_bytes_atomically(path, text.encode("utf-8"))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from dash.testing.browser import Browser
 
+from dash_app import ids, plotly_build
 from dash_app.shell import draws_charts
+from dash_app.vendor import PLOTLY_URL
+from tests.dash_app.browser import open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
 
@@ -30,8 +34,32 @@ def test_chart_pages_are_known_by_path(live_server: LiveServer, path: str, expec
 
 @pytest.mark.parametrize(
     ("path", "opening"),
-    [("/model", '<html lang="fr" data-charts="1">'), ("/sign-in", '<html lang="fr">')],
+    [
+        ("/model", f'<html lang="fr" data-plotly-src="{PLOTLY_URL}" data-charts="1">'),
+        ("/sign-in", f'<html lang="fr" data-plotly-src="{PLOTLY_URL}">'),
+    ],
 )
 def test_the_index_marks_chart_pages(live_server: LiveServer, path: str, opening: str) -> None:
     page = live_server.app.test_client().get(path).get_data(as_text=True)
     assert opening in page
+
+
+def loaded_plotly(browser: Browser) -> list[str]:
+    """Return the addresses of the plotly.js files this page loaded so far."""
+    names = browser.driver.execute_script(
+        "return performance.getEntriesByType('resource').map((entry) => entry.name)"
+    )
+    return [name for name in names if "plotly" in name and "plotly_early" not in name]
+
+
+def test_charts_draw_with_the_partial_plotly_build_loaded_only_where_charts_are(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    open_page(dash_br, live_server, "/sign-in")
+    dash_br.wait_for_element(f"#{ids.SIGN_IN_SUBMIT_BUTTON}")
+    assert loaded_plotly(dash_br) == []
+    sign_in(dash_br, live_server, "alice", next_path="/model")
+    dash_br.wait_for_element(f"#{ids.MODEL_IMPORTANCE_GRAPH} .main-svg", timeout=30)
+    assert loaded_plotly(dash_br) == [f"{live_server.url}{PLOTLY_URL}"]
+    assert dash_br.driver.execute_script("return window.Plotly.version") == plotly_build.VERSION
+    assert dash_br.get_logs() == []

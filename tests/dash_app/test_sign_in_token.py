@@ -63,3 +63,21 @@ def test_a_token_signs_in_once(live_server: LiveServer) -> None:
     assert message_text(submit(browser, token, "wrong password!")) is not None  # retry allowed
     assert submit(browser, token, live_server.password)[ids.SIGN_IN_REDIRECT_LOCATION]
     assert_refused(submit(browser, token, live_server.password))
+
+
+def test_every_page_load_masks_the_token_afresh(live_server: LiveServer) -> None:
+    """BREACH: two compressed answers never carry the same secret bytes (Django's masking)."""
+    browser = live_server.app.test_client()
+    first, second = form_token(browser), form_token(browser)
+    payloads = [token.split(".")[0] for token in (first, second)]  # before time and signature
+    assert not any(payloads[0][i : i + 8] in payloads[1] for i in range(len(payloads[0]) - 7))
+    assert submit(browser, second, live_server.password)[ids.SIGN_IN_REDIRECT_LOCATION]
+
+
+def test_a_signed_but_unmasked_nonce_is_refused(live_server: LiveServer) -> None:
+    browser = live_server.app.test_client()
+    form_token(browser)
+    with browser.session_transaction() as session:
+        nonce = session["sign_in_nonce"]
+    signer = URLSafeTimedSerializer(live_server.app.secret_key, salt=FORM_SALT)
+    assert_refused(submit(browser, signer.dumps(nonce), live_server.password))
