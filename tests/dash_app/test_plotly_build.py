@@ -105,7 +105,7 @@ def test_a_tarball_without_the_build_is_refused(build_folder: Path) -> None:
 def test_an_unreachable_registry_is_a_clear_error(build_folder: Path) -> None:
     with (
         http_server(partial(QuietHandler, directory=str(build_folder))) as registry,
-        pytest.raises(fetch.FetchError, match="Could not download .*404"),
+        pytest.raises(fetch.FetchError, match=r"Could not download .*404"),
     ):
         fetch.fetch(registry)
 
