@@ -24,6 +24,7 @@ from tests.scoring_api.bundle_servers import QuietHandler, http_server, pack
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bin" / "post_compile"
+PLOTLY_FETCH = ["-m", "dash_app.plotly_build.fetch"]
 RECORDER = '#!/usr/bin/env bash\nprintf "%s\\n" "$*" >> "$CALLS_LOG"\n'
 
 
@@ -58,10 +59,13 @@ def recorder(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def recorded(log: Path) -> list[list[str]]:
-    """Return the argument lists the stand-in interpreter received."""
-    if not log.exists():
-        return []
-    return [shlex.split(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    """Return the argument lists the stand-in interpreter received after the plotly.js fetch.
+
+    Every build first fetches the dashboard's plotly.js build (a no-op when present).
+    """
+    calls = [shlex.split(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert calls[0] == PLOTLY_FETCH
+    return calls[1:]
 
 
 def test_post_compile_fetches_the_published_bundle(data_dir: Path, tmp_path: Path) -> None:
@@ -152,7 +156,7 @@ def test_post_compile_keeps_validated_tables_only(
 def test_post_compile_builds_nothing_when_no_model_is_needed(
     recorder: tuple[Path, Path], tmp_path: Path, env: dict[str, str], message: str
 ) -> None:
-    """A dashboard-only app, or a live bundle already in place, runs no Python at all."""
+    """A dashboard-only app, or a live bundle already in place, runs no model command."""
     python, log = recorder
     artifacts = tmp_path / "artifacts"
     if env.pop("EXISTING", None):

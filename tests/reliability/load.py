@@ -109,8 +109,9 @@ def _send(http: requests.Session, base: str, call: Call, client: int) -> Answer:
     started = time.monotonic()
     try:
         response = http.request(call.method, base + call.path, json=call.body, timeout=30)
-        length = response.headers.get("Content-Length")
-        if length is not None and int(length) != len(response.content):  # urllib3 1.26 lets
+        response.content  # noqa: B018 (read the whole body now)
+        length = response.headers.get("Content-Length")  # of the bytes sent (compressed)
+        if length is not None and int(length) != response.raw.tell():  # urllib3 1.26 lets
             raise requests.ConnectionError("body cut short")  # a truncated body through
     except requests.RequestException as exc:
         latency = (time.monotonic() - started) * 1000

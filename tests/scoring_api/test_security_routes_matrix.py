@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from dash_app import ids
+from dash_app.vendor import BOOTSTRAP_ENDPOINT, PLOTLY_ENDPOINT
 from tests.scoring_api.security_fixtures import PASSWORD, add_account, sign_in
 
 # Served to anyone, by design: health, sign-in, the OpenAPI document and its docs page, the
@@ -40,7 +41,8 @@ ANONYMOUS_ENDPOINTS = {
     "/_reload-hash",
     "_dash_assets.static",
     "static",
-    "dashboard_vendor",
+    BOOTSTRAP_ENDPOINT,
+    PLOTLY_ENDPOINT,
     "dashboard_language",
 }
 # Dashboard pages send an anonymous browser to the sign-in page instead.

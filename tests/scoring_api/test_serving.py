@@ -59,7 +59,7 @@ def test_procfile_web_command_serves_api_and_dashboard(data_dir: Path, tmp_path:
     assert body == {"status": "ready", "checks": {"model": "ok", "database": "ok"}}
     assert "GET /api/v1/health/ready 200" in output
     assert home[0] == 200
-    assert '<html lang="fr">' in home[1]
+    assert '<html lang="fr" ' in home[1]
     assert "_dash-renderer" in home[1]
     assert sign_in[0] == 200
 
