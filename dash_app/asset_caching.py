@@ -10,6 +10,9 @@ This is WSGI middleware, the last word on those headers: Flask adds ``Vary: Cook
 every response hook once the session was read (Flask-Login reads it on every request), and the
 session cookie changes at each request, so a cached file would never match again. The files do
 not depend on the cookie; the ``Vary`` of their responses keeps ``Accept-Encoding`` only.
+Nor do they refresh the session cookie (Flask sets it again on every answer of a signed-in
+browser): a response a shared cache may keep never carries a ``Set-Cookie``; the next page or
+API answer refreshes it.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ def is_fingerprinted_asset(path: str, query: str) -> bool:
 
 
 def _cached_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Return the headers with a year's caching and no ``Cookie`` in ``Vary``."""
-    kept = [(k, v) for k, v in headers if k.lower() not in ("cache-control", "vary")]
+    """Return the headers with a year's caching, no ``Cookie`` in ``Vary`` and no cookie set."""
+    dropped = ("cache-control", "vary", "set-cookie")
+    kept = [(k, v) for k, v in headers if k.lower() not in dropped]
     vary = [
         token.strip()
         for name, value in headers

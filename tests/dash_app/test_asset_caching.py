@@ -62,6 +62,8 @@ def test_every_file_a_page_loads_is_kept_a_year(live_server: LiveServer, path: s
         assert response.status_code == 200, address
         assert response.headers["Cache-Control"] == IMMUTABLE, address
         assert response.headers["Vary"] == "Accept-Encoding", address  # not the cookie
+        assert "Set-Cookie" not in response.headers, address  # a shared cache may keep it
+    assert "Set-Cookie" in browser.get("/api/v1/auth/me").headers  # pages refresh the session
 
 
 def test_the_fonts_a_stylesheet_names_are_kept_a_year(live_server: LiveServer) -> None:
