@@ -12,9 +12,10 @@ from dash_app import api_client, shell, text
 from dash_app.asset_caching import AssetCaching
 from dash_app.callback_guard import init_callback_guard
 from dash_app.components import loan_form
+from dash_app.icons import icon_font, init_icon_routes
 from dash_app.server_routes import init_server_routes
 from dash_app.session_relay import init_session_relay
-from dash_app.vendor import BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS, init_vendor_routes
+from dash_app.vendor import BOOTSTRAP_CSS, init_vendor_routes
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +48,7 @@ def create_dash(
     server.config[text.LANGUAGE_CONFIG_KEY] = language
     server.config[loan_form.RATE_CONFIG_KEY] = loan_annual_rate
     init_vendor_routes(server)
+    init_icon_routes(server)
     init_server_routes(server)
     if not isinstance(server.wsgi_app, AssetCaching):
         server.wsgi_app = AssetCaching(server.wsgi_app)  # type: ignore[method-assign]
@@ -59,7 +61,7 @@ def create_dash(
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
-        external_stylesheets=[BOOTSTRAP_CSS, BOOTSTRAP_ICONS_CSS],
+        external_stylesheets=[BOOTSTRAP_CSS, icon_font().css_url],
         serve_locally=True,
         compress=False,
         suppress_callback_exceptions=True,  # page components appear with their page

@@ -23,6 +23,7 @@ from urllib.parse import parse_qs
 
 from dash.fingerprint import check_fingerprint
 
+from dash_app.icons import icon_font
 from dash_app.vendor import is_vendor_file
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -34,7 +35,7 @@ FAVICON = "/_favicon.ico"
 
 def is_fingerprinted_asset(path: str, query: str) -> bool:
     """Tell whether a request's path (and query) names one version of a static file."""
-    if is_vendor_file(path):
+    if is_vendor_file(path) or path in (icon_font().css_url, icon_font().font_url):
         return True
     if path.startswith(COMPONENT_SUITES):
         return check_fingerprint(path)[1]

@@ -1,5 +1,7 @@
 """Third-party files the dashboard serves itself (no CDN): Bootstrap 5.3 and the plotly.js build.
 
+Bootstrap Icons are cut down to the icons shown (``icons``).
+
 Each URL carries the version of what it serves (``/vendor/bootstrap-flask-2.6.0/...``,
 ``/vendor/plotly-finance-4.1.0.min.js``), so a browser may keep it for a year
 (``asset_caching``): a new version is a new address.
@@ -22,7 +24,6 @@ VENDOR_ROOT = "/vendor/"
 BOOTSTRAP_DIR = Path(flask_bootstrap.__file__).resolve().parent / "static" / "bootstrap5"
 BOOTSTRAP_PREFIX = f"{VENDOR_ROOT}bootstrap-flask-{version('bootstrap-flask')}/bootstrap5"
 BOOTSTRAP_CSS = f"{BOOTSTRAP_PREFIX}/css/bootstrap.min.css"
-BOOTSTRAP_ICONS_CSS = f"{BOOTSTRAP_PREFIX}/css/font/bootstrap-icons.min.css"
 BOOTSTRAP_ENDPOINT = "dashboard_vendor_bootstrap"
 PLOTLY_URL = f"{VENDOR_ROOT}{plotly_build.FILE_NAME}"
 PLOTLY_ENDPOINT = "dashboard_vendor_plotly"

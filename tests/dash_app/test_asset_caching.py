@@ -8,7 +8,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from dash_app.asset_caching import IMMUTABLE, is_fingerprinted_asset
-from dash_app.vendor import BOOTSTRAP_ICONS_CSS, PLOTLY_URL
+from dash_app.icons import icon_font
+from dash_app.vendor import PLOTLY_URL
 from tests.dash_app.conftest import LiveServer
 from tests.scoring_api.security_fixtures import PASSWORD
 
@@ -66,16 +67,13 @@ def test_every_file_a_page_loads_is_kept_a_year(live_server: LiveServer, path: s
     assert "Set-Cookie" in browser.get("/api/v1/auth/me").headers  # pages refresh the session
 
 
-def test_the_fonts_a_stylesheet_names_are_kept_a_year(live_server: LiveServer) -> None:
+def test_the_icon_font_its_stylesheet_names_is_kept_a_year(live_server: LiveServer) -> None:
     browser = live_server.app.test_client()
-    stylesheet = browser.get(BOOTSTRAP_ICONS_CSS).get_data(as_text=True)
-    fonts = re.findall(r'url\("?([^")]+)"?\)', stylesheet)
-    assert fonts
-    folder = BOOTSTRAP_ICONS_CSS.rsplit("/", 1)[0]
-    for font in fonts:
-        response = browser.get(f"{folder}/{font}")
-        response.close()
-        assert (response.status_code, response.headers["Cache-Control"]) == (200, IMMUTABLE)
+    stylesheet = browser.get(icon_font().css_url).get_data(as_text=True)
+    assert re.findall(r'url\("?([^")]+)"?\)', stylesheet) == [icon_font().font_url]
+    response = browser.get(icon_font().font_url)
+    assert (response.status_code, response.headers["Cache-Control"]) == (200, IMMUTABLE)
+    assert response.get_data() == icon_font().font
 
 
 @pytest.mark.parametrize("path", ["/clients", "/_dash-layout", "/_dash-dependencies"])

@@ -9,6 +9,7 @@ import brotli
 import pytest
 from flask.testing import FlaskClient
 
+from dash_app.icons import icon_font
 from dash_app.vendor import BOOTSTRAP_PREFIX, PLOTLY_URL
 from scoring_api.compression import MIN_BYTES
 
@@ -84,8 +85,7 @@ def test_nothing_is_compressed_for_a_browser_that_does_not_ask(
 def test_fonts_already_compressed_are_sent_as_they_are(
     http: FlaskClient, keys: dict[str, str]
 ) -> None:
-    url = f"{BOOTSTRAP_PREFIX}/css/font/fonts/bootstrap-icons.woff2"
-    response = get(http, keys, url, "br, gzip")
+    response = get(http, keys, icon_font().font_url, "br, gzip")
     assert response.status_code == 200
     assert response.mimetype == "font/woff2"
     assert "Content-Encoding" not in response.headers
