@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from html import escape as html_escape
 from urllib.parse import quote
 
@@ -85,6 +86,18 @@ def draws_charts(path: str) -> bool:
 
 class Dashboard(dash.Dash):
     """Dash with the page's ``lang`` set to the browser's language and a mark on chart pages."""
+
+    _setup_lock = threading.Lock()
+
+    def _setup_server(self) -> None:
+        """Run Dash's first-request setup once, the other threads waiting until it is done.
+
+        Dash marks the setup done before doing it (plotly/dash#3971, open): under gunicorn's
+        threads, a script requested while a fresh worker is setting up is checked against an
+        empty list of libraries and gets a 500 (seen by the Lighthouse benchmark).
+        """
+        with self._setup_lock:
+            super()._setup_server()
 
     def interpolate_index(self, **kwargs: str) -> str:
         """Return the index page with ``<html lang>``, plotly.js's address and ``data-charts``.

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
-from dash.testing.browser import Browser
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
+import requests
+from dash.testing.browser import Browser
+from werkzeug.serving import make_server
+
+from app import create_app
 from dash_app import ids, plotly_build
 from dash_app.shell import draws_charts
 from dash_app.vendor import PLOTLY_URL
 from tests.dash_app.browser import open_page, sign_in
 from tests.dash_app.conftest import LiveServer
+from tests.scoring_api.conftest import make_settings
 
 
 @pytest.mark.parametrize(
@@ -63,3 +71,28 @@ def test_charts_draw_with_the_partial_plotly_build_loaded_only_where_charts_are(
     assert loaded_plotly(dash_br) == [f"{live_server.url}{PLOTLY_URL}"]
     assert dash_br.driver.execute_script("return window.Plotly.version") == plotly_build.VERSION
     assert dash_br.get_logs() == []
+
+
+def test_a_fresh_server_answers_the_scripts_of_its_first_page_requested_at_once(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Dash's first-request setup runs once while the other threads wait (plotly/dash#3971)."""
+    app = create_app(make_settings(data_dir, tmp_path))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/_dash-component-suites/dash"
+    scripts = ["deps/react@18.v4_4_1m1.3.1.min.js", "dcc/dash_core_components.v4_4_1m1.js"] * 8
+    start = threading.Barrier(len(scripts))
+
+    def fetch(script: str) -> int:
+        start.wait()
+        return requests.get(f"{base}/{script}", timeout=30).status_code
+
+    try:
+        with ThreadPoolExecutor(len(scripts)) as pool:
+            statuses = list(pool.map(fetch, scripts))
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+    assert statuses == [200] * len(scripts)
