@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from dash_app import ids
+from dash_app.icons import ICON_CSS_ENDPOINT, ICON_FONT_ENDPOINT
 from dash_app.vendor import BOOTSTRAP_ENDPOINT, PLOTLY_ENDPOINT
 from tests.scoring_api.security_fixtures import PASSWORD, add_account, sign_in
 
@@ -43,6 +44,8 @@ ANONYMOUS_ENDPOINTS = {
     "static",
     BOOTSTRAP_ENDPOINT,
     PLOTLY_ENDPOINT,
+    ICON_CSS_ENDPOINT,
+    ICON_FONT_ENDPOINT,
     "dashboard_language",
 }
 # Dashboard pages send an anonymous browser to the sign-in page instead.
