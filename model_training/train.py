@@ -19,7 +19,13 @@ from model_training.config import VALIDATED_SUBDIR
 from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.application import PROTECTED_COLUMNS
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
-from model_training.modeling.decision import choose_threshold, cost_per_client, decide
+from model_training.modeling.decision import (
+    choose_threshold,
+    cost_per_client,
+    decide,
+    is_refused,
+    probability_of_log_odds,
+)
 from model_training.modeling.explain import (
     GROUP_PREFIX,
     Contributions,
@@ -166,8 +172,8 @@ def _bundle_content(
     scale = PointsScale()
     frame = features.frame
     log_odds = contributions.log_odds
-    probability = 1.0 / (1.0 + np.exp(-log_odds))
-    refused = probability >= threshold
+    probability = probability_of_log_odds(log_odds)
+    refused = is_refused(probability, threshold)
     groups = group_contributions(
         {name: frame[name].to_numpy() for name in features.features},
         features.features,

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from model_training.data.schema import table
+from model_training.data.schema import PLACEHOLDER_DAYS, table
 from model_training.features.catalogue import ADVERSE_VALUE, MISSING_INFORMATION
 from model_training.loan_terms import FIELD_DESCRIPTIONS
 from model_training.modeling.decision import GRANTED, OUTCOMES, REFUSED
@@ -16,7 +16,6 @@ Group = Literal["all", "granted", "refused", "similar"]
 Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
 ModelOutcome = Literal[GRANTED, REFUSED]  # type: ignore[valid-type]
 ReasonKind = Literal[ADVERSE_VALUE, MISSING_INFORMATION]  # type: ignore[valid-type]
-PLACEHOLDER_DAYS = 365243
 
 
 class Strict(BaseModel):

@@ -11,9 +11,9 @@ from typing import Any
 
 from dash_app.components.application_specs import FieldSpec
 from dash_app.components.formatting import years_from_days
+from model_training.data.schema import PLACEHOLDER_DAYS
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE, term_months
 
-PENSIONER_DAYS = 365243  # Kaggle's DAYS_EMPLOYED for people without a job (mostly pensioners)
 DAYS_PER_YEAR = 365.25
 NOT_GIVEN = "not-given"  # the option that empties an optional list (a select's value is text)
 
@@ -64,9 +64,9 @@ def form_values(
         elif spec.kind == "switch":
             values[spec.name] = False
         elif spec.name == "not_employed":
-            values[spec.name] = number is not None and number >= PENSIONER_DAYS
+            values[spec.name] = number is not None and number >= PLACEHOLDER_DAYS
         elif spec.name == "employed_years":
-            is_job = number is not None and number < PENSIONER_DAYS
+            is_job = number is not None and number < PLACEHOLDER_DAYS
             values[spec.name] = round(abs(number) / DAYS_PER_YEAR, 1) if is_job else None
         elif spec.name == "age":
             values[spec.name] = None if number is None else int(abs(number) // DAYS_PER_YEAR)
@@ -112,7 +112,7 @@ def to_application(values: Mapping[str, Any], specs: Iterable[FieldSpec]) -> dic
         if spec.column == "DAYS_EMPLOYED":
             years = as_number(values.get("employed_years"))
             is_jobless = bool(values.get("not_employed")) or years is None
-            application[spec.column] = PENSIONER_DAYS if is_jobless else days_from_years(years)
+            application[spec.column] = PLACEHOLDER_DAYS if is_jobless else days_from_years(years)
             application["FLAG_EMP_PHONE"] = 0 if is_jobless else 1  # Kaggle: 0 without a job
         elif spec.column.startswith("DAYS_"):
             years = as_number(value)

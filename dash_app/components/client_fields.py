@@ -14,8 +14,8 @@ from dash_app.components.formatting import (
     years_from_days,
 )
 from dash_app.text import catalogue, t
+from model_training.data.schema import PLACEHOLDER_DAYS
 
-DAYS_EMPLOYED_PLACEHOLDER = 365243  # Kaggle's "no current employment" (pensioners, ...)
 NUMBERED_LEVEL = re.compile(r"^(?P<kind>.+?):? [Tt]ype (?P<n>\d+)$")
 CARDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (  # (card, ((field, kind), ...))
     (
@@ -97,7 +97,7 @@ def level_text(field: str, level: str, lang: str) -> str:
 
 def _employed_text(days: float, lang: str) -> str:
     """Return the time in the current job, or "not in employment" for Kaggle's placeholder."""
-    if days >= 0 or days == DAYS_EMPLOYED_PLACEHOLDER:
+    if days >= 0 or days == PLACEHOLDER_DAYS:
         return t("client_file.value.not_employed", lang)
     return format_years(years_from_days(days), lang, decimals=1)
 

@@ -36,16 +36,13 @@ def _percent(share: float, lang: str, decimals: int = 1) -> str:
 
 
 def make_gauge_figure(
-    probability: float, threshold: float, *, lang: str, decision: str | None = None
+    probability: float, threshold: float, *, decision: str, lang: str
 ) -> go.Figure:
     """Draw the probability of default on a gauge; the threshold is a labelled black line.
 
-    The colour of the bar follows the decision (refused when probability >= threshold unless
-    ``decision`` says otherwise); the zones are labelled in words, so colour is not the only
-    carrier.
+    The colour of the bar follows the API's decision (a referral is not a refusal); the zones
+    are labelled in words, so colour is not the only carrier.
     """
-    if decision is None:
-        decision = "refused" if probability >= threshold else "granted"
     upper = gauge_range(probability, threshold)
     colour = REFUSED_COLOUR if decision == "refused" else GRANTED_COLOUR
     figure = go.Figure(

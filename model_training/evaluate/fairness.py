@@ -2,7 +2,7 @@
 
 CODE_GENDER is not a model input; it is read from the validated application table only to
 measure whether decisions and errors differ between groups. Rates use the train clients'
-out-of-fold decisions (``probability >= threshold`` means refused), so errors are honest.
+out-of-fold decisions (``decision.is_refused``), so errors are honest.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from model_training.modeling.decision import is_refused
 
 DAYS_PER_YEAR = 365.25
 AGE_BAND_EDGES: tuple[float, ...] = (30.0, 40.0, 50.0, 60.0)
@@ -87,7 +89,7 @@ def fairness_table(applications: pd.DataFrame, oof: pd.DataFrame, threshold: flo
     )
     frame["age_band"] = age_band(frame["DAYS_BIRTH"].to_numpy(dtype=float, na_value=np.nan))
     y = frame["TARGET"].to_numpy().astype(np.int64)
-    refused = frame["oof_probability"].to_numpy() >= threshold
+    refused = is_refused(frame["oof_probability"].to_numpy(), threshold)
     rows: list[dict] = []
     for attribute, column in ATTRIBUTES:
         rows += rates_by_group(frame[column].to_numpy(dtype=object), y, refused, attribute)

@@ -15,6 +15,8 @@ from sklearn.metrics import (
     roc_curve,
 )
 
+from model_training.modeling.decision import is_refused
+
 ROC_GRID_POINTS = 101  # false positive rates 0, 0.01, ..., 1 shared by every fold
 PR_MAX_POINTS = 200
 CALIBRATION_BINS = 10
@@ -98,12 +100,12 @@ def calibration(y: np.ndarray, probability: np.ndarray, n_bins: int = CALIBRATIO
 
 
 def confusion_at(y: np.ndarray, probability: np.ndarray, threshold: float) -> dict:
-    """Return the confusion matrix when refusing at ``probability >= threshold``, and its rates.
+    """Return the confusion matrix of the decisions at ``threshold``, and its rates.
 
     Positive = defaulter. ``tp``: defaulter refused, ``fn``: defaulter granted, ``fp``: good
     client refused, ``tn``: good client granted.
     """
-    refused = probability >= threshold
+    refused = is_refused(probability, threshold)
     is_default = y == 1
     tp = int(np.sum(refused & is_default))
     fn = int(np.sum(~refused & is_default))

@@ -1,6 +1,7 @@
-"""The decision threshold that minimises the expected business cost of errors.
+"""The decision rule, and the threshold that minimises the expected business cost of errors.
 
-A client is refused when the probability of default is at or above the threshold. A missed
+A client is refused when the probability of default is at or above the threshold
+(``is_refused``, the one place the comparison is written). A missed
 defaulter (granted, then defaults: false negative) costs ``cost_fn``; a wrongly refused good
 client (false positive) costs ``cost_fp``.
 """
@@ -10,6 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import expit, logit
+
+
+def probability_of_log_odds(log_odds: np.ndarray | float) -> np.ndarray:
+    """Return probabilities of default from the model's log-odds (the logistic function)."""
+    return expit(np.asarray(log_odds, dtype=float))
+
+
+def log_odds_of_probability(probability: np.ndarray | float) -> np.ndarray:
+    """Return the log-odds of probabilities of default (kept off 0 and 1)."""
+    return logit(np.clip(np.asarray(probability, dtype=float), 1e-12, 1 - 1e-12))
+
+
+def is_refused(probability: np.ndarray | float, threshold: float) -> np.ndarray:
+    """Tell, for each probability of default, whether the model refuses it at this threshold."""
+    return np.asarray(probability, dtype=float) >= threshold
 
 
 @dataclass(frozen=True)
@@ -23,8 +40,8 @@ class CostCurve:
 def cost_per_client(
     y: np.ndarray, probability: np.ndarray, threshold: float, cost_fn: float, cost_fp: float
 ) -> float:
-    """Return the average cost per client when refusing at ``probability >= threshold``."""
-    refused = probability >= threshold
+    """Return the average cost per client when refusing as ``is_refused`` says."""
+    refused = is_refused(probability, threshold)
     false_negatives = np.sum(~refused & (y == 1))
     false_positives = np.sum(refused & (y == 0))
     return float((cost_fn * false_negatives + cost_fp * false_positives) / len(y))
@@ -67,7 +84,10 @@ def decide(
     (``referable_log_odds``, what they add to the log-odds of default) made neutral is not a
     refusal but a referral: a person decides, with those inputs in hand.
     """
-    p = np.clip(np.asarray(probability, dtype=float), 1e-12, 1 - 1e-12)
-    without_missing = np.log(p / (1 - p)) - np.asarray(referable_log_odds, dtype=float)
-    would_grant = 1.0 / (1.0 + np.exp(-without_missing)) < threshold
-    return np.where(p < threshold, GRANTED, np.where(would_grant, REFERRED, REFUSED))
+    without_missing = log_odds_of_probability(probability) - np.asarray(
+        referable_log_odds, dtype=float
+    )
+    would_refuse = is_refused(probability_of_log_odds(without_missing), threshold)
+    return np.where(
+        ~is_refused(probability, threshold), GRANTED, np.where(would_refuse, REFUSED, REFERRED)
+    )

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from model_training.modeling.decision import probability_of_log_odds
 from model_training.modeling.reasons import ValueOf, referable_inputs
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.services.explanation import computed_groups, explain_computed
@@ -16,7 +17,6 @@ from scoring_api.services.scoring import (
     build_feature_rows,
     model_pool,
     predict_log_odds,
-    probability_of_log_odds,
     score_result,
     shap_values,
 )

@@ -196,11 +196,6 @@ def predict_log_odds(bundle: ServingBundle, pool: Pool) -> np.ndarray:
     return np.asarray(raw, dtype=float)
 
 
-def probability_of_log_odds(log_odds: np.ndarray) -> np.ndarray:
-    """Return probabilities of default from log-odds."""
-    return 1.0 / (1.0 + np.exp(-np.asarray(log_odds, dtype=float)))
-
-
 def shap_values(bundle: ServingBundle, pool: Pool) -> tuple[float, np.ndarray]:
     """Return the SHAP base value and contributions (log-odds) of a Pool's rows (TreeSHAP)."""
     return tree_shap_values(bundle.model, pool, bundle.leaf_shap)

@@ -8,7 +8,6 @@ import pytest
 
 from dash_app.components.application_fields import (
     NOT_GIVEN,
-    PENSIONER_DAYS,
     changed_fields,
     days_from_years,
     errors_from_api,
@@ -23,6 +22,7 @@ from dash_app.components.application_form import (
 )
 from dash_app.components.application_specs import FIELDS, NEW_APPLICATION_FIELDS, WHAT_IF_FIELDS
 from dash_app.text import catalogue
+from model_training.data.schema import PLACEHOLDER_DAYS
 
 GOOD: dict[str, Any] = {
     "contract_type": "Cash loans",
@@ -206,7 +206,7 @@ def test_an_optional_list_left_not_given_sends_a_missing_value() -> None:
 
 def test_no_job_is_kaggles_placeholder_days() -> None:
     values = GOOD | {"not_employed": True, "employed_years": 3}
-    jobless = {"DAYS_EMPLOYED": PENSIONER_DAYS, "FLAG_EMP_PHONE": 0}
+    jobless = {"DAYS_EMPLOYED": PLACEHOLDER_DAYS, "FLAG_EMP_PHONE": 0}
     assert to_application(values, [FIELDS["employed_years"]]) == jobless
     assert to_application(values, [FIELDS["not_employed"]]) == jobless
 
@@ -247,7 +247,7 @@ def test_a_stored_application_prefills_the_what_if_form() -> None:
 
 
 def test_a_pensioner_is_prefilled_as_not_employed() -> None:
-    values = form_values({"DAYS_EMPLOYED": PENSIONER_DAYS}, WHAT_IF_FIELDS)
+    values = form_values({"DAYS_EMPLOYED": PLACEHOLDER_DAYS}, WHAT_IF_FIELDS)
     assert (values["not_employed"], values["employed_years"]) == (True, None)
 
 

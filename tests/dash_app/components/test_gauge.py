@@ -13,7 +13,7 @@ from dash_app.components.gauge import (
 
 
 def test_the_gauge_value_is_the_probability_and_the_threshold_line_sits_at_the_threshold() -> None:
-    figure = make_gauge_figure(0.0217, 0.0874, lang="fr")
+    figure = make_gauge_figure(0.0217, 0.0874, decision="granted", lang="fr")
     indicator = figure.data[0]
     assert indicator.value == 0.0217
     assert indicator.gauge.threshold.value == 0.0874
@@ -27,21 +27,26 @@ def test_the_gauge_value_is_the_probability_and_the_threshold_line_sits_at_the_t
     [("fr", "Trait noir : seuil de 8,7\u00a0%"), ("en", "Black line: threshold of 8.7%")],
 )
 def test_the_threshold_is_labelled_in_words(lang: str, legend: str) -> None:
-    figure = make_gauge_figure(0.0217, 0.0874, lang=lang)
+    figure = make_gauge_figure(0.0217, 0.0874, decision="granted", lang=lang)
     assert legend in figure.layout.annotations[0].text
 
 
 @pytest.mark.parametrize(
-    ("probability", "colour"),
-    [(0.02, GRANTED_COLOUR), (0.0874, REFUSED_COLOUR), (0.30, REFUSED_COLOUR)],
+    ("probability", "decision", "colour"),
+    [
+        (0.02, "granted", GRANTED_COLOUR),
+        (0.0874, "refused", REFUSED_COLOUR),
+        (0.30, "refused", REFUSED_COLOUR),
+        (0.30, "referred", GRANTED_COLOUR),  # a person decides: not drawn as a refusal
+    ],
 )
-def test_the_bar_takes_the_decision_colour(probability: float, colour: str) -> None:
-    figure = make_gauge_figure(probability, 0.0874, lang="en")
+def test_the_bar_takes_the_decision_colour(probability: float, decision: str, colour: str) -> None:
+    figure = make_gauge_figure(probability, 0.0874, decision=decision, lang="en")
     assert figure.data[0].gauge.bar.color == colour
 
 
 def test_the_zones_split_at_the_threshold() -> None:
-    steps = make_gauge_figure(0.05, 0.1, lang="en").data[0].gauge.steps
+    steps = make_gauge_figure(0.05, 0.1, decision="granted", lang="en").data[0].gauge.steps
     assert [tuple(step.range) for step in steps] == [(0, 0.1), (0.1, 0.3)]
 
 

@@ -30,7 +30,7 @@ def test_unused_parts_are_left_out() -> None:
 
 
 def test_a_figure_carries_a_small_template() -> None:
-    figure = make_gauge_figure(0.2, 0.1, lang="fr")
+    figure = make_gauge_figure(0.2, 0.1, decision="refused", lang="fr")
     template = json.dumps(figure.to_plotly_json()["layout"]["template"])
     full = json.dumps(
         go.Figure(layout={"template": "plotly_white"}).layout.template.to_plotly_json()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from model_training.modeling.decision import choose_threshold, cost_curve, cost_per_client
+from model_training.modeling.decision import (
+    choose_threshold,
+    cost_curve,
+    cost_per_client,
+    is_refused,
+    log_odds_of_probability,
+    probability_of_log_odds,
+)
 
 Y = np.array([0, 0, 1, 0, 1])
 P = np.array([0.1, 0.2, 0.3, 0.4, 0.9])
@@ -44,3 +51,18 @@ def test_calibrated_scores_give_a_threshold_near_the_bayes_cost_ratio() -> None:
     p = rng.beta(1, 10, 200_000)
     y = (rng.random(len(p)) < p).astype(int)
     assert choose_threshold(y, p, cost_fn=10, cost_fp=1) == pytest.approx(1 / 11, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("probability", "expected"), [(0.0999, False), (0.1, True), (0.1001, True), (0.0, False)]
+)
+def test_a_probability_at_the_threshold_is_refused(probability: float, expected: bool) -> None:
+    assert bool(is_refused(probability, 0.1)) is expected
+
+
+def test_probabilities_and_log_odds_convert_both_ways() -> None:
+    log_odds = np.array([-40.0, -2.5, 0.0, 1.25, 40.0])
+    probability = probability_of_log_odds(log_odds)
+    np.testing.assert_allclose(probability[1:4], 1 / (1 + np.exp(-log_odds[1:4])), rtol=1e-15)
+    np.testing.assert_allclose(log_odds_of_probability(probability)[1:4], log_odds[1:4])
+    assert np.isfinite(log_odds_of_probability(np.array([0.0, 1.0]))).all()
