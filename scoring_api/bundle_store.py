@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier
 
-from model_training.bundle import check_format, list_versions
+from model_training.bundle import CURRENT_FILE, check_format, list_versions
 from model_training.errors import BundleError
 from model_training.modeling.points import PointsScale
 from model_training.modeling.tree_shap import LeafShap, leaf_shap
@@ -31,7 +31,6 @@ from scoring_api.errors import ApiError
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-CURRENT_FILE = "CURRENT"
 REQUIRED_FILES = ("model.cbm", "metadata.json", "scores.parquet", "features.parquet")
 
 
