@@ -131,9 +131,14 @@ def _add_artifacts_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_training(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--iterations", type=int, help="CatBoost iterations at most (2000)")
-    parser.add_argument("--folds", type=int, help="cross-validation folds (5)")
-    parser.add_argument("--seed", type=int, help="random seed (42)")
+    settings = "modeling/params.py TrainingSettings"  # the defaults live there, once
+    parser.add_argument(
+        "--iterations", type=int, help=f"CatBoost iterations at most (TRAIN_ITERATIONS, {settings})"
+    )
+    parser.add_argument(
+        "--folds", type=int, help=f"cross-validation folds (TRAIN_FOLDS, {settings})"
+    )
+    parser.add_argument("--seed", type=int, help=f"random seed ({settings})")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
 
 

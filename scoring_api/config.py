@@ -30,8 +30,6 @@ class Settings:
     api_url: str = ""
     dashboard: bool = True  # mount the Dash dashboard on this server (False: API only)
     proxy_fix: int = 0  # proxies in front setting X-Forwarded-For/-Proto (Heroku: 1; 0: none)
-    cost_fn: float = 10.0
-    cost_fp: float = 1.0
     language: str = "fr"
     loan_annual_rate: float = DEFAULT_ANNUAL_RATE  # interest assumed from a term to an instalment
     ratelimit_default: str = "600 per minute"

@@ -14,7 +14,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-VALIDATED_SUBDIR = "validated"
+from model_training.config import VALIDATED_SUBDIR
+
 APPLICATION_TABLES = ("application_train", "application_test")
 HISTORY_BY_CLIENT = (
     "bureau",
