@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator
 
-from model_training.data.schema import PLACEHOLDER_DAYS, table
+from model_training.data.ranges import ValueRange, column_range, sign_hint
+from model_training.data.schema import ColumnSpec, table
 from model_training.features.catalogue import ADVERSE_VALUE, MISSING_INFORMATION
 from model_training.loan_terms import FIELD_DESCRIPTIONS
 from model_training.modeling.decision import GRANTED, OUTCOMES, REFUSED
 
+APPLICATION_TABLE = "application_test"  # the fields of an application to score
 Lang = Literal["fr", "en"]
 Group = Literal["all", "granted", "refused", "similar"]
 Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
@@ -30,28 +32,34 @@ class StrictFinite(Strict):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
-def _numeric_bounds(name: str) -> dict[str, float]:
-    """Return the accepted range of a numeric application field, from its meaning."""
-    bounds: dict[str, float] = {"ge": 0}
-    if name == "DAYS_EMPLOYED":
-        bounds = {"le": PLACEHOLDER_DAYS, "ge": -40_000}
-    elif name.startswith("DAYS_"):
-        bounds = {"le": 0, "ge": -40_000}
-    elif name.startswith(
-        ("EXT_SOURCE_", "REGION_POPULATION", "FLAG_", "REG_", "LIVE_")
-    ) or name.endswith(("_AVG", "_MODE", "_MEDI")):
-        bounds = {"ge": 0, "le": 1}
-    elif name.startswith("REGION_RATING"):
-        bounds = {"ge": -1, "le": 3}  # -1 occurs in the real data (read as missing)
-    elif name == "HOUR_APPR_PROCESS_START":
-        bounds = {"ge": 0, "le": 23}
-    return bounds
+def _range_check(value_range: ValueRange) -> AfterValidator:
+    """Return a validator refusing what a range's bounds cannot say (a list, a placeholder)."""
+
+    def check(value: float | None) -> float | None:
+        if value is not None and not value_range.contains(value):
+            raise ValueError(f"expected {value_range.expected}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _numeric_field(column: ColumnSpec, kind: type) -> tuple[Any, Any]:
+    """Return the pydantic field of a numeric application column, bounded as the loader is."""
+    value_range = column_range(APPLICATION_TABLE, column) or sign_hint(
+        APPLICATION_TABLE, column.name
+    )
+    bounds = {} if value_range is None else value_range.field_bounds()
+    annotation: Any = kind | None
+    if value_range is not None and value_range.needs_check:
+        annotation = Annotated[kind | None, _range_check(value_range)]
+    description = FIELD_DESCRIPTIONS.get(column.name)
+    return annotation, Field(None, description=description, **bounds)
 
 
 def _application_fields() -> dict[str, Any]:
     """Return the pydantic fields of one application: every Kaggle field, all optional."""
     fields: dict[str, Any] = {}
-    for column in table("application_test").columns:
+    for column in table(APPLICATION_TABLE).columns:
         if column.name == "SK_ID_CURR":
             continue
         if column.is_categorical:
@@ -62,9 +70,7 @@ def _application_fields() -> dict[str, Any]:
             kind = int if column.dtype == "int" and not column.name.startswith("DAYS_") else float
             if column.name.startswith(("FLAG_", "REG_", "LIVE_")):
                 kind = int
-            description = FIELD_DESCRIPTIONS.get(column.name)
-            bounds = _numeric_bounds(column.name)
-            fields[column.name] = (kind | None, Field(None, description=description, **bounds))
+            fields[column.name] = _numeric_field(column, kind)
     return fields
 
 

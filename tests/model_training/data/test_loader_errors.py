@@ -107,7 +107,7 @@ def test_unexpected_column_is_reported(fake_data_dir: Path) -> None:
             "DAYS_BIRTH",
             "12000",
             "application_train.csv, line 3, column DAYS_BIRTH: expected a negative number of "
-            f"days, got 12000. {FIX}",
+            f"days, not before -40,000, got 12000. {FIX}",
         ),
         (
             "application_train.csv",
