@@ -7,7 +7,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, request
 from flask.json.provider import DefaultJSONProvider
 from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
@@ -21,7 +21,7 @@ from scoring_api.bundle_store import BundleStore
 from scoring_api.client_ids import use_ascii_int_converter
 from scoring_api.compression import init_compression
 from scoring_api.config import Settings
-from scoring_api.errors import RETRY_AFTER_SECONDS, ApiError
+from scoring_api.errors import ApiError, error_response
 from scoring_api.log_format import configure_logging
 from scoring_api.metrics import init_metrics
 from scoring_api.request_id import init_request_id
@@ -36,17 +36,6 @@ HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
 }
-
-
-def error_response(error: ApiError, headers: Mapping[str, str] | None = None) -> Response:
-    """Return the JSON response of an API error."""
-    response = jsonify(error.to_dict())
-    response.status_code = error.status
-    if error.status == 503:
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    for name, value in (headers or {}).items():
-        response.headers[name] = value
-    return response
 
 
 class BoundedJSONProvider(DefaultJSONProvider):

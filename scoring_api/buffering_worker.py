@@ -27,7 +27,7 @@ from typing import Any
 from gunicorn.workers.gthread import ThreadWorker
 
 from scoring_api.config import Settings
-from scoring_api.errors import RETRY_AFTER_SECONDS
+from scoring_api.errors import RETRY_AFTER_SECONDS, ApiError
 from scoring_api.request_buffer import expects_continue, request_end
 
 RECV_BYTES = 65_536
@@ -37,7 +37,7 @@ CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 def error_answer(status: str, code: str, message: str, extra: str = "") -> bytes:
     """Return a whole HTTP answer with the API's JSON error body, closing the connection."""
-    body = json.dumps({"error": {"code": code, "message": message, "details": None}}).encode()
+    body = json.dumps(ApiError(int(status.split(maxsplit=1)[0]), code, message).to_dict()).encode()
     head = (
         f"HTTP/1.1 {status}\r\nConnection: close\r\n{extra}Content-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\n\r\n"

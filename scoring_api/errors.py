@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from flask import Response, jsonify
 
 RETRY_AFTER_SECONDS = 5  # the Retry-After of every 503: a dependency (database, model) is down
 
@@ -53,3 +56,14 @@ def unauthorized(message: str = "Sign in or send an API key (X-API-Key).") -> Ap
 
 class BundleFetchError(Exception):
     """A model bundle could not be fetched, checked or made live (``fetch-bundle``)."""
+
+
+def error_response(error: ApiError, headers: Mapping[str, str] | None = None) -> Response:
+    """Return the JSON response of an API error."""
+    response = jsonify(error.to_dict())
+    response.status_code = error.status
+    if error.status == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response

@@ -11,7 +11,7 @@ from flask_openapi3 import APIBlueprint, Tag
 
 from scoring_api.blueprint import bundle_store, current_bundle, request_lang
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.errors import RETRY_AFTER_SECONDS, not_found
+from scoring_api.errors import ApiError, error_response, not_found
 from scoring_api.responses import (
     HTML_PAGE,
     Evaluation,
@@ -59,10 +59,7 @@ def health_ready() -> Response:
         details = {"checks": {name: "ok" if v == "ok" else "failing" for name, v in checks.items()}}
     if failed:
         message = f"Not ready: {', '.join(failed)} unavailable."
-        response = jsonify({"error": {"code": "not_ready", "message": message, "details": details}})
-        response.status_code = 503
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return error_response(ApiError(503, "not_ready", message, details))
     return jsonify({"status": "ready", **details})
 
 

@@ -24,11 +24,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from flask import abort, current_app, jsonify
+from flask import abort, current_app
 from limits import parse
 
 from scoring_api.config import Settings
-from scoring_api.errors import ApiError
+from scoring_api.errors import ApiError, error_response
 from scoring_api.metrics_multiprocess import MULTIPROC_ENV
 from scoring_api.security.limits import KEY_PREFIX, LIMITS_KEY, identity_key
 
@@ -110,14 +110,7 @@ def _take_slot(n_slots: int) -> BinaryIO | None:
 
 def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> None:
     """Abort with a JSON 429 carrying Retry-After."""
-    body = {
-        "error": {
-            "code": code,
-            "message": f"{message} Retry in {retry_after} s.",
-            "details": {**details, "retry_after": retry_after},
-        }
-    }
-    response = jsonify(body)
-    response.status_code = 429
-    response.headers["Retry-After"] = str(retry_after)
-    abort(response)
+    error = ApiError(
+        429, code, f"{message} Retry in {retry_after} s.", {**details, "retry_after": retry_after}
+    )
+    abort(error_response(error, {"Retry-After": str(retry_after)}))

@@ -14,11 +14,12 @@ import math
 import time
 from collections.abc import Callable
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, request
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 
 from scoring_api.config import Settings
+from scoring_api.errors import ApiError, error_response
 from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, verified_address
 from scoring_api.security.identity import current_identity
 from scoring_api.security.rate_storage import LOCAL_MEMORY_URI
@@ -135,15 +136,7 @@ def _is_view(endpoint: str, view: Callable[..., object]) -> bool:
 
 def rate_limited_response(limit_text: str, retry_after: int) -> Response:
     """Return ``{"error": {"code": "rate_limited", ...}}`` with status 429 and Retry-After."""
-    response = jsonify(
-        {
-            "error": {
-                "code": "rate_limited",
-                "message": f"Too many requests ({limit_text}). Retry in {retry_after} s.",
-                "details": {"limit": limit_text, "retry_after": retry_after},
-            }
-        }
-    )
-    response.status_code = 429
-    response.headers["Retry-After"] = str(retry_after)
-    return response
+    message = f"Too many requests ({limit_text}). Retry in {retry_after} s."
+    details = {"limit": limit_text, "retry_after": retry_after}
+    error = ApiError(429, "rate_limited", message, details)
+    return error_response(error, {"Retry-After": str(retry_after)})
