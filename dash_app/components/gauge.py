@@ -6,6 +6,7 @@ import math
 
 import plotly.graph_objects as go
 
+from dash_app.components.formatting import format_percent
 from dash_app.components.theme import LIGHT_TEMPLATE
 
 GRANTED_COLOUR = "#0072b2"
@@ -29,12 +30,6 @@ def gauge_range(probability: float, threshold: float) -> float:
     return min(1.0, math.ceil(round(upper * 20, 9)) / 20)
 
 
-def _percent(share: float, lang: str, decimals: int = 1) -> str:
-    """Return a share as a short percentage in the language."""
-    number = f"{100 * share:.{decimals}f}"
-    return f"{number.replace('.', ',')}\u00a0%" if lang == "fr" else f"{number}%"
-
-
 def make_gauge_figure(
     probability: float, threshold: float, *, decision: str, lang: str
 ) -> go.Figure:
@@ -55,9 +50,9 @@ def make_gauge_figure(
                     "range": [0, upper],
                     "tickvals": [0, threshold, upper],
                     "ticktext": [
-                        _percent(0, lang, 0),
-                        _percent(threshold, lang),
-                        _percent(upper, lang, 0),
+                        format_percent(0, lang, 0),
+                        format_percent(threshold, lang),
+                        format_percent(upper, lang, 0),
                     ],
                     "tickfont": {"size": FONT_SIZE},
                 },
@@ -79,7 +74,7 @@ def make_gauge_figure(
         )
     )
     figure.add_annotation(
-        text=TEXT["legend"][lang].format(value=_percent(threshold, lang)),
+        text=TEXT["legend"][lang].format(value=format_percent(threshold, lang)),
         x=0.5,
         y=-0.06,
         xref="paper",
@@ -89,7 +84,7 @@ def make_gauge_figure(
         font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
     )
     figure.add_annotation(
-        text=f"<b>{_percent(probability, lang)}</b>",
+        text=f"<b>{format_percent(probability, lang)}</b>",
         x=0.5,
         y=0.02,
         xref="paper",
