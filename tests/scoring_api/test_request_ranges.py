@@ -12,6 +12,7 @@ from scoring_api.schemas import APPLICATION_TABLE, Application
 
 SPEC = table(APPLICATION_TABLE)
 RULES = {rule.column: rule for rule in range_rules(SPEC)}
+DUCKDB = duckdb.connect()  # one in-memory database for every probe
 PROBES = (-40_001, -40_000, -1, -0.5, 0, 0.5, 1, 2, 3, 4, 23, 24, 100, PLACEHOLDER_DAYS)
 
 
@@ -19,7 +20,7 @@ def loader_accepts(column: str, value: float) -> bool:
     """Tell whether the loader's SQL rule of a column holds for a value (errors and hints)."""
     condition = RULES[column].condition.format(c="v")
     query = f"SELECT {condition} FROM (SELECT {value}::DOUBLE AS v)"
-    return bool(duckdb.connect().execute(query).fetchall()[0][0])
+    return bool(DUCKDB.execute(query).fetchall()[0][0])
 
 
 def is_integer_field(column: str) -> bool:
