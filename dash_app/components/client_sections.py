@@ -16,12 +16,12 @@ from dash_app.components.gauge import make_gauge_figure
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
 from dash_app.components.waterfall import (
-    OTHER_FEATURES,
     make_waterfall_figure,
     points_of_log_odds,
     threshold_points,
 )
 from dash_app.text import t
+from model_training.modeling.explanation_names import OTHER_FEATURES
 
 NARROW_MARGIN_PP = 1.0  # percentage points of probability between the client and the threshold
 CLEAR_MARGIN_PP = 5.0

@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_points
 from dash_app.components.theme import LIGHT_TEMPLATE, plot_text
+from model_training.modeling.explanation_names import OTHER_FEATURES
 
-OTHER_FEATURES = "other_features"
 GRANTED_COLOUR = "#0072b2"  # points gained: lower risk
 REFUSED_COLOUR = "#a64a00"  # points lost: higher risk
 TOTAL_COLOUR = "#495057"

@@ -1,7 +1,8 @@
 """Previous Home Credit applications: decisions, refusals, amounts asked and granted, recency.
 
-The five DAYS_* columns that use 365243 for "not happened / still open" have it made missing;
-an approved credit whose last due date is the placeholder is counted as still running.
+The five DAYS_* columns that use the placeholder (``PLACEHOLDER_DAYS``) for "not happened /
+still open" have it made missing; an approved credit whose last due date is the placeholder is
+counted as still running.
 """
 
 from __future__ import annotations

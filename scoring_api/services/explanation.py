@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from model_training.features.catalogue import feature_label
+from model_training.modeling.explanation_names import OTHER_FEATURES
 from model_training.modeling.reasons import (
     ValueOf,
     group_contributions,
@@ -20,7 +21,6 @@ from scoring_api.services.raw_data import json_value
 from scoring_api.services.scoring import client_row
 from scoring_api.services.stored import stored_groups, stored_value_of
 
-OTHER_FEATURES = "other_features"
 OTHER_LABELS = {"fr": "Autres caractéristiques", "en": "Other features"}
 
 

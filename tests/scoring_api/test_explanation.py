@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from model_training.modeling.explanation_names import OTHER_FEATURES
 from scoring_api.bundle_store import ServingBundle, load_serving_bundle
-from scoring_api.services.explanation import OTHER_FEATURES, explain_stored_client
+from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import json_value
 
 
