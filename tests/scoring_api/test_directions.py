@@ -54,7 +54,7 @@ def _moves_against(values: np.ndarray, direction: int) -> np.ndarray:
 def test_the_model_has_constrained_features_in_both_directions(bundle) -> None:
     directions = monotone_directions(list(bundle.features))
     assert set(directions.values()) == {-1, 1}
-    assert bundle.metadata["training"]["is_monotone"] is True
+    assert bundle.metadata.training.settings.is_monotone is True
 
 
 def test_no_constrained_feature_moves_against_its_direction_in_the_stored_model(
