@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from catboost import CatBoostClassifier
 
 from model_training.bundle.layout import TABLE_SUFFIX, table_file
@@ -44,10 +47,26 @@ class Bundle:
         """Tell whether the bundle holds the table ``name``."""
         return (self.path / table_file(name)).is_file()
 
-    def table(self, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
-        """Read one of the bundle's tables (``columns`` only, when given)."""
+    def table(
+        self,
+        name: str,
+        columns: Sequence[str] | None = None,
+        filters: list[tuple[str, str, Any]] | None = None,
+    ) -> pd.DataFrame:
+        """Read one of the bundle's tables (``columns`` only; rows matching ``filters``)."""
         path = self._table_path(name)
-        return pd.read_parquet(path, columns=None if columns is None else list(columns))
+        return pd.read_parquet(
+            path, columns=None if columns is None else list(columns), filters=filters
+        )
+
+    def arrow_table(self, name: str, columns: Sequence[str] | None = None) -> pa.Table:
+        """Read one of the bundle's tables as Arrow (for numpy columns without pandas)."""
+        path = self._table_path(name)
+        return pq.read_table(path, columns=None if columns is None else list(columns))
+
+    def table_columns(self, name: str) -> list[str]:
+        """Return the column names of one of the bundle's tables (its schema only)."""
+        return list(pq.read_schema(self._table_path(name)).names)
 
     def _table_path(self, name: str) -> Path:
         """Return the file of a table, or raise BundleError naming the tables there."""

@@ -13,7 +13,7 @@ from catboost import CatBoostClassifier
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle.checks import validate
-from model_training.bundle.layout import METADATA_FILE, MODEL_FILE, table_file
+from model_training.bundle.layout import METADATA_FILE, MODEL_FILE, ROW_GROUP_ROWS, table_file
 from model_training.bundle.metadata import BundleMetadata
 from model_training.bundle.registry import set_current
 from model_training.errors import BundleError
@@ -40,7 +40,8 @@ def write_bundle(artifacts_dir: Path, content: BundleContent, *, make_current: b
     try:
         content.model.save_model(str(work / MODEL_FILE))
         for name, frame in content.tables.items():
-            frame.to_parquet(work / table_file(name), index=False)
+            rows = ROW_GROUP_ROWS.get(name)  # None: the Parquet writer's default
+            frame.to_parquet(work / table_file(name), index=False, row_group_size=rows)
         for name, text in content.files.items():
             (work / name).write_text(text, encoding="utf-8")
         (work / METADATA_FILE).write_text(content.metadata.to_json(), encoding="utf-8")

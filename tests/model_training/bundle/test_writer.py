@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from model_training.bundle import (
@@ -16,6 +17,7 @@ from model_training.bundle import (
     open_bundle,
     write_bundle,
 )
+from model_training.bundle.layout import ROW_GROUP_ROWS
 from model_training.errors import BundleError
 
 
@@ -60,3 +62,13 @@ def test_a_bundle_that_fails_validation_is_neither_renamed_nor_live(artifacts: P
         write_bundle(artifacts, content)
     assert current_version(artifacts) == live
     assert sorted(p.name for p in artifacts.iterdir()) == before  # no temporary folder left
+
+
+def test_tables_read_one_client_at_a_time_are_written_in_row_groups(
+    artifacts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(ROW_GROUP_ROWS, APPLICATIONS, 100)
+    path = write_bundle(artifacts, content_of(artifacts, "v-groups"), make_current=False)
+    applications = pq.ParquetFile(path / "applications.parquet").metadata
+    assert applications.num_row_groups == -(-applications.num_rows // 100)
+    assert pq.ParquetFile(path / "scores.parquet").metadata.num_row_groups == 1
