@@ -69,11 +69,6 @@ class ServingBundle:
         return self.source.version
 
     @property
-    def path(self) -> Path:
-        """Return the bundle's folder."""
-        return self.source.path
-
-    @property
     def metadata(self) -> BundleMetadata:
         """Return the bundle's typed metadata."""
         return self.source.metadata

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tarfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,13 +130,13 @@ def test_fetch_promote_and_the_server_refuse_a_broken_bundle_with_one_message(
     served: tuple[str, Path],
     artifacts: tuple[Path, str],
     new_bundle: Path,
-    breaking: object,
+    breaking: Callable[[Path], None],
     message: str,
 ) -> None:
     """One validate: the same BundleError (but the folder it names) from all three."""
     base, www = served
     artifacts_dir, version = artifacts
-    breaking(new_bundle)  # type: ignore[operator]
+    breaking(new_bundle)
     pack(new_bundle, www / "broken.tar.gz")
     with pytest.raises(BundleError) as fetched:
         fetch_bundle(f"{base}/broken.tar.gz", artifacts_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,10 @@ def test_a_whole_bundle_opens_with_its_model_and_metadata(artifacts: Path) -> No
 
 @pytest.mark.parametrize(("breaking", "message"), BREAKAGES, ids=BREAKAGE_IDS)
 def test_a_broken_bundle_is_one_bundle_error_naming_the_bundle_and_the_fix(
-    artifacts: Path, breaking: object, message: str
+    artifacts: Path, breaking: Callable[[Path], None], message: str
 ) -> None:
     folder = next(p for p in artifacts.iterdir() if p.name.endswith("-next"))
-    breaking(folder)  # type: ignore[operator]
+    breaking(folder)
     with pytest.raises(BundleError) as caught:
         validate(folder)
     text = str(caught.value)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from model_training.bundle import METADATA_FILE, current_version
+from model_training.bundle import METADATA_FILE
 from model_training.bundle.metadata import BundleMetadata, Training, parse_metadata, read_metadata
 from model_training.errors import BundleError
 from model_training.features.catalogue import monotone_directions
@@ -15,19 +16,6 @@ from model_training.modeling.params import TrainingSettings
 from model_training.modeling.points import PointsScale
 
 WHERE = "bundle v1 in /artifacts"
-
-
-@pytest.fixture(scope="module")
-def live_folder(data_dir: Path) -> Path:
-    """Return the session's live bundle folder (trained by the build command; never modify)."""
-    artifacts = data_dir / "artifacts"
-    return artifacts / str(current_version(artifacts))
-
-
-@pytest.fixture(scope="module")
-def document(live_folder: Path) -> dict:
-    """Return the live bundle's metadata.json as plain JSON."""
-    return json.loads((live_folder / METADATA_FILE).read_text(encoding="utf-8"))
 
 
 def test_a_trained_bundles_metadata_is_written_back_byte_for_byte(live_folder: Path) -> None:
@@ -113,10 +101,10 @@ def test_the_training_record_keeps_settings_apart_from_what_training_found() -> 
     ids=["older-format", "unknown-key", "missing-field", "wrong-type"],
 )
 def test_a_bad_metadata_file_names_the_file_the_field_and_the_fix(
-    document: dict, change: object, message: str
+    document: dict, change: Callable[[dict], object], message: str
 ) -> None:
     broken = json.loads(json.dumps(document))
-    change(broken)  # type: ignore[operator]
+    change(broken)
     with pytest.raises(BundleError) as caught:
         parse_metadata(json.dumps(broken), WHERE)
     assert str(caught.value) == message
@@ -131,4 +119,4 @@ def test_the_metadata_is_frozen(live_folder: Path) -> None:
     metadata = read_metadata(live_folder)
     assert isinstance(metadata, BundleMetadata)
     with pytest.raises(ValueError, match="frozen"):
-        metadata.threshold = 0.5  # type: ignore[misc]
+        metadata.threshold = 0.5  # type: ignore[misc]  # the assignment under test must fail

@@ -3,6 +3,7 @@ previous one back, a broken or unknown one never goes live; ``check`` opens the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,10 +71,13 @@ def test_rollback_promotes_the_newest_bundle_older_than_the_live_one(artifacts: 
 
 @pytest.mark.parametrize(("breaking", "message"), BREAKAGES, ids=BREAKAGE_IDS)
 def test_a_broken_bundle_is_refused_and_current_stays(
-    artifacts: Path, capsys: pytest.CaptureFixture[str], breaking: object, message: str
+    artifacts: Path,
+    capsys: pytest.CaptureFixture[str],
+    breaking: Callable[[Path], None],
+    message: str,
 ) -> None:
     old = current(artifacts)
-    breaking(artifacts / f"{old}-next")  # type: ignore[operator]
+    breaking(artifacts / f"{old}-next")
     assert main(["promote", "--version", f"{old}-next", "--artifacts-dir", str(artifacts)]) == 2
     assert message in capsys.readouterr().err
     assert current(artifacts) == old
