@@ -27,9 +27,10 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from model_training.bundle import SCORES, open_bundle  # noqa: E402
 
 
 def _free_port() -> int:
@@ -236,11 +237,8 @@ def main() -> None:
     try:
         _wait_ready(api_port, "/api/v1/health/ready")
         _wait_ready(ceiling_port, "/ping")
-        ids = pd.read_parquet(
-            Path(args.artifacts_dir)
-            / Path(args.artifacts_dir, "CURRENT").read_text().strip()
-            / "scores.parquet"
-        )["SK_ID_CURR"].head(500)
+        scores = open_bundle(Path(args.artifacts_dir)).table(SCORES, ["SK_ID_CURR"])
+        ids = scores["SK_ID_CURR"].head(500)
         auth = {"X-API-Key": key, "Content-Type": "application/json"}
         cases = _cases(api_port, ceiling_port, [int(i) for i in ids])
         with ProcessPoolExecutor(max_workers=1) as loader:

@@ -30,13 +30,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model_training.bundle import current_version  # noqa: E402
+from model_training.bundle import SCORES, open_bundle  # noqa: E402
 from scoring_api.config import Settings  # noqa: E402
 from tests.processes import create_key  # noqa: E402
 from tests.reliability.load import LoadResult, mixed_calls, run_load  # noqa: E402
@@ -138,8 +137,7 @@ def main() -> None:
     parser.add_argument("--flood-loops", type=int, default=8)
     parser.add_argument("--unprotected", action="store_true")
     args = parser.parse_args()
-    live = current_version(args.artifacts_dir)
-    scores = pd.read_parquet(args.artifacts_dir / live / "scores.parquet", columns=["SK_ID_CURR"])
+    scores = open_bundle(args.artifacts_dir).table(SCORES, ["SK_ID_CURR"])
     args.ids = [int(i) for i in scores["SK_ID_CURR"].iloc[:: max(len(scores) // N_IDS, 1)]][:N_IDS]
     env = UNPROTECTED_ENV if args.unprotected else PROTECTED_ENV
     workdir = Path(tempfile.mkdtemp(prefix="bench-hostile-"))

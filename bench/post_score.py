@@ -1,6 +1,6 @@
 """Benchmark POST score in-process: the service behind the route, without HTTP or auth.
 
-Usage: python bench/post_score.py [--data-dir data/demo] [--artifacts-dir data/artifacts]
+Usage: python bench/post_score.py [--artifacts-dir data/artifacts]
 Times ``score_applications`` (what the route calls) for a one-record what-if, one new
 applicant and 100 what-if records, with and without explanations; the first call of the
 process (which builds the per-bundle caches) is reported apart. The baseline of the same run
@@ -65,7 +65,6 @@ def _model_alone(bundle: ServingBundle) -> Callable[[], object]:
 def main(argv: list[str] | None = None) -> int:
     """Print p50 milliseconds per request of each case and its ratio to the model alone."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=Path("data/demo"))
     parser.add_argument("--artifacts-dir", type=Path, default=Path("data/artifacts"))
     parser.add_argument("--seconds", type=float, default=3.0, help="time per case")
     args = parser.parse_args(argv)
@@ -78,10 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         "1 record, new applicant": new,
         "100 records, what-if": what_if,
     }
-    print(f"bundle {bundle.version}, {len(bundle.client_ids):,} clients, data {args.data_dir}")
+    print(f"bundle {bundle.version}, {len(bundle.client_ids):,} clients")
     print(f"peak RSS with the bundle loaded: {_peak_mb():,.0f} MB")
     started = time.perf_counter()
-    score_applications(bundle, args.data_dir, what_if[:1])
+    score_applications(bundle, what_if[:1])
     first_ms = (time.perf_counter() - started) * 1000
     print(f"first call of the process (builds caches): {first_ms:.1f} ms")
     print(f"peak RSS after it: {_peak_mb():,.0f} MB")
@@ -93,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             label = f"{name}{', explain' if explain else ''}"
 
             def call(records: list[dict] = records, explain: bool = explain) -> object:
-                return score_applications(bundle, args.data_dir, records, explain=explain)
+                return score_applications(bundle, records, explain=explain)
 
             ms, runs = _p50_ms(call, args.seconds, 2000)
             print(f"{label:<34} {ms:>9.2f} {runs:>6} {ms / baseline:>9.1f}")

@@ -32,12 +32,10 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model_training.bundle import set_current  # noqa: E402
+from model_training.bundle import SCORES, current_version, open_bundle, set_current  # noqa: E402
 from tests.reliability.load import (  # noqa: E402
     CONNECTION_ERROR,
     LoadResult,
@@ -98,7 +96,7 @@ def switch_checks(result: LoadResult, thresholds: dict[str, float], order: list[
 
 def run_switches(server: Server, args: argparse.Namespace) -> tuple[LoadResult, str]:
     """Load while a new bundle goes live every ``--switch-every`` seconds."""
-    first = (server.artifacts_dir / "CURRENT").read_text().strip()
+    first = str(current_version(server.artifacts_dir))
     order, thresholds = [first], {first: bundle_threshold(server.artifacts_dir, first)}
 
     def switch(k: int) -> None:
@@ -196,8 +194,7 @@ def main() -> None:
         "--runs", default=",".join(RUNS), help="comma-separated: " + ", ".join(RUNS)
     )
     args = parser.parse_args()
-    live = (args.artifacts_dir / "CURRENT").read_text().strip()
-    scores = pd.read_parquet(args.artifacts_dir / live / "scores.parquet", columns=["SK_ID_CURR"])
+    scores = open_bundle(args.artifacts_dir).table(SCORES, ["SK_ID_CURR"])
     args.ids = [int(i) for i in scores["SK_ID_CURR"].iloc[:: max(len(scores) // N_IDS, 1)]][:N_IDS]
     baseline = None
     for name in args.runs.split(","):

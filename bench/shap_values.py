@@ -32,7 +32,7 @@ import pandas as pd
 import shap
 from catboost import Pool
 
-from model_training.bundle import load_bundle
+from model_training.bundle import FEATURES, open_bundle
 from model_training.modeling.model_input import catboost_shap_values, to_model_input
 from model_training.modeling.shap_trees import read_ensemble, shap_form, split_outcomes
 from model_training.modeling.tree_shap import leaf_shap, tree_shap_values
@@ -64,10 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args(argv)
 
-    bundle = load_bundle(args.artifacts_dir)
-    names = [f["name"] for f in bundle.metadata["features"]]
-    categorical = [f["name"] for f in bundle.metadata["features"] if f["categorical"]]
-    x_all = to_model_input(bundle.table("features").head(args.batch), names, categorical)
+    bundle = open_bundle(args.artifacts_dir)
+    names, categorical = list(bundle.features), list(bundle.categorical)
+    x_all = to_model_input(bundle.table(FEATURES).head(args.batch), names, categorical)
     model = bundle.model
 
     started = time.perf_counter()

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sklearn.metrics import roc_auc_score
 
-from model_training.bundle import load_bundle
+from model_training.bundle import SCORES, open_bundle
 from model_training.feature_set import load_feature_set
 from model_training.modeling.cv import fit_final
 from model_training.modeling.model_input import (
@@ -52,7 +52,7 @@ def _tenth_fit_seconds(data_dir: Path, iterations: int) -> float:
 
 def _latencies(bundle_dir: Path, data_dir: Path, n: int = 200) -> tuple[float, float]:
     """Return p50 milliseconds of one client's score and full explanation, in-process."""
-    bundle = load_bundle(bundle_dir)
+    bundle = open_bundle(bundle_dir)
     features = load_feature_set(data_dir)
     sample = features.frame.sample(n, random_state=1)
     x = to_model_input(sample, features.features, features.categorical)
@@ -80,8 +80,8 @@ def main() -> None:
     started = time.perf_counter()
     report = train(data_dir, artifacts_dir, TrainingSettings.from_env())
     total = time.perf_counter() - started
-    bundle = load_bundle(artifacts_dir)
-    iterations = bundle.metadata["training"]["final_iterations"]
+    bundle = open_bundle(artifacts_dir)
+    iterations = bundle.metadata.training.final_iterations
     tenth = _tenth_fit_seconds(data_dir, iterations)
     print(report.summary())
     print(f"train stage total: {total:.0f} s (CV + final model + explanations of every client)")
@@ -89,7 +89,7 @@ def main() -> None:
     oracle_path = data_dir / "_truth" / "oracle.parquet"
     if oracle_path.exists():
         oracle = pd.read_parquet(oracle_path)
-        scores = bundle.table("scores").merge(oracle, on="SK_ID_CURR", suffixes=("", "_true"))
+        scores = bundle.table(SCORES).merge(oracle, on="SK_ID_CURR", suffixes=("", "_true"))
         test = scores[scores["is_test"]]
         model_auc = roc_auc_score(test["TARGET"], test["probability"])
         oracle_auc = roc_auc_score(test["TARGET"], test["probability_true"])

@@ -60,10 +60,10 @@ def _records(rows: pd.DataFrame, drop: tuple[str, ...] = ()) -> list[dict]:
     return out
 
 
-def _score(bundle, data_dir: Path, records: list[dict]) -> list[dict]:
+def _score(bundle, records: list[dict]) -> list[dict]:
     results = []
     for start in range(0, len(records), BATCH):
-        results += score_applications(bundle, data_dir, records[start : start + BATCH])
+        results += score_applications(bundle, records[start : start + BATCH])
     return results
 
 
@@ -98,14 +98,14 @@ def main() -> None:
     fresh = rows.index[~rows.index.isin(list(_with_history(args.data_dir)))]
     print(f"bundle {version}: {len(rows):,} test clients, {len(fresh):,} without any history")
     if len(fresh):
-        results = _score(bundle, args.data_dir, _records(rows.loc[fresh]))
+        results = _score(bundle, _records(rows.loc[fresh]))
         diff = np.abs(np.array([r["probability"] for r in results]) - stored.loc[fresh].to_numpy())
         print(
             f"new-application path vs stored probability, clients without history: "
             f"largest difference {diff.max():.2e}"
         )
-    with_scores = _score(bundle, args.data_dir, _records(rows))
-    without = _score(bundle, args.data_dir, _records(rows, EXT_SOURCES))
+    with_scores = _score(bundle, _records(rows))
+    without = _score(bundle, _records(rows, EXT_SOURCES))
     print(
         f"walk-ins with their bureau scores: before {_shares(with_scores, 'model_decision')}; "
         f"after {_shares(with_scores, 'decision')}"
@@ -117,10 +117,10 @@ def main() -> None:
     client = int(bundle.client_ids[len(bundle.client_ids) // 2])
     timings = {
         "score only (what-if, no explanation)": lambda: score_applications(
-            bundle, args.data_dir, [{"SK_ID_CURR": client}]
+            bundle, [{"SK_ID_CURR": client}]
         ),
         "computed explanation with reasons (what-if)": lambda: score_applications(
-            bundle, args.data_dir, [{"SK_ID_CURR": client}], explain=True
+            bundle, [{"SK_ID_CURR": client}], explain=True
         ),
         "stored explanation with reasons": lambda: explain_stored_client(bundle, client, 10, "fr"),
     }

@@ -46,8 +46,12 @@ def _cmd_features(args: argparse.Namespace) -> int:
 
 
 def _cmd_promote(args: argparse.Namespace) -> int:
-    from model_training.bundle import current_version, list_versions  # noqa: PLC0415
-    from model_training.promote import promote_bundle  # noqa: PLC0415
+    from model_training.bundle import (  # noqa: PLC0415
+        current_version,
+        list_versions,
+        promote,
+        rollback,
+    )
 
     artifacts_dir = Path(args.artifacts_dir)
     if args.list:
@@ -55,20 +59,26 @@ def _cmd_promote(args: argparse.Namespace) -> int:
         for version in list_versions(artifacts_dir):
             print(f"{version}{'  (live)' if version == live else ''}")
         return 0
+    if args.rollback:
+        replaced, live = rollback(artifacts_dir)
+        print(f"Live bundle: {live} (was {replaced}), rolled back.")
+        return 0
     if not args.version:
-        raise ModelTrainingError("promote: give --version V (or --list to see the versions).")
-    previous = promote_bundle(artifacts_dir, args.version)
+        raise ModelTrainingError(
+            "promote: give --version V, or --rollback (--list shows the versions)."
+        )
+    previous = promote(artifacts_dir, args.version)
     print(
         f"Live bundle: {args.version} (was {previous or 'none'}). Each server worker picks it "
-        "up within BUNDLE_CHECK_SECONDS; roll back by promoting the previous version."
+        "up within BUNDLE_CHECK_SECONDS; roll back with promote --rollback."
     )
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from model_training.bundle import load_bundle  # noqa: PLC0415
+    from model_training.bundle import open_bundle  # noqa: PLC0415
 
-    bundle = load_bundle(Path(args.artifacts_dir))
+    bundle = open_bundle(Path(args.artifacts_dir))
     print(f"Live bundle {bundle.version}: loads and matches this code.")
     return 0
 
@@ -237,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_artifacts_dir(promote)
     promote.add_argument("--version", help="the bundle version (a folder of ARTIFACTS_DIR)")
     promote.add_argument("--list", action="store_true", help="list the bundles, mark the live one")
+    promote.add_argument(
+        "--rollback",
+        action="store_true",
+        help="make the newest bundle older than the live one live again",
+    )
     promote.set_defaults(handler=_cmd_promote)
 
     check = sub.add_parser(

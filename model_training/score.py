@@ -6,14 +6,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from model_training.bundle import load_bundle
+from model_training.bundle import SCORES, open_bundle
 from model_training.errors import ModelTrainingError
 
 
 def write_submission(artifacts_dir: Path, out: Path) -> tuple[Path, int]:
     """Write ``SK_ID_CURR,TARGET`` for every test client (probability of default)."""
-    bundle = load_bundle(artifacts_dir)
-    scores = bundle.table("scores")
+    bundle = open_bundle(artifacts_dir)
+    scores = bundle.table(SCORES)
     test = scores[scores["is_test"]].sort_values("SK_ID_CURR")
     if test.empty:
         raise ModelTrainingError(

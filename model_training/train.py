@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
 from pathlib import Path
@@ -14,10 +14,23 @@ import pandas as pd
 from catboost import CatBoostClassifier
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
-from model_training.bundle import BUNDLE_FORMAT, BundleContent, write_bundle
+from model_training.bundle import (
+    APPLICATIONS,
+    BUNDLE_FORMAT,
+    EXPLANATIONS,
+    FEATURES,
+    IMPORTANCE,
+    OOF,
+    PEERS,
+    SCORES,
+    BundleContent,
+    BundleMetadata,
+    write_bundle,
+)
 from model_training.config import VALIDATED_SUBDIR
 from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.application import PROTECTED_COLUMNS
+from model_training.features.catalogue import monotone_directions
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
 from model_training.modeling.decision import (
     choose_threshold,
@@ -143,17 +156,17 @@ def train(
     content = _bundle_content(
         features, settings, cv, y, threshold, iterations, model, contributions
     )
-    content.tables["applications"] = application_fields(data_dir)
+    content.tables[APPLICATIONS] = application_fields(data_dir)
     bundle_dir = write_bundle(artifacts_dir, content)
-    costs = content.metadata["metrics"]["cost_per_client"]
+    costs = content.metadata.metrics.cost_per_client
     return TrainReport(
         bundle_dir,
-        content.metadata["version"],
+        content.metadata.version,
         cv.auc_mean,
         cv.auc_std,
         threshold,
-        costs["threshold"]["mean"],
-        costs["half"]["mean"],
+        costs.threshold.mean,
+        costs.half.mean,
         time.perf_counter() - started,
     )
 
@@ -211,52 +224,56 @@ def _bundle_content(
             "fold": cv.fold_of_row,
         }
     )
-    metadata = {
-        "bundle_format": BUNDLE_FORMAT,
-        "version": version,
-        "created": created.isoformat(),
-        "data_fingerprint": features.fingerprint,
-        "features": [
-            {
-                "name": name,
-                "dtype": "category" if name in features.categorical else "float",
-                "categorical": name in features.categorical,
-            }
-            for name in features.features
-        ],
-        "threshold": threshold,
-        "costs": {"false_negative": settings.cost_fn, "false_positive": settings.cost_fp},
-        "points": scale.to_dict(),
-        "base_value": contributions.base_value,
-        "peer_groups": peer_def,
-        "metrics": {
-            "cv_auc_mean": cv.auc_mean,
-            "cv_auc_std": cv.auc_std,
-            "cv_auc_folds": cv.fold_auc,
-            "oof_auc": float(roc_auc_score(y, cv.oof_probability)),
-            "oof_brier": float(brier_score_loss(y, cv.oof_probability)),
-            "default_rate": float(y.mean()),
-            "cost_per_client": _fold_costs(cv, y, threshold, settings),
-            "refusal_rate_train": float(refused[is_train].mean()),
-        },
-        "training": {
-            **asdict(settings),
-            "final_iterations": iterations,
-            "best_iterations": cv.best_iterations,
-        },
-        "n_clients": {"train": int(is_train.sum()), "test": int((~is_train).sum())},
-        "libraries": _library_versions(),
-    }
+    directions = monotone_directions(features.features) if settings.is_monotone else {}
+    metadata = BundleMetadata.model_validate(
+        {
+            "bundle_format": BUNDLE_FORMAT,
+            "version": version,
+            "created": created,
+            "data_fingerprint": features.fingerprint,
+            "features": [
+                {
+                    "name": name,
+                    "dtype": "category" if name in features.categorical else "float",
+                    "categorical": name in features.categorical,
+                    "direction": directions.get(name, 0),
+                }
+                for name in features.features
+            ],
+            "threshold": threshold,
+            "costs": {"false_negative": settings.cost_fn, "false_positive": settings.cost_fp},
+            "points": scale.to_dict(),
+            "base_value": contributions.base_value,
+            "peer_groups": peer_def,
+            "metrics": {
+                "cv_auc_mean": cv.auc_mean,
+                "cv_auc_std": cv.auc_std,
+                "cv_auc_folds": cv.fold_auc,
+                "oof_auc": float(roc_auc_score(y, cv.oof_probability)),
+                "oof_brier": float(brier_score_loss(y, cv.oof_probability)),
+                "default_rate": float(y.mean()),
+                "cost_per_client": _fold_costs(cv, y, threshold, settings),
+                "refusal_rate_train": float(refused[is_train].mean()),
+            },
+            "training": {
+                "settings": settings,
+                "final_iterations": iterations,
+                "best_iterations": cv.best_iterations,
+            },
+            "n_clients": {"train": int(is_train.sum()), "test": int((~is_train).sum())},
+            "libraries": _library_versions(),
+        }
+    )
     store = frame.drop(columns=["TARGET"])
     return BundleContent(
         model=model,
         metadata=metadata,
         tables={
-            "scores": scores,
-            "features": store,
-            "explanations": explanations,
-            "importance": importance,
-            "oof": oof,
-            "peers": peers,
+            SCORES: scores,
+            FEATURES: store,
+            EXPLANATIONS: explanations,
+            IMPORTANCE: importance,
+            OOF: oof,
+            PEERS: peers,
         },
     )

@@ -4,9 +4,10 @@ The archive is a ``.tar.gz`` of one bundle folder (``<version>/metadata.json``, 
 ...). It is downloaded into a staging folder inside ARTIFACTS_DIR (at most
 BUNDLE_MAX_DOWNLOAD_BYTES), its SHA-256 checked when one is given (required in production, with
 https), its members checked as they are read (no absolute path, no ``..``, no link, no device,
-at most BUNDLE_MAX_UNPACKED_BYTES once decompressed) and unpacked, loaded exactly as the server
-loads it, renamed to ``ARTIFACTS_DIR/<version>``, and only then named in ``CURRENT``; all of it
-within BUNDLE_FETCH_SECONDS. Any failure leaves ARTIFACTS_DIR and ``CURRENT`` as they were.
+at most BUNDLE_MAX_UNPACKED_BYTES once decompressed) and unpacked, validated by the check the
+server and ``promote`` use (a BundleError says what is wrong with the bundle itself), renamed to
+``ARTIFACTS_DIR/<version>``, and only then named in ``CURRENT``; all of it within
+BUNDLE_FETCH_SECONDS. Any failure leaves ARTIFACTS_DIR and ``CURRENT`` as they were.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import re
 import shutil
 import signal
 import sys
@@ -28,7 +28,8 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from model_training.bundle import set_current
+from model_training.bundle import is_version_name, set_current, validate
+from model_training.errors import BundleError
 from scoring_api.bundle_download import (
     IDLE_TIMEOUT_SECONDS,
     check_deadline,
@@ -37,12 +38,10 @@ from scoring_api.bundle_download import (
     public_url,
     time_limit,
 )
-from scoring_api.bundle_store import REQUIRED_FILES, load_serving_bundle
 from scoring_api.config import APP_ENVS, Settings
 from scoring_api.errors import BundleFetchError, ConfigurationError
 
 MAX_MEMBERS = 1_000  # a bundle holds about a dozen files
-VERSION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 STAGING_PREFIX = ".fetch-"
 
 
@@ -93,7 +92,7 @@ def check_version(tops: set[str]) -> str:
             f"the archive must hold exactly one bundle folder, found {sorted(tops) or 'none'}."
         )
     version = next(iter(tops))
-    if not VERSION_PATTERN.match(version):
+    if not is_version_name(version):
         raise BundleFetchError(f"bundle folder name {version!r} is not a valid version.")
     return version
 
@@ -122,24 +121,12 @@ def extract_members(archive: Path, into: Path, settings: Settings, deadline: flo
 
 
 def unpack(archive: Path, into: Path, settings: Settings, deadline: float) -> str:
-    """Check and extract a bundle archive into ``into``; return the bundle's version."""
+    """Extract a bundle archive into ``into`` and validate the bundle; return its version."""
     try:
         version = extract_members(archive, into, settings, deadline)
     except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise BundleFetchError(f"the download is not a readable .tar.gz archive: {exc}.") from exc
-    missing = [name for name in REQUIRED_FILES if not (into / version / name).is_file()]
-    if missing:
-        raise BundleFetchError(f"bundle {version} lacks {', '.join(missing)}: refused.")
-    try:
-        served = load_serving_bundle(into, version).version
-    except BundleFetchError:
-        raise
-    except Exception as exc:  # any reason the server could not serve it
-        raise BundleFetchError(f"bundle {version} cannot be served: {exc}") from exc
-    if served != version:
-        raise BundleFetchError(
-            f"the bundle folder is {version!r} but its metadata.json names {served!r}: refused."
-        )
+    validate(into / version)
     return version
 
 
@@ -225,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = fetch_settings(os.environ)
         artifacts_dir = args.artifacts_dir or settings.artifacts_dir
         version = fetch_bundle(args.url, artifacts_dir, args.sha256, settings)
-    except (BundleFetchError, ConfigurationError) as exc:
+    except (BundleFetchError, BundleError, ConfigurationError) as exc:
         print(f"error: {exc} CURRENT unchanged.", file=sys.stderr)
         return 2
     finally:

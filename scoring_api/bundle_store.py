@@ -9,7 +9,6 @@ reported by health/ready).
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -22,8 +21,18 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier
 
-from model_training.bundle import CURRENT_FILE, check_format, list_versions
-from model_training.errors import BundleError
+from model_training.bundle import (
+    CURRENT_FILE,
+    EXPLANATIONS,
+    FEATURES,
+    PEERS,
+    SCORES,
+    Bundle,
+    BundleMetadata,
+    current_version,
+    list_versions,
+    open_bundle,
+)
 from model_training.modeling.points import PointsScale
 from model_training.modeling.tree_shap import LeafShap, leaf_shap
 from scoring_api.errors import ApiError
@@ -31,52 +40,68 @@ from scoring_api.errors import ApiError
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
-REQUIRED_FILES = ("model.cbm", "metadata.json", "scores.parquet", "features.parquet")
-
 
 @dataclass(frozen=True, eq=False)
 class ServingBundle:
-    """One loaded bundle: model, metadata and its tables aligned on sorted SK_ID_CURR.
+    """One opened bundle as the server reads it: tables aligned on sorted SK_ID_CURR.
 
-    ``numeric_store`` holds the numeric features of the store as read-only numpy arrays
-    (views of the store where it is numpy-backed), so a what-if gathers its client's history
-    without pandas; ``cached`` keeps other values derived once per bundle.
+    ``source`` is the validated ``Bundle`` (typed metadata, model, files); ``numeric_store``
+    holds the numeric features of the store as read-only numpy arrays (views of the store
+    where it is numpy-backed), so a what-if gathers its client's history without pandas;
+    ``cached`` keeps other values derived once per bundle.
     """
 
-    version: str
-    path: Path
-    metadata: dict
-    model: CatBoostClassifier
-    features: tuple[str, ...]
-    categorical: tuple[str, ...]
+    source: Bundle
     count_features: frozenset[str]
     client_ids: np.ndarray
     scores: pd.DataFrame
     store: pd.DataFrame
     explanations: pd.DataFrame | None
     peers: dict[tuple[str, str], pd.DataFrame] = field(repr=False)
+    leaf_shap: LeafShap = field(repr=False)
     numeric_store: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
-    leaf_shap: LeafShap | None = field(default=None, repr=False)
     _cache: dict[str, tuple[Hashable, Any]] = field(default_factory=dict, init=False, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @property
+    def version(self) -> str:
+        """Return the bundle's version."""
+        return self.source.version
+
+    @property
+    def metadata(self) -> BundleMetadata:
+        """Return the bundle's typed metadata."""
+        return self.source.metadata
+
+    @property
+    def model(self) -> CatBoostClassifier:
+        """Return the bundle's CatBoost model."""
+        return self.source.model
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Return the model's input names, in the model's order."""
+        return self.source.features
+
+    @property
+    def categorical(self) -> tuple[str, ...]:
+        """Return the categorical inputs, in the model's order."""
+        return self.source.categorical
+
+    @property
     def threshold(self) -> float:
         """Return the decision threshold (refused at or above)."""
-        return float(self.metadata["threshold"])
+        return self.source.metadata.threshold
 
     @property
     def scale(self) -> PointsScale:
         """Return the points scale stored in the bundle."""
-        points = self.metadata["points"]
-        return PointsScale(
-            points["base_points"], points["base_odds"], points["points_to_double_odds"]
-        )
+        return self.source.metadata.points.scale
 
     @property
     def base_value(self) -> float:
         """Return the SHAP base value (log-odds of default)."""
-        return float(self.metadata["base_value"])
+        return self.source.metadata.base_value
 
     def position(self, client_id: int) -> int | None:
         """Return the row of a client in the aligned tables, or None when unknown."""
@@ -99,14 +124,12 @@ class ServingBundle:
 
     def read_text(self, name: str) -> str | None:
         """Return the text of an optional bundle file, or None when it is absent."""
-        path = self.path / name
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return self.source.read_text(name)
 
 
-def _sorted_table(path: Path) -> pd.DataFrame:
-    """Read a Parquet table sorted by SK_ID_CURR with a fresh positional index."""
-    frame = pd.read_parquet(path)
-    return frame.sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
+def _sorted_table(bundle: Bundle, name: str) -> pd.DataFrame:
+    """Read a bundle table sorted by SK_ID_CURR with a fresh positional index."""
+    return bundle.table(name).sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
 
 
 def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarray]:
@@ -123,60 +146,38 @@ def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarr
     return out
 
 
-def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
-    """Load one bundle folder and check that its parts agree with each other."""
-    path = artifacts_dir / version
-    missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
-    if missing:
-        raise ValueError(f"bundle {version} lacks {', '.join(missing)}")
-    metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    try:
-        check_format(metadata, version)
-    except BundleError as exc:
-        raise ValueError(str(exc)) from None
-    model = CatBoostClassifier()
-    model.load_model(str(path / "model.cbm"))
-    features = tuple(f["name"] for f in metadata["features"])
-    if tuple(model.feature_names_) != features:
-        raise ValueError(f"bundle {version}: the model's features differ from metadata.json")
-    scores = _sorted_table(path / "scores.parquet")
-    store = _sorted_table(path / "features.parquet")
-    ids = scores["SK_ID_CURR"].to_numpy()
-    if not np.array_equal(ids, store["SK_ID_CURR"].to_numpy()):
-        raise ValueError(f"bundle {version}: scores and features list different clients")
-    explanations = None
-    if (path / "explanations.parquet").is_file():
-        explanations = _sorted_table(path / "explanations.parquet")
-        if not np.array_equal(ids, explanations["SK_ID_CURR"].to_numpy()):
-            raise ValueError(f"bundle {version}: explanations list different clients")
+def serving_view(bundle: Bundle) -> ServingBundle:
+    """Return the serving view of a validated bundle (its tables read, sorted and indexed)."""
+    scores = _sorted_table(bundle, SCORES)
+    store = _sorted_table(bundle, FEATURES)
+    explanations = _sorted_table(bundle, EXPLANATIONS) if bundle.has_table(EXPLANATIONS) else None
     peers: dict[tuple[str, str], pd.DataFrame] = {}
-    if (path / "peers.parquet").is_file():
-        table = pd.read_parquet(path / "peers.parquet")
-        for key, part in table.groupby(["feature", "group"], sort=False):
+    if bundle.has_table(PEERS):
+        for key, part in bundle.table(PEERS).groupby(["feature", "group"], sort=False):
             peers[(str(key[0]), str(key[1]))] = part.sort_values("bin", ignore_index=True)
     counts = frozenset(
         name
-        for name in features
+        for name in bundle.features
         if pd.api.types.is_integer_dtype(store[name].dtype)
         and not pd.api.types.is_bool_dtype(store[name].dtype)
     )
-    categorical = tuple(f["name"] for f in metadata["features"] if f["categorical"])
+    numeric = [name for name in bundle.features if name not in bundle.categorical]
     return ServingBundle(
-        version=str(metadata["version"]),
-        path=path,
-        metadata=metadata,
-        model=model,
-        features=features,
-        categorical=categorical,
+        source=bundle,
         count_features=counts,
-        client_ids=ids,
+        client_ids=scores["SK_ID_CURR"].to_numpy(),
         scores=scores,
         store=store,
         explanations=explanations,
         peers=peers,
-        numeric_store=numeric_columns(store, [f for f in features if f not in categorical]),
-        leaf_shap=leaf_shap(model),
+        numeric_store=numeric_columns(store, numeric),
+        leaf_shap=leaf_shap(bundle.model),
     )
+
+
+def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
+    """Open and validate one bundle of ARTIFACTS_DIR, then build its serving view."""
+    return serving_view(open_bundle(artifacts_dir, version))
 
 
 class BundleStore:
@@ -196,12 +197,11 @@ class BundleStore:
         self.listeners: list[Callable[[ServingBundle], None]] = []  # told of each new bundle
 
     def _current_name(self) -> str | None:
-        """Return the version CURRENT names, or None."""
+        """Return the version CURRENT names, or None (also when it cannot be read)."""
         try:
-            text = (self.artifacts_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+            return current_version(self.artifacts_dir)
         except OSError:
             return None
-        return text or None
 
     def refresh(self, *, force: bool = False) -> None:
         """Check CURRENT (at most once per interval) and load the bundle it names if new.

@@ -15,6 +15,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from model_training.bundle.metadata import Training
 from model_training.data.schema import table
 from model_training.modeling.cv import cross_validate
 from model_training.modeling.model_input import to_model_input
@@ -23,7 +24,6 @@ from model_training.modeling.params import TrainingSettings
 ABLATION_FOLDS = 3
 ABLATION_MAX_ITERATIONS = 1000
 ABLATION_MAX_CLIENTS = 50_000  # a stratified sample keeps the ablation within minutes
-FITTED_KEYS = ("final_iterations", "best_iterations")  # found by training, not settings
 
 
 def application_feature_set() -> frozenset[str]:
@@ -39,17 +39,12 @@ def application_only(features: Sequence[str], known: frozenset[str]) -> list[str
     return [name for name in features if name in known]
 
 
-def bundle_training_settings(metadata: dict) -> TrainingSettings:
-    """Return the training settings the bundle's model was cross-validated with."""
-    training = {k: v for k, v in metadata["training"].items() if k not in FITTED_KEYS}
-    return TrainingSettings(**training)
-
-
-def default_ablation_settings(metadata: dict) -> TrainingSettings:
+def default_ablation_settings(training: Training) -> TrainingSettings:
     """Return the bundle's training settings with fewer folds and at most its final iterations."""
-    settings = bundle_training_settings(metadata)
-    final = int(metadata["training"].get("final_iterations", settings.iterations))
-    iterations = max(1, min(final, settings.iterations, ABLATION_MAX_ITERATIONS))
+    settings = training.settings
+    iterations = max(
+        1, min(training.final_iterations, settings.iterations, ABLATION_MAX_ITERATIONS)
+    )
     return replace(settings, n_folds=ABLATION_FOLDS, iterations=iterations)
 
 
@@ -82,7 +77,7 @@ def run_ablation(
     rows = sample_rows(y, ABLATION_MAX_CLIENTS, settings.seed)
     frame, y = frame.iloc[rows], y[rows]
     subsets = {"application": application_only(features, known), "all": list(features)}
-    results = {}
+    results: dict[str, dict] = {}
     for name, names in subsets.items():
         if name == "all" and names == subsets["application"]:
             results[name] = results["application"]

@@ -25,6 +25,7 @@ import pandas as pd
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import roc_auc_score
 
+from model_training.bundle.metadata import Costs
 from model_training.data.schema import table
 from model_training.errors import BundleError
 from model_training.evaluate.ablation import sample_rows
@@ -145,7 +146,7 @@ def run_baselines(
     oof: pd.DataFrame,
     applications: pd.DataFrame,
     settings: TrainingSettings,
-    costs: dict,
+    costs: Costs,
     on_fold: Callable[[int], None] | None = None,
     max_clients: int = BASELINE_MAX_CLIENTS,
     store: pd.DataFrame | None = None,
@@ -160,7 +161,7 @@ def run_baselines(
     With the bundle's feature ``store`` (and its ``features`` and ``categorical`` names) and a
     model trained with monotone constraints, the same model without them is a row too.
     """
-    cost_fn, cost_fp = float(costs["false_negative"]), float(costs["false_positive"])
+    cost_fn, cost_fp = costs.false_negative, costs.false_positive
     clients = _clients(oof, applications, max_clients, settings.seed)
     y = clients["TARGET"].to_numpy(dtype=np.int64)
     folds = clients["fold"].to_numpy(dtype=np.int64)

@@ -11,15 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from model_training.bundle import LoadedBundle
+from model_training.bundle import FEATURES, IMPORTANCE, OOF, SCORES, Bundle, BundleMetadata
 from model_training.config import VALIDATED_SUBDIR
 from model_training.errors import MissingInputError
 from model_training.evaluate import metrics
-from model_training.evaluate.ablation import (
-    application_feature_set,
-    bundle_training_settings,
-    run_ablation,
-)
+from model_training.evaluate.ablation import application_feature_set, run_ablation
 from model_training.evaluate.baselines import raw_application_columns, run_baselines
 from model_training.evaluate.drift import drift_table
 from model_training.evaluate.fairness import MIN_GROUP_SIZE, fairness_table
@@ -62,42 +58,42 @@ def importance_top(importance: pd.DataFrame, n: int = IMPORTANCE_TOP) -> list[di
     return rows
 
 
-def summary_of(metadata: dict, confusion: dict, calibration: dict) -> dict:
+def summary_of(metadata: BundleMetadata, confusion: dict, calibration: dict) -> dict:
     """Return the headline figures: AUC, threshold, costs with their spread, Brier, rates."""
-    found = metadata["metrics"]
-    costs = found["cost_per_client"]
+    found = metadata.metrics
+    costs = found.cost_per_client
     return {
-        "auc": {"mean": found["cv_auc_mean"], "std": found["cv_auc_std"]},
-        "oof_auc": found["oof_auc"],
-        "threshold": metadata["threshold"],
-        "cost_at_threshold": {k: costs["threshold"][k] for k in ("mean", "std")},
-        "cost_at_half": {k: costs["half"][k] for k in ("mean", "std")},
+        "auc": {"mean": found.cv_auc_mean, "std": found.cv_auc_std},
+        "oof_auc": found.oof_auc,
+        "threshold": metadata.threshold,
+        "cost_at_threshold": {"mean": costs.threshold.mean, "std": costs.threshold.std},
+        "cost_at_half": {"mean": costs.half.mean, "std": costs.half.std},
         "brier": calibration["brier"],
-        "default_rate": found["default_rate"],
+        "default_rate": found.default_rate,
         "refusal_rate": confusion["refusal_rate"],
-        "refusal_rate_served_train": found.get("refusal_rate_train"),
-        "n_train": metadata["n_clients"]["train"],
-        "n_test": metadata["n_clients"]["test"],
+        "refusal_rate_served_train": found.refusal_rate_train,
+        "n_train": metadata.n_clients.train,
+        "n_test": metadata.n_clients.test,
     }
 
 
 def build_evaluation(
-    bundle: LoadedBundle,
+    bundle: Bundle,
     data_dir: Path,
     ablation_settings: TrainingSettings,
     step: Callable[[str], None],
 ) -> dict:
     """Compute every part of the evaluation of ``bundle``; call ``step(name)`` after each."""
     metadata = bundle.metadata
-    oof = bundle.table("oof")
+    oof = bundle.table(OOF)
     y = oof["TARGET"].to_numpy(dtype=np.int64)
     probability = oof["oof_probability"].to_numpy(dtype=float)
     fold = oof["fold"].to_numpy(dtype=np.int64)
-    threshold = float(metadata["threshold"])
-    costs = metadata["costs"]
+    threshold = metadata.threshold
+    costs = metadata.costs
     out: dict = {
         "cost_curve": metrics.cost_by_threshold(
-            y, probability, fold, threshold, costs["false_negative"], costs["false_positive"]
+            y, probability, fold, threshold, costs.false_negative, costs.false_positive
         ),
         "roc": metrics.roc_by_fold(y, probability, fold),
         "precision_recall": metrics.precision_recall(y, probability),
@@ -111,9 +107,9 @@ def build_evaluation(
         "decisions": "out-of-fold probability of the train clients against the threshold",
     }
     step("fairness")
-    features = [f["name"] for f in metadata["features"]]
-    categorical = [f["name"] for f in metadata["features"] if f["categorical"]]
-    store = bundle.table("features")
+    features = list(bundle.features)
+    categorical = list(bundle.categorical)
+    store = bundle.table(FEATURES)
     out["drift"] = drift_table(store, features, categorical)
     step("drift")
     train_rows = oof[["SK_ID_CURR", "TARGET"]].merge(store, on="SK_ID_CURR", how="left")
@@ -129,7 +125,7 @@ def build_evaluation(
     out["baselines"] = run_baselines(
         oof,
         load_validated_train(data_dir, ["SK_ID_CURR", *raw_application_columns()]),
-        bundle_training_settings(metadata),
+        metadata.training.settings,
         costs,
         lambda _: step("baseline fold"),
         store=store,
@@ -137,13 +133,13 @@ def build_evaluation(
         categorical=categorical,
     )
     step("baselines")
-    out["oracle"] = load_oracle_comparison(data_dir, bundle.table("scores"), oof)
-    out["importance"] = importance_top(bundle.table("importance"))
+    out["oracle"] = load_oracle_comparison(data_dir, bundle.table(SCORES), oof)
+    out["importance"] = importance_top(bundle.table(IMPORTANCE))
     step("oracle")
     return {
         "schema_version": SCHEMA_VERSION,
         "model_version": bundle.version,
-        "data_fingerprint": metadata.get("data_fingerprint", ""),
+        "data_fingerprint": metadata.data_fingerprint,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "summary": summary_of(metadata, out["confusion_matrix"], out["calibration"]),
         **out,

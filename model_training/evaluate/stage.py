@@ -7,15 +7,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from model_training.bundle import add_file, load_bundle
-from model_training.evaluate.ablation import bundle_training_settings, default_ablation_settings
+from model_training.bundle import EVALUATION_FILE, REPORT_FILE, add_file, open_bundle
+from model_training.evaluate.ablation import default_ablation_settings
 from model_training.evaluate.evaluation import build_evaluation, evaluation_json
 from model_training.evaluate.report.html import build_report_html
 from model_training.modeling.params import TrainingSettings
 from model_training.progress import stage_progress
 
-EVALUATION_FILE = "evaluation.json"
-REPORT_FILE = "report.html"
 FILE_MODE = 0o644
 STEPS = ("metrics", "fairness", "drift", "baselines", "oracle", "report")
 
@@ -126,9 +124,9 @@ def evaluate(
     its final iterations; the baselines use the bundle's settings as they are.
     """
     started = time.perf_counter()
-    bundle = load_bundle(artifacts_dir)
-    settings = ablation_settings or default_ablation_settings(bundle.metadata)
-    model_settings = bundle_training_settings(bundle.metadata)
+    bundle = open_bundle(artifacts_dir)
+    settings = ablation_settings or default_ablation_settings(bundle.metadata.training)
+    model_settings = bundle.metadata.training.settings
     n_baseline_folds = model_settings.n_folds * (2 if model_settings.is_monotone else 1)
     with stage_progress(show_progress) as progress:
         total = len(STEPS) + 2 * settings.n_folds + n_baseline_folds

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import shap
 
-from model_training.bundle import LoadedBundle, load_bundle
+from model_training.bundle import FEATURES, Bundle, open_bundle
 from model_training.features.catalogue import feature_label
 from model_training.modeling.explain import shap_contributions
 from model_training.modeling.model_input import to_model_input
@@ -23,7 +23,7 @@ ID_COLUMN = "SK_ID_CURR"
 
 
 def explain_features(
-    bundle: LoadedBundle, features: pd.DataFrame, *, lang: str | None = "en"
+    bundle: Bundle, features: pd.DataFrame, *, lang: str | None = "en"
 ) -> shap.Explanation:
     """Return the explanation of rows of model features (one row an application).
 
@@ -31,8 +31,7 @@ def explain_features(
     ``lang`` is None); ``data`` holds the model's input, ``display_data`` the values as stored
     (a missing value stays missing); ``instance_names`` are the SK_ID_CURR when given.
     """
-    names = [f["name"] for f in bundle.metadata["features"]]
-    categorical = [f["name"] for f in bundle.metadata["features"] if f["categorical"]]
+    names, categorical = list(bundle.features), list(bundle.categorical)
     absent = [name for name in names if name not in features.columns]
     if absent:
         raise KeyError(
@@ -66,9 +65,9 @@ def client_explanation(
         exp = client_explanation("data/artifacts", [100002, 100003])
         shap.plots.waterfall(exp[0]); shap.plots.beeswarm(exp)
     """
-    bundle = load_bundle(Path(artifacts_dir), version)
+    bundle = open_bundle(Path(artifacts_dir), version)
     ids = [client_ids] if isinstance(client_ids, int | np.integer) else list(client_ids)
-    store = bundle.table("features").set_index(ID_COLUMN, drop=False)
+    store = bundle.table(FEATURES).set_index(ID_COLUMN, drop=False)
     unknown = [i for i in ids if i not in store.index]
     if unknown:
         raise KeyError(f"clients {unknown[:5]} are not in bundle {bundle.version}'s feature store.")
@@ -84,4 +83,4 @@ def frame_explanation(
     lang: str | None = "en",
 ) -> shap.Explanation:
     """Return the explanations of a frame of applications given as model features."""
-    return explain_features(load_bundle(Path(artifacts_dir), version), features, lang=lang)
+    return explain_features(open_bundle(Path(artifacts_dir), version), features, lang=lang)

@@ -43,9 +43,7 @@ def get_clients(query: ClientsQuery) -> dict[str, Any]:
 def get_client(path: ClientPath) -> dict[str, Any]:
     """Return a client's file: score summary and application fields."""
     client_access(path.client_id, "clients.read")
-    body = client_file(
-        current_bundle(), api_settings().data_dir, path.client_id, request_lang(None)
-    )
+    body = client_file(current_bundle(), path.client_id, request_lang(None))
     audit_event("clients.read", None, path.client_id, "ok")
     return body
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Response, jsonify
 from flask_openapi3 import APIBlueprint, Tag
 
+from model_training.bundle import EVALUATION_FILE, REPORT_FILE
 from scoring_api.blueprint import bundle_store, current_bundle, request_lang
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, error_response, not_found
@@ -67,17 +68,16 @@ def health_ready() -> Response:
 def get_model(query: LangQuery) -> dict[str, Any]:
     """Return the model card: version, metrics, threshold, costs, points scale and inputs."""
     bundle = current_bundle()
-    card = {key: bundle.metadata.get(key) for key in CARD_KEYS}
     return {
-        **card,
-        "metrics": bundle.metadata.get("metrics", {}),
+        **bundle.metadata.model_dump(include=set(CARD_KEYS)),
+        "metrics": bundle.metadata.metrics.model_dump(),
         "features": model_features(bundle, request_lang(query.lang)),
     }
 
 
 def _report_page(bundle: ServingBundle) -> tuple[str, str] | None:
     """Return the report's HTML and its sandboxing CSP (it runs in an opaque origin), or None."""
-    text = bundle.read_text("report.html")
+    text = bundle.read_text(REPORT_FILE)
     if text is None:
         return None
     return text, sandboxed_report_policy(text)
@@ -99,7 +99,7 @@ def get_model_report() -> Response:
 @require_roles("advisor")
 def get_model_curves() -> dict[str, Any]:
     """Return the evaluation as data: cost, ROC, calibration, fairness, drift."""
-    text = current_bundle().read_text("evaluation.json")
+    text = current_bundle().read_text(EVALUATION_FILE)
     if text is None:
         raise not_found("Model evaluation")
     return json.loads(text)

@@ -73,7 +73,6 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
         charge_scoring(api_settings(), cost)
         results = score_applications(
             bundle,
-            api_settings().data_dir,
             records,
             explain=body.explain,
             top=body.top,
@@ -128,7 +127,7 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     cost = scoring_cost(api_settings(), len(applications), is_explained=False)
     with heavy_slot(api_settings(), cost):
         charge_scoring(api_settings(), cost)
-        results = score_applications(current_bundle(), api_settings().data_dir, applications)
+        results = score_applications(current_bundle(), applications)
     observe_served_scores(results)
     keys = ("probability", "decision", "score")
     return {"predictions": [{k: r[k] for k in keys} for r in results]}

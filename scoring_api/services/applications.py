@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,7 +37,6 @@ def _lacks_referable_input(features: FeatureColumns) -> np.ndarray:
 
 def score_applications(
     bundle: ServingBundle,
-    data_dir: Path,
     applications: Sequence[dict[str, Any]],
     *,
     explain: bool = False,
@@ -52,7 +50,7 @@ def score_applications(
     """
     if not applications:  # an empty MLflow payload: nothing to ask the model
         return []
-    features = build_feature_rows(bundle, data_dir, applications)
+    features = build_feature_rows(bundle, applications)
     pool = model_pool(bundle, features)
     probabilities = probability_of_log_odds(predict_log_odds(bundle, pool))
     rows = (

@@ -13,7 +13,12 @@ from scoring_api.bundle_store import ServingBundle
 from scoring_api.client_ids import is_ascii_digits
 from scoring_api.errors import ApiError
 from scoring_api.services.explanation import explain_stored_client
-from scoring_api.services.raw_data import json_value, load_application, load_history
+from scoring_api.services.raw_data import (
+    json_value,
+    load_application,
+    load_history,
+    stored_application,
+)
 from scoring_api.services.scoring import client_row, stored_score
 
 SAMPLE_SEED = 0
@@ -51,17 +56,22 @@ def _summary(bundle: ServingBundle, row: int, lang: str) -> dict[str, Any]:
     }
 
 
-def client_file(
-    bundle: ServingBundle, data_dir: Path, client_id: int, lang: str = "fr"
-) -> dict[str, Any]:
-    """Return a client's file: score summary and raw application fields."""
-    row = client_row(bundle, client_id)
+def _file_head(bundle: ServingBundle, row: int, lang: str) -> dict[str, Any]:
+    """Return the head of a client's file: list entry and peer group."""
     return {
         **_summary(bundle, row, lang),
         "peer_group": json_value(bundle.scores["peer_group"].iat[row])
         if "peer_group" in bundle.scores
         else None,
-        "application": load_application(data_dir, client_id),
+    }
+
+
+def client_file(bundle: ServingBundle, client_id: int, lang: str = "fr") -> dict[str, Any]:
+    """Return a client's file: score summary and the application fields the bundle shows."""
+    row = client_row(bundle, client_id)
+    return {
+        **_file_head(bundle, row, lang),
+        "application": stored_application(bundle.source, client_id),
     }
 
 
@@ -69,12 +79,16 @@ def export_client(
     bundle: ServingBundle, data_dir: Path, client_id: int, lang: str = "fr"
 ) -> dict[str, Any]:
     """Return everything held about a client: file, score, features, history rows, and the
-    explanation of the decision (reason groups and reasons, as the file shows them)."""
+    explanation of the decision (reason groups and reasons, as the file shows them).
+
+    The application and history rows are the validated tables' (DATA_DIR): the whole record.
+    """
     row = client_row(bundle, client_id)
     features = {name: json_value(bundle.store[name].iat[row]) for name in bundle.features}
     explanation = explain_stored_client(bundle, client_id, 1, lang)
     return {
-        **client_file(bundle, data_dir, client_id, lang),
+        **_file_head(bundle, row, lang),
+        "application": load_application(data_dir, client_id),
         "features": features,
         "history": load_history(data_dir, client_id),
         "explanation": {k: explanation[k] for k in ("groups", "reasons")},

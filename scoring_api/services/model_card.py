@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
+from model_training.bundle import IMPORTANCE
 from model_training.features import families, feature_catalogue
 from scoring_api.bundle_store import ServingBundle
 
 
 def _importance(bundle: ServingBundle) -> dict[str, float]:
     """Return each feature's mean |SHAP| over all clients (0 when the bundle has none)."""
-    table = bundle.path / "importance.parquet"
-    if not table.is_file():
+    if not bundle.source.has_table(IMPORTANCE):
         return {}
-    frame = pd.read_parquet(table, columns=["feature", "mean_abs_shap"])
+    frame = bundle.source.table(IMPORTANCE, ["feature", "mean_abs_shap"])
     return dict(zip(frame["feature"], frame["mean_abs_shap"].astype(float), strict=True))
 
 

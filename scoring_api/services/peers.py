@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from model_training.bundle import IMPORTANCE
 from model_training.features.catalogue import feature_label
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
@@ -19,9 +20,8 @@ MAX_FEATURES = 20
 
 def default_features(bundle: ServingBundle) -> list[str]:
     """Return the most important features (global mean |SHAP|), for the default comparison."""
-    table = bundle.path / "importance.parquet"
-    if table.is_file():
-        ranked = pd.read_parquet(table, columns=["feature"])["feature"].tolist()
+    if bundle.source.has_table(IMPORTANCE):
+        ranked = bundle.source.table(IMPORTANCE, ["feature"])["feature"].tolist()
         return [f for f in ranked if f in bundle.features][:DEFAULT_FEATURES]
     return list(bundle.features[:DEFAULT_FEATURES])
 

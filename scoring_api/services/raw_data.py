@@ -1,4 +1,9 @@
-"""The validated raw tables of DATA_DIR: a client's application row and history rows."""
+"""Raw application fields and history rows, as JSON values or read-only numpy columns.
+
+The fields shown and scored come from the bundle's own ``applications`` table (a fetched
+bundle serves alone); a client's full export (application and history rows, RGPD access)
+reads the validated tables of DATA_DIR.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from model_training.bundle import APPLICATIONS, Bundle
 from model_training.config import VALIDATED_SUBDIR
 
 APPLICATION_TABLES = ("application_train", "application_test")
@@ -66,7 +72,7 @@ class ApplicationColumns:
     """Stored application fields as numpy columns (rows sorted by SK_ID_CURR), read-only.
 
     Numbers are float64 (NaN for missing), text an object array of shared ``str`` (None for
-    missing): one read of the validated tables serves every later what-if.
+    missing): one read of the bundle's applications table serves every later what-if.
     """
 
     client_ids: np.ndarray
@@ -84,18 +90,6 @@ class ApplicationColumns:
         return rows
 
 
-def application_files_stamp(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Return (file, mtime, size) of each validated application table: a cache key."""
-    folder = Path(data_dir).resolve() / VALIDATED_SUBDIR
-    stamp = []
-    for name in APPLICATION_TABLES:
-        path = folder / f"{name}.parquet"
-        if path.is_file():
-            stat = path.stat()
-            stamp.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(stamp)
-
-
 def _numpy_column(column: pa.ChunkedArray, is_text: bool) -> np.ndarray:
     """Return an Arrow column as float64 numbers, or as objects sharing one ``str`` a level."""
     if not is_text:
@@ -105,35 +99,33 @@ def _numpy_column(column: pa.ChunkedArray, is_text: bool) -> np.ndarray:
     return levels[encoded.indices.fill_null(-1).to_numpy()]
 
 
-def load_application_columns(
-    data_dir: Path, names: Sequence[str], text_columns: Collection[str]
+def application_columns(
+    data: pa.Table, names: Sequence[str], text_columns: Collection[str]
 ) -> ApplicationColumns:
-    """Read the named fields of every stored application (train and test) as numpy columns."""
-    folder = Path(data_dir) / VALIDATED_SUBDIR
-    ids: list[np.ndarray] = []
-    parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
-    for table_name in APPLICATION_TABLES:
-        path = folder / f"{table_name}.parquet"
-        if not path.is_file():
-            continue
-        present = set(pq.read_schema(path).names)
-        data = pq.read_table(path, columns=["SK_ID_CURR", *(n for n in names if n in present)])
-        ids.append(data["SK_ID_CURR"].to_numpy())
-        for name in names:
-            is_text = name in text_columns
-            if name in present:
-                parts[name].append(_numpy_column(data[name], is_text))
-            else:
-                parts[name].append(np.full(data.num_rows, None if is_text else np.nan))
-    if not ids:
-        empty = {n: np.empty(0, dtype=object if n in text_columns else np.float64) for n in names}
-        return ApplicationColumns(np.empty(0, dtype=np.int64), empty)
-    client_ids = np.concatenate(ids)
+    """Return the named fields of an application table as numpy columns, sorted by client.
+
+    A field the table lacks is missing for every client.
+    """
+    present = set(data.column_names)
+    client_ids = data["SK_ID_CURR"].to_numpy()
     order = np.argsort(client_ids, kind="stable")
-    columns = {name: np.concatenate(chunks)[order] for name, chunks in parts.items()}
-    for values in columns.values():
+    columns = {}
+    for name in names:
+        is_text = name in text_columns
+        if name in present:
+            values = _numpy_column(data[name], is_text)[order]
+        else:
+            values = np.full(data.num_rows, None if is_text else np.nan)
         values.flags.writeable = False
+        columns[name] = values
     return ApplicationColumns(client_ids[order], columns)
+
+
+def stored_application(bundle: Bundle, client_id: int) -> dict[str, Any] | None:
+    """Return a client's application fields as the bundle holds them, or None when absent."""
+    rows = bundle.table(APPLICATIONS, filters=[("SK_ID_CURR", "==", client_id)])
+    records = records_of(rows)
+    return records[0] if records else None
 
 
 def load_application(data_dir: Path, client_id: int) -> dict[str, Any] | None:

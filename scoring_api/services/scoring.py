@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from catboost import Pool
 
+from model_training.bundle import APPLICATIONS
 from model_training.data.schema import table
 from model_training.features import application_feature_names, application_features
 from model_training.features.application import application_input_columns
@@ -25,11 +25,7 @@ from model_training.modeling.reasons import ValueOf, missing_inputs, referable_l
 from model_training.modeling.tree_shap import tree_shap_values
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError, not_found
-from scoring_api.services.raw_data import (
-    ApplicationColumns,
-    application_files_stamp,
-    load_application_columns,
-)
+from scoring_api.services.raw_data import ApplicationColumns, application_columns
 from scoring_api.services.stored import stored_groups, stored_value_of
 
 FeatureColumns = dict[str, np.ndarray]  # feature name -> one value per application
@@ -91,13 +87,17 @@ def _text_columns() -> frozenset[str]:
     return frozenset(c.name for c in table("application_test").columns if c.is_categorical)
 
 
-def stored_applications(bundle: ServingBundle, data_dir: Path) -> ApplicationColumns:
-    """Return the stored application fields the features read, read once per bundle and data."""
-    return bundle.cached(
-        "applications",
-        application_files_stamp(data_dir),
-        lambda: load_application_columns(data_dir, application_input_columns(), _text_columns()),
-    )
+def stored_applications(bundle: ServingBundle) -> ApplicationColumns:
+    """Return the bundle's application fields the features read, read once per bundle."""
+    return bundle.cached("applications", None, lambda: _read_applications(bundle))
+
+
+def _read_applications(bundle: ServingBundle) -> ApplicationColumns:
+    """Read the application fields the features read from the bundle's applications table."""
+    names = application_input_columns()
+    held = set(bundle.source.table_columns(APPLICATIONS))
+    data = bundle.source.arrow_table(APPLICATIONS, ["SK_ID_CURR", *(n for n in names if n in held)])
+    return application_columns(data, names, _text_columns())
 
 
 def _history_defaults(bundle: ServingBundle) -> dict[str, float]:
@@ -156,7 +156,7 @@ def _history_columns(bundle: ServingBundle, rows: np.ndarray) -> FeatureColumns:
 
 
 def build_feature_rows(
-    bundle: ServingBundle, data_dir: Path, applications: Sequence[dict[str, Any]]
+    bundle: ServingBundle, applications: Sequence[dict[str, Any]]
 ) -> FeatureColumns:
     """Return the model features of applications: an id merges its stored file and history."""
     ids = [a.get("SK_ID_CURR") for a in applications]
@@ -164,7 +164,7 @@ def build_feature_rows(
     stored_rows = np.full(len(ids), -1, dtype=np.intp)
     stored = ApplicationColumns(np.empty(0, dtype=np.int64), {})
     if (rows >= 0).any():
-        stored = stored_applications(bundle, data_dir)
+        stored = stored_applications(bundle)
         stored_rows = stored.positions(ids)
         for client_id, row in zip(ids, stored_rows, strict=True):
             if client_id is not None and row < 0:

@@ -206,3 +206,34 @@ def test_a_broken_new_bundle_leaves_the_old_one_serving(data_dir: Path, tmp_path
     assert status["model_version"] == live
     assert status["current"] == "broken"
     assert "broken could not be loaded" in status["problem"]
+
+
+def test_a_bundle_serves_alone_without_a_data_dir(data_dir: Path, tmp_path: Path) -> None:
+    """The client file and a what-if read the bundle's own applications table; only the full
+    export reads DATA_DIR's validated tables (empty here: no application, no history)."""
+    server = create_app(
+        make_settings(tmp_path / "no-data", tmp_path, artifacts_dir=data_dir / "artifacts")
+    )
+    state = get_state(server)
+    with state.database.session() as session:
+        advisor = create_api_key(session, state.api_key_secret(session), "desk", "advisor").token
+    client = server.test_client()
+    headers = {"X-API-Key": advisor}
+    client_id = client.get("/api/v1/clients?limit=1", headers=headers).json["items"][0]["client_id"]
+    file = client.get(f"/api/v1/clients/{client_id}", headers=headers).json
+    assert file["application"]["SK_ID_CURR"] == client_id
+    assert {"AMT_CREDIT", "DAYS_BIRTH"} <= set(file["application"])
+    assert not {"TARGET", "CODE_GENDER"} & set(file["application"])
+    what_if = {"applications": [{"SK_ID_CURR": client_id, "AMT_CREDIT": 123456.0}]}
+    scored = client.post("/api/v1/score", json=what_if, headers=headers)
+    assert scored.status_code == 200, scored.json
+    export = client.get(f"/api/v1/clients/{client_id}/export", headers=headers).json
+    assert export["application"] is None
+    assert all(rows == [] for rows in export["history"].values())
+
+
+def test_the_export_holds_the_whole_validated_record(as_role, client_ids) -> None:
+    """The export (RGPD access) reads the validated tables: the file's fields and more."""
+    file = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}").json["application"]
+    export = as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/export").json
+    assert export["application"] == {**file, "CODE_GENDER": export["application"]["CODE_GENDER"]}

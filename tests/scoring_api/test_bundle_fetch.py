@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
 import tarfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from model_training.bundle import promote
+from model_training.errors import BundleError
 from scoring_api.bundle_fetch import fetch_bundle, main, public_url
 from scoring_api.bundle_store import BundleStore
 from scoring_api.config import Settings
 from scoring_api.errors import BundleFetchError
+from tests.model_training.bundle.breakages import BREAKAGE_IDS, BREAKAGES
 from tests.scoring_api.bundle_servers import (
     NEW_VERSION,
     add_member,
@@ -76,13 +82,6 @@ def absolute_archive(www: Path, new_bundle: Path) -> str:
     return "abs.tar.gz"
 
 
-def no_metadata_archive(www: Path, new_bundle: Path) -> str:
-    """Serve a bundle folder without its metadata.json."""
-    (new_bundle / "metadata.json").unlink()
-    pack(new_bundle, www / "partial.tar.gz")
-    return "partial.tar.gz"
-
-
 def loose_files_archive(www: Path, new_bundle: Path) -> str:
     """Serve an archive of the bundle's files without their folder."""
     with tarfile.open(www / "flat.tar.gz", "w:gz") as tar:
@@ -98,10 +97,9 @@ def loose_files_archive(www: Path, new_bundle: Path) -> str:
         (corrupt_archive, "is not a readable .tar.gz archive"),
         (traversal_archive, "leaves the bundle: refused"),
         (absolute_archive, "'/tmp/escaped.txt' leaves the bundle: refused"),
-        (no_metadata_archive, f"bundle {NEW_VERSION} lacks metadata.json: refused"),
         (loose_files_archive, "is outside a bundle folder"),
     ],
-    ids=["http-404", "corrupt", "traversal", "absolute-path", "no-metadata", "no-folder"],
+    ids=["http-404", "corrupt", "traversal", "absolute-path", "no-folder"],
 )
 def test_a_bad_download_is_refused_and_the_live_bundle_stays(
     served: tuple[str, Path],
@@ -120,6 +118,39 @@ def test_a_bad_download_is_refused_and_the_live_bundle_stays(
     assert live_version(artifacts_dir) == version
     assert sorted(p.name for p in artifacts_dir.iterdir()) == before
     assert not (artifacts_dir.parent / "escaped.txt").exists()
+
+
+def without_folder(message: str) -> str:
+    """Return a BundleError message without the folder it names (staging or ARTIFACTS_DIR)."""
+    return re.sub(r"^(bundle \S+) in \S+?(:| lacks| has)", r"\1\2", message)
+
+
+@pytest.mark.parametrize(("breaking", "message"), BREAKAGES, ids=BREAKAGE_IDS)
+def test_fetch_promote_and_the_server_refuse_a_broken_bundle_with_one_message(
+    served: tuple[str, Path],
+    artifacts: tuple[Path, str],
+    new_bundle: Path,
+    breaking: Callable[[Path], None],
+    message: str,
+) -> None:
+    """One validate: the same BundleError (but the folder it names) from all three."""
+    base, www = served
+    artifacts_dir, version = artifacts
+    breaking(new_bundle)
+    pack(new_bundle, www / "broken.tar.gz")
+    with pytest.raises(BundleError) as fetched:
+        fetch_bundle(f"{base}/broken.tar.gz", artifacts_dir)
+    assert live_version(artifacts_dir) == version
+    assert not (artifacts_dir / NEW_VERSION).exists()
+    shutil.copytree(new_bundle, artifacts_dir / NEW_VERSION)
+    with pytest.raises(BundleError) as promoted:
+        promote(artifacts_dir, NEW_VERSION)
+    assert live_version(artifacts_dir) == version
+    (artifacts_dir / "CURRENT").write_text(NEW_VERSION + "\n", encoding="utf-8")
+    problem = BundleStore(artifacts_dir).status()["problem"]
+    assert message in str(promoted.value)
+    assert without_folder(str(fetched.value)) == without_folder(str(promoted.value))
+    assert problem.startswith(f"bundle {NEW_VERSION} could not be loaded: {promoted.value}; ")
 
 
 def test_a_checksum_mismatch_is_refused(

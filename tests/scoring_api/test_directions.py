@@ -54,7 +54,7 @@ def _moves_against(values: np.ndarray, direction: int) -> np.ndarray:
 def test_the_model_has_constrained_features_in_both_directions(bundle) -> None:
     directions = monotone_directions(list(bundle.features))
     assert set(directions.values()) == {-1, 1}
-    assert bundle.metadata["training"]["is_monotone"] is True
+    assert bundle.metadata.training.settings.is_monotone is True
 
 
 def test_no_constrained_feature_moves_against_its_direction_in_the_stored_model(
@@ -74,8 +74,8 @@ def test_no_constrained_feature_moves_against_its_direction_in_the_stored_model(
     assert against == {}
 
 
-def _sweep(bundle, data_dir, applications: list[dict]) -> np.ndarray:
-    results = score_applications(bundle, data_dir, applications)
+def _sweep(bundle, applications: list[dict]) -> np.ndarray:
+    results = score_applications(bundle, applications)
     return np.array([r["probability"] for r in results])
 
 
@@ -99,13 +99,13 @@ def _stored_fields(data_dir: Path, client_ids: list[int]) -> pd.DataFrame:
 
 @pytest.mark.parametrize(("field", "direction", "grid"), RAW_SWEEPS)
 def test_what_if_and_new_applicant_follow_the_direction_of_a_raw_input(
-    bundle, data_dir, sample_ids, field, direction, grid
+    bundle, sample_ids, field, direction, grid
 ) -> None:
     what_ifs = [{"SK_ID_CURR": i, field: float(v)} for v in grid for i in sample_ids]
-    by_client = _sweep(bundle, data_dir, what_ifs).reshape(len(grid), -1).T
+    by_client = _sweep(bundle, what_ifs).reshape(len(grid), -1).T
     assert not _moves_against(np.log(by_client), direction).any()
     new = [{**NEW_APPLICANT, field: float(v)} for v in grid]
-    assert not _moves_against(np.log(_sweep(bundle, data_dir, new))[None, :], direction).any()
+    assert not _moves_against(np.log(_sweep(bundle, new))[None, :], direction).any()
 
 
 def test_the_amount_at_the_same_term_follows_its_direction(bundle, data_dir, sample_ids) -> None:
@@ -121,7 +121,7 @@ def test_the_amount_at_the_same_term_follows_its_direction(bundle, data_dir, sam
         for i in sample_ids
         if not np.isnan(fields.at[i, "AMT_ANNUITY"])
     ]
-    by_client = _sweep(bundle, data_dir, what_ifs).reshape(len(factors), -1).T
+    by_client = _sweep(bundle, what_ifs).reshape(len(factors), -1).T
     assert not _moves_against(np.log(by_client), 1).any()
     new = [
         {
@@ -131,7 +131,7 @@ def test_the_amount_at_the_same_term_follows_its_direction(bundle, data_dir, sam
         }
         for f in factors
     ]
-    assert not _moves_against(np.log(_sweep(bundle, data_dir, new))[None, :], 1).any()
+    assert not _moves_against(np.log(_sweep(bundle, new))[None, :], 1).any()
 
 
 def test_the_issue_scenarios_move_the_right_way(as_role, data_dir, sample_ids) -> None:

@@ -209,7 +209,7 @@ def test_feature_rows_of_an_unchanged_client_equal_the_store(data_dir, client_id
     artifacts = data_dir / "artifacts"
     bundle = load_serving_bundle(artifacts, (artifacts / "CURRENT").read_text().strip())
     client_id = client_ids[position]
-    features = build_feature_rows(bundle, data_dir, [{"SK_ID_CURR": client_id}])
+    features = build_feature_rows(bundle, [{"SK_ID_CURR": client_id}])
     row = bundle.position(client_id)
     history = set(bundle.features) - set(application_feature_names())
     for name in bundle.features:

@@ -31,16 +31,16 @@ def bundle(data_dir: Path) -> ServingBundle:
 
 
 def _served_and_independent(
-    bundle: ServingBundle, data_dir: Path, applications: list[dict[str, Any]]
+    bundle: ServingBundle, applications: list[dict[str, Any]]
 ) -> tuple[tuple[float, np.ndarray], Any]:
     """Return the served (base, values) and shap's contributions for the same applications."""
-    features = scoring.build_feature_rows(bundle, data_dir, applications)
+    features = scoring.build_feature_rows(bundle, applications)
     served = scoring.shap_values(bundle, scoring.model_pool(bundle, features))
     x = to_model_input(pd.DataFrame(features), bundle.features, bundle.categorical)
     return served, tree_shap_contributions(bundle.model, x, bundle.categorical)
 
 
-def test_what_if_rows_match_shaps_tree_shap(bundle: ServingBundle, data_dir: Path) -> None:
+def test_what_if_rows_match_shaps_tree_shap(bundle: ServingBundle) -> None:
     """Stored clients with a changed amount, income, term or category: same SHAP values."""
     ids = bundle.scores["SK_ID_CURR"].to_numpy()[:6].tolist()
     applications = [
@@ -51,12 +51,12 @@ def test_what_if_rows_match_shaps_tree_shap(bundle: ServingBundle, data_dir: Pat
         {"SK_ID_CURR": ids[4], "NAME_EDUCATION_TYPE": "Higher education"},
         {"SK_ID_CURR": ids[5]},
     ]
-    (base, served), independent = _served_and_independent(bundle, data_dir, applications)
+    (base, served), independent = _served_and_independent(bundle, applications)
     assert np.abs(served - independent.values).max() < TOLERANCE
     assert abs(base - independent.base_value) < TOLERANCE
 
 
-def test_new_applicant_rows_match_shaps_tree_shap(bundle: ServingBundle, data_dir: Path) -> None:
+def test_new_applicant_rows_match_shaps_tree_shap(bundle: ServingBundle) -> None:
     """New applicants (no history, missing fields, a level never seen): same SHAP values."""
     applications = [
         {"AMT_CREDIT": 300_000.0, "AMT_INCOME_TOTAL": 150_000.0},
@@ -65,7 +65,7 @@ def test_new_applicant_rows_match_shaps_tree_shap(bundle: ServingBundle, data_di
         {"OCCUPATION_TYPE": "a level the model never saw", "EXT_SOURCE_2": 0.9},
         {},
     ]
-    (base, served), independent = _served_and_independent(bundle, data_dir, applications)
+    (base, served), independent = _served_and_independent(bundle, applications)
     assert np.abs(served - independent.values).max() < TOLERANCE
     assert abs(base - independent.base_value) < TOLERANCE
     assert np.abs(served).max() > 1e-3  # the rows are explained by something

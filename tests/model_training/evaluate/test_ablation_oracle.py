@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from model_training.bundle.metadata import Training
 from model_training.evaluate import ablation, oracle
 
 
@@ -36,30 +37,17 @@ def test_sample_rows_keeps_the_default_rate() -> None:
 
 
 def test_default_ablation_settings_use_three_folds_and_the_final_iterations() -> None:
-    metadata = {
-        "training": {
+    training = Training.model_validate(
+        {
             "n_folds": 5,
             "iterations": 2000,
             "learning_rate": 0.05,
             "final_iterations": 321,
             "best_iterations": [300, 310],
         }
-    }
-    settings = ablation.default_ablation_settings(metadata)
+    )
+    settings = ablation.default_ablation_settings(training)
     assert (settings.n_folds, settings.iterations, settings.learning_rate) == (3, 321, 0.05)
-
-
-def test_bundle_training_settings_leave_out_what_training_found() -> None:
-    metadata = {
-        "training": {
-            "n_folds": 4,
-            "iterations": 900,
-            "final_iterations": 321,
-            "best_iterations": [3],
-        }
-    }
-    settings = ablation.bundle_training_settings(metadata)
-    assert (settings.n_folds, settings.iterations, settings.depth) == (4, 900, 6)
 
 
 def test_compare_gives_both_aucs_on_the_same_clients() -> None:

@@ -10,28 +10,29 @@ import pandas as pd
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from model_training.bundle import LoadedBundle, load_bundle
+from model_training.bundle import EVALUATION_FILE, FEATURES, OOF, Bundle, open_bundle
+from model_training.bundle.metadata import Costs
 from model_training.config import VALIDATED_SUBDIR
 from model_training.data.schema import table
 from model_training.errors import BundleError
-from model_training.evaluate import EVALUATION_FILE, baselines
+from model_training.evaluate import baselines
 from model_training.evaluate.report.html import build_report_html
 from model_training.modeling.decision import choose_threshold, cost_per_client
 from model_training.modeling.params import TrainingSettings
 
 TINY = TrainingSettings(n_folds=2, iterations=15, learning_rate=0.3, depth=3)
-COSTS = {"false_negative": 10.0, "false_positive": 1.0}
+COSTS = Costs(false_negative=10.0, false_positive=1.0)
 NAMES = ["prior", "external_scores", "raw_catboost", "model_unconstrained", "model"]
 
 
 @pytest.fixture(scope="module")
-def bundle(data_dir: Path) -> LoadedBundle:
+def bundle(data_dir: Path) -> Bundle:
     """Return the session's small live bundle (built with 2 folds, 60 iterations)."""
-    return load_bundle(data_dir / "artifacts")
+    return open_bundle(data_dir / "artifacts")
 
 
 @pytest.fixture(scope="module")
-def evaluation(bundle: LoadedBundle) -> dict:
+def evaluation(bundle: Bundle) -> dict:
     """Return the evaluation.json that `build` wrote into the bundle."""
     return json.loads((bundle.path / EVALUATION_FILE).read_text(encoding="utf-8"))
 
@@ -74,9 +75,9 @@ def test_external_scores_are_one_minus_the_mean_of_the_known_ones() -> None:
 
 
 def test_external_score_baseline_is_the_auc_of_one_minus_the_mean_on_each_fold(
-    bundle: LoadedBundle, evaluation: dict, applications: pd.DataFrame
+    bundle: Bundle, evaluation: dict, applications: pd.DataFrame
 ) -> None:
-    rows = bundle.table("oof").merge(applications, on="SK_ID_CURR")
+    rows = bundle.table(OOF).merge(applications, on="SK_ID_CURR")
     mean = rows[list(baselines.EXTERNAL_SCORES)].mean(axis=1)
     has_none = mean.isna()
     for k in range(2):
@@ -89,12 +90,10 @@ def test_external_score_baseline_is_the_auc_of_one_minus_the_mean_on_each_fold(
     assert _rows(evaluation)["external_scores"]["fold_auc"] == pytest.approx(expected)
 
 
-def test_model_row_is_the_bundle_out_of_fold_figures(
-    bundle: LoadedBundle, evaluation: dict
-) -> None:
+def test_model_row_is_the_bundle_out_of_fold_figures(bundle: Bundle, evaluation: dict) -> None:
     model = _rows(evaluation)["model"]
-    assert model["fold_auc"] == pytest.approx(bundle.metadata["metrics"]["cv_auc_folds"])
-    assert model["threshold"] == bundle.metadata["threshold"]
+    assert model["fold_auc"] == pytest.approx(bundle.metadata.metrics.cv_auc_folds)
+    assert model["threshold"] == bundle.metadata.threshold
     assert model["cost_mean"] == pytest.approx(evaluation["summary"]["cost_at_threshold"]["mean"])
 
 
@@ -107,7 +106,7 @@ def test_raw_catboost_lists_the_application_columns_minus_id_target_and_gender(
 
 
 def test_raw_catboost_is_fitted_on_raw_columns_only_and_on_the_bundle_folds(
-    bundle: LoadedBundle, applications: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+    bundle: Bundle, applications: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen = {}
     real = baselines.cross_validate
@@ -117,12 +116,12 @@ def test_raw_catboost_is_fitted_on_raw_columns_only_and_on_the_bundle_folds(
         return real(x, y, *args, **kwargs)
 
     monkeypatch.setattr(baselines, "cross_validate", spy)
-    baselines.run_baselines(bundle.table("oof"), applications, TINY, COSTS)
-    engineered = {f["name"] for f in bundle.metadata["features"]} - set(applications.columns)
+    baselines.run_baselines(bundle.table(OOF), applications, TINY, COSTS)
+    engineered = set(bundle.features) - set(applications.columns)
     assert seen["columns"] == baselines.raw_application_columns()
     assert engineered
     assert not engineered & set(seen["columns"])
-    assert seen["folds"].tolist() == bundle.table("oof")["fold"].tolist()
+    assert seen["folds"].tolist() == bundle.table(OOF)["fold"].tolist()
 
 
 def test_each_row_costs_at_its_own_threshold() -> None:
@@ -142,25 +141,24 @@ def test_each_row_costs_at_its_own_threshold() -> None:
 
 
 def test_large_data_is_sampled_by_fold_and_target(
-    bundle: LoadedBundle, applications: pd.DataFrame
+    bundle: Bundle, applications: pd.DataFrame
 ) -> None:
-    found = baselines.run_baselines(bundle.table("oof"), applications, TINY, COSTS, None, 300)
+    found = baselines.run_baselines(bundle.table(OOF), applications, TINY, COSTS, None, 300)
     assert (found["n_clients"], found["is_sample"], found["max_clients"]) == (300, True, 300)
     assert [r["name"] for r in found["rows"]] == [n for n in NAMES if n != "model_unconstrained"]
-    features = [f["name"] for f in bundle.metadata["features"]]
-    categorical = [f["name"] for f in bundle.metadata["features"] if f["categorical"]]
-    store = bundle.table("features")
+    features, categorical = list(bundle.features), list(bundle.categorical)
+    store = bundle.table(FEATURES)
     found = baselines.run_baselines(
-        bundle.table("oof"), applications, TINY, COSTS, None, 300, store, features, categorical
+        bundle.table(OOF), applications, TINY, COSTS, None, 300, store, features, categorical
     )
     assert [r["name"] for r in found["rows"]] == NAMES
 
 
 def test_clients_missing_from_the_validated_table_raise(
-    bundle: LoadedBundle, applications: pd.DataFrame
+    bundle: Bundle, applications: pd.DataFrame
 ) -> None:
     with pytest.raises(BundleError, match="not in the validated application_train"):
-        baselines.run_baselines(bundle.table("oof"), applications.iloc[10:], TINY, COSTS)
+        baselines.run_baselines(bundle.table(OOF), applications.iloc[10:], TINY, COSTS)
 
 
 def test_report_shows_the_baselines_table(evaluation: dict) -> None:

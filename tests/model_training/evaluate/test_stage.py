@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from model_training.bundle import load_bundle
+from model_training.bundle import EVALUATION_FILE, REPORT_FILE, open_bundle
 from model_training.data.loader import validate_data_dir
 from model_training.data.synth import generate_dataset
-from model_training.evaluate import EVALUATION_FILE, REPORT_FILE, EvaluationReport, evaluate
+from model_training.evaluate import EvaluationReport, evaluate
 from model_training.features import build_features
 from model_training.modeling.params import TrainingSettings
 from model_training.train import train
@@ -48,7 +48,7 @@ def test_evaluation_and_report_are_written_into_the_live_bundle(
     evaluated: tuple[Path, EvaluationReport],
 ) -> None:
     artifacts, report = evaluated
-    bundle = load_bundle(artifacts)
+    bundle = open_bundle(artifacts)
     assert report.evaluation_path == bundle.path / EVALUATION_FILE
     assert report.report_path == bundle.path / REPORT_FILE
     assert report.version == bundle.version
@@ -64,14 +64,14 @@ def test_evaluation_json_holds_every_section(evaluation: dict) -> None:
 def test_summary_agrees_with_the_bundle_metadata(
     evaluated: tuple[Path, EvaluationReport], evaluation: dict
 ) -> None:
-    metadata = load_bundle(evaluated[0]).metadata
+    metadata = open_bundle(evaluated[0]).metadata
     summary = evaluation["summary"]
-    assert summary["threshold"] == metadata["threshold"]
-    assert summary["auc"]["mean"] == metadata["metrics"]["cv_auc_mean"]
-    assert summary["brier"] == pytest.approx(metadata["metrics"]["oof_brier"])
-    assert evaluation["roc"]["auc_mean"] == pytest.approx(metadata["metrics"]["cv_auc_mean"])
+    assert summary["threshold"] == metadata.threshold
+    assert summary["auc"]["mean"] == metadata.metrics.cv_auc_mean
+    assert summary["brier"] == pytest.approx(metadata.metrics.oof_brier)
+    assert evaluation["roc"]["auc_mean"] == pytest.approx(metadata.metrics.cv_auc_mean)
     chosen = evaluation["cost_curve"]["chosen"]["cost_per_client"]
-    costs = metadata["metrics"]["cost_per_client"]["threshold"]["folds"]
+    costs = metadata.metrics.cost_per_client.threshold.folds
     assert chosen == pytest.approx(sum(costs) / len(costs), abs=0.01)
 
 

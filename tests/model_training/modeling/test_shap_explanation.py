@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import shap
 
-from model_training.bundle import load_bundle
+from model_training.bundle import FEATURES, SCORES, open_bundle
 from model_training.modeling.shap_explanation import client_explanation, frame_explanation
 
 mpl.use("Agg")
@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt  # after the Agg backend is chosen
 @pytest.fixture(scope="module")
 def scores(data_dir: Path) -> pd.DataFrame:
     """Return the live bundle's stored scores (one row a client)."""
-    return load_bundle(data_dir / "artifacts").table("scores")
+    return open_bundle(data_dir / "artifacts").table(SCORES)
 
 
 def test_one_client_adds_up_to_its_stored_log_odds(data_dir: Path, scores) -> None:
@@ -53,7 +53,7 @@ def test_several_clients_carry_ids_and_plain_labels(data_dir: Path, scores) -> N
 def test_a_frame_of_features_gives_the_same_values(data_dir: Path, scores) -> None:
     """Feature-store rows passed as a frame are explained as the same clients by id."""
     artifacts = data_dir / "artifacts"
-    rows = load_bundle(artifacts).table("features").head(4)
+    rows = open_bundle(artifacts).table(FEATURES).head(4)
     by_frame = frame_explanation(artifacts, rows)
     by_id = client_explanation(artifacts, rows["SK_ID_CURR"].tolist())
     np.testing.assert_array_equal(by_frame.values, by_id.values)

@@ -16,7 +16,7 @@ import pytest
 import shap
 from catboost import CatBoostClassifier, Pool
 
-from model_training.bundle import LoadedBundle, load_bundle
+from model_training.bundle import FEATURES, Bundle, open_bundle
 from model_training.modeling.explain import shap_contributions
 from model_training.modeling.model_input import to_model_input
 from model_training.modeling.shap_trees import (
@@ -33,16 +33,15 @@ TOLERANCE = 1e-6  # log-odds; see the module docstring
 
 
 @pytest.fixture(scope="module")
-def bundle(data_dir: Path) -> LoadedBundle:
+def bundle(data_dir: Path) -> Bundle:
     """Return the session's live bundle (model trained on the small generated data)."""
-    return load_bundle(data_dir / "artifacts")
+    return open_bundle(data_dir / "artifacts")
 
 
-def _stored_input(bundle: LoadedBundle) -> tuple[pd.DataFrame, list[str]]:
+def _stored_input(bundle: Bundle) -> tuple[pd.DataFrame, list[str]]:
     """Return every stored client's model input and the categorical features."""
-    names = [f["name"] for f in bundle.metadata["features"]]
-    categorical = [f["name"] for f in bundle.metadata["features"] if f["categorical"]]
-    return to_model_input(bundle.table("features"), names, categorical), categorical
+    names, categorical = list(bundle.features), list(bundle.categorical)
+    return to_model_input(bundle.table(FEATURES), names, categorical), categorical
 
 
 def _ctr_model() -> tuple[CatBoostClassifier, pd.DataFrame, list[str]]:
@@ -84,7 +83,7 @@ def test_shap_tree_explainer_on_catboost_only_calls_catboost() -> None:
     assert np.array_equal(by_shap, by_catboost)
 
 
-def test_routing_from_values_matches_catboosts_applier(bundle: LoadedBundle) -> None:
+def test_routing_from_values_matches_catboosts_applier(bundle: Bundle) -> None:
     """Float and one-hot outcomes computed from the values are CatBoost's leaf indexes' bits."""
     x, categorical = _stored_input(bundle)
     x.loc[x.index[:20], "AMT_ANNUITY"] = np.nan  # missing below every border
@@ -98,14 +97,14 @@ def test_routing_from_values_matches_catboosts_applier(bundle: LoadedBundle) -> 
     assert any(s.kind == ONE_HOT for t in ensemble.trees for s in t.splits)
 
 
-def test_stored_clients_served_values_equal_shaps_tree_shap(bundle: LoadedBundle) -> None:
+def test_stored_clients_served_values_equal_shaps_tree_shap(bundle: Bundle) -> None:
     """Every stored client: the values the bundle was built from equal shap's TreeSHAP."""
     x, categorical = _stored_input(bundle)
     served = shap_contributions(bundle.model, x, categorical)
     independent = tree_shap_contributions(bundle.model, x, categorical)
     assert np.abs(served.values - independent.values).max() < TOLERANCE
     assert abs(served.base_value - independent.base_value) < TOLERANCE
-    assert abs(served.base_value - bundle.metadata["base_value"]) < TOLERANCE
+    assert abs(served.base_value - bundle.metadata.base_value) < TOLERANCE
 
 
 def test_ctr_and_unseen_levels_match_catboost() -> None:
@@ -120,7 +119,7 @@ def test_ctr_and_unseen_levels_match_catboost() -> None:
     assert abs(served[0, -1] - independent.base_value) < TOLERANCE
 
 
-def test_a_misrouted_split_is_caught(bundle: LoadedBundle) -> None:
+def test_a_misrouted_split_is_caught(bundle: Bundle) -> None:
     """Flipping one split's outcome in one tree moves the values well beyond the tolerance."""
     x, categorical = _stored_input(bundle)
     x = x.head(50)
