@@ -90,7 +90,6 @@ TEXT = {
     "compare.unit.years": {"fr": "ans", "en": "years"},
     "compare.unit.days": {"fr": "jours", "en": "days"},
     "compare.unit.percent": {"fr": "%", "en": "%"},
-    "compare.unit.days_value": {"fr": "{number}\u00a0jours", "en": "{number}\u00a0days"},
     "compare.x_feature": {"fr": "Axe horizontal", "en": "Horizontal axis"},
     "compare.y_feature": {"fr": "Axe vertical", "en": "Vertical axis"},
     "compare.scatter.intro": {

@@ -21,16 +21,14 @@ from dash_app.components.feature_values import (
     plot_layout,
 )
 from dash_app.components.formatting import format_percent, is_missing
-from dash_app.components.theme import plot_text
+from dash_app.components.theme import GRANTED, INK, NEUTRAL, PAPER, REFUSED, plot_text
 from dash_app.text import t
 
-NEUTRAL = "#5a6470"  # groups that are not a decision: slate grey, 6:1 on white
-INK = "#222222"
 GROUP_STYLE = {  # group -> (colour, pattern shape): never colour alone
     "all": (NEUTRAL, ""),
     "similar": (NEUTRAL, ""),
-    "granted": ("#0072b2", "/"),
-    "refused": ("#a64a00", "x"),
+    "granted": (GRANTED, "/"),
+    "refused": (REFUSED, "x"),
 }
 GROUP_ORDER = ("all", "similar", "granted", "refused")
 MAX_LEVELS = 12  # categorical levels drawn; the less frequent ones are drawn as one bar
@@ -160,7 +158,7 @@ def _categorical_traces(
                 name=t(f"compare.legend.{group}", lang),
                 marker={
                     "color": colour,
-                    "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.3},
+                    "pattern": {"shape": pattern, "fgcolor": PAPER, "solidity": 0.3},
                     "line": {
                         "color": INK,
                         "width": [4 if level == client_level else 0 for level in levels],
@@ -201,7 +199,7 @@ def _numeric_traces(name: str, groups: Mapping[str, Distribution], lang: str) ->
                 opacity=0.6 if len(groups) > 1 else 0.85,
                 marker={
                     "color": colour,
-                    "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.3},
+                    "pattern": {"shape": pattern, "fgcolor": PAPER, "solidity": 0.3},
                     "line": {"color": colour, "width": 1},
                 },
                 hovertext=[_bin_text(name, b, total, lang) for b in bins],
@@ -281,7 +279,7 @@ def make_distribution_figure(
                 text=f"{marker_text} : {shown}" if lang == "fr" else f"{marker_text}: {shown}",
                 showarrow=False,
                 yanchor="bottom",
-                bgcolor="#ffffff",
+                bgcolor=PAPER,
                 bordercolor=INK,
                 borderwidth=1,
                 font={"color": INK, "size": 14},
