@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, request
 
-from model_training.presentation.formats import LANGUAGES, plural_category
+from model_training.presentation.formats import LANGUAGES, is_missing, plural_category
 
 DEFAULT_LANGUAGE = "fr"
 LANG_COOKIE = "lang"
@@ -46,10 +46,13 @@ def t(key: str, lang: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def t_plural(key: str, number: float, lang: str, decimals: int = 0, **values: Any) -> str:
-    """Return the plural form of a key for ``number`` shown with ``decimals``, formatted."""
+def t_plural(key: str, number: float | None, lang: str, decimals: int = 0, **values: Any) -> str:
+    """Return the key's form for ``number`` shown with ``decimals`` (missing: ``other``)."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    form = f"{key}.{plural_category(number, lang, decimals)}"
+    category = "other"
+    if number is not None and not is_missing(number):
+        category = plural_category(number, lang, decimals)
+    form = f"{key}.{category}"
     return t(form if form in catalogue() else f"{key}.other", lang, **values)
 
 

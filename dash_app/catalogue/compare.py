@@ -82,7 +82,11 @@ TEXT = {
         "en": "Relative frequency (density)",
     },
     "compare.axis_share": {"fr": "Part du groupe", "en": "Share of the group"},
-    "compare.hover.bin": {
+    "compare.hover.bin.one": {
+        "fr": "De {left} à {right} : {count} client ({share})",
+        "en": "From {left} to {right}: {count} client ({share})",
+    },
+    "compare.hover.bin.other": {
         "fr": "De {left} à {right} : {count} clients ({share})",
         "en": "From {left} to {right}: {count} clients ({share})",
     },

@@ -20,9 +20,9 @@ from dash_app.components.feature_values import (
     format_feature_value,
     plot_layout,
 )
-from dash_app.components.formatting import format_percent, is_missing
+from dash_app.components.formatting import format_number, format_percent, is_missing
 from dash_app.components.theme import GRANTED, INK, NEUTRAL, PAPER, REFUSED, plot_text
-from dash_app.text import t
+from dash_app.text import t, t_plural
 
 GROUP_STYLE = {  # group -> (colour, pattern shape): never colour alone
     "all": (NEUTRAL, ""),
@@ -173,12 +173,13 @@ def _categorical_traces(
 
 def _bin_text(name: str, b: Mapping[str, float], total: int, lang: str) -> str:
     """Return a bin's hover text: its bounds, count and share of the group."""
-    return t(
+    return t_plural(
         "compare.hover.bin",
+        b["count"],
         lang,
         left=format_feature_value(name, b["left"], lang),
         right=format_feature_value(name, b["right"], lang),
-        count=b["count"],
+        count=format_number(b["count"], lang),
         share=format_percent(b["count"] / total, lang),
     )
 

@@ -34,6 +34,6 @@ __all__ = [
 
 def years_from_days(days: float | None) -> float | None:
     """Return a Kaggle DAYS_* value (days before the application, negative) in years."""
-    if is_missing(days):
+    if days is None or is_missing(days):
         return None
     return abs(float(days)) / 365.25
