@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from model_training.presentation.formats import (
     MINUS,
-    MISSING,
     format_currency,
     format_days,
     format_months,
@@ -13,12 +12,10 @@ from model_training.presentation.formats import (
     format_points,
     format_years,
     is_missing,
-    plural_category,
 )
 
 __all__ = [
     "MINUS",
-    "MISSING",
     "format_currency",
     "format_days",
     "format_months",
@@ -27,7 +24,6 @@ __all__ = [
     "format_points",
     "format_years",
     "is_missing",
-    "plural_category",
     "years_from_days",
 ]
 

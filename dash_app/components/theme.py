@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from model_training.presentation.theme import (
     CONNECTOR,
-    DECISION_COLOURS,
-    FONT,
     FONT_SIZE,
     GRANTED,
     GRANTED_TINT,
     HIGHLIGHT,
     INK,
-    KEPT_LAYOUT,
     LIGHT_TEMPLATE,
     NEUTRAL,
     PAPER,
@@ -28,14 +25,11 @@ from model_training.presentation.theme import (
 
 __all__ = [
     "CONNECTOR",
-    "DECISION_COLOURS",
-    "FONT",
     "FONT_SIZE",
     "GRANTED",
     "GRANTED_TINT",
     "HIGHLIGHT",
     "INK",
-    "KEPT_LAYOUT",
     "LIGHT_TEMPLATE",
     "NEUTRAL",
     "PAPER",
