@@ -1,7 +1,9 @@
 """The UI text catalogue: every string shown to people, in French (default) and English.
 
 Strings live in ``dash_app/catalogue/<part>.py`` as ``TEXT = {key: {"fr": ..., "en": ...}}``
-(one module per page, keys prefixed by the page); ``t(key, lang, **values)`` formats one.
+(one module per page, keys prefixed by the page); ``t(key, lang, **values)`` formats one. A text
+that depends on a number has one key per CLDR plural category, ``<key>.one``, ``<key>.other``
+(and ``.many`` ... where a language needs it); ``t_plural`` picks the one Babel's rule gives.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import Any
 
 from flask import current_app, has_request_context, request
 
-LANGUAGES = ("fr", "en")
+from model_training.presentation.formats import LANGUAGES, is_missing, plural_category
+
 DEFAULT_LANGUAGE = "fr"
 LANG_COOKIE = "lang"
 LANGUAGE_CONFIG_KEY = "DASHBOARD_LANGUAGE"
@@ -41,6 +44,16 @@ def t(key: str, lang: str, **values: Any) -> str:
     """Return the text of a key in a language, formatted with ``values``."""
     text = catalogue()[key][lang if lang in LANGUAGES else DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def t_plural(key: str, number: float | None, lang: str, decimals: int = 0, **values: Any) -> str:
+    """Return the key's form for ``number`` shown with ``decimals`` (missing: ``other``)."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    category = "other"
+    if number is not None and not is_missing(number):
+        category = plural_category(number, lang, decimals)
+    form = f"{key}.{category}"
+    return t(form if form in catalogue() else f"{key}.other", lang, **values)
 
 
 def current_lang() -> str:

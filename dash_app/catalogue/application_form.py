@@ -195,11 +195,11 @@ TEXT = {
         "fr": "{gap} au-dessus du seuil de refus ({threshold}) : côté refus.",
         "en": "{gap} above the refusal threshold ({threshold}): on the refused side.",
     },
-    "appform.result.pp": {
+    "appform.result.pp.one": {
         "fr": "{value} point de pourcentage",
         "en": "{value} percentage point",
     },
-    "appform.result.pps": {
+    "appform.result.pp.other": {
         "fr": "{value} points de pourcentage",
         "en": "{value} percentage points",
     },

@@ -17,11 +17,11 @@ TEXT = {
         "en": "Recent application: its outcome (repaid or not) is not known yet.",
     },
     # margin to the threshold, by band (percentage points of probability)
-    "client_file.margin.gap": {
+    "client_file.margin.gap.one": {
         "fr": "{gap} point de pourcentage",
         "en": "{gap} percentage point",
     },
-    "client_file.margin.gap_plural": {
+    "client_file.margin.gap.other": {
         "fr": "{gap} points de pourcentage",
         "en": "{gap} percentage points",
     },

@@ -82,7 +82,11 @@ TEXT = {
         "en": "Relative frequency (density)",
     },
     "compare.axis_share": {"fr": "Part du groupe", "en": "Share of the group"},
-    "compare.hover.bin": {
+    "compare.hover.bin.one": {
+        "fr": "De {left} à {right} : {count} client ({share})",
+        "en": "From {left} to {right}: {count} client ({share})",
+    },
+    "compare.hover.bin.other": {
         "fr": "De {left} à {right} : {count} clients ({share})",
         "en": "From {left} to {right}: {count} clients ({share})",
     },
@@ -90,7 +94,6 @@ TEXT = {
     "compare.unit.years": {"fr": "ans", "en": "years"},
     "compare.unit.days": {"fr": "jours", "en": "days"},
     "compare.unit.percent": {"fr": "%", "en": "%"},
-    "compare.unit.days_value": {"fr": "{number}\u00a0jours", "en": "{number}\u00a0days"},
     "compare.x_feature": {"fr": "Axe horizontal", "en": "Horizontal axis"},
     "compare.y_feature": {"fr": "Axe vertical", "en": "Vertical axis"},
     "compare.scatter.intro": {

@@ -162,12 +162,19 @@ TEXT.update(
             "fr": "Courbe ROC moyenne sur {n_folds} plis : AUC {auc} ; la diagonale est le hasard.",
             "en": "Mean ROC curve over {n_folds} folds: AUC {auc}; the diagonal is chance.",
         },
-        "model.calibration.summary": {
+        "model.calibration.summary.one": {
             "fr": "Calibration : dans les {n_bins} groupes de clients, le taux de défaut "
-            "observé s'écarte de la probabilité prédite de {gap} point(s) de pourcentage au "
+            "observé s'écarte de la probabilité prédite de {gap} point de pourcentage au "
             "plus.",
             "en": "Calibration: in the {n_bins} groups of clients, the observed default rate "
-            "is at most {gap} percentage point(s) away from the predicted probability.",
+            "is at most {gap} percentage point away from the predicted probability.",
+        },
+        "model.calibration.summary.other": {
+            "fr": "Calibration : dans les {n_bins} groupes de clients, le taux de défaut "
+            "observé s'écarte de la probabilité prédite de {gap} points de pourcentage au "
+            "plus.",
+            "en": "Calibration: in the {n_bins} groups of clients, the observed default rate "
+            "is at most {gap} percentage points away from the predicted probability.",
         },
         "model.figure.family": {"fr": "Famille", "en": "Family"},
         "model.figure.importance_points": {

@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from dash_app.components.application_fields import NOT_GIVEN, as_number, selected
 from dash_app.components.application_specs import FIELDS, FieldSpec
 from dash_app.components.formatting import (
-    format_money,
+    format_currency,
     format_months,
     format_number,
     format_years,
@@ -106,7 +106,7 @@ def field_id(prefix: str, name: str, kind: str = "input") -> str:
 def _bound_text(spec: FieldSpec, bound: float, lang: str) -> str:
     """Return one end of a field's range with its unit."""
     if spec.kind == "money":
-        return format_money(bound, lang)
+        return format_currency(bound, lang)
     if spec.unit_key == "appform.unit.years":
         return format_years(bound, lang)
     if spec.unit_key == "appform.unit.months":

@@ -18,7 +18,7 @@ from dash_app.components.application_fields import as_number, selected
 from dash_app.components.application_form import field_id, field_message
 from dash_app.components.application_specs import FieldSpec
 from dash_app.components.formatting import (
-    format_money,
+    format_currency,
     format_months,
     format_number,
     format_years,
@@ -44,7 +44,7 @@ def display_value(spec: FieldSpec, value: Any, lang: str) -> str:
         return t(f"appform.level.{spec.column}.{level}", lang) if level else "—"
     number = as_number(value)
     if spec.kind == "money":
-        return format_money(
+        return format_currency(
             number, lang, decimals=0 if number is None or number.is_integer() else 2
         )
     if spec.unit_key == "appform.unit.years":

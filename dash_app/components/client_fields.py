@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from dash_app.components.formatting import (
-    format_money,
+    format_currency,
     format_number,
     format_years,
     is_missing,
@@ -115,7 +115,7 @@ FORMATTERS: dict[str, Callable[[Any, str], str]] = {
     ),
     "employed": _employed_text,
     "years": lambda years, lang: format_years(float(years), lang),
-    "money": format_money,
+    "money": format_currency,
     "count": format_number,
     "share": lambda share, lang: format_number(share, lang, decimals=2),
     "yes_no": _yes_no_text,

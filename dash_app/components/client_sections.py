@@ -20,7 +20,7 @@ from dash_app.components.waterfall import (
     points_of_log_odds,
     threshold_points,
 )
-from dash_app.text import t
+from dash_app.text import t, t_plural
 from model_training.modeling.explanation_names import OTHER_FEATURES
 
 NARROW_MARGIN_PP = 1.0  # percentage points of probability between the client and the threshold
@@ -41,9 +41,9 @@ def margin_band(margin: float) -> str:
 def margin_text(margin: float, decision: str, lang: str) -> str:
     """Return the margin to the threshold in words ("8.2 percentage points below ...")."""
     gap = round(abs(margin) * 100, 1)
-    is_plural = gap >= 2 if lang == "fr" else gap != 1
-    key = "client_file.margin.gap_plural" if is_plural else "client_file.margin.gap"
-    gap_text = t(key, lang, gap=format_number(gap, lang, decimals=1))
+    gap_text = t_plural(
+        "client_file.margin.gap", gap, lang, decimals=1, gap=format_number(gap, lang, decimals=1)
+    )
     return t(f"client_file.margin.{decision}.{margin_band(margin)}", lang, gap=gap_text)
 
 

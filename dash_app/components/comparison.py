@@ -8,17 +8,24 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_percent
-from dash_app.components.theme import LIGHT_TEMPLATE
+from dash_app.components.theme import (
+    FONT_SIZE,
+    GRANTED,
+    INK,
+    PAPER,
+    REFERRED,
+    REFUSED,
+    TEXT_COLOUR,
+    THRESHOLD_LINE,
+    figure_layout,
+)
 from dash_app.text import t
 
 DECISION_LOOK = {  # colour + pattern: the decision is never carried by colour alone
-    "granted": ("#0072b2", ""),
-    "refused": ("#a64a00", "/"),
-    "referred": ("#5b4a86", "."),  # a person decides (the badge's violet)
+    "granted": (GRANTED, ""),
+    "refused": (REFUSED, "/"),
+    "referred": (REFERRED, "."),  # a person decides (the badge's violet)
 }
-THRESHOLD_COLOUR = "#222222"
-FONT_SIZE = 14
-SEPARATORS = {"fr": ", ", "en": ".,"}  # plotly: decimal mark then thousands separator
 
 
 def comparison_range(probabilities: list[float], threshold: float) -> float:
@@ -50,12 +57,12 @@ def make_comparison_figure(
             orientation="h",
             marker={
                 "color": [colour for colour, _ in looks],
-                "pattern": {"shape": [shape for _, shape in looks], "fgcolor": "#ffffff"},
-                "line": {"color": "#222222", "width": 1},
+                "pattern": {"shape": [shape for _, shape in looks], "fgcolor": PAPER},
+                "line": {"color": INK, "width": 1},
             },
             text=labels,
             textposition="outside",
-            textfont={"size": FONT_SIZE, "color": "#212529"},
+            textfont={"size": FONT_SIZE, "color": TEXT_COLOUR},
             cliponaxis=False,
             hovertemplate="%{y}: %{x:.1%}<extra></extra>",
             name=t("appform.result.probability", lang),
@@ -68,7 +75,7 @@ def make_comparison_figure(
         y0=0,
         y1=1,
         yref="paper",
-        line={"color": THRESHOLD_COLOUR, "width": 3, "dash": "dash"},
+        line=THRESHOLD_LINE,
     )
     figure.add_annotation(
         x=threshold,
@@ -77,14 +84,12 @@ def make_comparison_figure(
         yanchor="bottom",
         text=t("whatif.chart.threshold", lang, value=format_percent(threshold, lang)),
         showarrow=False,
-        font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
+        font={"size": FONT_SIZE, "color": INK},
     )
     figure.update_layout(
-        template=LIGHT_TEMPLATE,
-        separators=SEPARATORS.get(lang, ".,"),
+        **figure_layout(lang),
         height=200,
         margin={"l": 10, "r": 20, "t": 40, "b": 40},
-        font={"size": FONT_SIZE},
         showlegend=False,
         bargap=0.45,
         xaxis={

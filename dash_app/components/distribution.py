@@ -20,17 +20,15 @@ from dash_app.components.feature_values import (
     format_feature_value,
     plot_layout,
 )
-from dash_app.components.formatting import format_percent, is_missing
-from dash_app.components.theme import plot_text
-from dash_app.text import t
+from dash_app.components.formatting import format_number, format_percent, is_missing
+from dash_app.components.theme import GRANTED, INK, NEUTRAL, PAPER, REFUSED, plot_text
+from dash_app.text import t, t_plural
 
-NEUTRAL = "#5a6470"  # groups that are not a decision: slate grey, 6:1 on white
-INK = "#222222"
 GROUP_STYLE = {  # group -> (colour, pattern shape): never colour alone
     "all": (NEUTRAL, ""),
     "similar": (NEUTRAL, ""),
-    "granted": ("#0072b2", "/"),
-    "refused": ("#a64a00", "x"),
+    "granted": (GRANTED, "/"),
+    "refused": (REFUSED, "x"),
 }
 GROUP_ORDER = ("all", "similar", "granted", "refused")
 MAX_LEVELS = 12  # categorical levels drawn; the less frequent ones are drawn as one bar
@@ -160,7 +158,7 @@ def _categorical_traces(
                 name=t(f"compare.legend.{group}", lang),
                 marker={
                     "color": colour,
-                    "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.3},
+                    "pattern": {"shape": pattern, "fgcolor": PAPER, "solidity": 0.3},
                     "line": {
                         "color": INK,
                         "width": [4 if level == client_level else 0 for level in levels],
@@ -175,12 +173,13 @@ def _categorical_traces(
 
 def _bin_text(name: str, b: Mapping[str, float], total: int, lang: str) -> str:
     """Return a bin's hover text: its bounds, count and share of the group."""
-    return t(
+    return t_plural(
         "compare.hover.bin",
+        b["count"],
         lang,
         left=format_feature_value(name, b["left"], lang),
         right=format_feature_value(name, b["right"], lang),
-        count=b["count"],
+        count=format_number(b["count"], lang),
         share=format_percent(b["count"] / total, lang),
     )
 
@@ -201,7 +200,7 @@ def _numeric_traces(name: str, groups: Mapping[str, Distribution], lang: str) ->
                 opacity=0.6 if len(groups) > 1 else 0.85,
                 marker={
                     "color": colour,
-                    "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.3},
+                    "pattern": {"shape": pattern, "fgcolor": PAPER, "solidity": 0.3},
                     "line": {"color": colour, "width": 1},
                 },
                 hovertext=[_bin_text(name, b, total, lang) for b in bins],
@@ -281,7 +280,7 @@ def make_distribution_figure(
                 text=f"{marker_text} : {shown}" if lang == "fr" else f"{marker_text}: {shown}",
                 showarrow=False,
                 yanchor="bottom",
-                bgcolor="#ffffff",
+                bgcolor=PAPER,
                 bordercolor=INK,
                 borderwidth=1,
                 font={"color": INK, "size": 14},

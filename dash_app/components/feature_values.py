@@ -7,13 +7,14 @@ from typing import Any
 
 from dash_app.components.client_fields import level_text
 from dash_app.components.formatting import (
-    format_money,
+    format_currency,
+    format_days,
     format_number,
     format_percent,
     format_years,
     is_missing,
 )
-from dash_app.components.theme import LIGHT_TEMPLATE
+from dash_app.components.theme import figure_layout
 from dash_app.text import t
 
 MISSING_LEVEL = "__missing__"  # the peers route's level for a missing categorical value
@@ -69,16 +70,11 @@ def _decimals(value: float) -> int:
     return 2
 
 
-def _format_days(number: float, lang: str) -> str:
-    """Return a number of days (``−1 234 jours``)."""
-    return t("compare.unit.days_value", lang, number=format_number(number, lang))
-
-
 UNIT_FORMATTERS: dict[str, Callable[[float, str], str]] = {
-    "money": format_money,
+    "money": format_currency,
     "years": lambda number, lang: format_years(number, lang, 0 if abs(number) >= 10 else 1),
     "percent": lambda number, lang: format_percent(number, lang, decimals=0),
-    "days": _format_days,
+    "days": format_days,
     "number": lambda number, lang: format_number(number, lang, _decimals(number)),
 }
 
@@ -107,11 +103,8 @@ def axis_format(name: str) -> dict[str, Any]:
 
 def plot_layout(lang: str) -> dict[str, Any]:
     """Return the layout every comparison chart shares (template, fonts, separators)."""
-    return {
-        "template": LIGHT_TEMPLATE,
-        "font": {"size": 14, "color": "#212529"},
-        "separators": ",\u202f" if lang == "fr" else ".,",
-        "margin": {"l": 60, "r": 30, "t": 50, "b": 60},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.08, "x": 0},
-        "hoverlabel": {"font": {"size": 14}},
-    }
+    return figure_layout(
+        lang,
+        margin={"l": 60, "r": 30, "t": 50, "b": 60},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.08, "x": 0},
+    )

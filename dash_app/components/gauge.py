@@ -7,15 +7,18 @@ import math
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_percent
-from dash_app.components.theme import LIGHT_TEMPLATE
+from dash_app.components.theme import (
+    FONT_SIZE,
+    GRANTED,
+    GRANTED_TINT,
+    INK,
+    PAPER,
+    REFERENCE,
+    REFUSED,
+    REFUSED_TINT,
+    figure_layout,
+)
 
-GRANTED_COLOUR = "#0072b2"
-REFUSED_COLOUR = "#a64a00"
-THRESHOLD_COLOUR = "#222222"
-GRANTED_ZONE = "#d6eaf5"  # light tints of the two decision colours
-REFUSED_ZONE = "#f6e0cf"
-FONT_SIZE = 14
-SEPARATORS = {"fr": ", ", "en": ".,"}  # plotly: decimal mark then thousands separator
 TEXT = {
     "legend": {
         "fr": "<b>Trait noir : seuil de {value}</b><br>en dessous : accordé  ·  au-delà : refusé",
@@ -39,7 +42,7 @@ def make_gauge_figure(
     are labelled in words, so colour is not the only carrier.
     """
     upper = gauge_range(probability, threshold)
-    colour = REFUSED_COLOUR if decision == "refused" else GRANTED_COLOUR
+    colour = REFUSED if decision == "refused" else GRANTED
     figure = go.Figure(
         go.Indicator(
             mode="gauge",  # the number is an annotation: "12,5 %" written the French way
@@ -57,15 +60,15 @@ def make_gauge_figure(
                     "tickfont": {"size": FONT_SIZE},
                 },
                 "bar": {"color": colour, "thickness": 0.35},
-                "bgcolor": "white",
+                "bgcolor": PAPER,
                 "borderwidth": 1,
-                "bordercolor": "#6c757d",
+                "bordercolor": REFERENCE,
                 "steps": [
-                    {"range": [0, threshold], "color": GRANTED_ZONE},
-                    {"range": [threshold, upper], "color": REFUSED_ZONE},
+                    {"range": [0, threshold], "color": GRANTED_TINT},
+                    {"range": [threshold, upper], "color": REFUSED_TINT},
                 ],
                 "threshold": {
-                    "line": {"color": THRESHOLD_COLOUR, "width": 4},
+                    "line": {"color": INK, "width": 4},  # the threshold mark on a gauge
                     "thickness": 1.0,
                     "value": threshold,
                 },
@@ -81,7 +84,7 @@ def make_gauge_figure(
         yref="paper",
         yanchor="top",
         showarrow=False,
-        font={"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
+        font={"size": FONT_SIZE, "color": INK},
     )
     figure.add_annotation(
         text=f"<b>{format_percent(probability, lang)}</b>",
@@ -94,9 +97,7 @@ def make_gauge_figure(
         font={"size": 36, "color": colour},
     )
     figure.update_layout(
-        template=LIGHT_TEMPLATE,
-        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
-        font={"size": FONT_SIZE},
+        **figure_layout(lang),
         height=260,
         margin={"l": 40, "r": 40, "t": 30, "b": 60},
     )

@@ -14,7 +14,7 @@ from flask import current_app, has_app_context
 
 from dash_app.components.application_fields import as_number
 from dash_app.components.application_specs import FIELDS
-from dash_app.components.formatting import format_money, format_months, format_percent
+from dash_app.components.formatting import format_currency, format_months, format_percent
 from dash_app.text import t
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE, instalment, term_months
 
@@ -102,7 +102,7 @@ def loan_text(
     return t(
         key,
         lang,
-        instalment=format_money(payment, lang, decimals=2),
+        instalment=format_currency(payment, lang, decimals=2),
         months=format_months(months, lang),
         rate=rate_text,
     )

@@ -19,7 +19,7 @@ from dash_app.components.model_figures import (
     make_cost_curve_figure,
     make_roc_figure,
 )
-from dash_app.text import catalogue, t
+from dash_app.text import catalogue, t, t_plural
 
 DRIFT_ROWS = 8
 FAIRNESS_ATTRIBUTES = (
@@ -62,11 +62,14 @@ def quality_section(curves: Mapping[str, Any], lang: str) -> Component:
         n_folds=len(roc.get("folds") or []),
         auc=format_number(roc.get("auc_mean"), lang, 3),
     )
-    calibration_summary = t(
+    gap_points = None if gap is None else 100 * gap
+    calibration_summary = t_plural(
         "model.calibration.summary",
+        gap_points,
         lang,
+        decimals=1,
         n_bins=len(bins),
-        gap=format_number(None if gap is None else 100 * gap, lang, 1),
+        gap=format_number(gap_points, lang, 1),
     )
     return section(
         t("model.quality.heading", lang),

@@ -1,4 +1,8 @@
-"""Pure figure builders of the model page: importance, cost curve, ROC, calibration."""
+"""Figure builders of the model page: importance, cost curve, ROC, calibration (pure).
+
+They draw with the builders the model report uses too (model_training.presentation.figures),
+in the page's language and words.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +12,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_number, format_percent
-from dash_app.components.theme import LIGHT_TEMPLATE, plot_text
+from dash_app.components.theme import INK, REFUSED, plot_text
 from dash_app.text import t
-
-LINE_COLOUR = "#0072b2"  # the granted blue: the model's own curves
-CHOSEN_COLOUR = "#222222"  # the decision threshold, as on the client pages
-MINIMUM_COLOUR = "#a64a00"  # dark vermillion: the curve's lowest cost
-REFERENCE_COLOUR = "#6c757d"  # reference lines (chance, perfect calibration)
-FONT = {"size": 13, "family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"}
-SEPARATORS = {"fr": ", ", "en": ".,"}  # decimal mark then thousands separator
-
-
-def _layout(lang: str, **extra: Any) -> dict[str, Any]:
-    """Return the layout shared by the page's figures (white, readable, language's numbers)."""
-    return {
-        "template": LIGHT_TEMPLATE,
-        "font": FONT,
-        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
-        "margin": {"l": 10, "r": 20, "t": 20, "b": 50},
-        "hoverlabel": {"font": FONT},
-        **extra,
-    }
+from model_training.presentation import figures as shared
 
 
 def _unique_labels(rows: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -57,32 +43,21 @@ def make_importance_figure(
     values = [float(row["importance"]) * scale for row in rows]
     decimals = 1 if factor else 3
     axis_key = "model.figure.importance_points" if factor else "model.figure.importance_shap"
-    figure = go.Figure(
-        go.Bar(
-            x=values,
-            y=_unique_labels(rows),
-            orientation="h",
-            marker={"color": LINE_COLOUR},
-            text=[format_number(value, lang, decimals) for value in values],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=[plot_text(row.get("family_label") or "") for row in rows],
-            hovertemplate=(
-                "<b>%{y}</b><br>"
-                + t("model.figure.family", lang)
-                + " : %{customdata}<br>"
-                + t(axis_key, lang)
-                + " : %{text}<extra></extra>"
-            ),
-            name=t(axis_key, lang),
-        )
+    return shared.make_importance_figure(
+        _unique_labels(rows),
+        values,
+        lang=lang,
+        name=t(axis_key, lang),
+        value_texts=[format_number(value, lang, decimals) for value in values],
+        customdata=[plot_text(row.get("family_label") or "") for row in rows],
+        hovertemplate=(
+            "<b>%{y}</b><br>"
+            + t("model.figure.family", lang)
+            + " : %{customdata}<br>"
+            + t(axis_key, lang)
+            + " : %{text}<extra></extra>"
+        ),
     )
-    figure.update_layout(
-        **_layout(lang, height=90 + 26 * len(rows), showlegend=False),
-        xaxis={"title": {"text": t(axis_key, lang)}, "rangemode": "tozero"},
-        yaxis={"autorange": "reversed", "automargin": True},
-    )
-    return figure
 
 
 def _interpolate(xs: Sequence[float], ys: Sequence[float], x: float) -> float:
@@ -96,79 +71,35 @@ def _interpolate(xs: Sequence[float], ys: Sequence[float], x: float) -> float:
     return float(ys[-1])
 
 
-def _point(
-    x: float, y: float, name: str, colour: str, symbol: str, label: str, size: int = 12
-) -> go.Scatter:
-    """Return one labelled marker (its text says what it is: never colour alone)."""
-    return go.Scatter(
-        x=[x],
-        y=[y],
-        mode="markers+text",
-        name=name,
-        marker={"color": colour, "size": size, "symbol": symbol, "line": {"width": 2}},
-        text=[label],
-        textposition="top right",
-        textfont={"color": colour},
-        hovertemplate=f"{name}<br>%{{x:.1%}} : %{{y:.3f}}<extra></extra>",
-    )
-
-
 def make_cost_curve_figure(
     thresholds: Sequence[float], costs: Sequence[float], chosen: float, *, lang: str
 ) -> go.Figure:
     """Draw the expected cost per client against the threshold, the chosen one marked."""
-    chosen_cost = _interpolate(thresholds, costs, chosen)
     lowest = min(range(len(costs)), key=lambda i: costs[i])
     chosen_name = t("model.figure.chosen_threshold", lang)
-    minimum_name = t("model.figure.minimum_cost", lang)
-    figure = go.Figure(
-        [
-            go.Scatter(
-                x=list(thresholds),
-                y=list(costs),
-                mode="lines",
-                name=t("model.figure.expected_cost", lang),
-                line={"color": LINE_COLOUR, "width": 3},
-                hovertemplate="%{x:.1%} : %{y:.3f}<extra></extra>",
-            ),
-            _point(
-                thresholds[lowest],
-                costs[lowest],
-                minimum_name,
-                MINIMUM_COLOUR,
-                "circle-open",
-                "",
-                size=22,  # a ring around the chosen threshold's marker when they coincide
-            ),
-            _point(
-                chosen,
-                chosen_cost,
-                chosen_name,
-                CHOSEN_COLOUR,
-                "diamond",
-                f"{chosen_name} ({format_percent(chosen, lang)})",
-            ),
-        ]
+    lowest_mark = shared.Mark(
+        thresholds[lowest],
+        costs[lowest],
+        t("model.figure.minimum_cost", lang),
+        colour=REFUSED,
+        symbol="circle-open",
+        size=22,  # a ring around the chosen threshold's marker when they coincide
     )
-    figure.add_vline(x=chosen, line={"color": CHOSEN_COLOUR, "dash": "dash", "width": 1})
-    figure.update_layout(
-        **_layout(lang, height=360, legend={"orientation": "h", "y": -0.25}),
-        xaxis={"title": {"text": t("model.figure.threshold_axis", lang)}, "tickformat": ".0%"},
-        yaxis={"title": {"text": t("model.figure.cost_axis", lang)}, "rangemode": "tozero"},
+    chosen_mark = shared.Mark(
+        chosen,
+        _interpolate(thresholds, costs, chosen),
+        chosen_name,
+        f"{chosen_name} ({format_percent(chosen, lang)})",
+        colour=INK,
     )
-    figure.update_layout(margin={"b": 110})
-    return figure
-
-
-def _diagonal(name: str) -> go.Scatter:
-    """Return the dashed y = x reference line."""
-    return go.Scatter(
-        x=[0, 1],
-        y=[0, 1],
-        mode="lines",
-        name=name,
-        line={"color": REFERENCE_COLOUR, "dash": "dash", "width": 1},
-        hoverinfo="skip",
+    text = shared.CurveText(
+        t("model.figure.expected_cost", lang),
+        "",
+        t("model.figure.threshold_axis", lang),
+        t("model.figure.cost_axis", lang),
+    )
+    return shared.make_cost_curve_figure(
+        thresholds, costs, chosen_mark, text, lang=lang, marks=[lowest_mark]
     )
 
 
@@ -176,60 +107,27 @@ def make_roc_figure(
     false_positive_rates: Sequence[float], true_positive_rates: Sequence[float], *, lang: str
 ) -> go.Figure:
     """Draw the mean cross-validated ROC curve against the chance diagonal."""
-    figure = go.Figure(
-        [
-            go.Scatter(
-                x=list(false_positive_rates),
-                y=list(true_positive_rates),
-                mode="lines",
-                name=t("model.figure.roc_curve", lang),
-                line={"color": LINE_COLOUR, "width": 3},
-                hovertemplate="%{x:.0%} → %{y:.0%}<extra></extra>",
-            ),
-            _diagonal(t("model.figure.chance", lang)),
-        ]
+    text = shared.CurveText(
+        t("model.figure.roc_curve", lang),
+        t("model.figure.chance", lang),
+        t("model.figure.fpr_axis", lang),
+        t("model.figure.tpr_axis", lang),
     )
-    figure.update_layout(
-        **_layout(lang, height=340, legend={"orientation": "h", "y": -0.3}),
-        xaxis={"title": {"text": t("model.figure.fpr_axis", lang)}, "tickformat": ".0%"},
-        yaxis={"title": {"text": t("model.figure.tpr_axis", lang)}, "tickformat": ".0%"},
-    )
-    figure.update_layout(margin={"b": 110})
-    return figure
+    return shared.make_roc_figure(false_positive_rates, true_positive_rates, text, lang=lang)
 
 
 def make_calibration_figure(bins: Sequence[Mapping[str, Any]], *, lang: str) -> go.Figure:
     """Draw the observed default rate against the mean predicted probability, per bin."""
-    predicted = [float(row["mean_predicted"]) for row in bins]
-    observed = [float(row["observed_rate"]) for row in bins]
-    top = max([*predicted, *observed, 0.05]) * 1.1
-    figure = go.Figure(
-        [
-            go.Scatter(
-                x=predicted,
-                y=observed,
-                mode="lines+markers",
-                name=t("model.figure.calibration_curve", lang),
-                line={"color": LINE_COLOUR, "width": 3},
-                marker={"size": 8},
-                customdata=[row.get("n") for row in bins],
-                hovertemplate="%{x:.1%} → %{y:.1%} (n = %{customdata})<extra></extra>",
-            ),
-            _diagonal(t("model.figure.perfect_calibration", lang)),
-        ]
+    text = shared.CurveText(
+        t("model.figure.calibration_curve", lang),
+        t("model.figure.perfect_calibration", lang),
+        t("model.figure.predicted_axis", lang),
+        t("model.figure.observed_axis", lang),
     )
-    figure.update_layout(
-        **_layout(lang, height=340, legend={"orientation": "h", "y": -0.3}),
-        xaxis={
-            "title": {"text": t("model.figure.predicted_axis", lang)},
-            "tickformat": ".0%",
-            "range": [0, top],
-        },
-        yaxis={
-            "title": {"text": t("model.figure.observed_axis", lang)},
-            "tickformat": ".0%",
-            "range": [0, top],
-        },
+    return shared.make_calibration_figure(
+        [float(row["mean_predicted"]) for row in bins],
+        [float(row["observed_rate"]) for row in bins],
+        [row.get("n") for row in bins],
+        text,
+        lang=lang,
     )
-    figure.update_layout(margin={"b": 110})
-    return figure

@@ -12,19 +12,27 @@ import plotly.graph_objects as go
 
 from dash_app.components.feature_values import axis_format, format_feature_value, plot_layout
 from dash_app.components.formatting import format_number, format_percent, is_missing
-from dash_app.components.theme import plot_text
+from dash_app.components.theme import (
+    GRANTED,
+    HIGHLIGHT,
+    INK,
+    PAPER,
+    REFERRED,
+    REFUSED,
+    plot_text,
+)
 from dash_app.text import t
 
 DECISION_MARKERS = {  # decision -> (colour, symbol): the shape tells them apart without colour
-    "granted": ("#0072b2", "circle"),
-    "refused": ("#a64a00", "x"),
-    "referred": ("#5b4a86", "diamond"),
+    "granted": (GRANTED, "circle"),
+    "refused": (REFUSED, "x"),
+    "referred": (REFERRED, "diamond"),
 }
 CLIENT_MARKER = {
     "symbol": "star",
     "size": 24,
-    "color": "#ffbf47",
-    "line": {"color": "#222222", "width": 2},
+    "color": HIGHLIGHT,
+    "line": {"color": INK, "width": 2},
 }
 Point = Mapping[str, Any]
 
@@ -83,13 +91,13 @@ def make_scatter_figure(
             showarrow=True,
             arrowhead=2,
             arrowwidth=2,
-            arrowcolor="#222222",
+            arrowcolor=INK,
             ax=40,
             ay=-40,
-            bgcolor="#ffffff",
-            bordercolor="#222222",
+            bgcolor=PAPER,
+            bordercolor=INK,
             borderwidth=1,
-            font={"color": "#222222", "size": 14},
+            font={"color": INK, "size": 14},
         )
     figure.update_layout(
         **plot_layout(lang),

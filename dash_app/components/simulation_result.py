@@ -11,12 +11,10 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dash_app.components.formatting import format_number, format_percent, format_points
+from dash_app.components.formatting import MINUS, format_number, format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
-from dash_app.text import t
-
-MINUS = "\u2212"
+from dash_app.text import t, t_plural
 
 
 def signed_number(value: float, lang: str, decimals: int = 1) -> str:
@@ -32,8 +30,7 @@ def percentage_points(delta_share: float, lang: str, signed: bool = True) -> str
     """Return a difference of two probabilities in percentage points (``+0,6 point de …``)."""
     value = 100 * float(delta_share)
     text = signed_number(value, lang) if signed else format_number(abs(value), lang, 1)
-    is_plural = abs(round(value, 1)) >= 2 if lang == "fr" else abs(round(value, 1)) != 1
-    return t("appform.result.pps" if is_plural else "appform.result.pp", lang, value=text)
+    return t_plural("appform.result.pp", value, lang, decimals=1, value=text)
 
 
 def margin_words(margin: float, threshold: float, lang: str) -> str:

@@ -9,16 +9,21 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dash_app.components.formatting import format_points
-from dash_app.components.theme import LIGHT_TEMPLATE, plot_text
+from dash_app.components.theme import (
+    CONNECTOR,
+    FONT_SIZE,
+    GRANTED,
+    INK,
+    PAPER,
+    REFUSED,
+    THRESHOLD_LINE,
+    TOTAL,
+    figure_layout,
+    plot_text,
+)
 from model_training.modeling.explanation_names import OTHER_FEATURES
 
-GRANTED_COLOUR = "#0072b2"  # points gained: lower risk
-REFUSED_COLOUR = "#a64a00"  # points lost: higher risk
-TOTAL_COLOUR = "#495057"
-THRESHOLD_COLOUR = "#222222"
-FONT_SIZE = 13
 ROW_HEIGHT = 38
-SEPARATORS = {"fr": ", ", "en": ".,"}
 TEXT = {
     "base": {"fr": "Point de départ (client moyen)", "en": "Starting point (average client)"},
     "total": {"fr": "Score du client", "en": "Client's score"},
@@ -94,10 +99,10 @@ def make_waterfall_figure(
             textposition="outside",
             textfont={"size": FONT_SIZE},
             hovertemplate="%{y}: %{text}<extra></extra>",
-            increasing={"marker": {"color": GRANTED_COLOUR}},
-            decreasing={"marker": {"color": REFUSED_COLOUR}},
-            totals={"marker": {"color": TOTAL_COLOUR}},
-            connector={"line": {"color": "#adb5bd", "width": 1}},
+            increasing={"marker": {"color": GRANTED}},  # points gained: lower risk,
+            decreasing={"marker": {"color": REFUSED}},
+            totals={"marker": {"color": TOTAL}},
+            connector={"line": {"color": CONNECTOR, "width": 1}},
             cliponaxis=False,
         )
     )
@@ -110,20 +115,18 @@ def make_waterfall_figure(
         marks.append(line)
         figure.add_vline(
             x=line,
-            line={"color": THRESHOLD_COLOUR, "width": 2, "dash": "dash"},
+            line=THRESHOLD_LINE,
             annotation={
                 "text": TEXT["threshold"][lang].format(points=format_points(line, lang)),
-                "font": {"size": FONT_SIZE, "color": THRESHOLD_COLOUR},
-                "bgcolor": "white",
+                "font": {"size": FONT_SIZE, "color": INK},
+                "bgcolor": PAPER,
             },
             annotation_position="top",
         )
     low, high = min(marks), max(marks)
     pad = max(6.0, 0.25 * (high - low))
     figure.update_layout(
-        template=LIGHT_TEMPLATE,
-        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
-        font={"size": FONT_SIZE},
+        **figure_layout(lang),
         height=ROW_HEIGHT * len(labels) + 110,
         margin={"l": 10, "r": 30, "t": 40, "b": 60},
         showlegend=False,

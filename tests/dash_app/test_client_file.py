@@ -219,7 +219,7 @@ def test_a_reason_shows_the_clients_values_and_advice_only_where_there_is_some()
     listed = card.children.children[-1]
     assert listed.id == ids.CLIENT_FILE_REASONS_LIST
     shown = ["".join(texts(item)) for item in listed.children]
-    assert shown[0].startswith("Late instalments — costs 9 pts")
+    assert shown[0].startswith("Late instalments — costs 9\u00a0pts")
     assert "In the file: Instalments over 30 days late: 2." in shown[0]
     assert "What would improve it: Pay each instalment" in shown[0]
     assert "What would improve it" not in shown[1]

@@ -8,115 +8,74 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from model_training.evaluate.report.style import BAND, BLUE, GREY, ORANGE, SKY, apply_layout
-
-
-def _band(x: list[float], low: list[float], high: list[float], name: str) -> list[go.Scatter]:
-    """Return two traces drawing a shaded band between ``low`` and ``high``."""
-    return [
-        go.Scatter(
-            x=x,
-            y=high,
-            mode="lines",
-            line={"width": 0},
-            hoverinfo="skip",
-            showlegend=False,
-            name=f"{name} upper",
-        ),
-        go.Scatter(
-            x=x,
-            y=low,
-            mode="lines",
-            line={"width": 0},
-            fill="tonexty",
-            fillcolor=BAND,
-            hoverinfo="skip",
-            name=name,
-        ),
-    ]
+from model_training.evaluate.report.style import (
+    REPORT_LANG,
+    apply_layout,
+    report_number,
+    report_percent,
+)
+from model_training.presentation import figures as shared
+from model_training.presentation.theme import INK, NEUTRAL
 
 
 def make_cost_figure(cost: dict) -> go.Figure:
     """Draw the cost per client against the threshold, the chosen threshold and 0.5 marked."""
     x, y, spread = cost["thresholds"], cost["cost_per_client"], cost["cost_fold_std"]
-    low = [c - s for c, s in zip(y, spread, strict=True)]
-    high = [c + s for c, s in zip(y, spread, strict=True)]
-    figure = go.Figure(_band(x, low, high, "± 1 std over folds"))
-    figure.add_trace(
-        go.Scatter(
-            x=x,
-            y=y,
-            mode="lines",
-            name="cost per client (out of fold)",
-            line={"color": BLUE, "width": 2},
+    half, chosen = (
+        shared.Mark(
+            cost[key]["threshold"],
+            cost[key]["cost_per_client"],
+            label,
+            f"{label}: {cost[key]['threshold']:.3f} → {cost[key]['cost_per_client']:.3f}",
+            colour=colour,
+            symbol=symbol,
+        )
+        for key, label, colour, symbol in (
+            ("half", "threshold 0.5", NEUTRAL, "square"),
+            ("chosen", "chosen threshold", INK, "diamond"),
         )
     )
-    for key, label, colour, symbol in (
-        ("chosen", "chosen threshold", ORANGE, "diamond"),
-        ("half", "threshold 0.5", GREY, "square"),
-    ):
-        point = cost[key]
-        figure.add_trace(
-            go.Scatter(
-                x=[point["threshold"]],
-                y=[point["cost_per_client"]],
-                mode="markers+text",
-                marker={"color": colour, "size": 12, "symbol": symbol},
-                text=[f"{label}: {point['threshold']:.3f} → {point['cost_per_client']:.3f}"],
-                textposition="top right",
-                name=label,
-            )
-        )
+    band = shared.Band(
+        [c - s for c, s in zip(y, spread, strict=True)],
+        [c + s for c, s in zip(y, spread, strict=True)],
+        "± 1 std over folds",
+    )
+    text = shared.CurveText(
+        "cost per client (out of fold)",
+        "",
+        "threshold (refuse when probability ≥ threshold)",
+        "cost",
+    )
+    figure = shared.make_cost_curve_figure(
+        x, y, chosen, text, lang=REPORT_LANG, marks=[half], band=band
+    )
     weights = cost["costs"]
     title = (
         f"Expected cost per client (missed default = {weights['false_negative']:g}, "
         f"wrongly refused = {weights['false_positive']:g})"
     )
-    return apply_layout(figure, title, "threshold (refuse when probability ≥ threshold)", "cost")
+    return apply_layout(figure, title, text.x_axis, text.y_axis)
 
 
 def make_roc_figure(roc: dict) -> go.Figure:
     """Draw each fold's ROC curve, their mean with a ±1 std band, and the chance diagonal."""
-    fpr = roc["fpr"]
-    figure = go.Figure()
-    for fold in roc["folds"]:
-        figure.add_trace(
-            go.Scatter(
-                x=fpr,
-                y=fold["tpr"],
-                mode="lines",
-                opacity=0.5,
-                line={"color": SKY, "width": 1, "dash": "dot"},
-                name=f"fold {fold['fold']} (AUC {fold['auc']:.3f})",
-            )
-        )
-    low = [max(0.0, m - s) for m, s in zip(roc["tpr_mean"], roc["tpr_std"], strict=True)]
-    high = [min(1.0, m + s) for m, s in zip(roc["tpr_mean"], roc["tpr_std"], strict=True)]
-    figure.add_traces(_band(fpr, low, high, "± 1 std over folds"))
-    figure.add_trace(
-        go.Scatter(
-            x=fpr,
-            y=roc["tpr_mean"],
-            mode="lines",
-            line={"color": BLUE, "width": 3},
-            name=f"mean ROC (AUC {roc['auc_mean']:.3f} ± {roc['auc_std']:.3f})",
-        )
+    mean, std = roc["tpr_mean"], roc["tpr_std"]
+    band = shared.Band(
+        [max(0.0, m - s) for m, s in zip(mean, std, strict=True)],
+        [min(1.0, m + s) for m, s in zip(mean, std, strict=True)],
+        "± 1 std over folds",
     )
-    figure.add_trace(
-        go.Scatter(
-            x=[0, 1],
-            y=[0, 1],
-            mode="lines",
-            name="chance (AUC 0.5)",
-            line={"color": GREY, "dash": "dash"},
-        )
-    )
-    return apply_layout(
-        figure,
-        "ROC curve, out of fold",
+    text = shared.CurveText(
+        f"mean ROC (AUC {roc['auc_mean']:.3f} ± {roc['auc_std']:.3f})",
+        "chance (AUC 0.5)",
         "false positive rate (good clients refused)",
         "true positive rate (defaulters refused)",
     )
+    folds = [(f"fold {f['fold']} (AUC {f['auc']:.3f})", f["tpr"]) for f in roc["folds"]]
+    figure = shared.make_roc_figure(
+        roc["fpr"], mean, text, lang=REPORT_LANG, folds=folds, band=band
+    )
+    return apply_layout(figure, "ROC curve, out of fold", text.x_axis, text.y_axis)
 
 
 def make_precision_recall_figure(pr: dict) -> go.Figure:
@@ -126,7 +85,7 @@ def make_precision_recall_figure(pr: dict) -> go.Figure:
             x=pr["recall"],
             y=pr["precision"],
             mode="lines",
-            line={"color": BLUE, "width": 2},
+            line=shared.CURVE_LINE,
             name=f"model (average precision {pr['average_precision']:.3f})",
         )
     )
@@ -135,7 +94,7 @@ def make_precision_recall_figure(pr: dict) -> go.Figure:
             x=[0, 1],
             y=[pr["base_rate"]] * 2,
             mode="lines",
-            line={"color": GREY, "dash": "dash"},
+            line=shared.REFERENCE_LINE,
             name=f"no skill (default rate {pr['base_rate']:.3f})",
         )
     )
@@ -150,35 +109,21 @@ def make_precision_recall_figure(pr: dict) -> go.Figure:
 def make_calibration_figure(calibration: dict) -> go.Figure:
     """Draw observed default rate against mean predicted probability per bin."""
     bins = calibration["bins"]
-    predicted = [b["mean_predicted"] for b in bins]
-    observed = [b["observed_rate"] for b in bins]
-    top = max([*predicted, *observed, 0.01]) * 1.05
-    figure = go.Figure(
-        go.Scatter(
-            x=[0, top],
-            y=[0, top],
-            mode="lines",
-            line={"color": GREY, "dash": "dash"},
-            name="perfect calibration",
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            x=predicted,
-            y=observed,
-            mode="lines+markers",
-            marker={"color": BLUE, "size": 9, "symbol": "circle"},
-            line={"color": BLUE},
-            customdata=[b["n"] for b in bins],
-            hovertemplate="predicted %{x:.3f}<br>observed %{y:.3f}<br>%{customdata} clients",
-            name=f"model (Brier {calibration['brier']:.4f})",
-        )
-    )
-    return apply_layout(
-        figure,
-        "Calibration, out of fold (equal-count bins)",
+    text = shared.CurveText(
+        f"model (Brier {calibration['brier']:.4f})",
+        "perfect calibration",
         "mean predicted probability of default",
         "observed default rate",
+    )
+    figure = shared.make_calibration_figure(
+        [b["mean_predicted"] for b in bins],
+        [b["observed_rate"] for b in bins],
+        [b["n"] for b in bins],
+        text,
+        lang=REPORT_LANG,
+    )
+    return apply_layout(
+        figure, "Calibration, out of fold (equal-count bins)", text.x_axis, text.y_axis
     )
 
 
@@ -188,7 +133,11 @@ def make_confusion_figure(confusion: dict) -> go.Figure:
     n = max(confusion["n"], 1)
     names = [["repaid, granted", "repaid, refused"], ["defaulted, granted", "defaulted, refused"]]
     text = [
-        [f"{names[r][c]}<br>{z[r][c]:,} ({z[r][c] / n:.1%})" for c in range(2)] for r in range(2)
+        [
+            f"{names[r][c]}<br>{report_number(z[r][c])} ({report_percent(z[r][c] / n)})"
+            for c in range(2)
+        ]
+        for r in range(2)
     ]
     figure = go.Figure(
         go.Heatmap(

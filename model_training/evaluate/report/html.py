@@ -12,16 +12,24 @@ from plotly.offline import get_plotlyjs
 from model_training.evaluate.report import figures as perf
 from model_training.evaluate.report import population_figures as pop
 from model_training.evaluate.report import text
+from model_training.evaluate.report.style import MISSING_TEXT, report_number, report_percent
+from model_training.presentation.theme import (
+    CONNECTOR,
+    FONT_FAMILY,
+    HEADER_FILL,
+    TEXT_COLOUR,
+    TOTAL,
+)
 
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
-STYLE = """
-body { font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 1100px; margin: auto;
-       padding: 1rem 2rem; line-height: 1.5; }
-h1 { margin-bottom: 0.2rem; } .meta { color: #444; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; } th { background: #eef2f7; }
-figure { margin: 0 0 2rem; } figcaption { color: #333; margin-bottom: 0.4rem; }
+STYLE = f"""
+body {{ font-family: {FONT_FAMILY}; color: {TEXT_COLOUR}; max-width: 1100px; margin: auto;
+       padding: 1rem 2rem; line-height: 1.5; }}
+h1 {{ margin-bottom: 0.2rem; }} .meta {{ color: {TOTAL}; margin-top: 0; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+th, td {{ border: 1px solid {CONNECTOR}; padding: 0.3rem 0.6rem; text-align: right; }}
+th:first-child, td:first-child {{ text-align: left; }} th {{ background: {HEADER_FILL}; }}
+figure {{ margin: 0 0 2rem; }} figcaption {{ color: {TEXT_COLOUR}; margin-bottom: 0.4rem; }}
 """
 
 # (key in evaluation.json, heading, figure builder, sentence builder)
@@ -74,13 +82,13 @@ BASELINE_COLUMNS = (
 
 def _cell(value: object) -> str:
     if value is None:
-        return "n/a"
+        return MISSING_TEXT
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, float):
-        return "n/a" if value != value else f"{value:.3f}"  # noqa: PLR0124 (NaN test)
+        return report_number(value, 3)
     if isinstance(value, int):
-        return f"{value:,}"
+        return report_number(value)
     return html.escape(str(value))
 
 
@@ -109,9 +117,12 @@ def summary_rows(summary: dict) -> list[dict]:
         ("Cost per client at the threshold", spread(summary["cost_at_threshold"])),
         ("Cost per client at 0.5", spread(summary["cost_at_half"])),
         ("Brier score (out of fold)", f"{summary['brier']:.4f}"),
-        ("Default rate (train)", f"{summary['default_rate']:.2%}"),
-        ("Refusal rate (out of fold)", f"{summary['refusal_rate']:.2%}"),
-        ("Train / test clients", f"{summary['n_train']:,} / {summary['n_test']:,}"),
+        ("Default rate (train)", report_percent(summary["default_rate"], 2)),
+        ("Refusal rate (out of fold)", report_percent(summary["refusal_rate"], 2)),
+        (
+            "Train / test clients",
+            f"{report_number(summary['n_train'])} / {report_number(summary['n_test'])}",
+        ),
     )
     return [{"measure": measure, "value": value} for measure, value in pairs]
 

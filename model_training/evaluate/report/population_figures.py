@@ -5,40 +5,42 @@ Bars carry their value as text and a fill pattern, so colour is never the only c
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from model_training.evaluate.report.style import (
-    BLUE,
-    GREEN,
-    GREY,
-    ORANGE,
-    PURPLE,
-    SKY,
+    REPORT_LANG,
     apply_layout,
+    report_number,
+    report_percent,
+)
+from model_training.presentation import figures as shared
+from model_training.presentation.theme import (
+    GRANTED,
+    GREEN,
+    NEUTRAL,
+    PURPLE,
+    REFERENCE,
+    REFUSED,
+    SKY,
 )
 
 FAIRNESS_RATES: tuple[tuple[str, str, str, str], ...] = (
-    ("approval_rate", "approval rate", BLUE, ""),
+    ("approval_rate", "approval rate", GRANTED, ""),
     ("true_positive_rate", "defaulters refused (TPR)", GREEN, "/"),
-    ("false_positive_rate", "good clients refused (FPR)", ORANGE, "x"),
+    ("false_positive_rate", "good clients refused (FPR)", REFUSED, "x"),
 )
 BASELINE_LOOK: dict[str, tuple[str, str, str]] = {  # axis label, colour, pattern
-    "prior": ("prior", GREY, "/"),
+    "prior": ("prior", NEUTRAL, "/"),
     "external_scores": ("external scores", SKY, "x"),
     "raw_catboost": ("raw CatBoost", PURPLE, "."),
     "model_unconstrained": ("model, no directions", GREEN, "-"),
-    "model": ("full model", BLUE, ""),
+    "model": ("full model", GRANTED, ""),
 }
 DRIFT_TOP = 20
 TEXT_ROOM = 1.35  # axis room beyond the longest bar for its text label
-
-
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None or math.isnan(value) else f"{value:.0%}"
 
 
 def make_fairness_figure(rows: Sequence[dict]) -> go.Figure:
@@ -49,7 +51,7 @@ def make_fairness_figure(rows: Sequence[dict]) -> go.Figure:
     )
     for col, attribute in enumerate(attributes, start=1):
         selected = [r for r in rows if r["attribute"] == attribute]
-        groups = [f"{r['group']} (n={r['n']:,})" for r in selected]
+        groups = [f"{r['group']} (n={report_number(r['n'])})" for r in selected]
         for key, label, colour, pattern in FAIRNESS_RATES:
             values = [r[key] for r in selected]
             figure.add_trace(
@@ -58,7 +60,7 @@ def make_fairness_figure(rows: Sequence[dict]) -> go.Figure:
                     y=values,
                     name=label,
                     marker={"color": colour, "pattern": {"shape": pattern}},
-                    text=[_percent(v) for v in values],
+                    text=[report_percent(v, decimals=0) for v in values],
                     textposition="outside",
                     legendgroup=key,
                     showlegend=col == 1,
@@ -78,13 +80,13 @@ def make_drift_figure(drift: dict, top: int = DRIFT_TOP) -> go.Figure:
             x=[r["psi"] for r in rows],
             y=[r["feature"] for r in rows],
             orientation="h",
-            marker={"color": BLUE},
+            marker={"color": GRANTED},
             text=[f"{r['psi']:.3f} {r['reading']}" for r in rows],
             textposition="outside",
             name="PSI train → test",
         )
     )
-    for name, colour, dash in (("moderate", ORANGE, "dash"), ("significant", GREY, "dot")):
+    for name, colour, dash in (("moderate", REFUSED, "dash"), ("significant", REFERENCE, "dot")):
         value = drift["thresholds"][name]
         figure.add_vline(
             x=value,
@@ -110,7 +112,7 @@ def make_ablation_figure(ablation: dict) -> go.Figure:
             x=[f"{names[key]} ({ablation[key]['n_features']} features)" for key in names],
             y=[run["auc_mean"] for run in runs],
             error_y={"type": "data", "array": [run["auc_std"] for run in runs]},
-            marker={"color": [GREY, BLUE], "pattern": {"shape": ["/", ""]}},
+            marker={"color": [NEUTRAL, GRANTED], "pattern": {"shape": ["/", ""]}},
             text=[f"{run['auc_mean']:.3f} ± {run['auc_std']:.3f}" for run in runs],
             textposition="outside",
             name="CV AUC",
@@ -159,7 +161,7 @@ def make_oracle_figure(oracle: dict) -> go.Figure:
     parts = [("test", "test clients (served model)"), ("train_oof", "train clients (OOF)")]
     figure = go.Figure()
     for key, label, colour, pattern in (
-        ("model_auc", "model", BLUE, ""),
+        ("model_auc", "model", GRANTED, ""),
         ("oracle_auc", "oracle (true probabilities)", GREEN, "/"),
     ):
         values = [oracle[part][key] for part, _ in parts]
@@ -178,25 +180,21 @@ def make_oracle_figure(oracle: dict) -> go.Figure:
 
 
 def make_importance_figure(importance: Sequence[dict]) -> go.Figure:
-    """Draw the mean absolute SHAP contribution of the most important features."""
-    rows = list(importance)[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=[r["mean_abs_shap"] for r in rows],
-            y=[r["label"] for r in rows],
-            orientation="h",
-            marker={"color": BLUE},
-            text=[f"{r['mean_abs_shap']:.3f}" for r in rows],
-            textposition="outside",
-            customdata=[r["feature"] for r in rows],
-            hovertemplate="%{customdata}<br>mean |SHAP| %{x:.4f}<extra></extra>",
-            name="mean |SHAP| (log-odds)",
-        )
+    """Draw the mean absolute SHAP contribution of the most important features, the first on top."""
+    rows = list(importance)
+    values = [r["mean_abs_shap"] for r in rows]
+    figure = shared.make_importance_figure(
+        [r["label"] for r in rows],
+        values,
+        lang=REPORT_LANG,
+        name="mean |SHAP| (log-odds)",
+        value_texts=[f"{value:.3f}" for value in values],
+        customdata=[r["feature"] for r in rows],
+        hovertemplate="%{customdata}<br>mean |SHAP| %{x:.4f}<extra></extra>",
     )
     figure = apply_layout(
         figure, "Global importance (mean |SHAP|, log-odds)", "mean absolute contribution", ""
     )
-    top_value = max([r["mean_abs_shap"] for r in rows], default=1.0)
     figure.update_layout(height=max(420, 26 * len(rows) + 140))
-    figure.update_xaxes(range=[0, top_value * TEXT_ROOM])
+    figure.update_xaxes(range=[0, max(values, default=1.0) * TEXT_ROOM])
     return figure

@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None or math.isnan(value) else f"{value:.1%}"
+from model_training.evaluate.report.style import report_number, report_percent
 
 
 def describe_cost(cost: dict) -> str:
@@ -50,10 +48,11 @@ def describe_calibration(calibration: dict) -> str:
 
 def describe_confusion(confusion: dict) -> str:
     """Say how the train clients' out-of-fold decisions split at the threshold."""
+    tp, fn, fp, tn = (report_number(confusion[key]) for key in ("tp", "fn", "fp", "tn"))
     return (
-        f"At threshold {confusion['threshold']:.3f}, {confusion['tp']:,} defaulters are refused "
-        f"and {confusion['fn']:,} granted; {confusion['fp']:,} clients who repaid are refused "
-        f"and {confusion['tn']:,} granted (refusal rate {_pct(confusion['refusal_rate'])})."
+        f"At threshold {confusion['threshold']:.3f}, {tp} defaulters are refused "
+        f"and {fn} granted; {fp} clients who repaid are refused and {tn} granted "
+        f"(refusal rate {report_percent(confusion['refusal_rate'])})."
     )
 
 
@@ -66,7 +65,9 @@ def describe_fairness(rows: Sequence[dict]) -> str:
         ]
         rates = [v for v in rates if v is not None and not math.isnan(v)]
         if rates:
-            gaps.append(f"by {attribute} from {_pct(min(rates))} to {_pct(max(rates))}")
+            gaps.append(
+                f"by {attribute} from {report_percent(min(rates))} to {report_percent(max(rates))}"
+            )
     spread = "; ".join(gaps) if gaps else "no group is large enough to compare"
     return (
         "Approval rate, share of defaulters refused (true positive rate) and share of good "
@@ -111,11 +112,13 @@ def describe_baselines(baselines: dict) -> str:
         f"{r['label']} AUC {r['auc_mean']:.3f} ± {r['auc_std']:.3f}, cost {r['cost_mean']:.3f}"
         for r in baselines["rows"]
     )
-    clients = f"the {baselines['n_clients']:,} train clients"
+    n_clients = report_number(baselines["n_clients"])
+    clients = f"the {n_clients} train clients"
     if baselines["is_sample"]:
+        n_train, most = (report_number(baselines[k]) for k in ("n_train_clients", "max_clients"))
         clients = (
-            f"a sample of {baselines['n_clients']:,} of the {baselines['n_train_clients']:,} "
-            f"train clients, stratified by fold and default (at most {baselines['max_clients']:,}"
+            f"a sample of {n_clients} of the {n_train} "
+            f"train clients, stratified by fold and default (at most {most}"
             "; the plain CatBoost learns from fewer clients than the model, which favours the "
             "model)"
         )
@@ -151,7 +154,8 @@ def describe_oracle(oracle: dict) -> str:
             f"{oracle['train_oof']['oracle_auc']:.3f}."
         )
     return (
-        f"On the {test['n']:,} test clients the served model reaches AUC {test['model_auc']:.3f} "
+        f"On the {report_number(test['n'])} test clients the served model reaches AUC "
+        f"{test['model_auc']:.3f} "
         f"where the true probabilities reach {test['oracle_auc']:.3f} (gap "
         f"{test['auc_gap']:.3f}); train clients are compared out of fold."
     )

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dash_app.components.gauge import (
-    GRANTED_COLOUR,
-    REFUSED_COLOUR,
-    gauge_range,
-    make_gauge_figure,
-)
+from dash_app.components.gauge import gauge_range, make_gauge_figure
+from dash_app.components.theme import GRANTED, REFUSED
 
 
 def test_the_gauge_value_is_the_probability_and_the_threshold_line_sits_at_the_threshold() -> None:
@@ -34,10 +30,10 @@ def test_the_threshold_is_labelled_in_words(lang: str, legend: str) -> None:
 @pytest.mark.parametrize(
     ("probability", "decision", "colour"),
     [
-        (0.02, "granted", GRANTED_COLOUR),
-        (0.0874, "refused", REFUSED_COLOUR),
-        (0.30, "refused", REFUSED_COLOUR),
-        (0.30, "referred", GRANTED_COLOUR),  # a person decides: not drawn as a refusal
+        (0.02, "granted", GRANTED),
+        (0.0874, "refused", REFUSED),
+        (0.30, "refused", REFUSED),
+        (0.30, "referred", GRANTED),  # a person decides: not drawn as a refusal
     ],
 )
 def test_the_bar_takes_the_decision_colour(probability: float, decision: str, colour: str) -> None:

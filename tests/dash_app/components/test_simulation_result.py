@@ -32,7 +32,7 @@ def test_signed_number(value: float, lang: str, expected: str) -> None:
     [
         (0.006, "fr", "+0,6 point de pourcentage"),
         (-0.025, "fr", "\u22122,5 points de pourcentage"),
-        (0.01, "en", "+1.0 percentage point"),
+        (0.01, "en", "+1.0 percentage points"),  # CLDR: "1.0" shows a decimal
         (0.006, "en", "+0.6 percentage points"),
     ],
 )
@@ -109,14 +109,14 @@ def test_a_referral_shows_the_word_the_models_own_decision_and_the_numbers() -> 
     card = " ".join(texts(score_card(REFERRED, "en", "card")))
     assert "Referred to an advisor" in card
     assert "The model alone: Refused" in card
-    assert all(number in card for number in ("14.2%", "531 pts", "(8.7%)"))
+    assert all(number in card for number in ("14.2%", "531\u00a0pts", "(8.7%)"))
 
 
 def test_a_referral_lists_what_to_provide_heaviest_first_with_its_points() -> None:
     panel = referral_panel(REFERRED, "en", "referral")
     text = " ".join(texts(panel))
     assert text.index("External credit scores") < text.index("Stability")
-    assert "(their absence costs 24 pts)" in text
+    assert "(their absence costs 24\u00a0pts)" in text
     assert "External score 2, External score 3" in text
     assert "a person decides" in text
 

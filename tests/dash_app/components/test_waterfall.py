@@ -39,7 +39,7 @@ def test_the_bars_sum_from_the_base_to_the_clients_score() -> None:
     ]
     assert bars.x[0] == pytest.approx(SCALE["offset"] - FACTOR * BASE_VALUE, abs=1e-9)
     assert bars.x[0] + sum(bars.x[1:-1]) == pytest.approx(score, abs=1e-9)
-    assert bars.text[-1] == f"{score:.0f} pts"
+    assert bars.text[-1] == f"{score:.0f}\u00a0pts"
 
 
 def test_other_features_come_last_just_before_the_total() -> None:
@@ -66,7 +66,7 @@ def test_the_threshold_is_a_labelled_line_at_its_points() -> None:
     line = threshold_points(0.1, SCALE)
     assert line == pytest.approx(SCALE["offset"] + FACTOR * math.log(9))
     assert figure.layout.shapes[0].x0 == pytest.approx(line)
-    assert figure.layout.annotations[0].text == f"Threshold: {line:.0f} pts"
+    assert figure.layout.annotations[0].text == f"Threshold: {line:.0f}\u00a0pts"
 
 
 def test_equal_labels_stay_separate_bars() -> None:

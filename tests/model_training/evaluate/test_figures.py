@@ -160,6 +160,8 @@ def test_importance_figure_uses_labels_most_important_on_top() -> None:
         {"feature": "EXT_SOURCE_3", "label": "External score 3", "mean_abs_shap": 0.4},
         {"feature": "AMT_CREDIT", "label": "Credit amount", "mean_abs_shap": 0.1},
     ]
-    bars = population_figures.make_importance_figure(rows).data[0]
-    assert list(bars.y) == ["Credit amount", "External score 3"]
-    assert list(bars.customdata) == ["AMT_CREDIT", "EXT_SOURCE_3"]
+    figure = population_figures.make_importance_figure(rows)
+    bars = figure.data[0]
+    assert list(bars.y) == ["External score 3", "Credit amount"]  # the first drawn on top
+    assert figure.layout.yaxis.autorange == "reversed"
+    assert list(bars.customdata) == ["EXT_SOURCE_3", "AMT_CREDIT"]
