@@ -27,6 +27,9 @@ DATA_TABLES: tuple[str, ...] = (
 )
 HISTORY_TABLES: tuple[str, ...] = DATA_TABLES[2:]
 SUBMISSION_TABLE = "sample_submission"
+# Sex, a protected attribute (French and EU anti-discrimination rules, the CNIL's rules for
+# credit scoring): never a model input, never shown, kept in the data only to measure fairness.
+PROTECTED_ATTRIBUTE = "CODE_GENDER"
 DESCRIPTION_FILE = "HomeCredit_columns_description.csv"
 PLACEHOLDER_DAYS = 365243  # "never happened / not applicable" in DAYS_* columns
 PREVIOUS_PLACEHOLDER_COLUMNS: tuple[str, ...] = (  # previous_application columns using it

@@ -8,7 +8,7 @@ from functools import cache
 import numpy as np
 from scipy.special import ndtri
 
-from model_training.data.schema import PLACEHOLDER_DAYS, TableSpec, table
+from model_training.data.schema import PLACEHOLDER_DAYS, PROTECTED_ATTRIBUTE, TableSpec, table
 from model_training.data.synth import application_extra as extra
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.regions import Regions
@@ -100,7 +100,7 @@ def _person(rng: np.random.Generator, spec: TableSpec, c: Clients) -> dict[str, 
     fam_members[null_mask(rng, n, spec.column("CNT_FAM_MEMBERS").null_fraction)] = np.nan
     education = sample_levels(rng, _levels(spec, "NAME_EDUCATION_TYPE"), n)
     return {
-        "CODE_GENDER": sample_levels(rng, _levels(spec, "CODE_GENDER"), n),
+        PROTECTED_ATTRIBUTE: sample_levels(rng, _levels(spec, PROTECTED_ATTRIBUTE), n),
         "CNT_CHILDREN": children,
         "NAME_INCOME_TYPE": income_type,
         "NAME_EDUCATION_TYPE": education,

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from model_training.data.schema import DATA_TABLES, FOREIGN_KEYS, table, tables
+from model_training.data.schema import (
+    DATA_TABLES,
+    FOREIGN_KEYS,
+    PROTECTED_ATTRIBUTE,
+    table,
+    tables,
+)
 
 REFERENCE = Path(__file__).resolve().parents[3].parent / "shared" / "reference"
 DTYPES = {"int64": "int", "float64": "float", "object": "str"}
@@ -44,6 +50,12 @@ def test_quirky_types_and_names_are_kept() -> None:
     assert table("bureau_balance").column("STATUS").dtype == "str"
     assert "AMT_RECIVABLE" in table("credit_card_balance").column_names
     assert table("credit_card_balance").column("AMT_CREDIT_LIMIT_ACTUAL").dtype == "int"
+
+
+def test_the_protected_attribute_is_sex_a_category_of_both_application_files() -> None:
+    assert PROTECTED_ATTRIBUTE == "CODE_GENDER"
+    for name in ("application_train", "application_test"):
+        assert table(name).column(PROTECTED_ATTRIBUTE).is_categorical
 
 
 def test_every_foreign_key_names_existing_columns() -> None:
