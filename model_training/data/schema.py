@@ -76,6 +76,18 @@ class ColumnSpec:
         """Tell whether the column holds category codes (text)."""
         return self.dtype == "str"
 
+    def level_shares(self) -> dict[str, float]:
+        """Return each level's share; raise KeyError when the schema records no levels."""
+        if self.levels is None:
+            raise KeyError(f"column {self.name} has no levels in the schema")
+        return self.levels
+
+    def statistics(self) -> dict[str, float]:
+        """Return the describe() statistics; raise KeyError when the schema records none."""
+        if self.stats is None:
+            raise KeyError(f"column {self.name} has no statistics in the schema")
+        return self.stats
+
 
 @dataclass(frozen=True)
 class TableSpec:
