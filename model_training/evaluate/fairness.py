@@ -37,7 +37,7 @@ def age_band(days_birth: np.ndarray) -> np.ndarray:
     return bands
 
 
-def _rate(numerator: int, denominator: int) -> float:
+def _rate(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("nan")
 
 

@@ -208,5 +208,5 @@ def application_features(frame: Any) -> Any:
         if "SK_ID_CURR" in frame.columns:
             out.insert(0, "SK_ID_CURR", frame["SK_ID_CURR"])
         return out
-    keys = ["SK_ID_CURR"] if "SK_ID_CURR" in frame.columns else []
-    return frame.select(*keys, **columns)
+    key_names = ["SK_ID_CURR"] if "SK_ID_CURR" in frame.columns else []
+    return frame.select(*key_names, **columns)
