@@ -58,6 +58,22 @@ def test_the_protected_attribute_is_sex_a_category_of_both_application_files() -
         assert table(name).column(PROTECTED_ATTRIBUTE).is_categorical
 
 
+def test_levels_and_statistics_are_read_where_the_schema_has_them() -> None:
+    application = table("application_train")
+    assert set(application.column("FLAG_OWN_CAR").level_shares()) == {"N", "Y"}
+    assert application.column("AMT_CREDIT").statistics()["min"] > 0
+
+
+@pytest.mark.parametrize(
+    ("column", "read"),
+    [("AMT_CREDIT", "level_shares"), ("NAME_CONTRACT_TYPE", "statistics")],
+)
+def test_asking_a_column_for_facts_it_lacks_names_it(column: str, read: str) -> None:
+    spec = table("application_train").column(column)
+    with pytest.raises(KeyError, match=f"column {column} has no"):
+        getattr(spec, read)()
+
+
 def test_every_foreign_key_names_existing_columns() -> None:
     for key in FOREIGN_KEYS:
         assert key.column in table(key.table).column_names
