@@ -2,8 +2,8 @@
 
 The protected attribute (sex, ``schema.PROTECTED_ATTRIBUTE``) is not a model input; it is
 read from the validated application table only to measure whether decisions and errors
-differ between groups. Rates use the train clients'
-out-of-fold decisions (``decision.is_refused``), so errors are honest.
+differ between groups. Rates use the train clients' out-of-fold decisions
+(``decision.is_refused``), so errors are honest.
 """
 
 from __future__ import annotations

@@ -42,16 +42,11 @@ class TrainingSettings:
             cls(),
             cost_fn=float(env.get("COST_FN", cls.cost_fn)),
             cost_fp=float(env.get("COST_FP", cls.cost_fp)),
-            iterations=int(env.get("TRAIN_ITERATIONS", cls.iterations)),
-            n_folds=int(env.get("TRAIN_FOLDS", cls.n_folds)),
+            iterations=_int_setting(iterations, "TRAIN_ITERATIONS", cls.iterations),
+            n_folds=_int_setting(n_folds, "TRAIN_FOLDS", cls.n_folds),
             learning_rate=float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
             is_monotone=env.get("TRAIN_MONOTONE", "1") != "0",
-        )
-        settings = replace(
-            settings,
-            iterations=settings.iterations if iterations is None else iterations,
-            n_folds=settings.n_folds if n_folds is None else n_folds,
-            seed=settings.seed if seed is None else seed,
+            seed=cls.seed if seed is None else seed,
         )
         settings.check()
         return settings
@@ -100,3 +95,8 @@ class TrainingSettings:
             "allow_writing_files": False,
             "verbose": 0,
         }
+
+
+def _int_setting(override: int | None, variable: str, default: int) -> int:
+    """Return the override, else the environment variable's value, else the default."""
+    return int(os.environ.get(variable, default)) if override is None else override
