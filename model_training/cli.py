@@ -7,9 +7,13 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model_training.config import DEFAULT_ARTIFACTS_DIR, DEFAULT_DATA_DIR, DEFAULT_SEED
 from model_training.errors import ModelTrainingError
+
+if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
+    from model_training.modeling.params import TrainingSettings
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +87,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(args: argparse.Namespace) -> object:
+def _settings(args: argparse.Namespace) -> TrainingSettings:
     from model_training.modeling.params import TrainingSettings  # noqa: PLC0415
 
     try:

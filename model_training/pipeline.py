@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from model_training.modeling.params import TrainingSettings
 
 STAGES = ("validate", "features", "train", "evaluate")
+
+
+class StageReport(Protocol):
+    """What every stage returns: a report that sums itself up."""
+
+    def summary(self) -> str:
+        """Return the stage's summary."""
+
+
+Report = TypeVar("Report", bound=StageReport)
 
 
 @dataclass
@@ -40,24 +52,41 @@ def build(
     from model_training.train import train  # noqa: PLC0415
 
     report = BuildReport()
-    runs = {
-        "validate": lambda: validate_data_dir(data_dir),
-        "features": lambda: build_features(data_dir, show_progress=show_progress),
-        "train": lambda: train(data_dir, artifacts_dir, settings, show_progress=show_progress),
-        "evaluate": lambda: evaluate(data_dir, artifacts_dir, show_progress=show_progress),
-    }
-    outcomes = {}
-    for k, name in enumerate(STAGES, start=1):
-        if show_progress:
-            print(f"== stage {k}/{len(STAGES)}: {name}", flush=True)
-        started = time.perf_counter()
-        outcomes[name] = runs[name]()
-        report.stage_seconds[name] = time.perf_counter() - started
-        report.stage_summaries[name] = outcomes[name].summary()
-    trained = outcomes["train"]
+    _run_stage(report, "validate", lambda: validate_data_dir(data_dir), show_progress)
+    _run_stage(
+        report,
+        "features",
+        lambda: build_features(data_dir, show_progress=show_progress),
+        show_progress,
+    )
+    trained = _run_stage(
+        report,
+        "train",
+        lambda: train(data_dir, artifacts_dir, settings, show_progress=show_progress),
+        show_progress,
+    )
+    _run_stage(
+        report,
+        "evaluate",
+        lambda: evaluate(data_dir, artifacts_dir, show_progress=show_progress),
+        show_progress,
+    )
     report.final = (
         f"Model {trained.version}: CV AUC {trained.auc_mean:.4f} ± {trained.auc_std:.4f}, "
         f"threshold {trained.threshold:.4f}, cost per client {trained.cost_at_threshold:.4f} "
         f"(at 0.5: {trained.cost_at_half:.4f}). Live bundle: {trained.bundle_dir}"
     )
     return report
+
+
+def _run_stage(
+    report: BuildReport, name: str, run: Callable[[], Report], show_progress: bool
+) -> Report:
+    """Run one stage, recording its time and summary in ``report``; return its own report."""
+    if show_progress:
+        print(f"== stage {STAGES.index(name) + 1}/{len(STAGES)}: {name}", flush=True)
+    started = time.perf_counter()
+    outcome = run()
+    report.stage_seconds[name] = time.perf_counter() - started
+    report.stage_summaries[name] = outcome.summary()
+    return outcome

@@ -28,8 +28,8 @@ from model_training.bundle import (
     write_bundle,
 )
 from model_training.config import VALIDATED_SUBDIR
+from model_training.data.schema import PROTECTED_ATTRIBUTE
 from model_training.feature_set import FeatureSet, load_feature_set
-from model_training.features.application import PROTECTED_COLUMNS
 from model_training.features.catalogue import monotone_directions
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
 from model_training.modeling.decision import (
@@ -100,7 +100,7 @@ def _fold_costs(cv: CrossValidation, y: np.ndarray, threshold: float, s: Trainin
 def application_fields(data_dir: Path) -> pd.DataFrame:
     """Return the raw application fields shown to people, every client, sorted by id.
 
-    TARGET (the past outcome) and the protected attributes are left out (data minimisation:
+    TARGET (the past outcome) and the protected attribute are left out (data minimisation:
     a client's full record is exported from the validated tables on request).
     """
     validated = data_dir / VALIDATED_SUBDIR
@@ -110,7 +110,7 @@ def application_fields(data_dir: Path) -> pd.DataFrame:
         if (path := validated / f"{name}.parquet").exists()
     ]
     fields = pd.concat(frames, ignore_index=True)
-    hidden = [c for c in ("TARGET", *PROTECTED_COLUMNS) if c in fields.columns]
+    hidden = [c for c in ("TARGET", PROTECTED_ATTRIBUTE) if c in fields.columns]
     return fields.drop(columns=hidden).sort_values("SK_ID_CURR", ignore_index=True)
 
 

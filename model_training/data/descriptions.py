@@ -23,9 +23,9 @@ ROW_ALIASES: dict[str, str] = {"SK_BUREAU_ID": "SK_ID_BUREAU"}
 
 
 class DescriptionRow(NamedTuple):
-    """One row of the description file: index, table, column, description, special note."""
+    """One row of the description file: number, table, column, description, special note."""
 
-    index: int
+    number: int  # the file's unnamed first column (not ``index``: a tuple method)
     table: str
     row: str
     description: str
@@ -43,8 +43,8 @@ def description_rows() -> tuple[DescriptionRow, ...]:
     reader = csv.reader(io.StringIO(text, newline=""))
     next(reader)
     return tuple(
-        DescriptionRow(int(index), table, row, description, special)
-        for index, table, row, description, special in reader
+        DescriptionRow(int(number), table, row, description, special)
+        for number, table, row, description, special in reader
     )
 
 

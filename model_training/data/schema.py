@@ -27,6 +27,9 @@ DATA_TABLES: tuple[str, ...] = (
 )
 HISTORY_TABLES: tuple[str, ...] = DATA_TABLES[2:]
 SUBMISSION_TABLE = "sample_submission"
+# Sex, a protected attribute (French and EU anti-discrimination rules, the CNIL's rules for
+# credit scoring): never a model input, never shown, kept in the data only to measure fairness.
+PROTECTED_ATTRIBUTE = "CODE_GENDER"
 DESCRIPTION_FILE = "HomeCredit_columns_description.csv"
 PLACEHOLDER_DAYS = 365243  # "never happened / not applicable" in DAYS_* columns
 PREVIOUS_PLACEHOLDER_COLUMNS: tuple[str, ...] = (  # previous_application columns using it
@@ -72,6 +75,18 @@ class ColumnSpec:
     def is_categorical(self) -> bool:
         """Tell whether the column holds category codes (text)."""
         return self.dtype == "str"
+
+    def level_shares(self) -> dict[str, float]:
+        """Return each level's share; raise KeyError when the schema records no levels."""
+        if self.levels is None:
+            raise KeyError(f"column {self.name} has no levels in the schema")
+        return self.levels
+
+    def statistics(self) -> dict[str, float]:
+        """Return the describe() statistics; raise KeyError when the schema records none."""
+        if self.stats is None:
+            raise KeyError(f"column {self.name} has no statistics in the schema")
+        return self.stats
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,15 @@ from model_training.modeling.params import TrainingSettings
 ABLATION_FOLDS = 3
 ABLATION_MAX_ITERATIONS = 1000
 ABLATION_MAX_CLIENTS = 50_000  # a stratified sample keeps the ablation within minutes
+
+
+class SubsetAuc(TypedDict):
+    """The cross-validated AUC of one feature subset."""
+
+    n_features: int
+    auc_mean: float
+    auc_std: float
+    fold_auc: list[float]
 
 
 def application_feature_set() -> frozenset[str]:
@@ -77,7 +87,7 @@ def run_ablation(
     rows = sample_rows(y, ABLATION_MAX_CLIENTS, settings.seed)
     frame, y = frame.iloc[rows], y[rows]
     subsets = {"application": application_only(features, known), "all": list(features)}
-    results: dict[str, dict] = {}
+    results: dict[str, SubsetAuc] = {}
     for name, names in subsets.items():
         if name == "all" and names == subsets["application"]:
             results[name] = results["application"]

@@ -26,14 +26,10 @@ from sklearn.dummy import DummyClassifier
 from sklearn.metrics import roc_auc_score
 
 from model_training.bundle.metadata import Costs
-from model_training.data.schema import table
+from model_training.data.schema import PROTECTED_ATTRIBUTE, table
 from model_training.errors import BundleError
 from model_training.evaluate.ablation import sample_rows
-from model_training.features.application import (
-    FOLDED_INCOME_TYPES,
-    NEUTRAL_INCOME_TYPE,
-    PROTECTED_COLUMNS,
-)
+from model_training.features.application import FOLDED_INCOME_TYPES, NEUTRAL_INCOME_TYPE
 from model_training.modeling.cv import cross_validate
 from model_training.modeling.decision import choose_threshold, cost_per_client
 from model_training.modeling.model_input import to_model_input
@@ -43,7 +39,7 @@ from model_training.modeling.params import TrainingSettings
 # iteration on 80,000 rows on 2 cores, a few minutes for 5 folds.
 BASELINE_MAX_CLIENTS = 100_000
 EXTERNAL_SCORES: tuple[str, ...] = ("EXT_SOURCE_1", "EXT_SOURCE_2", "EXT_SOURCE_3")
-EXCLUDED_COLUMNS: tuple[str, ...] = ("SK_ID_CURR", "TARGET", *PROTECTED_COLUMNS)
+EXCLUDED_COLUMNS: tuple[str, ...] = ("SK_ID_CURR", "TARGET", PROTECTED_ATTRIBUTE)
 BASELINE_LABELS: dict[str, str] = {
     "prior": "prior (default rate for everyone)",
     "external_scores": "mean of the external scores",

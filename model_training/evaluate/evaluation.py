@@ -18,13 +18,16 @@ from model_training.evaluate import metrics
 from model_training.evaluate.ablation import application_feature_set, run_ablation
 from model_training.evaluate.baselines import raw_application_columns, run_baselines
 from model_training.evaluate.drift import drift_table
-from model_training.evaluate.fairness import MIN_GROUP_SIZE, fairness_table
+from model_training.evaluate.fairness import (
+    FAIRNESS_INPUT_COLUMNS,
+    MIN_GROUP_SIZE,
+    fairness_table,
+)
 from model_training.evaluate.oracle import load_oracle_comparison
 from model_training.modeling.params import TrainingSettings
 
 SCHEMA_VERSION = 1
 IMPORTANCE_TOP = 20
-FAIRNESS_COLUMNS = ["SK_ID_CURR", "CODE_GENDER", "DAYS_BIRTH"]
 
 
 def load_validated_train(data_dir: Path, columns: Sequence[str]) -> pd.DataFrame:
@@ -102,7 +105,9 @@ def build_evaluation(
     }
     step("metrics")
     out["fairness"] = {
-        "rows": fairness_table(load_validated_train(data_dir, FAIRNESS_COLUMNS), oof, threshold),
+        "rows": fairness_table(
+            load_validated_train(data_dir, FAIRNESS_INPUT_COLUMNS), oof, threshold
+        ),
         "min_group_size": MIN_GROUP_SIZE,
         "decisions": "out-of-fold probability of the train clients against the threshold",
     }

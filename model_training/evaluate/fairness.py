@@ -1,8 +1,9 @@
 """Fairness as measured, never as input: decision and error rates by gender and by age band.
 
-CODE_GENDER is not a model input; it is read from the validated application table only to
-measure whether decisions and errors differ between groups. Rates use the train clients'
-out-of-fold decisions (``decision.is_refused``), so errors are honest.
+The protected attribute (sex, ``schema.PROTECTED_ATTRIBUTE``) is not a model input; it is
+read from the validated application table only to measure whether decisions and errors
+differ between groups. Rates use the train clients' out-of-fold decisions
+(``decision.is_refused``), so errors are honest.
 """
 
 from __future__ import annotations
@@ -12,13 +13,19 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from model_training.data.schema import PROTECTED_ATTRIBUTE
 from model_training.modeling.decision import is_refused
 
 DAYS_PER_YEAR = 365.25
 AGE_BAND_EDGES: tuple[float, ...] = (30.0, 40.0, 50.0, 60.0)
 AGE_BAND_LABELS: tuple[str, ...] = ("under 30", "30-40", "40-50", "50-60", "60+")
 MIN_GROUP_SIZE = 30  # rates of smaller groups are reported but flagged as unreliable
-ATTRIBUTES: tuple[tuple[str, str], ...] = (("gender", "CODE_GENDER"), ("age band", "age_band"))
+ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("gender", PROTECTED_ATTRIBUTE),
+    ("age band", "age_band"),
+)
+# What the fairness table reads from the validated train applications.
+FAIRNESS_INPUT_COLUMNS: tuple[str, ...] = ("SK_ID_CURR", PROTECTED_ATTRIBUTE, "DAYS_BIRTH")
 
 
 def age_band(days_birth: np.ndarray) -> np.ndarray:
@@ -30,7 +37,7 @@ def age_band(days_birth: np.ndarray) -> np.ndarray:
     return bands
 
 
-def _rate(numerator: int, denominator: int) -> float:
+def _rate(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("nan")
 
 
@@ -81,12 +88,10 @@ def rates_by_group(
 def fairness_table(applications: pd.DataFrame, oof: pd.DataFrame, threshold: float) -> list[dict]:
     """Return the rates by gender and by age band of the train clients.
 
-    ``applications`` has SK_ID_CURR, CODE_GENDER and DAYS_BIRTH; ``oof`` has SK_ID_CURR,
-    TARGET and oof_probability.
+    ``applications`` has the ``FAIRNESS_INPUT_COLUMNS``; ``oof`` has SK_ID_CURR, TARGET and
+    oof_probability.
     """
-    frame = oof.merge(
-        applications[["SK_ID_CURR", "CODE_GENDER", "DAYS_BIRTH"]], on="SK_ID_CURR", how="left"
-    )
+    frame = oof.merge(applications[list(FAIRNESS_INPUT_COLUMNS)], on="SK_ID_CURR", how="left")
     frame["age_band"] = age_band(frame["DAYS_BIRTH"].to_numpy(dtype=float, na_value=np.nan))
     y = frame["TARGET"].to_numpy().astype(np.int64)
     refused = is_refused(frame["oof_probability"].to_numpy(), threshold)

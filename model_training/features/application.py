@@ -4,8 +4,8 @@
 with arithmetic and the null-safe helpers of ``ops``: given an Ibis table it returns an Ibis
 table (the pipeline, run on DuckDB), given a pandas DataFrame it returns a DataFrame, given a
 dict of numpy arrays it returns a dict of numpy arrays (the API's what-if: a few rows, no
-DuckDB and no per-column pandas overhead). CODE_GENDER is never an output (protected
-attribute).
+DuckDB and no per-column pandas overhead). The protected attribute
+(``schema.PROTECTED_ATTRIBUTE``) is never an output.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from model_training.data.schema import BUILDING_MEASURES, PLACEHOLDER_DAYS, tabl
 from model_training.features import ops
 
 DAYS_PER_YEAR = 365.25
-PROTECTED_COLUMNS: tuple[str, ...] = ("CODE_GENDER",)
 EXT_SOURCES: tuple[str, ...] = ("EXT_SOURCE_1", "EXT_SOURCE_2", "EXT_SOURCE_3")
 DOCUMENT_FLAGS: tuple[str, ...] = tuple(f"FLAG_DOCUMENT_{i}" for i in range(2, 22))
 KEPT_DOCUMENT_FLAGS: tuple[str, ...] = tuple(f"FLAG_DOCUMENT_{i}" for i in (3, 5, 6, 8, 9, 11, 18))
@@ -209,5 +208,5 @@ def application_features(frame: Any) -> Any:
         if "SK_ID_CURR" in frame.columns:
             out.insert(0, "SK_ID_CURR", frame["SK_ID_CURR"])
         return out
-    keys = ["SK_ID_CURR"] if "SK_ID_CURR" in frame.columns else []
-    return frame.select(*keys, **columns)
+    key_names = ["SK_ID_CURR"] if "SK_ID_CURR" in frame.columns else []
+    return frame.select(*key_names, **columns)

@@ -88,7 +88,8 @@ def feature_catalogue() -> dict[str, FeatureEntry]:
     """Return every catalogued feature's entry by name."""
     entries = {}
     for row in _rows("catalogue.csv"):
-        entry = FeatureEntry(**{**row, "direction": int(row["direction"])})
+        text_fields = {k: v for k, v in row.items() if k != "direction"}
+        entry = FeatureEntry(**text_fields, direction=int(row["direction"]))
         if entry.direction not in DIRECTIONS or entry.evidence not in EVIDENCE_KINDS:
             raise ValueError(
                 f"catalogue.csv, feature {entry.name}: direction must be one of {DIRECTIONS} "

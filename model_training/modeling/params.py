@@ -30,19 +30,24 @@ class TrainingSettings:
     is_monotone: bool = True  # the catalogue's directions as CatBoost monotone constraints
 
     @classmethod
-    def from_env(cls, **overrides: object) -> TrainingSettings:
-        """Return settings from ``COST_FN``, ``COST_FP``, ``TRAIN_*`` variables and overrides."""
+    def from_env(
+        cls, *, iterations: int | None = None, n_folds: int | None = None, seed: int | None = None
+    ) -> TrainingSettings:
+        """Return settings from ``COST_FN``, ``COST_FP``, ``TRAIN_*`` variables and overrides.
+
+        An override left at None keeps the environment's value (or the default).
+        """
         env = os.environ
-        values: dict[str, object] = {
-            "cost_fn": float(env.get("COST_FN", cls.cost_fn)),
-            "cost_fp": float(env.get("COST_FP", cls.cost_fp)),
-            "iterations": int(env.get("TRAIN_ITERATIONS", cls.iterations)),
-            "n_folds": int(env.get("TRAIN_FOLDS", cls.n_folds)),
-            "learning_rate": float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
-            "is_monotone": env.get("TRAIN_MONOTONE", "1") != "0",
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        settings = replace(cls(), **values)
+        settings = replace(
+            cls(),
+            cost_fn=float(env.get("COST_FN", cls.cost_fn)),
+            cost_fp=float(env.get("COST_FP", cls.cost_fp)),
+            iterations=_int_setting(iterations, "TRAIN_ITERATIONS", cls.iterations),
+            n_folds=_int_setting(n_folds, "TRAIN_FOLDS", cls.n_folds),
+            learning_rate=float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
+            is_monotone=env.get("TRAIN_MONOTONE", "1") != "0",
+            seed=cls.seed if seed is None else seed,
+        )
         settings.check()
         return settings
 
@@ -90,3 +95,8 @@ class TrainingSettings:
             "allow_writing_files": False,
             "verbose": 0,
         }
+
+
+def _int_setting(override: int | None, variable: str, default: int) -> int:
+    """Return the override, else the environment variable's value, else the default."""
+    return int(os.environ.get(variable, default)) if override is None else override

@@ -12,7 +12,7 @@ missing-information group names the inputs or histories that are absent.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import numpy as np
@@ -109,7 +109,7 @@ def _members() -> dict[str, tuple[FeatureEntry, ...]]:
             return entry.direction == 0
         return entry.evidence != "volume"
 
-    return {k: tuple(sorted(v, key=lambda e, k=k: rank(k, e))) for k, v in out.items()}
+    return {k: tuple(sorted(v, key=partial(rank, k))) for k, v in out.items()}
 
 
 def evidence(group: str, value_of: ValueOf, lang: str) -> list[dict[str, Any]]:
@@ -140,7 +140,7 @@ def state_reasons(
     groups: np.ndarray, value_of: ValueOf, scale: PointsScale, lang: str
 ) -> list[dict[str, Any]]:
     """Return at most four reasons: the groups that cost the most points and that hold."""
-    reasons = []
+    reasons: list[dict[str, Any]] = []
     for family, contribution in _costly(groups):
         if len(reasons) == MAX_REASONS:
             break

@@ -57,7 +57,9 @@ def category_hashes(model: CatBoostClassifier, pool: Pool) -> dict[str, int]:
     return {}
 
 
-def applier_outcomes(ensemble: ObliviousEnsemble, model: CatBoostClassifier, pool: Pool) -> list:
+def applier_outcomes(
+    ensemble: ObliviousEnsemble, model: CatBoostClassifier, pool: Pool
+) -> list[np.ndarray]:
     """Return each tree's split outcomes (rows x depth, bool) from CatBoost's leaf indexes."""
     leaves = np.asarray(model.calc_leaf_indexes(pool, thread_count=1), dtype=np.int64)
     return [
@@ -77,7 +79,7 @@ def split_outcomes(
     """
     kinds = {split.kind for tree in ensemble.trees for split in tree.splits}
     hashes = category_hashes(model, pool) if ONE_HOT in kinds else {}
-    applier = applier_outcomes(ensemble, model, pool) if CTR in kinds else None
+    applier = applier_outcomes(ensemble, model, pool) if CTR in kinds else []
     columns: dict[int, np.ndarray] = {}
 
     def column(split: Split) -> np.ndarray:
@@ -162,7 +164,9 @@ def _tree_dict(tree: ObliviousTree, scale: float, column_of: dict[int, int]) -> 
 
 def shap_form(ensemble: ObliviousEnsemble, outcomes: Sequence[np.ndarray]) -> ShapForm:
     """Return the ensemble as shap's custom model with one column per (tree, feature)."""
-    trees, codes, column_features = [], [], []
+    trees: list[dict[str, Any]] = []
+    codes: list[np.ndarray] = []
+    column_features: list[int] = []
     for tree, bits in zip(ensemble.trees, outcomes, strict=True):
         depth = len(tree.splits)
         column_of: dict[int, int] = {}

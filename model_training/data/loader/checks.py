@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import duckdb
 from model_training.data.loader.csv_reader import FIX, _ident, quote_path
 from model_training.data.loader.report import Findings
 from model_training.data.loader.rules import range_rules
+from model_training.data.query import fetch_row
 from model_training.data.schema import ForeignKey, TableSpec, tables
 
 ERROR_KEYS: dict[str, tuple[str, ...]] = {
@@ -121,10 +123,11 @@ def check_table(
     """Check a table's values and codes in one scan, then its key."""
     probes = value_probes(spec) + level_probes(spec)
     if probes and loaded.n_rows:
-        counts = con.execute(
+        counts: Sequence[int] = fetch_row(
+            con,
             f"SELECT {', '.join(f'count_if(NOT ({p.condition}))' for p in probes)} "
-            f"FROM {quote_path(loaded.path)}"
-        ).fetchone()
+            f"FROM {quote_path(loaded.path)}",
+        )
     else:
         counts = [0] * len(probes)
     broken = [(p, n) for p, n in zip(probes, counts, strict=True) if n]
@@ -141,10 +144,11 @@ def report_value(
     con: duckdb.DuckDBPyConnection, loaded: Loaded, probe: Probe, n_bad: int, findings: Findings
 ) -> None:
     """Name the first row breaking a value rule: an error, or a warning for sign hints."""
-    first, value = con.execute(
+    first, value = fetch_row(
+        con,
         f"SELECT file_row_number, {_ident(probe.column)} FROM {loaded.view} "
-        f"WHERE NOT ({probe.condition}) ORDER BY file_row_number LIMIT 1"
-    ).fetchone()
+        f"WHERE NOT ({probe.condition}) ORDER BY file_row_number LIMIT 1",
+    )
     got = "an empty field" if value is None else _show(value)
     more = f" ({n_bad:,} rows in all break this rule)" if n_bad > 1 else ""
     if probe.is_error:
@@ -211,17 +215,18 @@ def check_primary_key(
     key = spec.primary_key
     is_error = ERROR_KEYS.get(spec.name) == key
     cols = ", ".join(_ident(k) for k in key)
-    n_repeated = con.execute(
+    n_repeated = fetch_row(
+        con,
         f"SELECT count(*) FROM (SELECT 1 FROM {quote_path(loaded.path)} GROUP BY {cols} "
-        "HAVING count(*) > 1)"
-    ).fetchone()[0]
+        "HAVING count(*) > 1)",
+    )[0]
     if not n_repeated:
         return
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE dup_keys AS SELECT {cols}, count(*) AS n, "
         f"min(file_row_number) AS first FROM {loaded.view} GROUP BY ALL HAVING count(*) > 1"
     )
-    n_keys, n_rows = con.execute("SELECT count(*), sum(n) FROM dup_keys").fetchone()
+    n_keys, n_rows = fetch_row(con, "SELECT count(*), sum(n) FROM dup_keys")
     if not n_keys:
         return
     limit = findings.room if is_error else 1

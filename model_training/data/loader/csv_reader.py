@@ -11,6 +11,7 @@ import duckdb
 
 from model_training.data.loader.report import Findings
 from model_training.data.loader.sources import Source, open_binary
+from model_training.data.query import fetch_row
 from model_training.data.schema import TableSpec
 
 REJECTS_LIMIT = 10_000  # bad lines kept per file; past it the count says "at least"
@@ -99,7 +100,7 @@ def load_csv(
         guarded = copy_sql(
             _select_list(spec, is_guarded=True), csv_scan_sql(path, spec, scan, max_line), out_path
         )
-        n_rows = con.execute(guarded).fetchone()[0]
+        n_rows = fetch_row(con, guarded)[0]
         has_fractions = False
     except duckdb.Error as exc:
         if NOT_WHOLE_MARKER not in str(exc):
@@ -137,7 +138,7 @@ def report_rejects(
         f"error_message FROM rejects_{scan} QUALIFY kind NOT IN ({per_line}) OR "
         "row_number() OVER (PARTITION BY line, kind ORDER BY column_idx) = 1"
     )
-    total = con.execute(f"SELECT count(*) FROM ({problems})").fetchone()[0]
+    total = fetch_row(con, f"SELECT count(*) FROM ({problems})")[0]
     if not total:
         return 0
     rows = con.execute(f"{problems} ORDER BY line, column_idx LIMIT {findings.room}").fetchall()

@@ -70,7 +70,7 @@ class KeySet:
         self.low = int(keys.min()) if len(keys) else 0
         high = int(keys.max()) if len(keys) else -1
         self.table: np.ndarray | None = None
-        self.sorted: np.ndarray | None = None
+        self.sorted = np.empty(0, dtype=np.int64)  # the keys when there is no table
         if high - self.low < MAX_TABLE_RANGE:
             self.table = np.zeros(high - self.low + 1, dtype=bool)
             self.table[keys - self.low] = True

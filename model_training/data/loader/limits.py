@@ -12,12 +12,15 @@ import lzma
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from typing import IO
+from typing import IO, TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from model_training.config import InputLimits
 from model_training.errors import UnreadableInputError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 RATIO_FLOOR_BYTES = 16 << 20  # a small file may expand this far whatever its ratio
 SCAN_BYTES = 8 << 20  # bytes read at once when scanning lines
@@ -66,6 +69,16 @@ def unreadable(label: str, exc: BaseException) -> UnreadableInputError:
     )
 
 
+class ByteStream(Protocol):
+    """What a BoundedReader reads: a file, a zip member or a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Read at most ``size`` bytes (all when negative)."""
+
+    def close(self) -> None:
+        """Close the stream."""
+
+
 class BoundedReader(io.RawIOBase):
     """Read a decompressing stream, stopping past ``limit`` bytes with a clear error.
 
@@ -75,7 +88,7 @@ class BoundedReader(io.RawIOBase):
 
     def __init__(
         self,
-        stream: IO[bytes],
+        stream: ByteStream,
         label: str,
         limit: int,
         message: str,
@@ -92,10 +105,11 @@ class BoundedReader(io.RawIOBase):
         """Tell io that this stream reads."""
         return True
 
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         """Fill ``buffer`` from the stream, counting bytes against the limit."""
+        view = memoryview(buffer)
         try:
-            data = self._stream.read(len(buffer))
+            data = self._stream.read(len(view))
         except DECODING_ERRORS as exc:
             raise unreadable(self._label, exc) from exc
         self.n_read += len(data)
@@ -105,7 +119,7 @@ class BoundedReader(io.RawIOBase):
             max_ratio, consumed, message = self._ratio
             if self.n_read > max_ratio * consumed():
                 raise UnreadableInputError(message)
-        buffer[: len(data)] = data
+        view[: len(data)] = data
         return len(data)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from model_training.data.loader.csv_reader import EXPECTED, FIX, _ident, copy_sq
 from model_training.data.loader.limits import allowed_bytes, unreadable
 from model_training.data.loader.report import Findings
 from model_training.data.loader.sources import Source, read_parquet_header
+from model_training.data.query import fetch_row
 from model_training.data.schema import TableSpec
 from model_training.errors import UnreadableInputError
 
@@ -37,7 +38,7 @@ def load_parquet(
                 n_bad += _report_not_whole(con, scan, source, column.name, findings)
         if n_bad:
             return None
-        return con.execute(copy_sql(select, scan, out_path)).fetchone()[0]
+        return fetch_row(con, copy_sql(select, scan, out_path))[0]
     except duckdb.Error as exc:
         raise unreadable(source.label, exc) from exc
 
@@ -62,7 +63,7 @@ def _report_not_whole(
     """Report rows of a whole-number column stored as floats that hold decimals, NaN or inf."""
     column = _ident(name)
     bad = f"NOT (isfinite({column}) AND {column} = trunc({column}))"
-    total = con.execute(f"SELECT count(*) FROM {scan} WHERE {bad}").fetchone()[0]
+    total = fetch_row(con, f"SELECT count(*) FROM {scan} WHERE {bad}")[0]
     rows = con.execute(
         f"SELECT file_row_number, {column} FROM {scan} WHERE {bad} "
         f"ORDER BY file_row_number LIMIT {findings.room}"

@@ -13,6 +13,7 @@ from model_training.data.loader.checks import Loaded
 from model_training.data.loader.csv_reader import _ident
 from model_training.data.loader.key_order import KeySet
 from model_training.data.loader.report import Findings
+from model_training.data.query import fetch_row
 from model_training.data.schema import FOREIGN_KEYS, ForeignKey
 
 BATCH_ROWS = 1 << 20
@@ -22,9 +23,9 @@ def check_disjoint(
     con: duckdb.DuckDBPyConnection, train: Loaded, test: Loaded, findings: Findings
 ) -> None:
     """Check no SK_ID_CURR is both a train and a test client."""
-    total = con.execute(
-        f"SELECT count(*) FROM {train.view} JOIN {test.view} USING (SK_ID_CURR)"
-    ).fetchone()[0]
+    total = fetch_row(
+        con, f"SELECT count(*) FROM {train.view} JOIN {test.view} USING (SK_ID_CURR)"
+    )[0]
     if not total:
         return
     rows = con.execute(
@@ -89,10 +90,11 @@ def check_references(
         parents = [loaded[p] for p in fk.parents if p in loaded]
         column, parent_column = _ident(fk.column), _ident(fk.parent_column)
         keys = " UNION ALL ".join(f"SELECT {parent_column} AS k FROM {p.view}" for p in parents)
-        n_ids, first = con.execute(
+        n_ids, first = fetch_row(
+            con,
             f"SELECT count(DISTINCT c.{column}), min(c.file_row_number) "
-            f"FROM {child.view} c ANTI JOIN ({keys}) p ON c.{column} = p.k"
-        ).fetchone()
+            f"FROM {child.view} c ANTI JOIN ({keys}) p ON c.{column} = p.k",
+        )
         names = " or ".join(p.label for p in parents)
         findings.warn(
             f"{child.label}, column {fk.column}: {n_rows:,} row(s) ({n_ids:,} distinct "

@@ -149,8 +149,8 @@ def open_binary(source: Source) -> IO[bytes]:
         raw.tell,
         ratio_message(source.label, size, source.limits),
     )
-    stream = gzip.GzipFile(fileobj=raw, mode="rb")
-    reader = BoundedReader(_Closing(stream, raw), source.label, limit, message, ratio)
+    decompressed = gzip.GzipFile(fileobj=raw, mode="rb")
+    reader = BoundedReader(_Closing(decompressed, raw), source.label, limit, message, ratio)
     return io.BufferedReader(reader, 1 << 20)
 
 

@@ -11,6 +11,7 @@ from model_training.data.loader.csv_reader import quote_path
 from model_training.data.loader.headers import check_header
 from model_training.data.loader.report import Findings
 from model_training.data.loader.sources import Source, readable_path, refuse_outside_links
+from model_training.data.query import fetch_row
 from model_training.data.schema import SUBMISSION_TABLE, table
 from model_training.errors import ModelTrainingError
 
@@ -47,14 +48,16 @@ def check_submission(
         return
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE submission AS {_scan_sql(source, path)}")
-        n_missing, first_missing, missing_id = con.execute(
+        n_missing, first_missing, missing_id = fetch_row(
+            con,
             f"SELECT count(*), min(t.file_row_number), arg_min(t.SK_ID_CURR, t.file_row_number) "
-            f"FROM {test.view} t ANTI JOIN submission s ON t.SK_ID_CURR = s.k"
-        ).fetchone()
-        n_extra, first_extra = con.execute(
+            f"FROM {test.view} t ANTI JOIN submission s ON t.SK_ID_CURR = s.k",
+        )
+        n_extra, first_extra = fetch_row(
+            con,
             f"SELECT count(*), min(s.row) FROM submission s ANTI JOIN {test.view} t "
-            "ON s.k = t.SK_ID_CURR"
-        ).fetchone()
+            "ON s.k = t.SK_ID_CURR",
+        )
     except duckdb.Error as exc:
         reason = str(exc).strip().splitlines()[0].rstrip(".")
         findings.warn(f"{source.label} cannot be read ({reason}); not compared. {kept}")

@@ -127,7 +127,7 @@ def _stage(
     work = staging / "_work"
     work.mkdir()
     n_threads = threads or os.cpu_count() or 1
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "memory_limit": memory_limit,
         "threads": n_threads,
         "temp_directory": str(work / "spill"),
@@ -233,8 +233,11 @@ def _load_all(
             path = readable_path(source, work)
             return load_csv(con, source, path, spec, out_path, findings), False, None
 
+        def percent_read(read: list[float] = read) -> float:
+            return read[0]
+
         n_rows, has_unique_key, orphans = run_with_progress(
-            con, progress, f"load {source.label}", load, lambda read=read: read[0]
+            con, progress, f"load {source.label}", load, percent_read
         )
         if n_rows is not None:
             loaded[name] = checks.Loaded(

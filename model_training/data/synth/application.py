@@ -8,7 +8,7 @@ from functools import cache
 import numpy as np
 from scipy.special import ndtri
 
-from model_training.data.schema import PLACEHOLDER_DAYS, TableSpec, table
+from model_training.data.schema import PLACEHOLDER_DAYS, PROTECTED_ATTRIBUTE, TableSpec, table
 from model_training.data.synth import application_extra as extra
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.regions import Regions
@@ -58,20 +58,16 @@ def generation_spec(name: str) -> TableSpec:
     for col in spec.columns:
         train_stats = train.column(col.name).stats or {}
         tails = {k: v for k, v in train_stats.items() if k in TAIL_QUANTILES}
-        borrow = bool(col.stats) and col.dtype == "float"
-        columns.append(replace(col, stats={**tails, **col.stats}) if borrow else col)
+        is_borrowing = bool(col.stats) and col.dtype == "float"
+        columns.append(replace(col, stats={**tails, **col.statistics()}) if is_borrowing else col)
     return replace(spec, columns=tuple(columns))
-
-
-def _levels(spec: TableSpec, name: str) -> dict[str, float]:
-    return spec.column(name).levels or {}
 
 
 def _person(rng: np.random.Generator, spec: TableSpec, c: Clients) -> dict[str, np.ndarray]:
     """Age, income type, employment, occupation, family."""
     n = len(c)
-    days_birth = np.round(from_normal(-c.age, spec.column("DAYS_BIRTH").stats))
-    income_levels = _levels(spec, "NAME_INCOME_TYPE")
+    days_birth = np.round(from_normal(-c.age, spec.column("DAYS_BIRTH").statistics()))
+    income_levels = spec.column("NAME_INCOME_TYPE").level_shares()
     pension_share = income_levels.get("Pensioner", 0.18)
     score = c.age + 0.5 * rng.standard_normal(n)
     is_pensioner = score > np.sqrt(1.25) * ndtri(1 - pension_share)
@@ -85,22 +81,22 @@ def _person(rng: np.random.Generator, spec: TableSpec, c: Clients) -> dict[str, 
     adult_days = days_birth + 18 * DAYS_PER_YEAR
     days_employed = np.minimum(np.maximum(days_employed, np.round(adult_days)), -1)
     days_employed = np.where(no_job, PLACEHOLDER_DAYS, days_employed).astype(np.int64)
-    org = sample_levels(rng, _levels(spec, "ORGANIZATION_TYPE"), n, exclude=("XNA",))
+    org = sample_levels(rng, spec.column("ORGANIZATION_TYPE").level_shares(), n, exclude=("XNA",))
     org[no_job] = "XNA"
     occupation_null = (spec.column("OCCUPATION_TYPE").null_fraction - no_job.mean()) / max(
         1e-9, 1 - no_job.mean()
     )
-    occupation = sample_levels(rng, _levels(spec, "OCCUPATION_TYPE"), n).astype(object)
+    occupation = sample_levels(rng, spec.column("OCCUPATION_TYPE").level_shares(), n).astype(object)
     occupation[no_job | null_mask(rng, n, max(0.0, occupation_null))] = None
-    family = sample_levels(rng, _levels(spec, "NAME_FAMILY_STATUS"), n)
-    children = sample_count(rng, spec.column("CNT_CHILDREN").stats, n).astype(np.int64)
+    family = sample_levels(rng, spec.column("NAME_FAMILY_STATUS").level_shares(), n)
+    children = sample_count(rng, spec.column("CNT_CHILDREN").statistics(), n).astype(np.int64)
     children[-days_birth / DAYS_PER_YEAR > 60] = 0
     couple = np.isin(family, ["Married", "Civil marriage"])
     fam_members = (children + np.where(couple, 2, 1)).astype(float)
     fam_members[null_mask(rng, n, spec.column("CNT_FAM_MEMBERS").null_fraction)] = np.nan
-    education = sample_levels(rng, _levels(spec, "NAME_EDUCATION_TYPE"), n)
+    education = sample_levels(rng, spec.column("NAME_EDUCATION_TYPE").level_shares(), n)
     return {
-        "CODE_GENDER": sample_levels(rng, _levels(spec, "CODE_GENDER"), n),
+        PROTECTED_ATTRIBUTE: sample_levels(rng, spec.column(PROTECTED_ATTRIBUTE).level_shares(), n),
         "CNT_CHILDREN": children,
         "NAME_INCOME_TYPE": income_type,
         "NAME_EDUCATION_TYPE": education,
@@ -123,13 +119,15 @@ def _contract(
         [education == "Higher education", education == "Academic degree"], [0.5, 0.8], 0.0
     )
     income_z = 0.8 * c.wealth + 0.6 * rng.standard_normal(n) + edu_boost
-    income = from_normal(income_z / np.sqrt(1.0 + 0.25), spec.column("AMT_INCOME_TOTAL").stats)
+    income = from_normal(
+        income_z / np.sqrt(1.0 + 0.25), spec.column("AMT_INCOME_TOTAL").statistics()
+    )
     income = np.where(rng.random(n) < 0.7, round_to(income, 4500), round_to(income, 0.5))
     income = np.maximum(income, 25650.0)
-    contract = sample_levels(rng, _levels(spec, "NAME_CONTRACT_TYPE"), n)
+    contract = sample_levels(rng, spec.column("NAME_CONTRACT_TYPE").level_shares(), n)
     revolving = contract == "Revolving loans"
     goods_z = 0.6 * income_z / np.sqrt(1.25) + 0.8 * rng.standard_normal(n)
-    goods = from_normal(goods_z, spec.column("AMT_GOODS_PRICE").stats)
+    goods = from_normal(goods_z, spec.column("AMT_GOODS_PRICE").statistics())
     goods = np.maximum(
         np.where(rng.random(n) < 0.8, round_to(goods, 4500), round_to(goods, 0.5)), 40500
     )
@@ -171,7 +169,7 @@ def _ext_sources(rng: np.random.Generator, spec: TableSpec, c: Clients) -> dict[
     out = {}
     for k, z in enumerate(latent, start=1):
         col = spec.column(f"EXT_SOURCE_{k}")
-        out[col.name] = with_nulls(rng, from_normal(z, col.stats), col.null_fraction)
+        out[col.name] = with_nulls(rng, from_normal(z, col.statistics()), col.null_fraction)
     return out
 
 
@@ -192,6 +190,6 @@ def build_applications(
     cols.update(extra.build_social_and_requests(rng, spec, clients))
     for name in spec.column_names:
         if name not in cols and name != "TARGET":
-            levels = spec.column(name).levels
+            levels = spec.column(name).level_shares()
             cols[name] = sample_levels(rng, levels, n)  # remaining plain categoricals
     return cols

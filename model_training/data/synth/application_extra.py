@@ -68,7 +68,7 @@ def build_flags_and_dates(
     hour = np.round(sample_numeric(rng, spec.column("HOUR_APPR_PROCESS_START"), n))
     out["HOUR_APPR_PROCESS_START"] = hour.astype(np.int64)
     out["WEEKDAY_APPR_PROCESS_START"] = sample_levels(
-        rng, spec.column("WEEKDAY_APPR_PROCESS_START").levels, n
+        rng, spec.column("WEEKDAY_APPR_PROCESS_START").level_shares(), n
     )
     registration = np.round(sample_numeric(rng, spec.column("DAYS_REGISTRATION"), n))
     out["DAYS_REGISTRATION"] = np.minimum(np.maximum(registration, days_birth), 0.0)
@@ -92,7 +92,7 @@ def build_ownership(rng: np.random.Generator, spec: TableSpec, c: Clients) -> di
     car_age = np.round(sample_numeric(rng, spec.column("OWN_CAR_AGE"), n))
     return {
         "FLAG_OWN_CAR": np.where(has_car, "Y", "N").astype(object),
-        "FLAG_OWN_REALTY": sample_levels(rng, spec.column("FLAG_OWN_REALTY").levels, n),
+        "FLAG_OWN_REALTY": sample_levels(rng, spec.column("FLAG_OWN_REALTY").level_shares(), n),
         "OWN_CAR_AGE": np.where(has_car, car_age, np.nan),
     }
 
@@ -115,13 +115,13 @@ def build_building_block(
     for measure in BUILDING_MEASURES:
         avg = spec.column(f"{measure}_AVG")
         z = 0.6 * size_z + 0.8 * rng.standard_normal(n)
-        base = from_normal(z, avg.stats)
+        base = from_normal(z, avg.statistics())
         gone = missing(avg.null_fraction)
         for suffix, noise in (("AVG", 0.0), ("MODE", 0.02), ("MEDI", 0.005)):
             values = np.clip(np.round(base + rng.normal(0, noise, n) * (base > 0), 4), 0, 1)
             out[f"{measure}_{suffix}"] = np.where(gone, np.nan, values)
     total = spec.column("TOTALAREA_MODE")
-    area = np.round(from_normal(0.6 * size_z + 0.8 * rng.standard_normal(n), total.stats), 4)
+    area = np.round(from_normal(0.6 * size_z + 0.8 * rng.standard_normal(n), total.statistics()), 4)
     out["TOTALAREA_MODE"] = np.where(missing(total.null_fraction), np.nan, area)
     for name in (
         "FONDKAPREMONT_MODE",
@@ -130,7 +130,7 @@ def build_building_block(
         "EMERGENCYSTATE_MODE",
     ):
         col = spec.column(name)
-        codes = sample_levels(rng, col.levels, n).astype(object)
+        codes = sample_levels(rng, col.level_shares(), n).astype(object)
         codes[missing(col.null_fraction)] = None
         out[name] = codes
     return out
@@ -142,7 +142,7 @@ def build_social_and_requests(
     """Return social-circle defaults and credit-bureau enquiries (each group null together)."""
     n = len(c)
     out: dict[str, np.ndarray] = {}
-    obs30 = sample_count(rng, spec.column("OBS_30_CNT_SOCIAL_CIRCLE").stats, n)
+    obs30 = sample_count(rng, spec.column("OBS_30_CNT_SOCIAL_CIRCLE").statistics(), n)
     def30 = rng.binomial(obs30.astype(np.int64), sigmoid(-2.4 + 0.35 * c.risk)).astype(float)
     obs60 = np.maximum(obs30 - (rng.random(n) < 0.02), 0)
     def60 = rng.binomial(def30.astype(np.int64), 0.7).astype(float)
@@ -151,6 +151,6 @@ def build_social_and_requests(
         out[name] = np.where(gone, np.nan, values.astype(float))
     gone = null_mask(rng, n, spec.column(REQUESTS[0]).null_fraction)
     for name in REQUESTS:
-        values = sample_count(rng, spec.column(name).stats, n).astype(float)
+        values = sample_count(rng, spec.column(name).statistics(), n).astype(float)
         out[name] = np.where(gone, np.nan, values)
     return out

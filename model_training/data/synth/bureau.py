@@ -67,7 +67,7 @@ def build_bureau(
     next_id = int(sk_id_bureau.max()) + 1 if n else first_id
 
     days_credit = np.round(sample_numeric(rng, spec.column("DAYS_CREDIT"), n)).astype(np.int64)
-    credit_type = sample_levels(rng, spec.column("CREDIT_TYPE").levels, n)
+    credit_type = sample_levels(rng, spec.column("CREDIT_TYPE").level_shares(), n)
     is_card = credit_type == "Credit card"
     active = rng.random(n) < sigmoid(1.2 + 0.0015 * days_credit)
     sold = rng.random(n) < 0.0038 * np.exp(0.8 * behaviour)
@@ -88,7 +88,7 @@ def build_bureau(
 
     amount = from_normal(
         0.5 * clients.wealth[owner] + 0.87 * rng.standard_normal(n),
-        spec.column("AMT_CREDIT_SUM").stats,
+        spec.column("AMT_CREDIT_SUM").statistics(),
     )
     amount = np.where(rng.random(n) < 0.6, round_to(amount, 4500), round_to(amount, 0.005))
     elapsed = np.clip(-days_credit / np.maximum(term * DAYS_PER_MONTH, 1), 0, 1)
@@ -121,7 +121,7 @@ def build_bureau(
         "SK_ID_CURR": clients.sk_id_curr[owner].astype(np.int64),
         "SK_ID_BUREAU": sk_id_bureau,
         "CREDIT_ACTIVE": status,
-        "CREDIT_CURRENCY": sample_levels(rng, spec.column("CREDIT_CURRENCY").levels, n),
+        "CREDIT_CURRENCY": sample_levels(rng, spec.column("CREDIT_CURRENCY").level_shares(), n),
         "DAYS_CREDIT": days_credit,
         "CREDIT_DAY_OVERDUE": day_overdue,
         "DAYS_CREDIT_ENDDATE": end_date,

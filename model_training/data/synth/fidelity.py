@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from model_training.data.query import fetch_row
 from model_training.data.schema import DATA_TABLES, table
 
 
@@ -42,8 +43,8 @@ def compare_table(
     means = ", ".join(
         f'avg("{c.name}"::DOUBLE)' if c.dtype != "str" else "NULL" for c in spec.columns
     )
-    n, *non_null = con.execute(f"SELECT count(*), {counts} FROM t").fetchone()
-    averages = con.execute(f"SELECT {means} FROM t").fetchone()
+    n, *non_null = fetch_row(con, f"SELECT count(*), {counts} FROM t")
+    averages = fetch_row(con, f"SELECT {means} FROM t")
     out = []
     for col, filled, mean in zip(spec.columns, non_null, averages, strict=True):
         gap = None

@@ -155,11 +155,10 @@ def _oracle(
     ids: np.ndarray, is_test: bool, probability: np.ndarray, target: np.ndarray
 ) -> pa.Table:
     """Return the oracle rows of one split of one chunk."""
-    is_test = np.full(len(ids), is_test)
     return pa.table(
         {
             "SK_ID_CURR": ids.astype(np.int64),
-            "is_test": is_test,
+            "is_test": np.full(len(ids), is_test),
             "probability": probability,
             "TARGET": target,
         }

@@ -10,6 +10,7 @@ from model_training.data.schema import PLACEHOLDER_DAYS, PREVIOUS_PLACEHOLDER_CO
 from model_training.data.synth.bureau import credits_per_client, new_ids
 from model_training.data.synth.clients import Clients
 from model_training.data.synth.sampling import (
+    blank_where,
     expand,
     from_normal,
     round_to,
@@ -65,7 +66,7 @@ def build_previous(
     next_id = int(sk_id_prev.max()) + 1 if n else first_id
     sk_id_prev = rng.permutation(sk_id_prev)
 
-    contract = sample_levels(rng, col("NAME_CONTRACT_TYPE").levels, n)
+    contract = sample_levels(rng, col("NAME_CONTRACT_TYPE").level_shares(), n)
     refused = rng.random(n) < sigmoid(REFUSAL_BASE + 0.8 * behaviour)
     cash, consumer, card = (
         contract == k for k in ("Cash loans", "Consumer loans", "Revolving loans")
@@ -79,9 +80,9 @@ def build_previous(
     approved, canceled = status == "Approved", status == "Canceled"
     days_decision = np.round(sample_numeric(rng, col("DAYS_DECISION"), n)).astype(np.int64)
     wealth_z = 0.5 * clients.wealth[owner] + 0.87 * rng.standard_normal(n)
-    application = from_normal(wealth_z, col("AMT_GOODS_PRICE").stats)
+    application = from_normal(wealth_z, col("AMT_GOODS_PRICE").statistics())
     application = np.where(cash, round_to(application * 1.5, 4500), round_to(application, 0.5))
-    limits = table("credit_card_balance").column("AMT_CREDIT_LIMIT_ACTUAL").stats
+    limits = table("credit_card_balance").column("AMT_CREDIT_LIMIT_ACTUAL").statistics()
     card_limit = from_normal(wealth_z, limits)
     application = np.where(card, np.maximum(round_to(card_limit, 22500), 22500), application)
     application[(canceled & (rng.random(n) < 0.6)) | xna] = 0.0
@@ -115,17 +116,25 @@ def build_previous(
         rng.random(n) < 0.9, PLACEHOLDER_DAYS, days_decision + rng.integers(1, 30, n)
     ).astype(float)
     reject_levels = {
-        k: v for k, v in col("CODE_REJECT_REASON").levels.items() if k not in ("XAP", "CLIENT")
+        k: v
+        for k, v in col("CODE_REJECT_REASON").level_shares().items()
+        if k not in ("XAP", "CLIENT")
     }
     reject = np.full(n, "XAP", dtype=object)
     reject[status == "Refused"] = sample_levels(
         rng, reject_levels, int((status == "Refused").sum())
     )
     reject[status == "Unused offer"] = "CLIENT"
-    purpose_levels = {k: v for k, v in col("NAME_CASH_LOAN_PURPOSE").levels.items() if k != "XAP"}
-    goods_levels = {k: v for k, v in col("NAME_GOODS_CATEGORY").levels.items() if k != "XNA"}
-    seller_levels = {k: v for k, v in col("NAME_SELLER_INDUSTRY").levels.items() if k != "XNA"}
-    yield_levels = {k: v for k, v in col("NAME_YIELD_GROUP").levels.items() if k != "XNA"}
+    purpose_levels = {
+        k: v for k, v in col("NAME_CASH_LOAN_PURPOSE").level_shares().items() if k != "XAP"
+    }
+    goods_levels = {
+        k: v for k, v in col("NAME_GOODS_CATEGORY").level_shares().items() if k != "XNA"
+    }
+    seller_levels = {
+        k: v for k, v in col("NAME_SELLER_INDUSTRY").level_shares().items() if k != "XNA"
+    }
+    yield_levels = {k: v for k, v in col("NAME_YIELD_GROUP").level_shares().items() if k != "XNA"}
 
     out: dict[str, np.ndarray] = {
         "SK_ID_PREV": sk_id_prev,
@@ -137,20 +146,19 @@ def build_previous(
         "AMT_DOWN_PAYMENT": np.where(consumer, down, np.nan),
         "AMT_GOODS_PRICE": np.where(no_terms, np.nan, application),
         "WEEKDAY_APPR_PROCESS_START": sample_levels(
-            rng, col("WEEKDAY_APPR_PROCESS_START").levels, n
+            rng, col("WEEKDAY_APPR_PROCESS_START").level_shares(), n
         ),
         "HOUR_APPR_PROCESS_START": np.round(
             sample_numeric(rng, col("HOUR_APPR_PROCESS_START"), n)
         ).astype(np.int64),
         "FLAG_LAST_APPL_PER_CONTRACT": sample_levels(
-            rng, col("FLAG_LAST_APPL_PER_CONTRACT").levels, n
+            rng, col("FLAG_LAST_APPL_PER_CONTRACT").level_shares(), n
         ),
         "NFLAG_LAST_APPL_IN_DAY": (rng.random(n) < 0.9965).astype(np.int64),
         "RATE_DOWN_PAYMENT": np.where(consumer, rate_down, np.nan),
         "RATE_INTEREST_PRIMARY": np.where(
             rng.random(n) < 0.0036, np.round(rng.uniform(0.1, 0.2, n), 8), np.nan
         ),
-        "RATE_INTEREST_PRIVILEGED": np.nan,
         "NAME_CASH_LOAN_PURPOSE": np.where(cash, "XNA", "XAP").astype(object),
         "NAME_CONTRACT_STATUS": status,
         "DAYS_DECISION": days_decision,
@@ -158,10 +166,10 @@ def build_previous(
             no_terms | card | (refused & (rng.random(n) < 0.4)), "XNA", "Cash through the bank"
         ).astype(object),
         "CODE_REJECT_REASON": reject,
-        "NAME_TYPE_SUITE": np.where(
-            rng.random(n) < 0.49, None, sample_levels(rng, col("NAME_TYPE_SUITE").levels, n)
+        "NAME_TYPE_SUITE": blank_where(
+            rng.random(n) < 0.49, sample_levels(rng, col("NAME_TYPE_SUITE").level_shares(), n)
         ),
-        "NAME_CLIENT_TYPE": sample_levels(rng, col("NAME_CLIENT_TYPE").levels, n),
+        "NAME_CLIENT_TYPE": sample_levels(rng, col("NAME_CLIENT_TYPE").level_shares(), n),
         "NAME_GOODS_CATEGORY": np.where(
             consumer, sample_levels(rng, goods_levels, n), "XNA"
         ).astype(object),
@@ -173,7 +181,7 @@ def build_previous(
             rng.choice(["x-sell", "walk-in"], n, p=[0.75, 0.25]),
             "XNA",
         ).astype(object),
-        "CHANNEL_TYPE": sample_levels(rng, col("CHANNEL_TYPE").levels, n),
+        "CHANNEL_TYPE": sample_levels(rng, col("CHANNEL_TYPE").level_shares(), n),
         "SELLERPLACE_AREA": np.where(
             consumer, np.round(sample_numeric(rng, col("SELLERPLACE_AREA"), n)), -1
         ).astype(np.int64),
@@ -186,7 +194,7 @@ def build_previous(
         ).astype(object),
         "PRODUCT_COMBINATION": _by_contract(
             rng,
-            col("PRODUCT_COMBINATION").levels,
+            col("PRODUCT_COMBINATION").level_shares(),
             contract,
             {"Cash loans": "Cash", "Consumer loans": "POS", "Revolving loans": "Card"},
         ),

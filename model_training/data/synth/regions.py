@@ -24,7 +24,9 @@ class Regions:
     def draw(cls, rng: np.random.Generator, spec: TableSpec) -> Regions:
         """Draw the regions; denser regions get the better (lower) rating."""
         probs = (np.arange(N_REGIONS) + 0.5) / N_REGIONS
-        micro = np.round(from_uniform(probs, spec.column("REGION_POPULATION_RELATIVE").stats) * 1e6)
+        micro = np.round(
+            from_uniform(probs, spec.column("REGION_POPULATION_RELATIVE").statistics()) * 1e6
+        )
         # Integer micro-units times 1e-6 keep Kaggle's binary noise (0.035792000000000004).
         population = np.maximum(micro, 290) * 1e-6
         rank = np.argsort(np.argsort(-population + rng.normal(0, 0.004, N_REGIONS)))

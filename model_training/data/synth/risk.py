@@ -4,8 +4,8 @@ The log-odds are a function of what the files show, so a model can reach them: a
 fields (EXT_SOURCE_* first) and per-client summaries of the history rows (late and short
 instalments, refusals, overdue bureau credits, bad monthly statuses, card use and arrears,
 POS arrears), non-linear and with interactions. The latent traits of ``clients`` shape those
-rows but never enter the log-odds directly. CODE_GENDER is never used; "Maternity leave" is
-neutral.
+rows but never enter the log-odds directly. The protected attribute
+(``schema.PROTECTED_ATTRIBUTE``) is never used; "Maternity leave" is neutral.
 """
 
 from __future__ import annotations

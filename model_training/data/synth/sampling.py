@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 from scipy.special import ndtr
 
@@ -10,7 +12,7 @@ from model_training.data.schema import ColumnSpec
 _PROBS = np.array([0.0, 1e-5, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1 - 1e-5, 1.0])
 
 
-def quantile_knots(stats: dict[str, float]) -> np.ndarray:
+def quantile_knots(stats: Mapping[str, float]) -> np.ndarray:
     """Return the values at ``_PROBS`` from describe()-like stats, with bounded tails."""
     lo, hi = float(stats["min"]), float(stats["max"])
     p25, p50, p75 = float(stats["p25"]), float(stats["p50"]), float(stats["p75"])
@@ -25,12 +27,12 @@ def quantile_knots(stats: dict[str, float]) -> np.ndarray:
     return np.maximum.accumulate(knots)
 
 
-def from_uniform(u: np.ndarray, stats: dict[str, float]) -> np.ndarray:
+def from_uniform(u: np.ndarray, stats: Mapping[str, float]) -> np.ndarray:
     """Map uniforms in [0, 1] through the piecewise-linear quantile function of ``stats``."""
     return np.interp(u, _PROBS, quantile_knots(stats))
 
 
-def from_normal(z: np.ndarray, stats: dict[str, float]) -> np.ndarray:
+def from_normal(z: np.ndarray, stats: Mapping[str, float]) -> np.ndarray:
     """Map standard normals through the marginal (a Gaussian copula keeps correlations)."""
     return from_uniform(ndtr(z), stats)
 
@@ -43,7 +45,7 @@ def sample_numeric(rng: np.random.Generator, spec: ColumnSpec, n: int) -> np.nda
 
 
 def sample_levels(
-    rng: np.random.Generator, levels: dict[str, float], n: int, exclude: tuple[str, ...] = ()
+    rng: np.random.Generator, levels: Mapping[str, float], n: int, exclude: tuple[str, ...] = ()
 ) -> np.ndarray:
     """Draw ``n`` category codes with the given shares (renormalised without ``exclude``)."""
     names = [k for k in levels if k not in exclude]
@@ -52,12 +54,19 @@ def sample_levels(
     return np.array(names, dtype=object)[idx]
 
 
+def blank_where(mask: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Return category codes as objects, None (missing) where ``mask`` is True."""
+    out = codes.astype(object)
+    out[mask] = None
+    return out
+
+
 def sample_binary(rng: np.random.Generator, share: float, n: int) -> np.ndarray:
     """Draw 0/1 integers with P(1) = ``share``."""
     return (rng.random(n) < share).astype(np.int64)
 
 
-def sample_count(rng: np.random.Generator, stats: dict[str, float], n: int) -> np.ndarray:
+def sample_count(rng: np.random.Generator, stats: Mapping[str, float], n: int) -> np.ndarray:
     """Draw counts with the mean and spread of ``stats`` (negative binomial), clipped to max."""
     mean = max(float(stats["mean"]), 1e-9)
     var = max(float(stats.get("std", mean**0.5)) ** 2, mean * 1.01)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
-from model_training.data.loader.key_order import KeyOrder
+from model_training.data.loader.key_order import MAX_TABLE_RANGE, KeyOrder, KeySet
 
 
 def order_of(*chunks: list[tuple[int, int]]) -> KeyOrder:
@@ -55,3 +56,12 @@ def test_empty_key_field_proves_nothing() -> None:
     order = KeyOrder("SK_ID_BUREAU", "MONTHS_BALANCE")
     order.add(pa.table({"SK_ID_BUREAU": [1, None], "MONTHS_BALANCE": [0, -1]}))
     assert not order.is_unique
+
+
+@pytest.mark.parametrize("spread", [10, MAX_TABLE_RANGE + 10])
+def test_key_set_counts_missing_ids_by_table_or_by_sorting(spread: int) -> None:
+    """Ids within a small range use a lookup table, ids spread wider a sorted array."""
+    keys = KeySet(np.array([5, 7, 5 + spread], dtype=np.int64))
+    assert (keys.table is None) == (spread > MAX_TABLE_RANGE)
+    ids = np.array([5, 6, 7, 4, 5 + spread, 6 + spread], dtype=np.int64)
+    assert keys.count_missing(ids) == 3

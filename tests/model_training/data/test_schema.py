@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from model_training.data.schema import DATA_TABLES, FOREIGN_KEYS, table, tables
+from model_training.data.schema import (
+    DATA_TABLES,
+    FOREIGN_KEYS,
+    PROTECTED_ATTRIBUTE,
+    table,
+    tables,
+)
 
 REFERENCE = Path(__file__).resolve().parents[3].parent / "shared" / "reference"
 DTYPES = {"int64": "int", "float64": "float", "object": "str"}
@@ -44,6 +50,28 @@ def test_quirky_types_and_names_are_kept() -> None:
     assert table("bureau_balance").column("STATUS").dtype == "str"
     assert "AMT_RECIVABLE" in table("credit_card_balance").column_names
     assert table("credit_card_balance").column("AMT_CREDIT_LIMIT_ACTUAL").dtype == "int"
+
+
+def test_the_protected_attribute_is_sex_a_category_of_both_application_files() -> None:
+    assert PROTECTED_ATTRIBUTE == "CODE_GENDER"
+    for name in ("application_train", "application_test"):
+        assert table(name).column(PROTECTED_ATTRIBUTE).is_categorical
+
+
+def test_levels_and_statistics_are_read_where_the_schema_has_them() -> None:
+    application = table("application_train")
+    assert set(application.column("FLAG_OWN_CAR").level_shares()) == {"N", "Y"}
+    assert application.column("AMT_CREDIT").statistics()["min"] > 0
+
+
+@pytest.mark.parametrize(
+    ("column", "read"),
+    [("AMT_CREDIT", "level_shares"), ("NAME_CONTRACT_TYPE", "statistics")],
+)
+def test_asking_a_column_for_facts_it_lacks_names_it(column: str, read: str) -> None:
+    spec = table("application_train").column(column)
+    with pytest.raises(KeyError, match=f"column {column} has no"):
+        getattr(spec, read)()
 
 
 def test_every_foreign_key_names_existing_columns() -> None:

@@ -13,6 +13,7 @@ import pytest
 from model_training.data.schema import HISTORY_TABLES, PLACEHOLDER_DAYS, table
 from model_training.data.synth import generate_dataset
 from model_training.data.synth.fidelity import compare_table
+from model_training.data.synth.sampling import blank_where
 from model_training.errors import ModelTrainingError
 from tests.conftest import SMALL_N
 
@@ -211,3 +212,11 @@ def test_a_failed_run_leaves_no_half_written_files(tmp_path: Path) -> None:
     with pytest.raises(ModelTrainingError, match="between 1 and"):
         generate_dataset(0, tmp_path, show_progress=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_blank_where_leaves_codes_missing_as_none() -> None:
+    codes = np.array(["a", "b", "c"])
+    blanked = blank_where(np.array([False, True, False]), codes)
+    assert blanked.dtype == object
+    assert blanked.tolist() == ["a", None, "c"]
+    assert codes.tolist() == ["a", "b", "c"]  # the input is left as it was
