@@ -12,10 +12,10 @@ from dash.development.base_component import Component
 from dash_app import ids
 from dash_app.components.client_fields import describe_application
 from dash_app.components.formatting import format_number, format_percent, format_points
-from dash_app.components.gauge import make_gauge_figure
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
-from dash_app.components.waterfall import (
+from dash_app.figures.gauge import make_gauge_figure
+from dash_app.figures.waterfall import (
     make_waterfall_figure,
     points_of_log_odds,
     threshold_points,

@@ -12,7 +12,6 @@ from dash.development.base_component import Component
 
 from dash_app import ids
 from dash_app.components.messages import loading
-from dash_app.components.theme import LIGHT_TEMPLATE
 from dash_app.text import t
 
 GROUP_MODES = ("similar", "decision", "all")  # what the group selector offers
@@ -34,19 +33,6 @@ def ranked_features(features: Sequence[Feature], *, numeric_only: bool = False) 
 def feature_options(features: Sequence[Feature]) -> list[dict[str, str]]:
     """Return select options: plain labels, the features' names as values."""
     return [{"label": f["label"], "value": f["name"]} for f in features]
-
-
-def empty_figure() -> go.Figure:
-    """Return a blank chart (shown while an error message explains why)."""
-    figure = go.Figure()
-    figure.update_layout(
-        template=LIGHT_TEMPLATE,
-        height=120,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-    )
-    return figure
 
 
 def labelled_select(

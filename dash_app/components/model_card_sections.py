@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dash_app import ids
 from dash_app.components.formatting import format_number, format_percent, is_missing
-from dash_app.components.model_figures import make_importance_figure
+from dash_app.figures.model import make_importance_figure
 from dash_app.text import t
 
 GRAPH_CONFIG = {"displaylogo": False, "displayModeBar": False, "responsive": True}

@@ -14,7 +14,7 @@ from dash_app import ids
 from dash_app.components.formatting import format_number, format_percent
 from dash_app.components.messages import icon
 from dash_app.components.model_card_sections import chart, join_names, section, table
-from dash_app.components.model_figures import (
+from dash_app.figures.model import (
     make_calibration_figure,
     make_cost_curve_figure,
     make_roc_figure,

@@ -17,15 +17,15 @@ from dash_app.components.compare_sections import (
     MODE_GROUPS,
     bivariate_section,
     chart_block,
-    empty_figure,
     feature_options,
     ranked_features,
     univariate_section,
 )
-from dash_app.components.distribution import make_distribution_figure, position_summary
 from dash_app.components.feature_values import axis_title
 from dash_app.components.messages import error_alert
-from dash_app.components.scatter import make_scatter_figure, scatter_summary
+from dash_app.figures.distribution import make_distribution_figure, position_summary
+from dash_app.figures.empty import make_empty_figure
+from dash_app.figures.scatter import make_scatter_figure, scatter_summary
 from dash_app.text import current_lang, t
 
 DEFAULT_MODE = "similar"
@@ -81,7 +81,7 @@ def scatter_view(client_id: int, x: str, y: str, lang: str) -> View:
 
 def _failed(error: ApiClientError, client_id: int, lang: str) -> View:
     """Return the view of a failed API call: a blank chart and the error in words."""
-    return empty_figure(), "", error_alert(error, lang, client_id=client_id)
+    return make_empty_figure(), "", error_alert(error, lang, client_id=client_id)
 
 
 def _scatter_chart(client_id: int, x: str, y: str, lang: str) -> Component:

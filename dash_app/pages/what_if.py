@@ -35,7 +35,6 @@ from dash_app.components.application_form_state import (
 )
 from dash_app.components.application_specs import FIELDS, WHAT_IF_FIELDS
 from dash_app.components.client_nav import client_nav
-from dash_app.components.comparison import make_comparison_figure
 from dash_app.components.loan_form import configured_rate, resolve_loan
 from dash_app.components.messages import error_alert, icon, loading
 from dash_app.components.simulation_result import (
@@ -44,6 +43,7 @@ from dash_app.components.simulation_result import (
     reasons_list,
     referral_panel,
 )
+from dash_app.figures.comparison import make_comparison_figure
 from dash_app.text import current_lang, t
 
 PREFIX = ids.WHAT_IF_PREFIX

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from dash_app.components.gauge import make_gauge_figure
 from dash_app.components.theme import KEPT_LAYOUT, LIGHT_TEMPLATE, plot_text
+from dash_app.figures.gauge import make_gauge_figure
 
 
 @pytest.mark.parametrize("key", KEPT_LAYOUT)

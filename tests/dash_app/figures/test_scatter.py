@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash_app.components.scatter import (
+from dash_app.figures.scatter import (
     CLIENT_MARKER,
     DECISION_MARKERS,
     make_scatter_figure,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dash_app.components.comparison import (
+from dash_app.figures.comparison import (
     DECISION_LOOK,
     comparison_range,
     make_comparison_figure,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dash_app.components.distribution import (
+from dash_app.figures.distribution import (
     GROUP_STYLE,
     MAX_LEVELS,
     make_distribution_figure,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from dash_app.components.model_figures import (
+from dash_app.figures.model import (
     make_calibration_figure,
     make_cost_curve_figure,
     make_importance_figure,

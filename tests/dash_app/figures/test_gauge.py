@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dash_app.components.gauge import (
+from dash_app.figures.gauge import (
     GRANTED_COLOUR,
     REFUSED_COLOUR,
     gauge_range,

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from dash_app.components.waterfall import (
+from dash_app.figures.waterfall import (
     make_waterfall_figure,
     points_of_log_odds,
     threshold_points,
