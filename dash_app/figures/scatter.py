@@ -64,6 +64,7 @@ def make_scatter_figure(
             )
         )
     if _has_values(client_point):
+        # _has_values(client_point) is true: not None (mypy does not follow the check)
         x, y = float(client_point["x"]), float(client_point["y"])  # type: ignore[index]
         name = t("compare.this_client", lang)
         figure.add_trace(
