@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dash_app import ids as shell_ids
 from dash_app.components.formatting import format_percent
 from dash_app.pages.model import ids
-from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
+from tests.dash_app.browser import accessibility_violations, click, sign_in
 from tests.dash_app.conftest import LiveServer
 
 BAR_LABELS = f"#{ids.MODEL_IMPORTANCE_GRAPH} .yaxislayer-above text"
@@ -92,8 +92,9 @@ def test_an_advisor_reads_the_model_in_french_and_english_and_opens_the_report(
 def test_a_client_sees_the_card_and_importance_but_not_the_advisor_curves(
     dash_br: Browser, live_server: LiveServer
 ) -> None:
-    sign_in(dash_br, live_server, "carl")
-    open_page(dash_br, live_server, "/model")
+    # straight to the page: after a plain sign-in, home's redirect to /my-data could still
+    # land after the test opened /model (seen once under load)
+    sign_in(dash_br, live_server, "carl", next_path="/model")
     dash_br.wait_for_element(f"#{ids.MODEL_IMPORTANCE_GRAPH} .main-svg", timeout=30)
     dash_br.wait_for_element(f"#{ids.MODEL_RESTRICTED_ALERT}", timeout=20)
     assert dash_br.find_element(f"#{ids.MODEL_METRICS_TABLE}").text
