@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-from dash import _callback
 from flask import Flask
 
 from dash_app import api_client, shell, text
+from dash_app.access import guard_pages
 from dash_app.asset_caching import AssetCaching
 from dash_app.callback_guard import init_callback_guard
 from dash_app.components import loan_form
@@ -21,19 +21,20 @@ from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 ROOT = Path(__file__).resolve().parents[1]
 PAGES_FOLDER = Path(__file__).resolve().parent / "pages"
 ASSETS_FOLDER = ROOT / "assets"
+CALLBACKS_KEY = "callbacks"  # register_page's key: the page's register_callbacks(app)
 
 
-def _claim_page_callbacks(app: dash.Dash) -> None:
-    """Move the callbacks the pages just registered globally onto this app.
+def _plug_pages(app: dash.Dash) -> None:
+    """Put every registered page behind its declared roles and add its callbacks to this app.
 
-    Dash's ``@callback`` registry is process-global and is emptied by the first app that
-    serves a request; an app built after another (tests build several servers) must take
-    its own pages' callbacks now, so no app ever gets another's.
+    Each page registers a ``register_callbacks(app)`` function under ``callbacks`` (Dash's
+    own ``@callback`` registry is process-global, and tests build several apps).
     """
-    app.callback_map.update(_callback.GLOBAL_CALLBACK_MAP)
-    app._callback_list.extend(_callback.GLOBAL_CALLBACK_LIST)
-    _callback.GLOBAL_CALLBACK_MAP.clear()
-    _callback.GLOBAL_CALLBACK_LIST.clear()
+    guard_pages()
+    for page in dash.page_registry.values():
+        register_callbacks = page.get(CALLBACKS_KEY)
+        if register_callbacks is not None:
+            register_callbacks(app)
 
 
 def create_dash(
@@ -51,13 +52,13 @@ def create_dash(
     init_icon_routes(server)
     init_server_routes(server)
     if not isinstance(server.wsgi_app, AssetCaching):
+        # Flask's documented way to wrap its WSGI app (mypy sees a method assigned)
         server.wsgi_app = AssetCaching(server.wsgi_app)  # type: ignore[method-assign]
     init_session_relay(server)
-    _callback.GLOBAL_CALLBACK_MAP.clear()  # callbacks left by an app built before this one
-    _callback.GLOBAL_CALLBACK_LIST.clear()
     app = shell.Dashboard(
         __name__,
-        server=server,
+        # Dash types server as bool | Callable[[], Any]; its docs (and this) pass a Flask app
+        server=server,  # type: ignore[arg-type]
         use_pages=True,
         pages_folder=str(PAGES_FOLDER),
         assets_folder=str(ASSETS_FOLDER),
@@ -66,13 +67,13 @@ def create_dash(
         compress=False,
         suppress_callback_exceptions=True,  # page components appear with their page
         title="Prêt à dépenser",
-        update_title=None,
+        update_title="",  # no "Updating..." title
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = shell.INDEX_STRING
     app.layout = shell.layout
     shell.register_callbacks(app)
-    _claim_page_callbacks(app)
+    _plug_pages(app)
     init_callback_guard(server, app)
     return app
 

@@ -1,26 +1,46 @@
-"""Server-side page access: who is viewing, and the page shown instead when they may not."""
+"""Who may open a page: each page declares its roles, one guard applies them to every page.
+
+A page registers the roles it admits: ``dash.register_page(__name__, roles=ADVISOR_ROLES)``
+(an admin opens every page; ``ANYONE`` admits anonymous browsers too). ``guard_pages`` puts
+every registered layout behind that declaration: an anonymous browser is sent to sign in, a
+role not admitted sees a refusal, and on a page whose address names a client
+(``<client_id>``) the number must be one and a client account may open only its own file.
+The layout then gets the ``viewer`` (and the client's number). The API checks every call
+anyway; this guard only spares a page of errors.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
+import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
-from dash._pages import _path_to_page
+from dash import dcc
 from dash.development.base_component import Component
 
-from dash_app import api_client
+from dash_app import api_client, ids
 from dash_app.api_client import ApiClientError
-from dash_app.components.messages import bad_id_alert, error_alert
+from dash_app.components.messages import bad_id_alert, error_alert, icon
+from dash_app.routing import (
+    CLIENT_VARIABLE,
+    Page,
+    names_a_client,
+    page_address,
+    page_template,
+    parse_client_id,
+)
 from dash_app.text import current_lang, t
+from scoring_api.security.roles import Role
 
-ADVISOR_ROLES = frozenset({"advisor", "admin"})
-PEOPLE_ROLES = frozenset({"advisor", "admin", "client"})
-ASCII_DIGITS = re.compile(r"[0-9]+")  # ids in URLs are ASCII digits
-MAX_ID_DIGITS = 12
+ADVISOR_ROLES = frozenset({Role.ADVISOR, Role.ADMIN})
+PEOPLE_ROLES = frozenset({Role.ADVISOR, Role.CLIENT, Role.ADMIN})
+CLIENT_ROLES = frozenset({Role.CLIENT})
+ANYONE = None  # a page anonymous browsers may open too (sign-in, not found)
+ROLES_KEY = "roles"  # register_page's key naming the roles a page admits
+Roles = Collection[str] | None
 
 
 @dataclass(frozen=True)
@@ -45,51 +65,24 @@ def current_viewer() -> Viewer | None:
     return Viewer(identity["username"], identity["role"], identity.get("client_id"))
 
 
+def may_open(role: str, roles: Collection[str]) -> bool:
+    """Tell whether a role may open a page admitting these roles (an admin opens every page)."""
+    return role == Role.ADMIN or role in roles
+
+
 def sign_in_redirect(next_path: str) -> Component:
     """Return a layout sending an anonymous browser to the sign-in page, then back."""
-    return dcc.Location(id="access-signin-location", href=f"/sign-in?next={quote(next_path)}")
+    return dcc.Location(id=ids.ACCESS_SIGN_IN_LOCATION, href=f"/sign-in?next={quote(next_path)}")
 
 
 def refusal(message_key: str, lang: str) -> Component:
     """Return the page shown to a signed-in person who may not see the asked page."""
     return dbc.Alert(
-        [
-            html.I(className="bi bi-shield-lock me-2", **{"aria-hidden": "true"}),
-            t(message_key, lang),
-        ],
+        [icon("bi-shield-lock", "me-2"), t(message_key, lang)],
         color="warning",
         className="mt-3",
-        id="access-refused-alert",
+        id=ids.ACCESS_REFUSED_ALERT,
     )
-
-
-def page_access(
-    lang: str,
-    next_path: str,
-    roles: Collection[str] = PEOPLE_ROLES,
-    client_id: int | None = None,
-) -> tuple[Viewer | None, Component | None]:
-    """Return (viewer, None) when the page may be shown, else (viewer, what to show instead).
-
-    The API checks every call anyway; this check only spares a page of errors.
-    """
-    try:
-        viewer = current_viewer()
-    except ApiClientError as error:
-        return None, error_alert(error, lang)
-    if viewer is None:
-        return None, sign_in_redirect(next_path)
-    if viewer.role != "admin" and viewer.role not in roles:
-        return viewer, refusal("access.forbidden", lang)
-    if client_id is not None and viewer.role == "client" and viewer.client_id != client_id:
-        _record_refusal(client_id)
-        return viewer, refusal("access.own_file_only", lang)
-    return viewer, None
-
-
-def is_ascii_digits(text: str) -> bool:
-    """Tell whether a text is ASCII digits only (``str.isdigit`` also takes ``²`` and ``١٢٣``)."""
-    return ASCII_DIGITS.fullmatch(text) is not None
 
 
 def _record_refusal(client_id: int) -> None:
@@ -100,42 +93,57 @@ def _record_refusal(client_id: int) -> None:
         return
 
 
-def parse_client_id(raw: object) -> int | None:
-    """Return a client id from a URL segment, or None when it is not 1-12 ASCII digits."""
-    text = "" if raw is None else str(raw)
-    if not is_ascii_digits(text) or len(text) > MAX_ID_DIGITS:
-        return None
-    return int(text)
+@dataclass(frozen=True)
+class GuardedLayout:
+    """A page's layout behind the roles the page declares (what Dash's router calls)."""
 
+    layout: Callable[..., Component]
+    roles: Roles
+    template: str
 
-def is_malformed_client_path(path: str) -> bool:
-    """Tell whether a path opens a client's page with something else than a client number."""
-    _, variables = _path_to_page(path.strip("/"))
-    return "client_id" in (variables or {}) and parse_client_id(variables["client_id"]) is None
-
-
-def client_page_access(
-    lang: str, client_id: object, suffix: str = ""
-) -> tuple[Viewer | None, int | None, Component | None]:
-    """Return (viewer, client number, None) for a page of one client's file that may be
-    shown, else (viewer, None, what to show instead: sign-in, refusal or bad number)."""
-    number = parse_client_id(client_id)
-    viewer, instead = page_access(lang, f"/clients/{client_id}{suffix}", PEOPLE_ROLES, number)
-    if instead is not None or viewer is None:
-        return viewer, None, instead
-    if number is None:
-        return viewer, None, bad_id_alert(client_id, lang)
-    return viewer, number, None
-
-
-def client_page_title(generic_key: str, key: str) -> Callable[..., str]:
-    """Return a page-title function: the client's number when the address holds one."""
-
-    def title(client_id: str | None = None, **_: object) -> str:
+    def __call__(self, **values: Any) -> Component:
+        """Return the page for a viewer it admits, else what to show instead."""
+        if self.roles is ANYONE:
+            return self.layout(**values)
         lang = current_lang()
-        number = parse_client_id(client_id)
-        if number is None:
-            return t(generic_key, lang)
-        return t(key, lang, client_id=number)
+        try:
+            viewer = current_viewer()
+        except ApiClientError as error:
+            return error_alert(error, lang)
+        if viewer is None:
+            return sign_in_redirect(page_address(self.template, values))
+        if not may_open(viewer.role, self.roles):
+            return refusal("access.forbidden", lang)
+        if names_a_client(self.template):
+            return self._client_page(viewer, values, lang)
+        return self.layout(**{**values, "viewer": viewer})
 
-    return title
+    def _client_page(self, viewer: Viewer, values: dict[str, Any], lang: str) -> Component:
+        """Return a page of one client's file: for a client number, a client's own file only."""
+        raw = values.get(CLIENT_VARIABLE)
+        number = parse_client_id(raw)
+        if number is None:
+            return bad_id_alert(raw, lang)
+        if viewer.role == Role.CLIENT and viewer.client_id != number:
+            _record_refusal(number)
+            return refusal("access.own_file_only", lang)
+        return self.layout(**{**values, "viewer": viewer, CLIENT_VARIABLE: number})
+
+
+def guarded(page: Page) -> GuardedLayout:
+    """Return a registered page's layout behind its declared roles (a page must declare)."""
+    if ROLES_KEY not in page:
+        raise ValueError(
+            f"The page {page['module']} declares no roles: register it with "
+            f"roles=... (a set of roles, or access.ANYONE)."
+        )
+    layout = page["layout"]
+    if isinstance(layout, GuardedLayout):
+        return layout
+    return GuardedLayout(layout, page[ROLES_KEY], page_template(page))
+
+
+def guard_pages() -> None:
+    """Put every registered page's layout behind the roles the page declares."""
+    for page in dash.page_registry.values():
+        page["layout"] = guarded(page)

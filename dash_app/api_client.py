@@ -22,6 +22,7 @@ CONFIG_KEY = "DASHBOARD_API_URL"
 HTTP_TIMEOUT_SECONDS = 10
 FORWARDED_COOKIES = ("session",)
 REPORT_RELAY_PATH = "/model-report"  # the dashboard's own route to a remote API's report
+EXPLANATION_TOP = 10  # contributions asked for in an explanation (the rest: "other features")
 
 
 class ApiClientError(Exception):
@@ -62,6 +63,7 @@ def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: 
 
     The call carries the browser's address as its own (the API limits sign-ins per address).
     """
+    # the app behind Flask's proxy (a werkzeug LocalProxy method the stub does not declare)
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     cookie = "; ".join(f"{k}={v}" for k, v in _browser_cookies().items())
     headers = {"Cookie": cookie} if cookie else {}
@@ -215,7 +217,7 @@ def client_score(client_id: int) -> dict[str, Any]:
     return get(f"/clients/{client_id}/score")
 
 
-def client_explanation(client_id: int, lang: str, top: int = 10) -> dict[str, Any]:
+def client_explanation(client_id: int, lang: str, top: int = EXPLANATION_TOP) -> dict[str, Any]:
     """Return a client's SHAP contributions and reasons."""
     return get(f"/clients/{client_id}/explanation", lang=lang, top=top)
 
@@ -238,7 +240,10 @@ def population_sample(x: str, y: str, n: int = 2000) -> dict[str, Any]:
 
 
 def score_applications(
-    applications: list[dict[str, Any]], lang: str, explain: bool = True, top: int = 10
+    applications: list[dict[str, Any]],
+    lang: str,
+    explain: bool = True,
+    top: int = EXPLANATION_TOP,
 ) -> dict[str, Any]:
     """Score new or edited applications (what-if), with their explanations."""
     body = {"applications": applications, "explain": explain, "top": top, "lang": lang}

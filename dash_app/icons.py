@@ -18,6 +18,7 @@ from functools import cache
 from flask import Flask, Response, request
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from werkzeug.wrappers import Response as BaseResponse
 
 from dash_app.vendor import BOOTSTRAP_DIR, VENDOR_ROOT
 
@@ -117,7 +118,7 @@ def icon_font() -> IconFont:
     return IconFont(font=font, css=css, font_url=font_url, css_url=css_url)
 
 
-def _serve(data: bytes, mimetype: str) -> Response:
+def _serve(data: bytes, mimetype: str) -> BaseResponse:
     """Answer with one of the icon files (an ETag for revalidation; kept a year anyway)."""
     response = Response(data, mimetype=mimetype)
     response.add_etag()

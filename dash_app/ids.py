@@ -1,4 +1,7 @@
-"""Component ids, one constant each: ``<page>-<thing>-<kind>``."""
+"""Component ids of the frame (shell, access), one constant each: ``<part>-<thing>-<kind>``.
+
+Each page's own ids are in its package's ``ids`` module (``dash_app/pages/<page>/ids.py``).
+"""
 
 # Shell (every page)
 SHELL_REDIRECT = "shell-redirect-location"
@@ -8,98 +11,12 @@ SHELL_NAV_LINKS = "shell-links-nav"
 SHELL_ACCOUNT = "shell-account-div"
 SHELL_MODEL_VERSION = "shell-version-span"
 SHELL_PAGE_LOADING = "shell-page-loading"
-PAGES_LOCATION = "_pages_location"  # Dash pages' own URL component
+SHELL_MAIN = "main"  # the skip link's target
 
-# Sign in
-SIGN_IN_USERNAME_INPUT = "signin-username-input"
-SIGN_IN_PASSWORD_INPUT = "signin-password-input"
-SIGN_IN_SUBMIT_BUTTON = "signin-submit-button"
-SIGN_IN_TOKEN_STORE = "signin-token-store"
-SIGN_IN_NEXT_STORE = "signin-next-store"
-SIGN_IN_MESSAGE_DIV = "signin-message-div"
-SIGN_IN_REDIRECT_LOCATION = "signin-redirect-location"
+# Access (shown instead of a page)
+ACCESS_SIGN_IN_LOCATION = "access-signin-location"
+ACCESS_REFUSED_ALERT = "access-refused-alert"
 
-# Model page
-MODEL_CONTENT_DIV = "model-content-div"
-MODEL_THRESHOLD_SPAN = "model-threshold-span"
-MODEL_IMPORTANCE_GRAPH = "model-importance-graph"
-MODEL_IMPORTANCE_SUMMARY = "model-importance-summary"
-MODEL_METRICS_TABLE = "model-metrics-table"
-MODEL_COST_GRAPH = "model-cost-graph"
-MODEL_COST_SUMMARY = "model-cost-summary"
-MODEL_ROC_GRAPH = "model-roc-graph"
-MODEL_CALIBRATION_GRAPH = "model-calibration-graph"
-MODEL_FAIRNESS_DIV = "model-fairness-div"
-MODEL_DRIFT_TABLE = "model-drift-table"
-MODEL_REPORT_LINK = "model-report-link"
-MODEL_RESTRICTED_ALERT = "model-restricted-alert"
-
-# Clients (search), client file, my data
-CLIENTS_SEARCH_INPUT = "clients-search-input"
-CLIENTS_RESULTS_DIV = "clients-results-div"
-CLIENTS_STATUS_P = "clients-status-p"
-CLIENTS_PAGING_STORE = "clients-paging-store"
-CLIENTS_PREVIOUS_BUTTON = "clients-previous-button"
-CLIENTS_NEXT_BUTTON = "clients-next-button"
-CLIENTS_RECENT_STORE = "clients-recent-store"  # browser localStorage: ids of opened files
-CLIENTS_RECENT_DIV = "clients-recent-div"
-CLIENTS_RECENT_OWNER_STORE = "clients-recentowner-store"  # whose list the page may show
-CLIENTS_LOADING = "clients-results-loading"
-CLIENT_FILE_OPENED_STORE = "clientfile-opened-store"
-CLIENT_FILE_CONTENT_DIV = "clientfile-content-div"
-CLIENT_FILE_DECISION_DIV = "clientfile-decision-div"
-CLIENT_FILE_PROBABILITY_P = "clientfile-probability-p"
-CLIENT_FILE_MARGIN_P = "clientfile-margin-p"
-CLIENT_FILE_SCORE_P = "clientfile-score-p"
-CLIENT_FILE_GAUGE_GRAPH = "clientfile-gauge-graph"
-CLIENT_FILE_REASONS_LIST = "clientfile-reasons-list"
-CLIENT_FILE_WATERFALL_GRAPH = "clientfile-waterfall-graph"
-CLIENT_FILE_WATERFALL_SUMMARY_P = "clientfile-waterfall-p"
-CLIENT_FILE_PROFILE_SECTION = "clientfile-profile-section"
-MY_DATA_CONTENT_DIV = "mydata-content-div"
-MY_DATA_EXPLANATION_DIV = "mydata-explanation-div"
-MY_DATA_JSON_BUTTON = "mydata-json-button"
-MY_DATA_CSV_BUTTON = "mydata-csv-button"
-MY_DATA_DOWNLOAD = "mydata-export-download"
-MY_DATA_DOWNLOAD_STATUS_DIV = "mydata-download-div"
-MY_DATA_ID_STORE = "mydata-id-store"
-
-# Compare (a client among all, granted/refused and similar clients)
-COMPARE_CLIENT_STORE = "compare-client-store"
-COMPARE_FEATURE_SELECT = "compare-feature-select"
-COMPARE_GROUP_RADIO = "compare-group-radio"
-COMPARE_DISTRIBUTION_GRAPH = "compare-distribution-graph"
-COMPARE_DISTRIBUTION_SUMMARY = "compare-distribution-p"
-COMPARE_DISTRIBUTION_ALERT = "compare-distribution-div"
-COMPARE_DISTRIBUTION_LOADING = "compare-distribution-loading"
-COMPARE_X_SELECT = "compare-x-select"
-COMPARE_Y_SELECT = "compare-y-select"
-COMPARE_SCATTER_GRAPH = "compare-scatter-graph"
-COMPARE_SCATTER_SUMMARY = "compare-scatter-p"
-COMPARE_SCATTER_ALERT = "compare-scatter-div"
-COMPARE_SCATTER_LOADING = "compare-scatter-loading"
-
-# What-if and new application (the form's fields: application_form.field_id(prefix, name),
-# i.e. ``<prefix>-<field>-input`` / ``-feedback`` / ``-help``)
-WHAT_IF_PREFIX = "whatif"
-WHAT_IF_STORE = "whatif-original-store"
-WHAT_IF_SIMULATE_BUTTON = "whatif-simulate-button"
-WHAT_IF_RESET_BUTTON = "whatif-reset-button"
-WHAT_IF_ERRORS_DIV = "whatif-errors-div"
-WHAT_IF_RESULT_DIV = "whatif-result-div"
-WHAT_IF_LOADING = "whatif-result-loading"
-WHAT_IF_TABLE = "whatif-comparison-table"
-WHAT_IF_GRAPH = "whatif-comparison-graph"
-WHAT_IF_SUMMARY_P = "whatif-summary-p"
-WHAT_IF_REASONS_CURRENT = "whatif-reasons-current-list"
-WHAT_IF_REASONS_SIMULATED = "whatif-reasons-simulated-list"
-WHAT_IF_REFERRAL = "whatif-referral-div"
-NEW_APPLICATION_PREFIX = "newapp"
-NEW_APPLICATION_SUBMIT_BUTTON = "newapp-submit-button"
-NEW_APPLICATION_RESET_BUTTON = "newapp-reset-button"
-NEW_APPLICATION_ERRORS_DIV = "newapp-errors-div"
-NEW_APPLICATION_RESULT_DIV = "newapp-result-div"
-NEW_APPLICATION_LOADING = "newapp-result-loading"
-NEW_APPLICATION_SCORE = "newapp-score-dl"
-NEW_APPLICATION_REASONS = "newapp-reasons-list"
-NEW_APPLICATION_REFERRAL = "newapp-referral-div"
+# Dash pages' own components
+PAGES_LOCATION = "_pages_location"  # the URL
+PAGES_CONTENT = "_pages_content"  # the page container's content

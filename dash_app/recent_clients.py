@@ -1,6 +1,6 @@
 """This browser's recently opened clients, kept per person: ids only, tagged with their owner.
 
-The list lives in the browser's localStorage (``ids.CLIENTS_RECENT_STORE``) as
+The list lives in the browser's localStorage (``CLIENTS_RECENT_STORE``, pages/clients/ids.py) as
 ``{"owner": tag, "ids": [...]}``; the tag is a keyed hash of the signed-in username, so a list
 left by another person on a shared browser is neither shown nor extended, and
 ``assets/recent_clients.js`` removes it when someone signs out.

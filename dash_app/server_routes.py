@@ -6,10 +6,11 @@ import re
 from urllib.parse import quote
 
 from flask import Flask, Response, redirect, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from dash_app import api_client
 from dash_app.api_client import REPORT_RELAY_PATH, ApiClientError
-from dash_app.shell import is_page_path
+from dash_app.routing import is_page_path
 from dash_app.text import LANG_COOKIE, LANGUAGES
 
 LANG_COOKIE_SECONDS = 365 * 24 * 3600
@@ -29,7 +30,7 @@ def safe_next(target: str | None) -> str:
     return f"{path}?{query}" if query and SAFE_QUERY.fullmatch(query) else path
 
 
-def _switch_language(code: str) -> Response:
+def _switch_language(code: str) -> BaseResponse:
     """Remember the chosen language in a cookie and go back to the page."""
     response = redirect(safe_next(request.args.get("next")), code=303)
     if code in LANGUAGES:
@@ -39,7 +40,7 @@ def _switch_language(code: str) -> Response:
     return response
 
 
-def _relay_model_report() -> Response:
+def _relay_model_report() -> BaseResponse:
     """Serve the remote API's model report on the dashboard's host, with the report's CSP."""
     try:
         report = api_client.model_report()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from html import escape as html_escape
 from urllib.parse import quote
@@ -15,9 +14,10 @@ from dash.development.base_component import Component
 from flask import has_request_context, request
 
 from dash_app import api_client, ids
-from dash_app.access import ADVISOR_ROLES, Viewer, current_viewer, is_malformed_client_path
+from dash_app.access import ANYONE, ROLES_KEY, Viewer, current_viewer, may_open
 from dash_app.api_client import ApiClientError
 from dash_app.components.messages import icon
+from dash_app.routing import Page, draws_charts, is_known_address
 from dash_app.session_relay import relay_cookies
 from dash_app.text import LANGUAGES, current_lang, t
 from dash_app.vendor import plotly_script_url
@@ -40,13 +40,8 @@ INDEX_STRING = """<!DOCTYPE html>
     </body>
 </html>"""
 
-PAGE_CONTENT_ID = "_pages_content"  # Dash's own id of the page container's content
-NAV_ITEMS = (  # (text key, path, roles)
-    ("nav.clients", "/clients", ADVISOR_ROLES),
-    ("nav.new_application", "/new-application", ADVISOR_ROLES),
-    ("nav.my_data", "/my-data", frozenset({"client"})),
-    ("nav.model", "/model", frozenset({"advisor", "admin", "client"})),
-)
+NAV_KEY = "nav"  # register_page's key: the text key of the page's link in the navigation
+NAV_ROLES_KEY = "nav_roles"  # who sees that link, when not every role the page admits
 
 
 def page_loading(container: Component) -> Component:
@@ -60,27 +55,8 @@ def page_loading(container: Component) -> Component:
         id=ids.SHELL_PAGE_LOADING,
         type="default",
         delay_show=300,
-        target_components={PAGE_CONTENT_ID: "children"},
-    )
-
-
-def _path_pattern(page: dict) -> re.Pattern[str]:
-    """Return the regular expression of a registered page's path (template variables: a part)."""
-    template = page.get("path_template") or page["path"]
-    parts = re.split(r"<[^>]+>", template)
-    return re.compile("[^/]+".join(re.escape(part) for part in parts) + "/?")
-
-
-def is_page_path(path: str) -> bool:
-    """Tell whether a path is one of the dashboard's registered pages."""
-    return any(_path_pattern(page).fullmatch(path) for page in dash.page_registry.values())
-
-
-def draws_charts(path: str) -> bool:
-    """Tell whether the page at this path draws charts (registered with ``charts=True``)."""
-    return any(
-        page.get("charts") and _path_pattern(page).fullmatch(path)
-        for page in dash.page_registry.values()
+        # Dash's stub declares target_components an empty TypedDict; it takes {id: property}
+        target_components={ids.PAGES_CONTENT: "children"},  # type: ignore[arg-type]
     )
 
 
@@ -99,13 +75,25 @@ class Dashboard(dash.Dash):
         with self._setup_lock:
             super()._setup_server()
 
-    def interpolate_index(self, **kwargs: str) -> str:
+    def interpolate_index(
+        self,
+        metas: str = "",
+        title: str = "",
+        css: str = "",
+        config: str = "",
+        scripts: str = "",
+        app_entry: str = "",
+        favicon: str = "",
+        renderer: str = "",
+    ) -> str:
         """Return the index page with ``<html lang>``, plotly.js's address and ``data-charts``.
 
         ``assets/plotly_early.js`` loads plotly.js from ``data-plotly-src``: at once on a page
         marked ``data-charts``, else when a chart first appears.
         """
-        page = super().interpolate_index(**kwargs)
+        page = super().interpolate_index(
+            metas, title, css, config, scripts, app_entry, favicon, renderer
+        )
         charts = ' data-charts="1"' if has_request_context() and draws_charts(request.path) else ""
         source = f' data-plotly-src="{html_escape(plotly_script_url())}"'
         return page.replace(
@@ -113,10 +101,14 @@ class Dashboard(dash.Dash):
         )
 
     def index(self, *args: object, **kwargs: object) -> str | tuple[str, int]:
-        """Return the index page, with status 404 at a client page whose id is no number."""
+        """Return the index page, with status 404 at an address that opens no page.
+
+        The page still says why: Dash draws its not-found page, or the client page says
+        that the id is no client number.
+        """
         page = super().index(*args, **kwargs)
-        if has_request_context() and is_malformed_client_path(request.path):
-            return page, 404  # the page still says why: the id is no client number
+        if has_request_context() and not is_known_address(request.path):
+            return page, 404
         return page
 
 
@@ -133,15 +125,23 @@ def _language_switch(lang: str) -> Component:
     )
 
 
-def _nav_links(viewer: Viewer | None, lang: str) -> list[Component]:
-    """Return the links to the pages this viewer may use."""
+def nav_links(viewer: Viewer | None, lang: str) -> list[Component]:
+    """Return the links to the registered pages with a ``nav`` text this viewer may use."""
     if viewer is None:
         return []
     return [
-        dbc.NavItem(dbc.NavLink(t(key, lang), href=path, active="partial"))
-        for key, path, roles in NAV_ITEMS
-        if viewer.role in roles or viewer.role == "admin"
+        dbc.NavItem(
+            dbc.NavLink(t(page[NAV_KEY], lang), href=page["relative_path"], active="partial")
+        )
+        for page in dash.page_registry.values()
+        if page.get(NAV_KEY) and _shows_link(page, viewer)
     ]
+
+
+def _shows_link(page: Page, viewer: Viewer) -> bool:
+    """Tell whether the navigation shows this viewer the link to a page."""
+    roles = page.get(NAV_ROLES_KEY, page.get(ROLES_KEY))
+    return roles is ANYONE or may_open(viewer.role, roles)
 
 
 def _account_area(viewer: Viewer | None, lang: str) -> list[Component]:
@@ -183,7 +183,7 @@ def layout() -> Component:
     lang = current_lang()
     return html.Div(
         [
-            html.A(t("shell.skip", lang), href="#main", className="skip-link"),
+            html.A(t("shell.skip", lang), href=f"#{ids.SHELL_MAIN}", className="skip-link"),
             dcc.Location(id=ids.SHELL_REDIRECT, refresh=True),
             html.Header(
                 dbc.Navbar(
@@ -209,7 +209,7 @@ def layout() -> Component:
             ),
             html.Main(
                 page_loading(dash.page_container),
-                id="main",
+                id=ids.SHELL_MAIN,
                 className="container-xxl",
                 tabIndex="-1",
             ),
@@ -250,7 +250,7 @@ def register_callbacks(app: dash.Dash) -> None:
             viewer = current_viewer()
         except ApiClientError:
             viewer = None
-        return _nav_links(viewer, lang), _account_area(viewer, lang), _model_version(viewer, lang)
+        return nav_links(viewer, lang), _account_area(viewer, lang), _model_version(viewer, lang)
 
     @app.callback(
         Output(ids.SHELL_REDIRECT, "href"),

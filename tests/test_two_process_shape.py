@@ -17,7 +17,8 @@ from typing import Any
 
 import requests
 
-from dash_app import ids
+from dash_app.pages.model import ids as model_ids
+from dash_app.pages.sign_in import ids
 from scoring_api.bundle_store import BundleStore
 from scoring_api.security import ensure_demo_accounts
 from tests.dash_app.sign_in_form import find_prop
@@ -77,7 +78,7 @@ def open_page(session: requests.Session, base: str, path: str) -> dict:
 def model_sections(session: requests.Session, base: str) -> Any:
     """Return the model page as the dashboard builds it (sections drawn in its layout)."""
     page = open_page(session, base, "/model")
-    assert find_prop(page, ids.MODEL_REPORT_LINK, "href") is not None  # an advisor's page
+    assert find_prop(page, model_ids.MODEL_REPORT_LINK, "href") is not None  # an advisor's page
     return page
 
 
@@ -156,8 +157,8 @@ def test_dashboard_signs_in_and_shows_the_model_from_the_api_process(
         assert "session" in browser.cookies  # the API's cookie, relayed by the dashboard
 
         sections = model_sections(browser, dashboard)
-        assert find_prop(sections, ids.MODEL_REPORT_LINK, "href") == "/model-report"
-        assert find_prop(sections, ids.MODEL_COST_GRAPH, "figure") is not None  # advisor only
+        assert find_prop(sections, model_ids.MODEL_REPORT_LINK, "href") == "/model-report"
+        assert find_prop(sections, model_ids.MODEL_COST_GRAPH, "figure") is not None  # advisor only
 
         relayed = browser.get(dashboard + "/model-report", timeout=30)
         direct = browser.get(api + "/api/v1/model/report", timeout=30)

@@ -60,12 +60,6 @@ TEXT = {
         "fr": "« {client_id} » n'est pas un numéro de client.",
         "en": "“{client_id}” is not a client number.",
     },
-    "not_found.title": {"fr": "Page introuvable", "en": "Page not found"},
-    "not_found.body": {
-        "fr": "Cette page n'existe pas. Revenez à l'accueil.",
-        "en": "This page does not exist. Go back to the home page.",
-    },
-    "not_found.home": {"fr": "Accueil", "en": "Home"},
     "loading": {"fr": "Chargement…", "en": "Loading…"},
 }
 

@@ -23,6 +23,7 @@ def as_number(value: object) -> float | None:
     if value is None or isinstance(value, bool) or value == "":
         return None
     try:
+        # any object: float() refuses what it cannot read (TypeError, ValueError below)
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
@@ -66,12 +67,16 @@ def form_values(
         elif spec.name == "not_employed":
             values[spec.name] = number is not None and number >= PLACEHOLDER_DAYS
         elif spec.name == "employed_years":
-            is_job = number is not None and number < PLACEHOLDER_DAYS
-            values[spec.name] = round(abs(number) / DAYS_PER_YEAR, 1) if is_job else None
+            values[spec.name] = (
+                round(abs(number) / DAYS_PER_YEAR, 1)
+                if number is not None and number < PLACEHOLDER_DAYS
+                else None
+            )
         elif spec.name == "age":
             values[spec.name] = None if number is None else int(abs(number) // DAYS_PER_YEAR)
-        elif spec.column.startswith("DAYS_"):
-            values[spec.name] = None if number is None else round(years_from_days(number), 1)
+        elif spec.column and spec.column.startswith("DAYS_"):
+            years = years_from_days(number)
+            values[spec.name] = None if years is None else round(years, 1)
         elif spec.kind == "flag":
             values[spec.name] = raw == "Y"
         elif spec.kind == "select":
@@ -112,7 +117,9 @@ def to_application(values: Mapping[str, Any], specs: Iterable[FieldSpec]) -> dic
         if spec.column == "DAYS_EMPLOYED":
             years = as_number(values.get("employed_years"))
             is_jobless = bool(values.get("not_employed")) or years is None
-            application[spec.column] = PLACEHOLDER_DAYS if is_jobless else days_from_years(years)
+            application[spec.column] = (
+                PLACEHOLDER_DAYS if is_jobless or years is None else days_from_years(years)
+            )
             application["FLAG_EMP_PHONE"] = 0 if is_jobless else 1  # Kaggle: 0 without a job
         elif spec.column.startswith("DAYS_"):
             years = as_number(value)

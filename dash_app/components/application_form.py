@@ -15,6 +15,7 @@ from dash.development.base_component import Component
 
 from dash_app.components.application_fields import NOT_GIVEN, as_number, selected
 from dash_app.components.application_specs import FIELDS, FieldSpec
+from dash_app.components.aria import aria
 from dash_app.components.formatting import (
     format_currency,
     format_months,
@@ -103,7 +104,7 @@ def field_id(prefix: str, name: str, kind: str = "input") -> str:
     return f"{prefix}-{name.replace('_', '-')}-{kind}"
 
 
-def _bound_text(spec: FieldSpec, bound: float, lang: str) -> str:
+def _bound_text(spec: FieldSpec, bound: float | None, lang: str) -> str:
     """Return one end of a field's range with its unit."""
     if spec.kind == "money":
         return format_currency(bound, lang)
@@ -173,7 +174,7 @@ def _control(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component:
 def _label(spec: FieldSpec, prefix: str, lang: str) -> Component:
     """Return a field's label: name, unit in words, and a required marker."""
     unit = f" ({t(spec.unit_key, lang)})" if spec.unit_key in LABELLED_UNITS else ""
-    star = [html.Span(" *", className="text-danger", **{"aria-hidden": "true"})]
+    star = [html.Span(" *", className="text-danger", **aria(hidden="true"))]
     return dbc.Label(
         [t(spec.label_key, lang) + unit, *(star if spec.is_required else [])],
         html_for=field_id(prefix, spec.name),
@@ -200,7 +201,7 @@ def form_field(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component
             html.Div(
                 id=field_id(prefix, "loan", "text"),
                 className="form-text appform-term",
-                **{"aria-live": "polite"},
+                **aria(live="polite"),
             )
         )
     return html.Div(children, className="mb-3")

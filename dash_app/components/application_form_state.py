@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, html, no_update
+from dash import Input, Output, State, html, no_update
 from dash.development.base_component import Component
 
 from dash_app.components.application_fields import as_number, selected
@@ -141,12 +142,12 @@ def error_summary(
     )
 
 
-def _register_loan_callback(prefix: str, store_id: str | None) -> None:
+def _register_loan_callback(app: dash.Dash, prefix: str, store_id: str | None) -> None:
     """Add the callback keeping amount, term and instalment coherent as the advisor types."""
     loan = {name: field_id(prefix, name) for name in (CREDIT, TERM, INSTALMENT, KNOWS_INSTALMENT)}
     original = {"page": State(store_id, "data")} if store_id else {}
 
-    @callback(
+    @app.callback(
         output={
             "term": Output(loan[TERM], "value", allow_duplicate=True),
             "instalment": Output(loan[INSTALMENT], "value", allow_duplicate=True),
@@ -171,18 +172,18 @@ def _register_loan_callback(prefix: str, store_id: str | None) -> None:
 
 
 def register_form_callbacks(
-    prefix: str, specs: Sequence[FieldSpec], store_id: str | None = None
+    app: dash.Dash, prefix: str, specs: Sequence[FieldSpec], store_id: str | None = None
 ) -> None:
-    """Add the form's own callbacks: the loan's term or instalment, the years without a job.
+    """Add the form's callbacks to this app: the loan's term or instalment, years without a job.
 
     ``store_id`` names the page's store holding the stored file (``{"original": values}``).
     """
     names = {spec.name for spec in specs}
-    _register_loan_callback(prefix, store_id)
+    _register_loan_callback(app, prefix, store_id)
 
     if "not_employed" in names and "employed_years" in names:
 
-        @callback(
+        @app.callback(
             Output(field_id(prefix, "employed_years"), "disabled"),
             Input(field_id(prefix, "not_employed"), "value"),
         )

@@ -79,8 +79,8 @@ def loan_errors(values: Mapping[str, Any]) -> dict[str, str]:
         return {}
     if payment >= credit:
         return {INSTALMENT: "appform.error.annuity_below_credit"}
-    months = as_number(values.get(TERM))
-    if months is None or months > FIELDS[TERM].maximum:
+    months, longest = as_number(values.get(TERM)), FIELDS[TERM].maximum
+    if months is None or (longest is not None and months > longest):
         return {INSTALMENT: "appform.error.instalment_too_small"}
     return {}
 

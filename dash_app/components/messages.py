@@ -7,6 +7,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dash_app.api_client import ApiClientError
+from dash_app.components.aria import aria
 from dash_app.text import t
 
 DECISION_STYLE = {
@@ -19,7 +20,7 @@ DECISION_STYLE = {
 
 def icon(name: str, extra: str = "") -> Component:
     """Return a decorative Bootstrap icon (hidden from screen readers)."""
-    return html.I(className=f"bi {name} {extra}".strip(), **{"aria-hidden": "true"})
+    return html.I(className=f"bi {name} {extra}".strip(), **aria(hidden="true"))
 
 
 def error_alert(error: ApiClientError, lang: str, client_id: int | None = None) -> Component:

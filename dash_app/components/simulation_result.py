@@ -94,7 +94,7 @@ def referral_panel(result: Mapping[str, Any], lang: str, element_id: str) -> Com
 
 def score_card(result: Mapping[str, Any], lang: str, element_id: str) -> Component:
     """Return a score result as a description list: probability, decision, score, margin."""
-    rows = [
+    rows: list[tuple[str, str | Component, str]] = [
         ("appform.result.probability", format_percent(result["probability"], lang), "probability"),
         ("appform.result.decision", decision_cell(result, lang), "decision"),
         ("appform.result.score", format_points(result["score"], lang), "score"),
@@ -142,7 +142,7 @@ def comparison_table(
 ) -> Component:
     """Return the current file and the simulation side by side, with the change of each."""
     same_decision = original["decision"] == simulated["decision"]
-    rows = [
+    rows: list[tuple[str, str | Component, str | Component, str, str]] = [
         (
             "appform.result.probability",
             format_percent(original["probability"], lang),

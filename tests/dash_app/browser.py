@@ -7,7 +7,7 @@ from typing import Any
 from axe_selenium_python import Axe
 from dash.testing.browser import Browser
 
-from dash_app import ids
+from dash_app.pages.sign_in import ids
 from tests.dash_app.conftest import LiveServer
 
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})

@@ -1,4 +1,7 @@
-"""Browser tests: one real server per session (HTTP on 127.0.0.1), Debian's headless chromium."""
+"""Fixtures of the dashboard's tests: the live server, a remote API, an app context, a build.
+
+Browser tests share one real server per session (HTTP on 127.0.0.1, Debian's headless chromium).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +16,11 @@ from selenium.webdriver.chrome.options import Options
 from werkzeug.serving import make_server
 
 from app import create_app
+from dash_app import plotly_build
 from scoring_api.blueprint import bundle_store
 from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.security_fixtures import PASSWORD, add_account
+from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app
+from tests.scoring_api.security_fixtures import make_settings as make_security_settings
 
 CHROME_FLAGS = (
     "--headless=new",
@@ -71,3 +76,34 @@ def live_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     yield LiveServer(f"http://127.0.0.1:{server.server_port}", app, client_ids)
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(name="remote_api")
+def remote_api_fixture(tmp_path: Path) -> Iterator[Flask]:
+    """Serve a small API over HTTP (two sign-in attempts a minute per address)."""
+    app = make_app(make_security_settings(tmp_path, ratelimit_login="2 per minute"))
+    add_account(app, "alice", "advisor")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["test_url"] = f"http://127.0.0.1:{server.server_port}"
+    yield app
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def app_context():
+    """Yield an application context with a secret key."""
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "test-secret"
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def build_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the build's files at a temporary folder."""
+    monkeypatch.setattr(plotly_build, "BUILD_FILE", tmp_path / plotly_build.FILE_NAME)
+    monkeypatch.setattr(plotly_build, "LICENSE_FILE", tmp_path / "LICENSE")
+    return tmp_path

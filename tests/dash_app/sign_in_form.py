@@ -6,9 +6,9 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from dash_app import ids
+from dash_app.pages.sign_in import ids
+from tests.dash_app.router import CALLBACK_PATH, routed_page
 
-CALLBACK_PATH = "/_dash-update-component"
 OUTPUT = f"..{ids.SIGN_IN_MESSAGE_DIV}.children...{ids.SIGN_IN_REDIRECT_LOCATION}.href.."
 
 
@@ -30,29 +30,9 @@ def find_prop(tree: Any, component_id: str, prop: str) -> Any:
     return None
 
 
-def open_page(browser: FlaskClient, path: str, search: str = "") -> Any:
-    """Return the layout the page router sends this browser for ``path``."""
-    body = {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-    response = browser.post(CALLBACK_PATH, json=body)
-    assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    return response.json["response"]["_pages_content"]["children"]
-
-
 def form_token(browser: FlaskClient) -> str:
     """Open the sign-in page in this browser; return the form's token."""
-    return find_prop(open_page(browser, "/sign-in"), ids.SIGN_IN_TOKEN_STORE, "data")
+    return find_prop(routed_page(browser, "/sign-in"), ids.SIGN_IN_TOKEN_STORE, "data")
 
 
 def sign_in_body(

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from flask import Flask
 from limits import parse
-from werkzeug.serving import make_server
 
-from dash_app import api_client, ids
+from dash_app import api_client
 from dash_app.api_client import ApiClientError
+from dash_app.pages.sign_in import ids
 from scoring_api.security.limits import LIMITS_KEY
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.sign_in_form import form_token, message_text, submit
-from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app, make_settings
+from tests.scoring_api.security_fixtures import PASSWORD
 
 TOO_MANY = "Trop de tentatives : patientez une minute avant de réessayer."
 
@@ -40,20 +36,6 @@ def test_dashboard_sign_ins_are_limited_per_browser_address(
     outputs = submit(other, form_token(other), live_server.password)
     assert message_text(outputs) is None
     assert outputs[ids.SIGN_IN_REDIRECT_LOCATION]["href"] == "/clients"
-
-
-@pytest.fixture(name="remote_api")
-def remote_api_fixture(tmp_path: Path) -> Iterator[Flask]:
-    """Serve a small API over HTTP (two sign-in attempts a minute per address)."""
-    app = make_app(make_settings(tmp_path, ratelimit_login="2 per minute"))
-    add_account(app, "alice", "advisor")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    app.config["test_url"] = f"http://127.0.0.1:{server.server_port}"
-    yield app
-    server.shutdown()
-    thread.join(timeout=5)
 
 
 def sign_in_over_http(remote_api: Flask, address: str, password: str) -> int:

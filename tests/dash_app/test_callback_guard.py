@@ -6,29 +6,9 @@ from typing import Any
 
 import pytest
 
-from dash_app import ids
 from dash_app.callback_guard import callback_request_problem
 from tests.dash_app.conftest import LiveServer
-
-ROUTER_OUTPUT = ".._pages_content.children..._pages_store.data.."
-
-
-def router_body(pathname: Any = "/model", search: Any = "") -> dict[str, Any]:
-    """Return the body the browser posts to Dash's page router."""
-    return {
-        "output": ROUTER_OUTPUT,
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": ids.PAGES_LOCATION, "property": "pathname", "value": pathname},
-            {"id": ids.PAGES_LOCATION, "property": "search", "value": search},
-        ],
-        "changedPropIds": [f"{ids.PAGES_LOCATION}.pathname"],
-        "state": [],
-    }
-
+from tests.dash_app.router import CALLBACK_PATH, ROUTER_OUTPUT, router_body
 
 CALLBACKS = {ROUTER_OUTPUT: {"inputs": [{}, {}], "state": []}}
 
@@ -66,7 +46,7 @@ def test_a_well_formed_request_passes(pathname: str | None) -> None:
 def test_the_server_answers_400_json_and_runs_nothing(live_server: LiveServer, body: Any) -> None:
     browser = live_server.app.test_client()
     browser.post("/api/v1/auth/login", json={"username": "alice", "password": live_server.password})
-    response = browser.post("/_dash-update-component", json=body)
+    response = browser.post(CALLBACK_PATH, json=body)
     assert response.status_code == 400
     assert response.json["error"]["code"] == "bad_request"
 
@@ -74,7 +54,7 @@ def test_the_server_answers_400_json_and_runs_nothing(live_server: LiveServer, b
 def test_the_browsers_request_still_runs(live_server: LiveServer) -> None:
     browser = live_server.app.test_client()
     browser.post("/api/v1/auth/login", json={"username": "alice", "password": live_server.password})
-    response = browser.post("/_dash-update-component", json=router_body("/model"))
+    response = browser.post(CALLBACK_PATH, json=router_body("/model"))
     assert response.status_code == 200
     assert response.json["response"]["_pages_content"]["children"]["props"]["className"] == (
         "model-page"

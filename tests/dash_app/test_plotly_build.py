@@ -37,14 +37,6 @@ def integrity_of(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
 
 
-@pytest.fixture
-def build_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the build's files at a temporary folder."""
-    monkeypatch.setattr(plotly_build, "BUILD_FILE", tmp_path / plotly_build.FILE_NAME)
-    monkeypatch.setattr(plotly_build, "LICENSE_FILE", tmp_path / "LICENSE")
-    return tmp_path
-
-
 def drawn_trace_types() -> set[str]:
     """Return the trace types the dashboard's code builds (``go.<Trace>(...)`` calls)."""
     names = set()

@@ -5,21 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from flask import Flask
 
 from dash_app import ids
+from dash_app.pages.clients import ids as clients_ids
 from dash_app.recent_clients import RECENT_KEPT, owned_ids, owner_tag, with_opened
 
 ASSET = Path(__file__).resolve().parents[2] / "assets" / "recent_clients.js"
-
-
-@pytest.fixture
-def app_context():
-    """Yield an application context with a secret key."""
-    app = Flask(__name__)
-    app.config["SECRET_KEY"] = "test-secret"
-    with app.app_context():
-        yield
 
 
 def test_each_person_has_their_own_tag(app_context) -> None:
@@ -53,4 +44,4 @@ def test_the_list_keeps_the_last_opened_first_without_repeats(app_context) -> No
 def test_sign_out_clears_the_stored_list() -> None:
     script = ASSET.read_text(encoding="utf-8")
     assert f'"#{ids.SHELL_SIGN_OUT_BUTTON}"' in script
-    assert f'removeItem("{ids.CLIENTS_RECENT_STORE}")' in script
+    assert f'removeItem("{clients_ids.CLIENTS_RECENT_STORE}")' in script

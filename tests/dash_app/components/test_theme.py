@@ -13,11 +13,11 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from dash_app.components.comparison import make_comparison_figure
-from dash_app.components.gauge import make_gauge_figure
-from dash_app.components.model_figures import make_cost_curve_figure, make_roc_figure
-from dash_app.components.scatter import make_scatter_figure
-from dash_app.components.waterfall import make_waterfall_figure
+from dash_app.figures.comparison import make_comparison_figure
+from dash_app.figures.gauge import make_gauge_figure
+from dash_app.figures.model import make_cost_curve_figure, make_roc_figure
+from dash_app.figures.scatter import make_scatter_figure
+from dash_app.figures.waterfall import make_waterfall_figure
 from model_training.evaluate.report import figures as report_figures
 from model_training.evaluate.report import population_figures as report_population
 from model_training.presentation import theme

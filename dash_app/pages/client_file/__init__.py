@@ -1,0 +1,1 @@
+"""A client's file: decision, gauge, margin, reasons, points waterfall, information."""

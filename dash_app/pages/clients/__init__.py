@@ -1,0 +1,1 @@
+"""Clients: search by number as you type, page through results, reopen recent files."""

@@ -1,0 +1,85 @@
+"""The client search's callbacks: results as you type, paging, the recently opened files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import Input, Output, State, ctx, no_update
+from dash.development.base_component import Component
+
+from dash_app import api_client
+from dash_app.api_client import ApiClientError
+from dash_app.components.messages import error_alert
+from dash_app.pages.clients import ids
+from dash_app.pages.clients.sections import empty_alert, recent_links, results_table
+from dash_app.recent_clients import owned_ids
+from dash_app.routing import is_ascii_digits
+from dash_app.text import current_lang, t
+
+PAGE_SIZE = 10
+
+
+def _paging(trigger: Any, paging: dict[str, Any] | None) -> list[str | None]:
+    """Return the cursors of the pages up to the one to show (first page: None)."""
+    state = paging or {}
+    cursors = list(state.get("cursors") or [None])
+    if trigger == ids.CLIENTS_NEXT_BUTTON and state.get("next"):
+        return [*cursors, state["next"]]
+    if trigger == ids.CLIENTS_PREVIOUS_BUTTON and len(cursors) > 1:
+        return cursors[:-1]
+    if trigger in (ids.CLIENTS_NEXT_BUTTON, ids.CLIENTS_PREVIOUS_BUTTON):
+        return cursors
+    return [None]  # a new search starts on its first page
+
+
+def search(
+    value: str | None,
+    n_previous: int | None,
+    n_next: int | None,
+    paging: dict[str, Any] | None,
+) -> tuple[Any, ...]:
+    """Ask the API for the page of clients whose number starts with the typed digits."""
+    lang = current_lang()
+    query = "".join((value or "").split())
+    if query and not is_ascii_digits(query):
+        return None, t("clients.not_digits", lang), {"cursors": [None], "next": None}, True, True
+    cursors = _paging(ctx.triggered_id, paging)
+    try:
+        page = api_client.search_clients(query, limit=PAGE_SIZE, cursor=cursors[-1])
+    except ApiClientError as error:
+        return error_alert(error, lang), "", no_update, True, True
+    items = page.get("items") or []
+    next_cursor = page.get("next_cursor")
+    store = {"cursors": cursors, "next": next_cursor}
+    if not items:
+        return empty_alert(query, lang), "", store, len(cursors) == 1, True
+    key = "clients.status_query" if query else "clients.status_all"
+    status = t(key, lang, query=query, page=len(cursors))
+    return results_table(items, lang), status, store, len(cursors) == 1, not next_cursor
+
+
+def show_recent(_modified: int | None, recent: Any, owner: str | None) -> Component:
+    """Return links to the files this person opened last on this browser."""
+    return recent_links(owned_ids(recent, owner), current_lang())
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Add the client search's callbacks to this app."""
+    app.callback(
+        Output(ids.CLIENTS_RESULTS_DIV, "children"),
+        Output(ids.CLIENTS_STATUS_P, "children"),
+        Output(ids.CLIENTS_PAGING_STORE, "data"),
+        Output(ids.CLIENTS_PREVIOUS_BUTTON, "disabled"),
+        Output(ids.CLIENTS_NEXT_BUTTON, "disabled"),
+        Input(ids.CLIENTS_SEARCH_INPUT, "value"),
+        Input(ids.CLIENTS_PREVIOUS_BUTTON, "n_clicks"),
+        Input(ids.CLIENTS_NEXT_BUTTON, "n_clicks"),
+        State(ids.CLIENTS_PAGING_STORE, "data"),
+    )(search)
+    app.callback(
+        Output(ids.CLIENTS_RECENT_DIV, "children"),
+        Input(ids.CLIENTS_RECENT_STORE, "modified_timestamp"),
+        State(ids.CLIENTS_RECENT_STORE, "data"),
+        State(ids.CLIENTS_RECENT_OWNER_STORE, "data"),
+    )(show_recent)

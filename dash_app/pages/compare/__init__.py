@@ -1,0 +1,1 @@
+"""Compare a client with other clients: a feature's distribution, two features' scatter."""

@@ -1,0 +1,1 @@
+"""Home: send each person to their starting page."""

@@ -1,0 +1,1 @@
+"""The model page: card, importance, metrics; cost, fairness, drift for advisors."""

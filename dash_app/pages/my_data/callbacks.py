@@ -1,0 +1,48 @@
+"""The "my data" callback: send the client's data export from the API as a file download."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import dash
+from dash import Input, Output, State, ctx, dcc, no_update
+
+from dash_app import api_client
+from dash_app.api_client import ApiClientError
+from dash_app.components.messages import error_alert
+from dash_app.pages.my_data import ids
+from dash_app.text import current_lang, t
+
+EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
+
+
+def download_my_data(
+    n_json: int | None, n_csv: int | None, page: dict[str, Any] | None
+) -> tuple[Any, Any]:
+    """Send the client's data export (JSON or CSV) from the API as a file download."""
+    lang = current_lang()
+    client_id = (page or {}).get("client_id")
+    if not (n_json or n_csv) or not isinstance(client_id, int):
+        return no_update, no_update
+    fmt = "csv" if ctx.triggered_id == ids.MY_DATA_CSV_BUTTON else "json"
+    try:
+        body = api_client.client_export(client_id, fmt).body
+    except ApiClientError as error:
+        return no_update, error_alert(error, lang, client_id=client_id)
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, indent=2)
+    filename = f"pret-a-depenser-{client_id}.{fmt}"
+    download = dcc.send_string(text, filename, type=EXPORT_MIME[fmt])
+    return download, t("my_data.download.done", lang, filename=filename)
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Add the "my data" callback to this app."""
+    app.callback(
+        Output(ids.MY_DATA_DOWNLOAD, "data"),
+        Output(ids.MY_DATA_DOWNLOAD_STATUS_DIV, "children"),
+        Input(ids.MY_DATA_JSON_BUTTON, "n_clicks"),
+        Input(ids.MY_DATA_CSV_BUTTON, "n_clicks"),
+        State(ids.MY_DATA_ID_STORE, "data"),
+        prevent_initial_call=True,
+    )(download_my_data)

@@ -1,0 +1,1 @@
+"""The page shown for an unknown address."""

@@ -1,0 +1,1 @@
+"""Sign-in page: a labelled form, a CSRF token, the API's session cookie relayed."""

@@ -1,0 +1,67 @@
+"""What if…: change an existing client's application and score it again (nothing is stored)."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dash_app import api_client
+from dash_app.access import PEOPLE_ROLES, Viewer
+from dash_app.api_client import ApiClientError
+from dash_app.components.application_fields import form_values
+from dash_app.components.application_form import application_form, form_buttons
+from dash_app.components.application_specs import WHAT_IF_FIELDS
+from dash_app.components.aria import aria
+from dash_app.components.client_nav import client_nav
+from dash_app.components.loan_form import configured_rate
+from dash_app.components.messages import error_alert, icon, loading
+from dash_app.pages.what_if import callbacks, ids
+from dash_app.pages.what_if.sections import prompt
+from dash_app.routing import client_page_title
+from dash_app.text import current_lang, t
+
+# order: before "/clients/<client_id>", whose wildcard would also match this path
+dash.register_page(
+    __name__,
+    path_template="/clients/<client_id>/what-if",
+    title=client_page_title("whatif.title_generic", "whatif.title"),
+    order=0,
+    charts=True,
+    roles=PEOPLE_ROLES,  # a client account: its own file only
+    callbacks=callbacks.register_callbacks,
+)
+
+
+def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
+    """Return the form prefilled with the client's current values, and the result area."""
+    lang = current_lang()
+    heading = html.H1(t("client.heading", lang, client_id=client_id), className="h3")
+    try:
+        file = api_client.client_file(client_id)
+    except ApiClientError as error:
+        return html.Div([heading, error_alert(error, lang, client_id=client_id)])
+    original = form_values(file.get("application") or {}, WHAT_IF_FIELDS, configured_rate())
+    return html.Div(
+        [
+            heading,
+            client_nav(client_id, "/what-if", lang),
+            html.P(t("whatif.intro", lang)),
+            dbc.Alert(
+                [icon("bi-info-circle-fill", "me-2"), t("whatif.notice", lang)],
+                color="info",
+                class_name="py-2",
+            ),
+            dcc.Store(id=ids.WHAT_IF_STORE, data={"client_id": client_id, "original": original}),
+            html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
+            application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, lang),
+            html.Div(id=ids.WHAT_IF_ERRORS_DIV, **aria(live="polite")),
+            form_buttons(
+                (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),
+                (ids.WHAT_IF_RESET_BUTTON, "bi-arrow-counterclockwise", t("whatif.reset", lang)),
+            ),
+            html.H2(t("whatif.result_heading", lang), className="h4 mt-4"),
+            loading(html.Div(prompt(lang), id=ids.WHAT_IF_RESULT_DIV), ids.WHAT_IF_LOADING),
+        ]
+    )
