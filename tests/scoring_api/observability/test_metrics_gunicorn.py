@@ -15,8 +15,8 @@ from pathlib import Path
 
 from model_training.bundle import current_version
 from tests.processes import ROOT, START_SECONDS, create_key, free_port, wait_ready
-from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.test_metrics import SCORE_ROUTE, sample
+from tests.scoring_api.observability.test_metrics import SCORE_ROUTE, sample
+from tests.scoring_api.settings import make_settings
 
 BATCH = 16
 MAX_BATCHES = 10
@@ -40,7 +40,7 @@ def score_pids(output: str) -> set[int]:
 def test_metrics_add_up_every_worker_and_every_line_is_json(
     data_dir: Path, client_ids: list[int], tmp_path: Path
 ) -> None:
-    settings = make_settings(data_dir, tmp_path, app_env="test")
+    settings = make_settings(tmp_path, data_dir, app_env="test")
     token = create_key(settings.database_url)
     port = free_port()
     env = {

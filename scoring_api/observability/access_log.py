@@ -11,8 +11,8 @@ import logging
 
 from flask import Flask, Response, request
 
-from scoring_api.request_id import elapsed_seconds, route_pattern
-from scoring_api.security import pseudonymise
+from scoring_api.observability.request_id import elapsed_seconds, route_pattern
+from scoring_api.security.audit import pseudonymise
 
 logger = logging.getLogger("scoring_api.access")
 

@@ -28,9 +28,10 @@ from prometheus_client import (
 from scoring_api.bundle_store import BundleStore, ServingBundle
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
-from scoring_api.metrics_multiprocess import MULTIPROC_ENV
-from scoring_api.request_id import elapsed_seconds, route_pattern
+from scoring_api.observability.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.observability.request_id import elapsed_seconds, route_pattern
 from scoring_api.security.identity import current_identity
+from scoring_api.security.roles import Role
 
 METRICS_KEY = "scoring_metrics"
 METRICS_PATH = "/metrics"
@@ -185,7 +186,7 @@ def check_metrics_access(metrics_token: str) -> None:
         raise ApiError(
             401, "unauthorized", "Send Authorization: Bearer <METRICS_TOKEN>, or sign in as admin."
         )
-    if identity.role != "admin":
+    if identity.role != Role.ADMIN:
         raise ApiError(403, "forbidden", "Only an admin or the metrics token may read metrics.")
 
 

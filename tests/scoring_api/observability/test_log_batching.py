@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scoring_api.log_batching import BatchingStreamHandler, flush_log_batches
+from scoring_api.observability.log_batching import BatchingStreamHandler, flush_log_batches
 
 HOUR = 3600.0
 

@@ -14,14 +14,14 @@ import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 
-from scoring_api.log_format import (
+from scoring_api.observability.log_format import (
     JsonFormatter,
     RequestIdFilter,
     TextFormatter,
     logging_config,
     make_formatter,
 )
-from scoring_api.security import pseudonymise
+from scoring_api.security.audit import pseudonymise
 
 UNKNOWN_CLIENT = 999_999
 
@@ -176,9 +176,11 @@ def test_text_format_shows_the_request_id() -> None:
 def test_server_logging_config_uses_the_json_formatter_and_batched_access_lines() -> None:
     """gunicorn's logconfig_dict: JSON formatter, request-id filter, batched access handler."""
     config = logging_config("json", "info")
-    assert config["formatters"]["line"]["()"] == "scoring_api.log_format.JsonFormatter"
+    assert (
+        config["formatters"]["line"]["()"] == "scoring_api.observability.log_format.JsonFormatter"
+    )
     assert config["handlers"]["access"]["class"] == (
-        "scoring_api.log_batching.BatchingStreamHandler"
+        "scoring_api.observability.log_batching.BatchingStreamHandler"
     )
     assert config["handlers"]["access"]["filters"] == ["request_id"]
     assert logging_config("text", "info")["formatters"]["line"]["()"].endswith("TextFormatter")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring_api import metrics_multiprocess as mp
+from scoring_api.observability import metrics_multiprocess as mp
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from app import create_app
-from scoring_api.blueprint import STORE_KEY
+from scoring_api.context import STORE_KEY
+from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 TOKEN = "m" * 40
 SCORE_ROUTE = "/api/v1/clients/<int:client_id>/score"
@@ -45,8 +45,8 @@ def artifacts(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def metrics_app(data_dir: Path, artifacts: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """Return an API-only server with a metrics token, on its own registry and artifacts."""
     settings = make_settings(
-        data_dir,
         tmp_path_factory.mktemp("metrics_db"),
+        data_dir,
         dashboard=False,
         metrics_token=TOKEN,
         artifacts_dir=artifacts,

@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import g, has_request_context
 
+from scoring_api.observability.log_batching import BatchingStreamHandler
 from scoring_api.security.audit import MAY_HOLD_ID, redact
 
 LOG_FORMATS = ("json", "text")
@@ -105,14 +106,18 @@ def make_formatter(log_format: str) -> logging.Formatter:
     return JsonFormatter() if log_format == "json" else TextFormatter()
 
 
+def dotted_name(cls: type) -> str:
+    """Return the importable name of a class (``logging.config`` takes classes by name)."""
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
 def logging_config(log_format: str, level: str) -> dict[str, Any]:
     """Return the ``logging.config.dictConfig`` of the server (gunicorn's ``logconfig_dict``).
 
     Every line goes to standard error; access lines (``scoring_api.access``) are written in
-    batches by ``scoring_api.log_batching.BatchingStreamHandler``.
+    batches by ``log_batching.BatchingStreamHandler``.
     """
-    make_formatter(log_format)  # validate the name
-    formatter = "JsonFormatter" if log_format == "json" else "TextFormatter"
+    formatter = type(make_formatter(log_format))  # validates the name
     handler = {"formatter": "line", "filters": ["request_id"], "stream": "ext://sys.stderr"}
     return {
         "version": 1,
@@ -123,12 +128,12 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
             "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": False},
             "scoring_api.access": {"handlers": ["access"], "propagate": False},
         },
-        "filters": {"request_id": {"()": "scoring_api.log_format.RequestIdFilter"}},
+        "filters": {"request_id": {"()": dotted_name(RequestIdFilter)}},
         "handlers": {
             "console": {"class": "logging.StreamHandler", **handler},
-            "access": {"class": "scoring_api.log_batching.BatchingStreamHandler", **handler},
+            "access": {"class": dotted_name(BatchingStreamHandler), **handler},
         },
-        "formatters": {"line": {"()": f"scoring_api.log_format.{formatter}"}},
+        "formatters": {"line": {"()": dotted_name(formatter)}},
     }
 
 

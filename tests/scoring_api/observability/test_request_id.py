@@ -7,7 +7,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from scoring_api.request_id import REQUEST_ID_HEADER, accepted_request_id
+from scoring_api.observability.request_id import REQUEST_ID_HEADER, accepted_request_id
 
 GENERATED = re.compile(r"[0-9a-f]{16}")
 

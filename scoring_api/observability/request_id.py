@@ -12,7 +12,7 @@ import re
 import secrets
 import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 
 REQUEST_ID_HEADER = "X-Request-ID"
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -46,10 +46,13 @@ def elapsed_seconds() -> float | None:
     return None if started is None else time.perf_counter() - started
 
 
-def route_pattern() -> str:
-    """Return the matched route pattern of the request (it holds no id), never its path."""
-    rule = request.url_rule
-    return rule.rule if rule is not None else UNMATCHED
+def route_pattern(unmatched: str = UNMATCHED) -> str:
+    """Return the request's route pattern (``/api/v1/clients/<int:client_id>``), never its path.
+
+    The pattern holds no id; ``unmatched`` stands for a request no rule matched, or no request.
+    """
+    rule = request.url_rule if has_request_context() else None
+    return rule.rule if rule is not None else unmatched
 
 
 def _send_request_id(response: Response) -> Response:
