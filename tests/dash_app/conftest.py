@@ -13,9 +13,9 @@ from selenium.webdriver.chrome.options import Options
 from werkzeug.serving import make_server
 
 from app import create_app
-from scoring_api.blueprint import bundle_store
-from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.security_fixtures import PASSWORD, add_account
+from scoring_api.context import bundle_store
+from tests.scoring_api.security.helpers import PASSWORD, add_account
+from tests.scoring_api.settings import make_settings
 
 CHROME_FLAGS = (
     "--headless=new",
@@ -57,7 +57,7 @@ class LiveServer:
 def live_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """Serve the whole app over real HTTP in a thread for the session (built once)."""
     settings = make_settings(
-        data_dir, tmp_path_factory.mktemp("dash_db"), ratelimit_login="10000 per minute"
+        tmp_path_factory.mktemp("dash_db"), data_dir, ratelimit_login="10000 per minute"
     )
     app = create_app(settings)
     with app.test_request_context():

@@ -16,7 +16,8 @@ from dash_app.api_client import ApiClientError
 from scoring_api.security.limits import LIMITS_KEY
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.sign_in_form import form_token, message_text, submit
-from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app, make_settings
+from tests.scoring_api.security.helpers import PASSWORD, add_account, make_app
+from tests.scoring_api.settings import make_settings
 
 TOO_MANY = "Trop de tentatives : patientez une minute avant de réessayer."
 

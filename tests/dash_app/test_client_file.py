@@ -12,7 +12,7 @@ from dash_app import ids
 from dash_app.components.client_fields import field_text
 from dash_app.components.client_sections import WATERFALL_GROUPS, margin_text, reasons_section
 from dash_app.components.formatting import format_percent, format_points
-from scoring_api.security import pseudonymise
+from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in

@@ -1,11 +1,11 @@
-"""Cache-Control: pages, API answers, exports and the report are never stored by a browser."""
+"""Cache-Control: API answers, exports and the report are never stored by a browser.
+
+The dashboard's pages and static files: tests/test_app.py (the whole server).
+"""
 
 from __future__ import annotations
 
 import pytest
-
-from dash_app.asset_caching import IMMUTABLE
-from dash_app.vendor import BOOTSTRAP_CSS
 
 
 @pytest.mark.parametrize(
@@ -16,9 +16,6 @@ from dash_app.vendor import BOOTSTRAP_CSS
         "/api/v1/clients/{id}/export?format=csv",
         "/api/v1/clients/{id}/export?format=json",
         "/api/v1/clients/{id}",
-        "/",
-        "/model",
-        "/sign-in",
     ],
 )
 def test_what_may_hold_a_person_s_data_is_never_stored(
@@ -28,11 +25,3 @@ def test_what_may_hold_a_person_s_data_is_never_stored(
     response = as_role("advisor", "GET", url.format(id=client_ids[0]))
     assert response.status_code == 200, response.status_code
     assert response.headers["Cache-Control"] == "no-store"
-
-
-def test_static_files_keep_their_own_caching(as_role) -> None:
-    """Bootstrap's CSS, the same for everyone at a versioned address, is kept a year."""
-    response = as_role(None, "GET", BOOTSTRAP_CSS)
-    response.close()
-    assert response.status_code == 200
-    assert response.headers["Cache-Control"] == IMMUTABLE

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.scoring_api.security_fixtures import (
-    CLIENT_ID,
-    add_key,
-    make_app,
-    make_settings,
-    sign_in,
-)
+from tests.scoring_api.security.helpers import CLIENT_ID, add_key, make_app, sign_in
+from tests.scoring_api.settings import make_settings
 
 SCORE = f"/api/v1/clients/{CLIENT_ID}/score"
 

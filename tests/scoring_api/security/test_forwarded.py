@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,15 +13,8 @@ from scoring_api.security.forwarded import (
     sign_address,
     verified_address,
 )
-from tests.scoring_api.security_fixtures import make_app, make_settings
 
 WRONG = {"username": "nobody", "password": "wrong password!"}
-
-
-@pytest.fixture(name="limited")
-def limited_fixture(tmp_path: Path) -> Flask:
-    """Return a tiny app allowing two sign-in attempts a minute per address."""
-    return make_app(make_settings(tmp_path, ratelimit_login="2 per minute"))
 
 
 def attempts(app: Flask, headers: list[dict[str, str]]) -> list[int]:

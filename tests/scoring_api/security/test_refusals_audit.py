@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from scoring_api.security.models import ApiKey, AuditEvent
 from scoring_api.security.state import get_state
-from tests.scoring_api.security_fixtures import add_key
+from tests.scoring_api.security.helpers import add_key
 
 
 def refusals(app: Flask, api_key_id: int) -> list[tuple[str, str, str]]:

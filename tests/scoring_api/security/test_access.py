@@ -12,24 +12,16 @@ from flask.testing import FlaskClient
 from hypothesis import given
 from sqlalchemy import select
 
-from scoring_api.security import pseudonymise
 from scoring_api.security.audit import (
     MAY_HOLD_ID,
     RedactClientIds,
     install_log_redaction,
+    pseudonymise,
     redact,
 )
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
-from tests.scoring_api.security_fixtures import (
-    CLIENT_ID,
-    OTHER_CLIENT_ID,
-    add_key,
-    app_fixture,  # noqa: F401
-    client_fixture,  # noqa: F401
-    settings_fixture,  # noqa: F401
-    sign_in,
-)
+from tests.scoring_api.security.helpers import CLIENT_ID, OTHER_CLIENT_ID, add_key, sign_in
 
 UNAUTHORIZED = {
     "error": {
@@ -52,13 +44,13 @@ OWN_FILE_ONLY = {
         ("post", "/api/v1/auth/logout"),
     ],
 )
-def test_anonymous_caller_gets_401(client: FlaskClient, method: str, path: str) -> None:
-    response = getattr(client, method)(path)
+def test_anonymous_caller_gets_401(tiny_client: FlaskClient, method: str, path: str) -> None:
+    response = getattr(tiny_client, method)(path)
     assert (response.status_code, response.get_json()) == (401, UNAUTHORIZED)
 
 
-def test_health_is_anonymous(client: FlaskClient) -> None:
-    assert client.get("/api/v1/health/live").status_code == 200
+def test_health_is_anonymous(tiny_client: FlaskClient) -> None:
+    assert tiny_client.get("/api/v1/health/live").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -72,18 +64,18 @@ def test_health_is_anonymous(client: FlaskClient) -> None:
     ],
 )
 def test_client_role_sees_only_its_own_id(
-    client: FlaskClient, username: str, client_id: int, status: int
+    tiny_client: FlaskClient, username: str, client_id: int, status: int
 ) -> None:
-    sign_in(client, username)
-    response = client.get(f"/api/v1/clients/{client_id}/score")
+    sign_in(tiny_client, username)
+    response = tiny_client.get(f"/api/v1/clients/{client_id}/score")
     assert response.status_code == status
     if status == 403:
         assert response.get_json() == OWN_FILE_ONLY
 
 
-def test_wrong_role_gets_403(app: Flask, client: FlaskClient) -> None:
-    token = add_key(app, "crm")
-    response = client.get("/api/v1/model", headers={"X-API-Key": token})
+def test_wrong_role_gets_403(tiny_app: Flask, tiny_client: FlaskClient) -> None:
+    token = add_key(tiny_app, "crm")
+    response = tiny_client.get("/api/v1/model", headers={"X-API-Key": token})
     assert response.status_code == 403
     assert response.get_json() == {
         "error": {
@@ -94,16 +86,18 @@ def test_wrong_role_gets_403(app: Flask, client: FlaskClient) -> None:
     }
 
 
-def test_client_key_is_bound_like_a_client_account(app: Flask, client: FlaskClient) -> None:
-    token = add_key(app, "kiosk", role="client", client_id=CLIENT_ID)
+def test_client_key_is_bound_like_a_client_account(
+    tiny_app: Flask, tiny_client: FlaskClient
+) -> None:
+    token = add_key(tiny_app, "kiosk", role="client", client_id=CLIENT_ID)
     headers = {"X-API-Key": token}
-    assert client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers=headers).status_code == 200
-    other = client.get(f"/api/v1/clients/{OTHER_CLIENT_ID}/score", headers=headers)
+    assert tiny_client.get(f"/api/v1/clients/{CLIENT_ID}/score", headers=headers).status_code == 200
+    other = tiny_client.get(f"/api/v1/clients/{OTHER_CLIENT_ID}/score", headers=headers)
     assert other.status_code == 403
 
 
-def test_pseudonymise_is_stable_keyed_and_short(app: Flask) -> None:
-    with app.app_context():
+def test_pseudonymise_is_stable_keyed_and_short(tiny_app: Flask) -> None:
+    with tiny_app.app_context():
         reference = pseudonymise(CLIENT_ID)
         assert reference == pseudonymise(CLIENT_ID)
         assert reference != pseudonymise(OTHER_CLIENT_ID)
@@ -114,12 +108,12 @@ def test_pseudonymise_is_stable_keyed_and_short(app: Flask) -> None:
     assert str(CLIENT_ID) not in reference
 
 
-def test_audit_rows_hold_pseudonyms_not_ids(app: Flask, client: FlaskClient) -> None:
-    sign_in(client, "carl")
-    client.get(f"/api/v1/clients/{CLIENT_ID}/score")
-    client.get(f"/api/v1/clients/{OTHER_CLIENT_ID}/score")
-    get_state(app).audit.flush()  # rows are buffered up to AUDIT_FLUSH_SECONDS
-    with get_state(app).database.session() as session:
+def test_audit_rows_hold_pseudonyms_not_ids(tiny_app: Flask, tiny_client: FlaskClient) -> None:
+    sign_in(tiny_client, "carl")
+    tiny_client.get(f"/api/v1/clients/{CLIENT_ID}/score")
+    tiny_client.get(f"/api/v1/clients/{OTHER_CLIENT_ID}/score")
+    get_state(tiny_app).audit.flush()  # rows are buffered up to AUDIT_FLUSH_SECONDS
+    with get_state(tiny_app).database.session() as session:
         rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     assert [(row.action, row.route, row.outcome) for row in rows] == [
         ("auth.login", "/api/v1/auth/login", "ok"),
@@ -134,10 +128,12 @@ def test_audit_rows_hold_pseudonyms_not_ids(app: Flask, client: FlaskClient) -> 
         assert "carl" not in values
 
 
-def test_failed_sign_in_is_audited_without_username(app: Flask, client: FlaskClient) -> None:
-    sign_in(client, "carl", "wrong password!")
-    get_state(app).audit.flush()
-    with get_state(app).database.session() as session:
+def test_failed_sign_in_is_audited_without_username(
+    tiny_app: Flask, tiny_client: FlaskClient
+) -> None:
+    sign_in(tiny_client, "carl", "wrong password!")
+    get_state(tiny_app).audit.flush()
+    with get_state(tiny_app).database.session() as session:
         row = session.scalars(select(AuditEvent)).one()
     assert (row.action, row.outcome, row.account_id) == ("auth.login", "refused", None)
 
@@ -181,13 +177,13 @@ def test_log_filter_rewrites_records() -> None:
 
 
 def test_logs_written_by_the_app_hold_no_raw_id(
-    client: FlaskClient, caplog: pytest.LogCaptureFixture
+    tiny_client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     install_log_redaction()
     caplog.handler.addFilter(RedactClientIds())
-    sign_in(client, "alice")
+    sign_in(tiny_client, "alice")
     with caplog.at_level(logging.INFO):
-        client.get(f"/api/v1/clients/{CLIENT_ID}/score")
+        tiny_client.get(f"/api/v1/clients/{CLIENT_ID}/score")
         logging.getLogger("scoring_api.test").info("served client %s", CLIENT_ID)
     assert caplog.records
     assert str(CLIENT_ID) not in caplog.text

@@ -8,25 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from scoring_api.cli import main
 from scoring_api.security.backup import backup_database
-from scoring_api.security.cli import main
-from scoring_api.security.database import Database
-from scoring_api.security.keys import create_api_key, digest_secret
-from tests.scoring_api.security_fixtures import make_settings
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    """Return the URL of a database with its tables and two API keys."""
-    settings = make_settings(tmp_path)
-    database = Database(settings.database_url)
-    database.create_tables()
-    with database.session() as session:
-        secret = digest_secret(settings, session)
-        create_api_key(session, secret, "first", "service")
-        create_api_key(session, secret, "second", "advisor")
-    database.dispose()
-    return settings.database_url
 
 
 def key_names(path: Path) -> list[str]:

@@ -4,36 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from flask import Flask
 
-from app import create_app
-from scoring_api.blueprint import api_settings
-from scoring_api.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.context import api_settings
+from scoring_api.observability.metrics_multiprocess import MULTIPROC_ENV
 from scoring_api.security.cost_limits import SLOT_FILE_PREFIX, heavy_slot
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
 from tests.scoring_api.applicants import NEW_APPLICANT
-from tests.scoring_api.conftest import make_settings
-
-BUDGET = "20 per minute"
-EXPLAIN_COST = 5
-HEAVY_COST = 10  # a request of two explained rows or more is heavy
-
-
-@pytest.fixture(name="budget_app")
-def budget_app_fixture(data_dir: Path, tmp_path: Path) -> Flask:
-    """Return a server whose identities may score 20 rows a minute (an explained row: 5)."""
-    settings = make_settings(
-        data_dir,
-        tmp_path,
-        ratelimit_score_cost=BUDGET,
-        score_explain_cost=EXPLAIN_COST,
-        score_heavy_cost=HEAVY_COST,
-    )
-    return create_app(settings)
+from tests.scoring_api.security.helpers import HEAVY_COST
 
 
 def new_key(app: Flask, role: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The accounts and keys CLI, run as ``python -m scoring_api`` in a subprocess."""
+"""``python -m scoring_api``: every command listed, the account and key commands at work."""
 
 from __future__ import annotations
 
@@ -9,23 +9,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.scoring_api.security_fixtures import CLIENT_ID, PASSWORD, make_app, make_settings
+from scoring_api.cli import main
+from tests.processes import ROOT
+from tests.scoring_api.security.helpers import CLIENT_ID, PASSWORD, make_app
+from tests.scoring_api.settings import make_settings
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def run_cli(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """Run the CLI against the test database; return the finished process."""
-    env = {key: value for key, value in os.environ.items() if key not in ("APP_ENV",)}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'security.sqlite3'}"
-    env["PYTHONWARNINGS"] = "error"
+def run_cli(
+    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a subprocess against the test database; return the finished process."""
+    environ = {key: value for key, value in os.environ.items() if key not in ("APP_ENV",)}
+    environ["DATABASE_URL"] = make_settings(tmp_path).database_url
+    environ["PYTHONWARNINGS"] = "error"
+    environ.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "scoring_api", *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env=environ,
         check=False,
         timeout=60,
     )
@@ -105,3 +109,34 @@ def test_revoking_an_unknown_key_fails(tmp_path: Path) -> None:
         1,
         "error: No active API key named 'nope'. See `keys list`.\n",
     )
+
+
+COMMANDS = {
+    "users": "accounts of people: create, list, disable",
+    "keys": "API keys of other systems (X-API-Key): create, list, revoke",
+    "backup": "copy the SQLite database while serving (PostgreSQL: pg_dump)",
+    "demo-accounts": "create or reset the demo accounts, print their passwords",
+    "fetch-bundle": "download a bundle archive, check it and make it live",
+}
+
+
+def test_help_lists_every_command_with_its_one_line_description(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--help")
+    assert result.returncode == 0, result.stderr
+    listed = " ".join(result.stdout.split())  # argparse wraps long names onto their own line
+    for command, description in COMMANDS.items():
+        assert f"{command} {description}" in listed
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_each_command_has_its_own_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: python -m scoring_api {command} ")
+
+
+def test_a_configuration_error_is_reported_with_status_2(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "users", "list", env={"APP_ENV": "production"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: SECRET_KEY must be set to a random value")

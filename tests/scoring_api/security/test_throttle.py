@@ -11,29 +11,19 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from app import create_app
 from scoring_api.config import Settings
-from scoring_api.metrics import METRICS_KEY
+from scoring_api.factory import create_app
+from scoring_api.observability.metrics import METRICS_KEY
 from scoring_api.security import throttle
 from scoring_api.security.audit import pseudonymise_account
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
-from tests.scoring_api.conftest import make_settings as make_api_settings
-from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app, make_settings
+from tests.scoring_api.security.helpers import FREE_ATTEMPTS, PASSWORD, add_account, make_app
+from tests.scoring_api.settings import make_settings
 
 BAD_CREDENTIALS = {
     "error": {"code": "unauthorized", "message": "Wrong username or password.", "details": None}
 }
-FREE = 3
-
-
-@pytest.fixture(name="guarded")
-def guarded_fixture(tmp_path: Path) -> Flask:
-    """Return a tiny app: three free attempts per account, no per-address limit to speak of."""
-    settings = make_settings(tmp_path, ratelimit_login="10000 per minute", login_free_failures=FREE)
-    app = make_app(settings)
-    add_account(app, "alice", "advisor")
-    return app
 
 
 class Clock:
@@ -111,11 +101,11 @@ def test_unknown_accounts_back_off_like_known_ones(
     guarded: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Clock(monkeypatch)
-    known = [attempt(guarded, "alice", "wrong password!").json for _ in range(FREE + 2)]
-    unknown = [attempt(guarded, "nobody", "wrong password!").json for _ in range(FREE + 2)]
-    assert known == unknown == [BAD_CREDENTIALS] * (FREE + 2)
+    known = [attempt(guarded, "alice", "wrong password!").json for _ in range(FREE_ATTEMPTS + 2)]
+    unknown = [attempt(guarded, "nobody", "wrong password!").json for _ in range(FREE_ATTEMPTS + 2)]
+    assert known == unknown == [BAD_CREDENTIALS] * (FREE_ATTEMPTS + 2)
     assert [row.outcome for row in audit_rows(guarded)] == (
-        ["refused"] * (FREE + 1) + ["throttled"]
+        ["refused"] * (FREE_ATTEMPTS + 1) + ["throttled"]
     ) * 2
 
 
@@ -133,7 +123,7 @@ def test_a_refusal_inside_the_wait_takes_a_password_check_s_time(
         return statistics.median(times)
 
     wrong = median_seconds("alice")  # attempts 1-3: checked
-    for _ in range(FREE + 1):  # the fourth attempt sets a wait
+    for _ in range(FREE_ATTEMPTS + 1):  # the fourth attempt sets a wait
         attempt(guarded, "someone", "wrong password!")
     waiting = median_seconds("someone")  # refused unchecked, with a dummy hash
     assert waiting > 0.5 * wrong
@@ -152,8 +142,8 @@ def test_workers_share_the_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_refused_sign_ins_are_counted_by_reason(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = make_api_settings(
-        data_dir, tmp_path, dashboard=False, login_free_failures=1, ratelimit_login="3 per minute"
+    settings = make_settings(
+        tmp_path, data_dir, dashboard=False, login_free_failures=1, ratelimit_login="3 per minute"
     )
     app = create_app(settings)
     Clock(monkeypatch)

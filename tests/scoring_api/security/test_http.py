@@ -10,22 +10,19 @@ from flask.testing import FlaskClient
 
 from scoring_api.config import Settings
 from scoring_api.errors import ConfigurationError
-from scoring_api.security import add_csp_script_hashes, ensure_demo_accounts
 from scoring_api.security.accounts import list_accounts
 from scoring_api.security.database import Database
-from scoring_api.security.headers import inline_script_hashes
-from tests.scoring_api.security_fixtures import (
+from scoring_api.security.demo import ensure_demo_accounts
+from scoring_api.security.headers import add_csp_script_hashes, inline_script_hashes
+from tests.scoring_api.security.helpers import (
     CLIENT_ID,
     PASSWORD,
     add_account,
     add_key,
-    app_fixture,  # noqa: F401
-    client_fixture,  # noqa: F401
     make_app,
-    make_settings,
-    settings_fixture,  # noqa: F401
     sign_in,
 )
+from tests.scoring_api.settings import make_settings
 
 
 def test_rate_limit_answers_json_429_with_retry_after(tmp_path: Path) -> None:
@@ -73,15 +70,17 @@ def test_sign_in_attempts_are_limited_per_address(tmp_path: Path) -> None:
     ],
 )
 def test_security_headers_on_every_response(
-    client: FlaskClient, header: str, expected: str
+    tiny_client: FlaskClient, header: str, expected: str
 ) -> None:
     for path in ("/api/v1/health/live", "/api/v1/model", "/api/v1/nowhere"):
-        assert client.get(path).headers.get(header, expected) == expected
-    assert client.get("/api/v1/health/live").headers[header] == expected
+        assert tiny_client.get(path).headers.get(header, expected) == expected
+    assert tiny_client.get("/api/v1/health/live").headers[header] == expected
 
 
-def test_content_security_policy_allows_own_origin_and_inline_styles(client: FlaskClient) -> None:
-    policy = client.get("/api/v1/health/live").headers["Content-Security-Policy"]
+def test_content_security_policy_allows_own_origin_and_inline_styles(
+    tiny_client: FlaskClient,
+) -> None:
+    policy = tiny_client.get("/api/v1/health/live").headers["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self'"
@@ -90,32 +89,34 @@ def test_content_security_policy_allows_own_origin_and_inline_styles(client: Fla
     assert "unsafe-eval" not in policy
 
 
-def test_hsts_only_in_production(client: FlaskClient, tmp_path: Path) -> None:
-    assert "Strict-Transport-Security" not in client.get("/api/v1/health/live").headers
+def test_hsts_only_in_production(tiny_client: FlaskClient, tmp_path: Path) -> None:
+    assert "Strict-Transport-Security" not in tiny_client.get("/api/v1/health/live").headers
     production = make_settings(tmp_path, app_env="production", secret_key="s" * 40)
     response = make_app(production).test_client().get("/api/v1/health/live")
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
 
 
-def test_cross_site_post_is_refused(client: FlaskClient) -> None:
-    sign_in(client, "alice")
-    response = client.post("/api/v1/score", headers={"Origin": "https://evil.example"})
+def test_cross_site_post_is_refused(tiny_client: FlaskClient) -> None:
+    sign_in(tiny_client, "alice")
+    response = tiny_client.post("/api/v1/score", headers={"Origin": "https://evil.example"})
     assert response.status_code == 403
     assert response.get_json()["error"]["code"] == "forbidden"
     assert "Origin" in response.get_json()["error"]["message"]
 
 
 @pytest.mark.parametrize("origin", [None, "http://localhost"])
-def test_same_site_post_passes(client: FlaskClient, origin: str | None) -> None:
-    sign_in(client, "alice")
+def test_same_site_post_passes(tiny_client: FlaskClient, origin: str | None) -> None:
+    sign_in(tiny_client, "alice")
     headers = {"Origin": origin} if origin else {}
-    assert client.post("/api/v1/score", headers=headers).status_code == 200
+    assert tiny_client.post("/api/v1/score", headers=headers).status_code == 200
 
 
-def test_api_key_post_is_exempt_from_origin_check(app: Flask, client: FlaskClient) -> None:
-    token = add_key(app, "crm")
+def test_api_key_post_is_exempt_from_origin_check(
+    tiny_app: Flask, tiny_client: FlaskClient
+) -> None:
+    token = add_key(tiny_app, "crm")
     headers = {"Origin": "https://other.example", "X-API-Key": token}
-    assert client.post("/api/v1/score", headers=headers).status_code == 200
+    assert tiny_client.post("/api/v1/score", headers=headers).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -129,44 +130,46 @@ def test_api_key_post_is_exempt_from_origin_check(app: Flask, client: FlaskClien
     ],
 )
 def test_an_origin_differing_in_scheme_host_or_port_is_refused(
-    client: FlaskClient, origin: str
+    tiny_client: FlaskClient, origin: str
 ) -> None:
-    sign_in(client, "alice")
-    response = client.post("/api/v1/score", headers={"Origin": origin})
+    sign_in(tiny_client, "alice")
+    response = tiny_client.post("/api/v1/score", headers={"Origin": origin})
     assert (response.status_code, response.get_json()["error"]["code"]) == (403, "forbidden")
 
 
 @pytest.mark.parametrize("origin", ["http://localhost:80", "HTTP://LocalHost"])
-def test_the_same_origin_written_otherwise_passes(client: FlaskClient, origin: str) -> None:
-    sign_in(client, "alice")
-    assert client.post("/api/v1/score", headers={"Origin": origin}).status_code == 200
+def test_the_same_origin_written_otherwise_passes(tiny_client: FlaskClient, origin: str) -> None:
+    sign_in(tiny_client, "alice")
+    assert tiny_client.post("/api/v1/score", headers={"Origin": origin}).status_code == 200
 
 
-def test_on_https_an_http_origin_is_refused(client: FlaskClient) -> None:
-    sign_in(client, "alice")
+def test_on_https_an_http_origin_is_refused(tiny_client: FlaskClient) -> None:
+    sign_in(tiny_client, "alice")
     https = "https://localhost"  # the scheme the server sees (ProxyFix sets it behind a router)
-    passed = client.post("/api/v1/score", base_url=https, headers={"Origin": https})
-    refused = client.post("/api/v1/score", base_url=https, headers={"Origin": "http://localhost"})
+    passed = tiny_client.post("/api/v1/score", base_url=https, headers={"Origin": https})
+    refused = tiny_client.post(
+        "/api/v1/score", base_url=https, headers={"Origin": "http://localhost"}
+    )
     assert (passed.status_code, refused.status_code) == (200, 403)
 
 
 @pytest.mark.parametrize("key", ["", "pad_00000000_not-a-key", "x"])
 def test_an_invalid_api_key_does_not_exempt_from_the_origin_check(
-    client: FlaskClient, key: str
+    tiny_client: FlaskClient, key: str
 ) -> None:
-    sign_in(client, "alice")
+    sign_in(tiny_client, "alice")
     headers = {"Origin": "https://evil.example", "X-API-Key": key}
-    response = client.post("/api/v1/score", headers=headers)
+    response = tiny_client.post("/api/v1/score", headers=headers)
     assert (response.status_code, response.get_json()["error"]["code"]) == (403, "forbidden")
 
 
 def test_a_session_cookie_beside_a_valid_key_is_origin_checked(
-    app: Flask, client: FlaskClient
+    tiny_app: Flask, tiny_client: FlaskClient
 ) -> None:
-    token = add_key(app, "crm")
-    sign_in(client, "alice")
+    token = add_key(tiny_app, "crm")
+    sign_in(tiny_client, "alice")
     headers = {"Origin": "https://evil.example", "X-API-Key": token}
-    assert client.post("/api/v1/score", headers=headers).status_code == 403
+    assert tiny_client.post("/api/v1/score", headers=headers).status_code == 403
 
 
 @pytest.mark.parametrize("name", ["SECRET_KEY", "PSEUDONYM_KEY"])
@@ -218,13 +221,13 @@ def test_unreachable_database_gives_503(tmp_path: Path) -> None:
     assert response.status_code == 503
 
 
-def test_accounts_survive_a_new_app_on_the_same_database(settings: Settings) -> None:
-    add_account(make_app(settings), "alice", "advisor")
-    assert sign_in(make_app(settings).test_client(), "alice").status_code == 200
+def test_accounts_survive_a_new_app_on_the_same_database(tiny_settings: Settings) -> None:
+    add_account(make_app(tiny_settings), "alice", "advisor")
+    assert sign_in(make_app(tiny_settings).test_client(), "alice").status_code == 200
 
 
-def test_docs_page_inline_script_is_allowed_by_hash(client: FlaskClient) -> None:
-    response = client.get("/openapi/swagger")
+def test_docs_page_inline_script_is_allowed_by_hash(tiny_client: FlaskClient) -> None:
+    response = tiny_client.get("/openapi/swagger")
     assert response.status_code == 200
     hashes = inline_script_hashes(response.get_data(as_text=True))
     assert len(hashes) == 1
@@ -233,16 +236,18 @@ def test_docs_page_inline_script_is_allowed_by_hash(client: FlaskClient) -> None
     assert "unsafe-inline'; " not in policy.split("script-src")[1].split(";")[0]
 
 
-def test_added_script_hashes_appear_in_the_policy(app: Flask, client: FlaskClient) -> None:
-    add_csp_script_hashes(app, ["'sha256-abc='"])
-    policy = client.get("/api/v1/health/live").headers["Content-Security-Policy"]
+def test_added_script_hashes_appear_in_the_policy(
+    tiny_app: Flask, tiny_client: FlaskClient
+) -> None:
+    add_csp_script_hashes(tiny_app, ["'sha256-abc='"])
+    policy = tiny_client.get("/api/v1/health/live").headers["Content-Security-Policy"]
     assert "script-src 'self' 'sha256-abc='" in policy
 
 
 def test_a_forked_worker_opens_its_own_engine(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch
+    tiny_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = Database(settings.database_url)
+    database = Database(tiny_settings.database_url)
     parent_engine = database.engine
     monkeypatch.setattr("scoring_api.security.database.os.getpid", lambda: -1)
     assert database.engine is not parent_engine

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -13,32 +11,10 @@ from sqlalchemy.exc import OperationalError
 from scoring_api.errors import ApiError
 from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
-from tests.scoring_api.test_security_audit_writer import audit_actions, make_row
+from tests.scoring_api.security.helpers import HOUR
+from tests.scoring_api.security.test_audit_writer import audit_actions, make_row
 
-HOUR = 3600.0
 JOIN_WINDOW = threading.Event()  # never set: a bounded pause inside a flush
-
-
-@pytest.fixture(name="database")
-def database_fixture(tmp_path: Path) -> Iterator[Database]:
-    """Return a fresh database with its tables."""
-    database = Database(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
-    database.create_tables()
-    yield database
-    database.dispose()
-
-
-@pytest.fixture(name="write_lock")
-def write_lock_fixture(database: Database, tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    """Hold the database's write lock from another connection (released at the end)."""
-    connection = sqlite3.connect(
-        tmp_path / "audit.sqlite3", isolation_level=None, check_same_thread=False
-    )
-    connection.execute("BEGIN EXCLUSIVE")
-    yield connection
-    if connection.in_transaction:
-        connection.execute("ROLLBACK")
-    connection.close()
 
 
 def test_ping_passes_on_a_free_database(database: Database) -> None:

@@ -4,59 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 
-from scoring_api.security import rate_storage
 from scoring_api.security.limits import LIMITS_KEY
 from scoring_api.security.rate_storage import LOCAL_MEMORY_URI, SWEEP_SECONDS, LocalMemoryStorage
-from tests.scoring_api.security_fixtures import make_app, make_settings
-
-START = 1_000_000.0
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def time(self) -> float:
-        """Return the current fake epoch time."""
-        return self.now
-
-
-@pytest.fixture(name="clock")
-def clock_fixture(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    """Replace the storage's clock."""
-    clock = FakeClock()
-    monkeypatch.setattr(rate_storage, "time", clock)
-    return clock
+from tests.scoring_api.security.helpers import CLOCK_START, FakeClock, make_app
+from tests.scoring_api.settings import make_settings
 
 
 def test_counts_add_up_within_a_window(clock: FakeClock) -> None:
     storage = LocalMemoryStorage()
     assert [storage.incr("k", 60) for _ in range(3)] == [1, 2, 3]
-    assert (storage.get("k"), storage.get_expiry("k")) == (3, START + 60)
+    assert (storage.get("k"), storage.get_expiry("k")) == (3, CLOCK_START + 60)
     assert storage.incr("k", 60, amount=2) == 5
 
 
 def test_a_new_window_starts_from_one_after_the_end(clock: FakeClock) -> None:
     storage = LocalMemoryStorage()
     storage.incr("k", 60)
-    clock.now = START + 60
-    assert (storage.get("k"), storage.get_expiry("k")) == (0, START + 60)
+    clock.now = CLOCK_START + 60
+    assert (storage.get("k"), storage.get_expiry("k")) == (0, CLOCK_START + 60)
     assert storage.incr("k", 60) == 1
-    assert storage.get_expiry("k") == START + 120
+    assert storage.get_expiry("k") == CLOCK_START + 120
 
 
 def test_ended_windows_are_swept(clock: FakeClock) -> None:
     storage = LocalMemoryStorage()
     storage.incr("short", 1)
     storage.incr("long", 60)
-    clock.now = START + 1 + SWEEP_SECONDS
+    clock.now = CLOCK_START + 1 + SWEEP_SECONDS
     storage.incr("other", 60)
     assert storage.reset() == 2  # "short" was dropped by the sweep
     assert storage.get("long") == 0
@@ -76,8 +54,8 @@ def test_fixed_window_limiter_refuses_past_the_limit_then_allows_again(clock: Fa
     assert [limiter.hit(limit, "key:1") for _ in range(4)] == [True, True, True, False]
     assert limiter.hit(limit, "key:2")
     stats = limiter.get_window_stats(limit, "key:1")
-    assert (stats.remaining, stats.reset_time) == (0, START + 60)
-    clock.now = START + 60
+    assert (stats.remaining, stats.reset_time) == (0, CLOCK_START + 60)
+    clock.now = CLOCK_START + 60
     assert limiter.hit(limit, "key:1")
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
 from flask import Flask, Response, jsonify
 from flask.testing import FlaskClient
 from flask_openapi3 import APIBlueprint, OpenAPI
@@ -13,21 +11,21 @@ from pydantic import BaseModel
 
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError
-from scoring_api.security import (
-    audit_event,
-    check_client_access,
-    current_identity,
-    init_security,
-    register_auth_routes,
-    require_roles,
-)
+from scoring_api.security import routes as auth
+from scoring_api.security.access import check_client_access, require_roles
 from scoring_api.security.accounts import create_account
+from scoring_api.security.audit import audit_event
+from scoring_api.security.extension import init_security
+from scoring_api.security.identity import current_identity
 from scoring_api.security.keys import create_api_key
+from scoring_api.security.roles import Role
 from scoring_api.security.state import get_state
+from scoring_api.urls import API_PREFIX
 
 PASSWORD = "correct horse battery staple"
 CLIENT_ID = 100002
 OTHER_CLIENT_ID = 100003
+HOUR = 3600.0  # an audit flush interval no test waits for: rows land only when flushed
 
 
 class ClientPath(BaseModel):
@@ -36,19 +34,8 @@ class ClientPath(BaseModel):
     client_id: int
 
 
-def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
-    """Return test settings with a database file under tmp_path."""
-    values: dict[str, Any] = {
-        "app_env": "test",
-        "database_url": f"sqlite:///{tmp_path / 'security.sqlite3'}",
-        "pseudonym_key": "p" * 40,
-    }
-    values.update(overrides)
-    return Settings.from_env(values, environ={})
-
-
 def make_app(settings: Settings) -> Flask:
-    """Build a flask-openapi3 app with an API blueprint and dummy routes behind init_security."""
+    """Build a flask-openapi3 app with the sign-in routes and dummy routes behind init_security."""
     app = OpenAPI(__name__)
     app.config["TESTING"] = True
 
@@ -57,32 +44,32 @@ def make_app(settings: Settings) -> Flask:
         return jsonify(error.to_dict()), error.status
 
     init_security(app, settings)
-    bp = APIBlueprint("api", __name__, url_prefix="/api/v1")
-    register_auth_routes(bp)
+    bp = APIBlueprint("api", __name__, url_prefix=API_PREFIX)
 
     @bp.get("/health/live")
     def live() -> dict[str, str]:
         return {"status": "ok"}
 
     @bp.get("/clients/<int:client_id>/score")
-    @require_roles("advisor", "client", "service")
+    @require_roles(Role.ADVISOR, Role.CLIENT, Role.SERVICE)
     def score(path: ClientPath) -> dict[str, Any]:
         check_client_access(path.client_id)
         audit_event("client.score", client_id=path.client_id)
         return {"client_id": path.client_id}
 
     @bp.get("/model")
-    @require_roles("advisor", "client")
+    @require_roles(Role.ADVISOR, Role.CLIENT)
     def model() -> dict[str, Any]:
         identity = current_identity()
         return {"role": identity.role if identity else None}
 
     @bp.post("/score")
-    @require_roles("advisor", "client", "service")
+    @require_roles(Role.ADVISOR, Role.CLIENT, Role.SERVICE)
     def score_new() -> dict[str, str]:
         return {"status": "scored"}
 
     app.register_api(bp)
+    app.register_api(auth.blueprint)
     return app
 
 
@@ -101,26 +88,25 @@ def add_key(app: Flask, name: str, role: str = "service", client_id: int | None 
 
 def sign_in(client: FlaskClient, username: str, password: str = PASSWORD) -> Any:
     """Post credentials to the login route; return the response."""
-    return client.post("/api/v1/auth/login", json={"username": username, "password": password})
+    return client.post(
+        f"{API_PREFIX}/auth/login", json={"username": username, "password": password}
+    )
 
 
-@pytest.fixture(name="settings")
-def settings_fixture(tmp_path: Path) -> Settings:
-    """Return test settings with a fresh database file."""
-    return make_settings(tmp_path)
+# Settings of conftest.py's fixtures that the tests read back.
+FREE_ATTEMPTS = 3  # the guarded app's sign-ins per account before each waits
+BUDGET = "20 per minute"  # the budget app's rows per identity
+EXPLAIN_COST = 5
+HEAVY_COST = 10  # a request of two explained rows or more is heavy
+CLOCK_START = 1_000_000.0
 
 
-@pytest.fixture(name="app")
-def app_fixture(settings: Settings) -> Flask:
-    """Return a fresh tiny app with an advisor, a client (CLIENT_ID) and an admin."""
-    app = make_app(settings)
-    add_account(app, "alice", "advisor")
-    add_account(app, "carl", "client", CLIENT_ID)
-    add_account(app, "ada", "admin")
-    return app
+class FakeClock:
+    """A clock the test moves by hand (``time()`` as the ``time`` module has it)."""
 
+    def __init__(self) -> None:
+        self.now = CLOCK_START
 
-@pytest.fixture(name="client")
-def client_fixture(app: Flask) -> FlaskClient:
-    """Return a test client of the tiny app."""
-    return app.test_client()
+    def time(self) -> float:
+        """Return the current fake epoch time."""
+        return self.now

@@ -7,8 +7,8 @@ import logging
 import pytest
 from flask import Flask
 
-from scoring_api.blueprint import api_settings
-from tests.scoring_api.security_fixtures import PASSWORD, add_account, sign_in
+from scoring_api.context import api_settings
+from tests.scoring_api.security.helpers import PASSWORD, add_account, sign_in
 
 PERSONAL_FIELDS = ("AMT_INCOME_TOTAL", "AMT_CREDIT", "DAYS_BIRTH", "DAYS_EMPLOYED")
 

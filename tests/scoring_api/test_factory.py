@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
 from model_training.bundle import current_version
 from scoring_api.bundle_store import BundleStore
+from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 UNAUTHORIZED = {
     "error": {
@@ -60,7 +60,7 @@ def test_a_broken_bundle_is_explained_to_the_log_and_admins_only(
     shutil.copytree(data_dir / "artifacts" / live, artifacts / live)
     (artifacts / live / damaged).write_bytes(b"damaged")
     (artifacts / "CURRENT").write_text(live + "\n")
-    server = create_app(make_settings(data_dir, tmp_path, artifacts_dir=artifacts))
+    server = create_app(make_settings(tmp_path, data_dir, artifacts_dir=artifacts))
     state = get_state(server)
     with state.database.session() as session:
         admin = create_api_key(session, state.api_key_secret(session), "ops", "admin").token
@@ -206,3 +206,19 @@ def test_a_broken_new_bundle_leaves_the_old_one_serving(data_dir: Path, tmp_path
     assert status["model_version"] == live
     assert status["current"] == "broken"
     assert "broken could not be loaded" in status["problem"]
+
+
+def test_the_dashboard_is_mounted_only_when_the_setting_is_on(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The API never imports the dashboard: the caller passes the function that mounts it."""
+    mounted: list[bool] = []
+    for is_on in (True, False):
+        settings = make_settings(tmp_path / str(is_on), data_dir, dashboard=is_on)
+        create_app(settings, dashboard=lambda _server, s: mounted.append(s.dashboard))
+    assert mounted == [True]
+
+
+def test_the_api_alone_serves_no_page(http) -> None:
+    response = http.get("/")
+    assert (response.status_code, response.mimetype) == (404, "application/json")

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,15 +19,9 @@ from scoring_api.security.audit_writer import AuditWriter, flush_audit_writers
 from scoring_api.security.database import Database
 from scoring_api.security.models import AuditEvent, utc_now
 from scoring_api.security.state import get_state
-from tests.scoring_api.security_fixtures import (
-    CLIENT_ID,
-    add_key,
-    make_app,
-    make_settings,
-)
-
-ROOT = Path(__file__).resolve().parents[2]
-HOUR = 3600.0  # a flush interval no test waits for: rows land only when flushed
+from tests.processes import ROOT
+from tests.scoring_api.security.helpers import CLIENT_ID, HOUR, add_key, make_app
+from tests.scoring_api.settings import make_settings
 
 
 def audit_actions(database: Database) -> list[str]:
@@ -48,21 +41,6 @@ def make_row(action: str) -> dict:
         "client_ref": None,
         "outcome": "ok",
     }
-
-
-@pytest.fixture(name="database")
-def database_fixture(tmp_path: Path) -> Iterator[Database]:
-    """Return a fresh database with its tables."""
-    database = Database(f"sqlite:///{tmp_path / 'audit.sqlite3'}")
-    database.create_tables()
-    yield database
-    database.dispose()
-
-
-@pytest.fixture(name="buffered_app")
-def buffered_app_fixture(tmp_path: Path) -> Flask:
-    """Return the tiny app with audit rows kept until flushed."""
-    return make_app(make_settings(tmp_path, audit_flush_seconds=HOUR))
 
 
 def score_requests(app: Flask, count: int) -> None:
@@ -126,7 +104,8 @@ def test_no_row_is_lost_when_the_process_ends(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from tests.scoring_api.security_fixtures import CLIENT_ID, add_key, make_app, make_settings
+        from tests.scoring_api.security.helpers import CLIENT_ID, add_key, make_app
+        from tests.scoring_api.settings import make_settings
         app = make_app(make_settings(Path({str(tmp_path)!r}), audit_flush_seconds={HOUR}))
         headers = {{"X-API-Key": add_key(app, "crm")}}
         client = app.test_client()
