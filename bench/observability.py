@@ -38,7 +38,7 @@ STRIPPED = {
 
 def _build(variant: str, data_dir: Path, artifacts_dir: Path, db: Path) -> tuple[object, str]:
     """Return a test client of one variant and an advisor key."""
-    from app import create_app  # noqa: PLC0415 (after the multiprocess variable is set)
+    from scoring_api.factory import create_app  # noqa: PLC0415 (after the multiprocess variable)
     from scoring_api.observability.metrics import METRICS_KEY  # noqa: PLC0415
     from scoring_api.security.keys import create_api_key  # noqa: PLC0415
     from scoring_api.security.state import get_state  # noqa: PLC0415

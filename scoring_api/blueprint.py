@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from flask import Flask, current_app, request
 from flask_openapi3 import APIBlueprint
+from flask_openapi3.utils import get_operation_id_for_path
 from pydantic import BaseModel
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import IntegerConverter
@@ -30,6 +31,9 @@ ERRORS: dict[Any, type[BaseModel] | dict[Any, Any] | None] = {
     503: ErrorResponse,
 }
 FALLBACK_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+# The OpenAPI operationIds are published (client generators name methods after them): they keep
+# the prefix of the single blueprint the API had, whichever module's blueprint holds the route.
+OPERATION_PREFIX = "api"
 
 
 def require_identity() -> None:
@@ -41,9 +45,20 @@ def require_identity() -> None:
         raise ApiError(401, "unauthorized", "Sign in or send an API key (X-API-Key).")
 
 
+def operation_id(*, name: str, path: str, method: str) -> str:
+    """Return a route's OpenAPI operationId (``api_get_model_model_get``)."""
+    return get_operation_id_for_path(bp_name=OPERATION_PREFIX, name=name, path=path, method=method)
+
+
 def api_blueprint(name: str, import_name: str) -> APIBlueprint:
     """Return a blueprint under /api/v1 whose routes document the JSON errors and need a caller."""
-    blueprint = APIBlueprint(name, import_name, url_prefix=API_PREFIX, abp_responses=ERRORS)
+    blueprint = APIBlueprint(
+        name,
+        import_name,
+        url_prefix=API_PREFIX,
+        abp_responses=ERRORS,
+        operation_id_callback=operation_id,
+    )
     blueprint.before_request(require_identity)
     return blueprint
 

@@ -51,7 +51,7 @@ class LoginResponse(BaseModel):
     """The signed-in account."""
 
     username: str
-    role: str = Field(description="one of " + ", ".join(PERSON_ROLES))
+    role: str = Field(description=", ".join(PERSON_ROLES[:-1]) + " or " + PERSON_ROLES[-1])
     client_id: int | None = Field(description="SK_ID_CURR of a client account, else null")
 
 

@@ -222,3 +222,18 @@ def test_the_dashboard_is_mounted_only_when_the_setting_is_on(
 def test_the_api_alone_serves_no_page(http) -> None:
     response = http.get("/")
     assert (response.status_code, response.mimetype) == (404, "application/json")
+
+
+def test_operation_ids_keep_their_published_names(as_role) -> None:
+    """Client generators name their methods after operationIds: a blueprint's name is not one."""
+    document = as_role(None, "GET", "/api/v1/openapi.json").json
+    operations = {
+        (method, path): operation["operationId"]
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    }
+    assert operations[("get", "/api/v1/clients/{client_id}/score")] == (
+        "api_get_client_score_clients__int_client_id__score_get"
+    )
+    assert operations[("post", "/api/v1/auth/login")] == "api_login_auth_login_post"
+    assert all(name.startswith("api_") for name in operations.values())
