@@ -64,9 +64,10 @@ run-split: install demo-model  ## the API alone on API_PORT, the dashboard on PO
 		$(VENV)/bin/gunicorn app:server -c gunicorn.conf.py & dashboard=$$!; \
 	trap 'kill $$api $$dashboard' INT TERM; wait
 
-lint: install
+lint: install  ## ruff format and lint, and mypy on the packages (pyproject.toml [tool.mypy])
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -4,10 +4,11 @@ gunicorn's own access log can only print the raw path, which holds the SK_ID_CUR
 and the app's access log (logger ``scoring_api.access``: method, route pattern, status,
 duration, pseudonymised client) goes to standard error with the other logs, written in
 batches (at most every 0.5 s) by a background thread of each worker. Every line is a JSON
-object with the request id (``LOG_FORMAT=text`` for people): ``scoring_api/log_format.py``.
+object with the request id (``LOG_FORMAT=text`` for people):
+``scoring_api/observability/log_format.py``.
 
 Metrics: the workers share ``PROMETHEUS_MULTIPROC_DIR`` (a fresh folder when unset), so
-``/metrics`` adds up every worker: ``scoring_api/metrics_multiprocess.py``.
+``/metrics`` adds up every worker: ``scoring_api/observability/metrics_multiprocess.py``.
 
 Slow clients: a worker's threads only take requests already read in full (head and body),
 read in its main loop: ``scoring_api/buffering_worker.py`` (REQUEST_READ_SECONDS,
@@ -23,10 +24,10 @@ import os
 
 from gunicorn.glogging import Logger
 
-from scoring_api.blueprint import STORE_KEY
-from scoring_api.log_batching import flush_log_batches
-from scoring_api.log_format import logging_config
-from scoring_api.metrics_multiprocess import (
+from scoring_api.context import STORE_KEY
+from scoring_api.observability.log_batching import flush_log_batches
+from scoring_api.observability.log_format import logging_config
+from scoring_api.observability.metrics_multiprocess import (
     mark_worker_dead,
     multiprocess_env,
     prepare_multiprocess_dir,

@@ -38,8 +38,8 @@ STRIPPED = {
 
 def _build(variant: str, data_dir: Path, artifacts_dir: Path, db: Path) -> tuple[object, str]:
     """Return a test client of one variant and an advisor key."""
-    from app import create_app  # noqa: PLC0415 (after the multiprocess variable is set)
-    from scoring_api.metrics import METRICS_KEY  # noqa: PLC0415
+    from scoring_api.factory import create_app  # noqa: PLC0415 (after the multiprocess variable)
+    from scoring_api.observability.metrics import METRICS_KEY  # noqa: PLC0415
     from scoring_api.security.keys import create_api_key  # noqa: PLC0415
     from scoring_api.security.state import get_state  # noqa: PLC0415
 
@@ -65,7 +65,7 @@ def _build(variant: str, data_dir: Path, artifacts_dir: Path, db: Path) -> tuple
 
 def measure(data_dir: Path, artifacts_dir: Path, n_requests: int, rounds: int) -> dict:
     """Return the CPU microseconds per request of each variant (min, median over rounds)."""
-    from scoring_api.blueprint import STORE_KEY  # noqa: PLC0415
+    from scoring_api.context import STORE_KEY  # noqa: PLC0415
 
     handler = logging.StreamHandler(io.StringIO())  # the access log is on, written nowhere
     logging.getLogger().addHandler(handler)
@@ -102,7 +102,7 @@ def hook_costs(app: object, url: str, headers: dict) -> dict:
     """Return the microseconds of each hook alone, in a request context (min of repeats)."""
     from flask import Response  # noqa: PLC0415
 
-    from scoring_api.metrics import observe_served_scores  # noqa: PLC0415
+    from scoring_api.observability.metrics import observe_served_scores  # noqa: PLC0415
 
     hooks = {
         f.__name__: f for funcs in (app.before_request_funcs, app.after_request_funcs)
@@ -129,7 +129,7 @@ def hook_costs(app: object, url: str, headers: dict) -> dict:
 
 def format_cost(n_records: int = 20000) -> dict:
     """Return the microseconds to format one access line, JSON and text."""
-    from scoring_api.log_format import JsonFormatter, TextFormatter  # noqa: PLC0415
+    from scoring_api.observability.log_format import JsonFormatter, TextFormatter  # noqa: PLC0415
 
     record = logging.LogRecord(
         "scoring_api.access", logging.INFO, __file__, 1, "%s %s %s %.1fms client=%s", None, None

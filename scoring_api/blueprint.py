@@ -1,28 +1,28 @@
-"""The API blueprint: routes under /api/v1, per-request bundle in ``g``, anonymous routes listed."""
+"""The API's blueprints: one per route module under /api/v1, anonymous callers refused.
+
+Each route module builds its own with ``api_blueprint`` and puts the route decorator above each
+view; the factory registers them, then ``fallback``, which answers unknown API paths in JSON.
+"""
 
 from __future__ import annotations
 
-from flask import current_app, g, request
+from typing import Any, NoReturn
+
+from flask import Flask, current_app, request
 from flask_openapi3 import APIBlueprint
+from flask_openapi3.utils import get_operation_id_for_path
+from pydantic import BaseModel
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import IntegerConverter
 
-from scoring_api.bundle_store import BundleStore, ServingBundle
-from scoring_api.config import Settings
 from scoring_api.errors import ApiError, not_found
-from scoring_api.query_schemas import memoize_query_schemas
 from scoring_api.schemas import ErrorResponse
-from scoring_api.security import (
-    audit_event,
-    check_client_access,
-    current_identity,
-    register_auth_routes,
-)
+from scoring_api.security.identity import current_identity
+from scoring_api.urls import API_PREFIX, ASCII_DIGITS
 
-API_PREFIX = "/api/v1"
-STORE_KEY = "scoring_bundle_store"
-SETTINGS_KEY = "scoring_settings"
+# Endpoints (by view name) that answer anonymous callers: health, sign-in, unknown paths.
 ANONYMOUS_ENDPOINTS = frozenset({"health_live", "health_ready", "login", "api_not_found"})
-ERRORS = {
+ERRORS: dict[Any, type[BaseModel] | dict[Any, Any] | None] = {
     401: ErrorResponse,
     403: ErrorResponse,
     404: ErrorResponse,
@@ -30,40 +30,13 @@ ERRORS = {
     429: ErrorResponse,
     503: ErrorResponse,
 }
+FALLBACK_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+# The OpenAPI operationIds are published (client generators name methods after them): they keep
+# the prefix of the single blueprint the API had, whichever module's blueprint holds the route.
+OPERATION_PREFIX = "api"
 
 
-def api_settings() -> Settings:
-    """Return the settings of the running app."""
-    return current_app.extensions[SETTINGS_KEY]
-
-
-def bundle_store() -> BundleStore:
-    """Return the bundle store of the running app."""
-    return current_app.extensions[STORE_KEY]
-
-
-def current_bundle() -> ServingBundle:
-    """Return the bundle this request uses from start to end (taken once, kept in ``g``)."""
-    if "bundle" not in g:
-        g.bundle = bundle_store().get()
-    return g.bundle
-
-
-def request_lang(lang: str | None) -> str:
-    """Return the asked language, else the configured one."""
-    return lang or api_settings().language
-
-
-def client_access(client_id: int, action: str) -> None:
-    """Check a caller may see this client (403 otherwise), recording refusals in the audit."""
-    try:
-        check_client_access(client_id)
-    except ApiError:
-        audit_event(action, None, client_id, "denied")
-        raise
-
-
-def _require_identity() -> None:
+def require_identity() -> None:
     """Refuse anonymous callers on every API route but health, sign-in and unknown paths."""
     endpoint = (request.endpoint or "").rsplit(".", 1)[-1]
     if endpoint in ANONYMOUS_ENDPOINTS or request.method == "OPTIONS":
@@ -72,8 +45,33 @@ def _require_identity() -> None:
         raise ApiError(401, "unauthorized", "Sign in or send an API key (X-API-Key).")
 
 
-def _unknown_api_path(path: str) -> None:
-    """Answer unknown /api/v1 paths with a JSON 404 (405 when another method would match)."""
+def operation_id(*, name: str, path: str, method: str) -> str:
+    """Return a route's OpenAPI operationId (``api_get_model_model_get``)."""
+    return get_operation_id_for_path(bp_name=OPERATION_PREFIX, name=name, path=path, method=method)
+
+
+def api_blueprint(name: str, import_name: str) -> APIBlueprint:
+    """Return a blueprint under /api/v1 whose routes document the JSON errors and need a caller."""
+    blueprint = APIBlueprint(
+        name,
+        import_name,
+        url_prefix=API_PREFIX,
+        abp_responses=ERRORS,
+        operation_id_callback=operation_id,
+    )
+    blueprint.before_request(require_identity)
+    return blueprint
+
+
+fallback = api_blueprint("api", __name__)
+
+
+@fallback.route("/<path:path>", endpoint="api_not_found", methods=FALLBACK_METHODS)
+def api_not_found(path: str) -> NoReturn:
+    """Answer unknown /api/v1 paths with a JSON 404 (405 when another method would match).
+
+    Dash adds a GET catch-all ``/<path>``: without this one it would answer API paths in HTML.
+    """
     adapter = current_app.url_map.bind_to_environ(request.environ)
     allowed = []
     for method in ("GET", "POST"):
@@ -88,21 +86,12 @@ def _unknown_api_path(path: str) -> None:
     raise not_found("API route", {"path": f"{API_PREFIX}/{path}"})
 
 
-def create_blueprint(settings: Settings) -> APIBlueprint:
-    """Return the API blueprint with every route; the factory attaches the bundle store."""
-    from scoring_api.routes import clients, model, scoring  # noqa: PLC0415 (routes need bp)
+class AsciiIntegerConverter(IntegerConverter):
+    """Werkzeug's ``<int:...>`` matching ASCII digits only (its ``\\d+`` takes any script's)."""
 
-    bp = APIBlueprint("api", __name__, url_prefix=API_PREFIX, abp_responses=ERRORS)
-    bp.before_request(_require_identity)
-    model.register(bp)
-    clients.register(bp)
-    scoring.register(bp)
-    register_auth_routes(bp, ErrorResponse)
-    bp.add_url_rule(
-        "/<path:path>",
-        endpoint="api_not_found",
-        view_func=_unknown_api_path,
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-    )
-    bp.record_once(lambda state: memoize_query_schemas(state.app))  # once the views exist
-    return bp
+    regex = ASCII_DIGITS.pattern
+
+
+def use_ascii_int_converter(app: Flask) -> None:
+    """Make ``<int:...>`` in the app's routes match ASCII digits only (before adding routes)."""
+    app.url_map.converters["int"] = AsciiIntegerConverter

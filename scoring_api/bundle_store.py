@@ -103,6 +103,12 @@ class ServingBundle:
         """Return the SHAP base value (log-odds of default)."""
         return self.source.metadata.base_value
 
+    def explanation_table(self) -> pd.DataFrame:
+        """Return the stored explanations (callers check ``explanations`` is set first)."""
+        if self.explanations is None:
+            raise ApiError(409, "no_stored_explanations", "This bundle stores no explanations.")
+        return self.explanations
+
     def position(self, client_id: int) -> int | None:
         """Return the row of a client in the aligned tables, or None when unknown."""
         row = int(np.searchsorted(self.client_ids, client_id))

@@ -1,18 +1,32 @@
-"""One configuration object, from the environment with named defaults (README: Configuration)."""
+"""One configuration object, from the environment with named defaults (README: Configuration).
+
+``Settings`` declares every setting once (name, type, default); ``Settings.from_env`` reads the
+upper-case variables of the same names through pydantic-settings and validates them, so a bad
+value stops the server with a message naming the variable and its fix.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any, get_type_hints
+
+from pydantic import ValidationError, create_model, field_validator
+from pydantic.dataclasses import dataclass
+from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
+from pydantic_settings.sources.utils import parse_env_vars
 
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 from scoring_api.errors import ConfigurationError
 
 MIN_SECRET_LENGTH = 32
 APP_ENVS = ("demo", "production", "test")
+LOG_FORMATS = ("", "json", "text")  # empty: json under gunicorn, text for `python app.py`
+HEROKU_POSTGRES = "postgres://"  # Heroku's old scheme, which SQLAlchemy no longer reads
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,51 @@ class Settings:
     log_level: str = "info"
     metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
 
+    @field_validator("app_env")
+    @classmethod
+    def _known_app_env(cls, value: str) -> str:
+        if value not in APP_ENVS:
+            raise ValueError(f"APP_ENV must be demo, production or test, got {value!r}.")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _sqlalchemy_scheme(cls, value: str) -> str:
+        if value.startswith(HEROKU_POSTGRES):
+            return "postgresql+psycopg://" + value.removeprefix(HEROKU_POSTGRES)
+        return value
+
+    @field_validator("loan_annual_rate")
+    @classmethod
+    def _yearly_rate(cls, value: float) -> float:
+        if not 0 <= value < 1:
+            raise ValueError(
+                "LOAN_ANNUAL_RATE must be a yearly rate from 0 to 1 (0.16 for 16 %), "
+                f"got {value!r}."
+            )
+        return value
+
+    @field_validator("score_explain_cost", "login_free_failures", "login_max_delay_seconds")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"must be at least 1, got {value}.")
+        return value
+
+    @field_validator("request_read_seconds")
+    @classmethod
+    def _positive(cls, value: float) -> float:
+        if value <= 0:
+            raise ValueError(f"must be above 0, got {value!r}.")
+        return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_log_format(cls, value: str) -> str:
+        if value not in LOG_FORMATS:
+            raise ValueError(f"LOG_FORMAT must be json or text, got {value!r}.")
+        return value
+
     @property
     def is_production(self) -> bool:
         """Tell whether the server runs in production mode (strict secrets, secure cookies)."""
@@ -63,41 +122,21 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, overrides: Mapping[str, object] | None = None, environ: Mapping[str, str] | None = None
+        cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
     ) -> Settings:
-        """Build the settings from environment variables (upper-case names), then overrides."""
-        env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
-        for field in fields(cls):
-            raw = env.get(field.name.upper())
-            if raw is not None and raw != "":
-                values[field.name] = _convert(field.name, raw, getattr(cls, field.name, None))
-        settings = replace(cls(), **{**values, **(overrides or {})})
+        """Build the settings from environment variables (upper-case names), then overrides.
+
+        ``environ`` replaces ``os.environ`` (tests pass their own).
+        """
+        variables = read_variables(environ)
+        try:
+            settings = cls(**{**variables, **(overrides or {})})
+        except ValidationError as exc:
+            raise ConfigurationError(explain(exc, variables)) from None
         return settings.checked()
 
     def checked(self) -> Settings:
         """Fill demo secrets, refuse weak or missing ones in production."""
-        if self.app_env not in APP_ENVS:
-            raise ConfigurationError(
-                f"APP_ENV must be demo, production or test, got {self.app_env!r}."
-            )
-        if not 0 <= self.loan_annual_rate < 1:
-            raise ConfigurationError(
-                f"LOAN_ANNUAL_RATE must be a yearly rate from 0 to 1 (0.16 for 16 %), "
-                f"got {self.loan_annual_rate!r}."
-            )
-        if self.score_explain_cost < 1 or self.request_read_seconds <= 0:
-            raise ConfigurationError(
-                "SCORE_EXPLAIN_COST must be at least 1 and REQUEST_READ_SECONDS above 0, got "
-                f"{self.score_explain_cost!r} and {self.request_read_seconds!r}."
-            )
-        if self.login_free_failures < 1 or self.login_max_delay_seconds < 1:
-            raise ConfigurationError(
-                "LOGIN_FREE_FAILURES and LOGIN_MAX_DELAY_SECONDS must be at least 1, got "
-                f"{self.login_free_failures} and {self.login_max_delay_seconds}."
-            )
-        if self.log_format not in ("", "json", "text"):
-            raise ConfigurationError(f"LOG_FORMAT must be json or text, got {self.log_format!r}.")
         if self.is_production:
             for name in ("secret_key", "pseudonym_key"):
                 value = getattr(self, name)
@@ -120,19 +159,51 @@ class Settings:
         )
 
 
-def _convert(name: str, raw: str, default: object) -> object:
-    """Convert an environment string to the type of the field's default."""
-    try:
-        if isinstance(default, bool):
-            return raw.lower() in ("1", "true", "yes", "on")
-        if isinstance(default, int):
-            return int(raw)
-        if isinstance(default, float):
-            return float(raw)
-        if isinstance(default, Path):
-            return Path(raw)
-    except ValueError as exc:
-        raise ConfigurationError(f"{name.upper()}={raw!r} is not a valid value: {exc}") from exc
-    if name == "database_url" and raw.startswith("postgres://"):  # Heroku's old scheme
-        return "postgresql+psycopg://" + raw.removeprefix("postgres://")
-    return raw
+class _Variables(BaseSettings):
+    """pydantic-settings' reading of variables: any case, empty ones unset, no .env file."""
+
+    model_config = SettingsConfigDict(case_sensitive=False, env_ignore_empty=True, extra="ignore")
+
+
+class _MappingSource(EnvSettingsSource):
+    """pydantic-settings' environment source over a given mapping instead of ``os.environ``."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty)
+
+
+@functools.cache
+def variables_model() -> type[BaseSettings]:
+    """Return the pydantic-settings model of the variables: one per setting, upper-case."""
+    types = get_type_hints(Settings)
+    variables: dict[str, Any] = {f.name: (types[f.name], f.default) for f in fields(Settings)}
+    return create_model("EnvironmentVariables", __base__=_Variables, **variables)
+
+
+def read_variables(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Return the raw values of the settings' variables that are set (``os.environ`` if None)."""
+    return _MappingSource(variables_model(), os.environ if environ is None else environ)()
+
+
+def explain(error: ValidationError, variables: Mapping[str, Any]) -> str:
+    """Return one sentence per invalid setting, naming its variable, the value and the fix."""
+    sentences = []
+    for problem in error.errors(include_url=False):
+        name = str(problem["loc"][0]) if problem["loc"] else "?"
+        variable = name.upper()
+        cause = problem.get("ctx", {}).get("error")
+        if isinstance(cause, ValueError) and str(cause).startswith(variable):
+            sentences.append(str(cause))
+            continue
+        reason = str(cause) if cause is not None else problem["msg"].rstrip(".") + "."
+        source = "environment" if name in variables else "configuration"
+        default = getattr(Settings, name, None)
+        sentences.append(
+            f"{variable}={problem['input']!r} ({source}) is not valid: {reason} "
+            f"Fix {variable}, or unset it for the default {default!r}."
+        )
+    return " ".join(sentences)

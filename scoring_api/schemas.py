@@ -48,7 +48,7 @@ def _numeric_field(column: ColumnSpec, kind: type) -> tuple[Any, Any]:
     value_range = column_range(APPLICATION_TABLE, column) or sign_hint(
         APPLICATION_TABLE, column.name
     )
-    bounds = {} if value_range is None else value_range.field_bounds()
+    bounds: dict[str, Any] = {} if value_range is None else value_range.field_bounds()
     annotation: Any = kind | None
     if value_range is not None and value_range.needs_check:
         annotation = Annotated[kind | None, _range_check(value_range)]
@@ -64,7 +64,7 @@ def _application_fields() -> dict[str, Any]:
             continue
         if column.is_categorical:
             levels = tuple(column.levels or ())
-            kind: Any = Literal[levels] if levels else str  # type: ignore[valid-type]
+            kind: Any = Literal[levels] if levels else str
             fields[column.name] = (kind | None, Field(None))
         else:
             kind = int if column.dtype == "int" and not column.name.startswith("DAYS_") else float
@@ -104,7 +104,7 @@ class ScoreRequest(Strict):
     monthly instalment), AMT_INCOME_TOTAL and DAYS_BIRTH, else 422 names the missing ones.
     """
 
-    applications: list[Application] = Field(min_length=1)  # type: ignore[valid-type]
+    applications: list[Application] = Field(min_length=1)
     explain: bool = Field(False, description="Add each application's explanation.")
     top: int = Field(10, ge=1, le=20, description="Contributions shown when explaining.")
     lang: Lang | None = None

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from scoring_api.blueprint import bundle_store  # noqa: E402
+from scoring_api.context import bundle_store  # noqa: E402
 from scoring_api.security.accounts import create_account  # noqa: E402
 from scoring_api.security.state import get_state  # noqa: E402
 

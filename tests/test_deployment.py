@@ -22,7 +22,7 @@ from app import create_app
 from scoring_api.config import Settings
 from scoring_api.security.database import Database
 from tests.processes import free_port
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS_VARIABLES = {field.name.upper() for field in fields(Settings)}

@@ -20,10 +20,10 @@ import requests
 from dash_app.pages.model import ids as model_ids
 from dash_app.pages.sign_in import ids
 from scoring_api.bundle_store import BundleStore
-from scoring_api.security import ensure_demo_accounts
+from scoring_api.security.demo import ensure_demo_accounts
 from tests.dash_app.sign_in_form import find_prop
 from tests.processes import ROOT, START_SECONDS, free_port, stop_process, wait_ready
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 GUNICORN = [sys.executable, "-m", "gunicorn", "app:server", "-c", "gunicorn.conf.py"]
 CALLBACK_PATH = "/_dash-update-component"
@@ -96,8 +96,8 @@ def test_dashboard_signs_in_and_shows_the_model_from_the_api_process(
         "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
     }
     settings = make_settings(
-        data_dir,
         tmp_path,
+        data_dir,
         database_url=shared["DATABASE_URL"],
         pseudonym_key=shared["PSEUDONYM_KEY"],
     )

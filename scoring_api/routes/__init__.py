@@ -1,1 +1,4 @@
-"""Route groups of the API blueprint: model and health, clients, scoring."""
+"""The API's views, a blueprint per module: model and health, clients, scoring.
+
+Sign-in and sign-out are security's own (``security/routes.py``).
+"""

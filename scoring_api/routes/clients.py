@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 from flask import Response
-from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3 import Tag
 
-from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
-from scoring_api.metrics import observe_served_scores
+from scoring_api.blueprint import api_blueprint
+from scoring_api.context import api_settings, current_bundle, request_lang
+from scoring_api.observability.metrics import observe_served_scores
 from scoring_api.responses import CSV_OR_JSON, ClientFile, ClientPage, PeerComparison
 from scoring_api.schemas import (
     ClientPath,
@@ -20,16 +21,22 @@ from scoring_api.schemas import (
     PeersQuery,
     ScoreResult,
 )
-from scoring_api.security import audit_event, require_roles
+from scoring_api.security.access import client_access, require_roles
+from scoring_api.security.audit import audit_event
+from scoring_api.security.roles import Role
 from scoring_api.services.clients import client_file, export_as_csv, export_client, list_clients
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.peers import compare_with_peers
 from scoring_api.services.scoring import score_stored_client
 
 CLIENTS = Tag(name="clients", description="Stored clients: file, score, explanation, peers")
+blueprint = api_blueprint("clients", __name__)
 
 
-@require_roles("advisor")
+@blueprint.get(
+    "/clients", tags=[CLIENTS], summary="List and search clients", responses={200: ClientPage}
+)
+@require_roles(Role.ADVISOR)
 def get_clients(query: ClientsQuery) -> dict[str, Any]:
     """Return a page of clients, optionally those whose SK_ID_CURR starts with ``query``."""
     page = list_clients(
@@ -39,7 +46,10 @@ def get_clients(query: ClientsQuery) -> dict[str, Any]:
     return page
 
 
-@require_roles("advisor", "client")
+@blueprint.get(
+    "/clients/<int:client_id>", tags=[CLIENTS], summary="Client file", responses={200: ClientFile}
+)
+@require_roles(Role.ADVISOR, Role.CLIENT)
 def get_client(path: ClientPath) -> dict[str, Any]:
     """Return a client's file: score summary and application fields."""
     client_access(path.client_id, "clients.read")
@@ -48,7 +58,13 @@ def get_client(path: ClientPath) -> dict[str, Any]:
     return body
 
 
-@require_roles("advisor", "client", "service")
+@blueprint.get(
+    "/clients/<int:client_id>/score",
+    tags=[CLIENTS],
+    summary="Client score",
+    responses={200: ScoreResult},
+)
+@require_roles(Role.ADVISOR, Role.CLIENT, Role.SERVICE)
 def get_client_score(path: ClientPath) -> dict[str, Any]:
     """Return a client's probability of default, decision, margin and points."""
     client_access(path.client_id, "clients.score")
@@ -58,7 +74,13 @@ def get_client_score(path: ClientPath) -> dict[str, Any]:
     return body
 
 
-@require_roles("advisor", "client", "service")
+@blueprint.get(
+    "/clients/<int:client_id>/explanation",
+    tags=[CLIENTS],
+    summary="Client explanation",
+    responses={200: Explanation},
+)
+@require_roles(Role.ADVISOR, Role.CLIENT, Role.SERVICE)
 def get_client_explanation(path: ClientPath, query: ExplanationQuery) -> dict[str, Any]:
     """Return a client's SHAP contributions (top-k plus the rest) and principal reasons."""
     client_access(path.client_id, "clients.explanation")
@@ -69,7 +91,13 @@ def get_client_explanation(path: ClientPath, query: ExplanationQuery) -> dict[st
     return body
 
 
-@require_roles("advisor", "client")
+@blueprint.get(
+    "/clients/<int:client_id>/peers",
+    tags=[CLIENTS],
+    summary="Compare with other clients",
+    responses={200: PeerComparison},
+)
+@require_roles(Role.ADVISOR, Role.CLIENT)
 def get_client_peers(path: ClientPath, query: PeersQuery) -> dict[str, Any]:
     """Return the client's values and the distributions of all, granted, refused, similar."""
     client_access(path.client_id, "clients.peers")
@@ -83,7 +111,13 @@ def get_client_peers(path: ClientPath, query: PeersQuery) -> dict[str, Any]:
     return body
 
 
-@require_roles("advisor", "client")
+@blueprint.get(
+    "/clients/<int:client_id>/export",
+    tags=[CLIENTS],
+    summary="Export the client's data",
+    responses={200: CSV_OR_JSON},
+)
+@require_roles(Role.ADVISOR, Role.CLIENT)
 def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
     """Return everything held about the client (RGPD access), as JSON or CSV."""
     client_access(path.client_id, "clients.export")
@@ -98,18 +132,3 @@ def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
             headers={"Content-Disposition": "attachment; filename=client-export.csv"},
         )
     return Response(json.dumps(export), mimetype="application/json")
-
-
-def register(bp: APIBlueprint) -> None:
-    """Add the client routes."""
-    tags = [CLIENTS]
-    routes = [
-        ("", "List and search clients", ClientPage, get_clients),
-        ("/<int:client_id>", "Client file", ClientFile, get_client),
-        ("/<int:client_id>/score", "Client score", ScoreResult, get_client_score),
-        ("/<int:client_id>/explanation", "Client explanation", Explanation, get_client_explanation),
-        ("/<int:client_id>/peers", "Compare with other clients", PeerComparison, get_client_peers),
-        ("/<int:client_id>/export", "Export the client's data", CSV_OR_JSON, get_client_export),
-    ]
-    for rule, summary, response, view in routes:
-        bp.get(f"/clients{rule}", tags=tags, summary=summary, responses={200: response})(view)

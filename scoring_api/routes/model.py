@@ -7,11 +7,12 @@ import logging
 from typing import Any
 
 from flask import Response, jsonify
-from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3 import Tag
 
 from model_training.bundle import EVALUATION_FILE, REPORT_FILE
-from scoring_api.blueprint import bundle_store, current_bundle, request_lang
+from scoring_api.blueprint import api_blueprint
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.context import bundle_store, current_bundle, request_lang
 from scoring_api.errors import ApiError, error_response, not_found
 from scoring_api.responses import (
     HTML_PAGE,
@@ -22,23 +23,36 @@ from scoring_api.responses import (
     Readiness,
 )
 from scoring_api.schemas import ErrorResponse, LangQuery, SampleQuery
-from scoring_api.security import current_identity, require_roles
+from scoring_api.security.access import require_roles
 from scoring_api.security.extension import database_problem
 from scoring_api.security.headers import sandboxed_report_policy
+from scoring_api.security.identity import current_identity
+from scoring_api.security.roles import Role
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
 logger = logging.getLogger(__name__)
+blueprint = api_blueprint("model", __name__)
 CARD_KEYS = ("version", "created", "threshold", "costs", "points", "base_value", "n_clients")
 
 
+@blueprint.get(
+    "/health/live", tags=[HEALTH], security=[], summary="Liveness", responses={200: Liveness}
+)
 def health_live() -> dict[str, Any]:
     """Say the process answers."""
     return {"status": "alive"}
 
 
+@blueprint.get(
+    "/health/ready",
+    tags=[HEALTH],
+    security=[],
+    summary="Readiness",
+    responses={200: Readiness, 503: ErrorResponse},
+)
 def health_ready() -> Response:
     """Say whether the model and the database serve; versions and reasons for admins only.
 
@@ -54,7 +68,7 @@ def health_ready() -> Response:
     if failed:
         logger.warning("not ready: %s", "; ".join(f"{name}: {checks[name]}" for name in failed))
     identity = current_identity()
-    if identity is not None and identity.role == "admin":
+    if identity is not None and identity.role == Role.ADMIN:
         details: dict[str, Any] = {**status, "checks": checks}
     else:
         details = {"checks": {name: "ok" if v == "ok" else "failing" for name, v in checks.items()}}
@@ -64,7 +78,8 @@ def health_ready() -> Response:
     return jsonify({"status": "ready", **details})
 
 
-@require_roles("advisor", "client")
+@blueprint.get("/model", tags=[MODEL], summary="Model card", responses={200: ModelCard})
+@require_roles(Role.ADVISOR, Role.CLIENT)
 def get_model(query: LangQuery) -> dict[str, Any]:
     """Return the model card: version, metrics, threshold, costs, points scale and inputs."""
     bundle = current_bundle()
@@ -83,7 +98,10 @@ def _report_page(bundle: ServingBundle) -> tuple[str, str] | None:
     return text, sandboxed_report_policy(text)
 
 
-@require_roles("advisor")
+@blueprint.get(
+    "/model/report", tags=[MODEL], summary="Model report (HTML)", responses={200: HTML_PAGE}
+)
+@require_roles(Role.ADVISOR)
 def get_model_report() -> Response:
     """Return the model report (HTML), sandboxed: nothing in it can act as the app."""
     bundle = current_bundle()
@@ -96,7 +114,10 @@ def get_model_report() -> Response:
     return response
 
 
-@require_roles("advisor")
+@blueprint.get(
+    "/model/curves", tags=[MODEL], summary="Evaluation curves", responses={200: Evaluation}
+)
+@require_roles(Role.ADVISOR)
 def get_model_curves() -> dict[str, Any]:
     """Return the evaluation as data: cost, ROC, calibration, fairness, drift."""
     text = current_bundle().read_text(EVALUATION_FILE)
@@ -105,32 +126,13 @@ def get_model_curves() -> dict[str, Any]:
     return json.loads(text)
 
 
-@require_roles("advisor")
+@blueprint.get(
+    "/population/sample",
+    tags=[MODEL],
+    summary="Bivariate sample",
+    responses={200: PopulationSample},
+)
+@require_roles(Role.ADVISOR)
 def get_population_sample(query: SampleQuery) -> dict[str, Any]:
     """Return a server-side sample of two features with decisions (no client ids)."""
     return population_sample(current_bundle(), query.x, query.y, query.n)
-
-
-def register(bp: APIBlueprint) -> None:
-    """Add the health, model and population routes."""
-    health = {"tags": [HEALTH], "security": []}
-    bp.get("/health/live", **health, summary="Liveness", responses={200: Liveness})(health_live)
-    bp.get(
-        "/health/ready",
-        **health,
-        summary="Readiness",
-        responses={200: Readiness, 503: ErrorResponse},
-    )(health_ready)
-    bp.get("/model", tags=[MODEL], summary="Model card", responses={200: ModelCard})(get_model)
-    bp.get(
-        "/model/report", tags=[MODEL], summary="Model report (HTML)", responses={200: HTML_PAGE}
-    )(get_model_report)
-    bp.get("/model/curves", tags=[MODEL], summary="Evaluation curves", responses={200: Evaluation})(
-        get_model_curves
-    )
-    bp.get(
-        "/population/sample",
-        tags=[MODEL],
-        summary="Bivariate sample",
-        responses={200: PopulationSample},
-    )(get_population_sample)

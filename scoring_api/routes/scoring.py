@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3 import Tag
 from pydantic import ValidationError
 
-from scoring_api.blueprint import api_settings, client_access, current_bundle, request_lang
+from scoring_api.blueprint import api_blueprint
+from scoring_api.context import api_settings, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
-from scoring_api.metrics import observe_served_scores
+from scoring_api.observability.metrics import observe_served_scores
 from scoring_api.schemas import (
     NEW_APPLICANT_REQUIRED,
     Application,
@@ -18,11 +19,15 @@ from scoring_api.schemas import (
     ScoreRequest,
     ScoreResponse,
 )
-from scoring_api.security import audit_event, current_identity, require_roles
+from scoring_api.security.access import client_access, require_roles
+from scoring_api.security.audit import audit_event
 from scoring_api.security.cost_limits import charge_scoring, heavy_slot, scoring_cost
+from scoring_api.security.identity import current_identity
+from scoring_api.security.roles import Role
 from scoring_api.services.applications import score_applications
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
+blueprint = api_blueprint("scoring", __name__)
 
 
 def _check_batch(n_applications: int) -> None:
@@ -55,14 +60,17 @@ def _check_new_applicants(records: list[dict[str, Any]]) -> None:
         )
 
 
-@require_roles("advisor", "client", "service")
+@blueprint.post(
+    "/score", tags=[SCORING], summary="Score applications", responses={200: ScoreResponse}
+)
+@require_roles(Role.ADVISOR, Role.CLIENT, Role.SERVICE)
 def post_score(body: ScoreRequest) -> dict[str, Any]:
     """Score applications: an SK_ID_CURR with changed fields is a what-if on that client."""
     _check_batch(len(body.applications))
     records = [a.model_dump(exclude_unset=True) for a in body.applications]
     identity = current_identity()
     ids = {r.get("SK_ID_CURR") for r in records}
-    if identity is not None and identity.role == "client" and None in ids:
+    if identity is not None and identity.role == Role.CLIENT and None in ids:
         raise forbidden("A client account may only score changes to their own file.")
     for client_id in sorted(i for i in ids if i is not None):
         client_access(client_id, "score.what_if")
@@ -86,15 +94,15 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
 
 def _invocation_records(body: InvocationRequest) -> list[dict[str, Any]]:
     """Return the records of an MLflow payload (exactly one of split or records)."""
-    if (body.dataframe_split is None) == (body.dataframe_records is None):
+    split, records = body.dataframe_split, body.dataframe_records
+    if split is None and records is not None:
+        return records
+    if split is None or records is not None:
         raise ApiError(
             422,
             "invalid_payload",
             "Send exactly one of dataframe_split or dataframe_records.",
         )
-    if body.dataframe_records is not None:
-        return body.dataframe_records
-    split = body.dataframe_split
     bad = [i for i, row in enumerate(split.data) if len(row) != len(split.columns)]
     if bad:
         raise ApiError(
@@ -103,7 +111,13 @@ def _invocation_records(body: InvocationRequest) -> list[dict[str, Any]]:
     return [dict(zip(split.columns, row, strict=True)) for row in split.data]
 
 
-@require_roles("service", "advisor")
+@blueprint.post(
+    "/invocations",
+    tags=[SCORING],
+    summary="MLflow-compatible scoring",
+    responses={200: InvocationResponse},
+)
+@require_roles(Role.SERVICE, Role.ADVISOR)
 def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     """Score an MLflow scoring-server payload: predictions with probability, decision, score."""
     records = _invocation_records(body)
@@ -131,16 +145,3 @@ def post_invocations(body: InvocationRequest) -> dict[str, Any]:
     observe_served_scores(results)
     keys = ("probability", "decision", "score")
     return {"predictions": [{k: r[k] for k in keys} for r in results]}
-
-
-def register(bp: APIBlueprint) -> None:
-    """Add the scoring routes."""
-    bp.post("/score", tags=[SCORING], summary="Score applications", responses={200: ScoreResponse})(
-        post_score
-    )
-    bp.post(
-        "/invocations",
-        tags=[SCORING],
-        summary="MLflow-compatible scoring",
-        responses={200: InvocationResponse},
-    )(post_invocations)

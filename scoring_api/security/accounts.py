@@ -7,15 +7,20 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scoring_api.security.models import PERSON_ROLES, Account
+from scoring_api.security.models import Account
 from scoring_api.security.passwords import (
     check_password_strength,
     hash_password,
     needs_rehash,
     verify_password,
 )
+from scoring_api.security.roles import PERSON_ROLES, Role
 
-DEMO_USERNAMES = {"advisor": "demo-advisor", "admin": "demo-admin", "client": "demo-client"}
+DEMO_USERNAMES = {
+    Role.ADVISOR: "demo-advisor",
+    Role.ADMIN: "demo-admin",
+    Role.CLIENT: "demo-client",
+}
 
 
 def create_account(
@@ -24,9 +29,9 @@ def create_account(
     """Create an active account; raise ValueError on a bad role, binding or password."""
     if role not in PERSON_ROLES:
         raise ValueError(f"Unknown role {role!r}: expected one of {', '.join(PERSON_ROLES)}.")
-    if role == "client" and client_id is None:
+    if role == Role.CLIENT and client_id is None:
         raise ValueError("A client account needs --client-id (the SK_ID_CURR it may see).")
-    if role != "client" and client_id is not None:
+    if role != Role.CLIENT and client_id is not None:
         raise ValueError(f"Only a client account is bound to an id, not a {role} account.")
     if not username or len(username) > 150:
         raise ValueError("The username must have between 1 and 150 characters.")
@@ -80,10 +85,10 @@ def ensure_demo_accounts(session: Session, client_id: int) -> dict[str, str]:
         password = secrets.token_urlsafe(12)
         account = find_account(session, username)
         if account is None:
-            account = Account(username=username, role=role, password_hash="")
+            account = Account(username=username, role=role.value, password_hash="")
             session.add(account)
         account.password_hash = hash_password(password)
-        account.client_id = client_id if role == "client" else None
+        account.client_id = client_id if role == Role.CLIENT else None
         account.is_active = True
         passwords[username] = password
     session.commit()

@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, has_app_context, has_request_context, request
+from flask import current_app, has_app_context
 
+from scoring_api.observability.request_id import route_pattern
 from scoring_api.security.identity import current_identity
 from scoring_api.security.models import utc_now
 from scoring_api.security.state import EXTENSION_NAME, get_state
@@ -24,6 +25,7 @@ BARE_ID = re.compile(r"(?<![A-Za-z_.\d])\d{6,9}(?![A-Za-z_.\d])")
 # What any match of CLIENT_PATH or BARE_ID contains: a text without it has nothing to redact.
 MAY_HOLD_ID = re.compile(r"/clients/[^/\s?#&'\"<>]*\d|\d{6}")
 REDACTED = "<redacted>"
+NO_ROUTE = "-"  # the audit row's route outside a request
 
 
 def pseudonymise(client_id: int, key: str | None = None) -> str:
@@ -58,7 +60,7 @@ def audit_event(
     queued and written within AUDIT_FLUSH_SECONDS (see ``audit_writer``).
     """
     if route is None:
-        route = _route_pattern()
+        route = route_pattern(NO_ROUTE)
     identity = current_identity()
     row = {
         "at": utc_now(),
@@ -71,13 +73,6 @@ def audit_event(
         "account_ref": account_ref,
     }
     get_state().audit.add(row)
-
-
-def _route_pattern() -> str:
-    """Return the matched route pattern (``/api/v1/clients/<int:client_id>``), never the path."""
-    if has_request_context() and request.url_rule is not None:
-        return request.url_rule.rule
-    return "-"
 
 
 def redact(text: str, key: str | None = None) -> str:

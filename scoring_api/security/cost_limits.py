@@ -22,14 +22,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from flask import abort, current_app
 from limits import parse
 
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, error_response
-from scoring_api.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.observability.metrics_multiprocess import MULTIPROC_ENV
 from scoring_api.security.limits import KEY_PREFIX, LIMITS_KEY, identity_key
 
 COST_SCOPE = "score-cost"
@@ -108,7 +108,7 @@ def _take_slot(n_slots: int) -> BinaryIO | None:
     return None
 
 
-def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> None:
+def refuse(code: str, message: str, details: dict[str, object], retry_after: int) -> NoReturn:
     """Abort with a JSON 429 carrying Retry-After."""
     error = ApiError(
         429, code, f"{message} Retry in {retry_after} s.", {**details, "retry_after": retry_after}

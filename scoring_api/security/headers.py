@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
@@ -87,6 +88,24 @@ def add_csp_script_hashes(app: Flask, hashes: list[str]) -> None:
     """Allow inline scripts by hash (e.g. Dash's ``app.csp_hashes()``) in the CSP."""
     known = app.config.setdefault(CSP_HASHES_KEY, [])
     known.extend(h for h in hashes if h not in known)
+
+
+def allow_inline_scripts(app: Flask, script_hashes: Callable[[], Iterable[str]]) -> None:
+    """Allow a mounted app's inline scripts by hash now and once more after the first request.
+
+    Dash registers its pages router (an inline clientside script) on the first request; the
+    second read, registered before the security headers' hook, runs before it (reverse order).
+    """
+    add_csp_script_hashes(app, list(script_hashes()))
+    is_reread: list[bool] = []
+
+    def reread_script_hashes(response: Response) -> Response:
+        if not is_reread:
+            add_csp_script_hashes(app, list(script_hashes()))
+            is_reread.append(True)
+        return response
+
+    app.after_request(reread_script_hashes)
 
 
 def init_headers(app: Flask, is_production: bool) -> None:

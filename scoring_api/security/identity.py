@@ -1,24 +1,25 @@
-"""Who is calling (session or API key), role checks and the client-binding check."""
+"""Who is calling: a signed-in account (session cookie) or another system (API key)."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ParamSpec, TypeVar
+from typing import Any
 
 from flask import Flask, Request, session
 from flask_login import LoginManager, UserMixin, current_user
+from flask_openapi3 import SecurityScheme
 
-from scoring_api.errors import ApiError, forbidden, unauthorized
 from scoring_api.security.keys import digest_token, find_api_key
 from scoring_api.security.models import Account, RevokedSession
 from scoring_api.security.state import get_state, request_session
 
 API_KEY_HEADER = "X-API-Key"
-ROLE_REFUSED_ACTION = "access.role"  # audit action of a route refused to the caller's role
-P = ParamSpec("P")
-R = TypeVar("R")
+SESSION_COOKIE = "session"  # Flask's session cookie, shared with the dashboard
+# The OpenAPI document's two ways in.
+SECURITY_SCHEMES: dict[str, SecurityScheme | dict[str, Any]] = {
+    "apiKey": {"type": "apiKey", "in": "header", "name": API_KEY_HEADER},
+    "session": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+}
 
 
 @dataclass(frozen=True)
@@ -127,34 +128,3 @@ def current_identity() -> Identity | None:
     if user is not None and user.is_authenticated:
         return user.identity
     return None
-
-
-def require_roles(*roles: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Refuse anonymous callers (401) and other roles (403, audited); admin passes everywhere."""
-
-    def decorator(view: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(view)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            identity = current_identity()
-            if identity is None:
-                raise unauthorized()
-            if roles and identity.role != "admin" and identity.role not in roles:
-                from scoring_api.security.audit import audit_event  # noqa: PLC0415 (a cycle)
-
-                audit_event(ROLE_REFUSED_ACTION, outcome="denied")  # the route pattern is kept
-                raise forbidden(f"The {identity.role} role may not use this route.")
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def check_client_access(client_id: int) -> Identity:
-    """Refuse a client-role caller another SK_ID_CURR than their own (403); return the caller."""
-    identity = current_identity()
-    if identity is None:
-        raise unauthorized()
-    if identity.role == "client" and identity.client_id != client_id:
-        raise ApiError(403, "forbidden", "You may only access your own file.")
-    return identity

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scoring_api.config import Settings
-from scoring_api.security.models import ROLES, ApiKey, InstallationSecret, utc_now
+from scoring_api.security.models import ApiKey, InstallationSecret, utc_now
+from scoring_api.security.roles import ROLES, Role
 
 KEY_SCHEME = "pad"
 DIGEST_SECRET_NAME = "api_key_digest"
@@ -57,12 +58,16 @@ def split_token(token: str) -> str | None:
 
 
 def create_api_key(
-    session: Session, secret: bytes, name: str, role: str = "service", client_id: int | None = None
+    session: Session,
+    secret: bytes,
+    name: str,
+    role: str = Role.SERVICE.value,
+    client_id: int | None = None,
 ) -> NewApiKey:
     """Create and store a key; return the raw token (shown once)."""
     if role not in ROLES:
         raise ValueError(f"Unknown role {role!r}: expected one of {', '.join(ROLES)}.")
-    if (role == "client") != (client_id is not None):
+    if (role == Role.CLIENT) != (client_id is not None):
         raise ValueError("A client key needs --client-id, and only a client key takes one.")
     if session.scalar(select(ApiKey.id).where(ApiKey.name == name)) is not None:
         raise ValueError(f"An API key named {name!r} exists already. Choose another name.")

@@ -16,10 +16,11 @@ from collections.abc import Callable
 
 from flask import Flask, Response, current_app, g, request
 from limits import RateLimitItem, parse
-from limits.storage import storage_from_string
+from limits.storage import Storage, storage_from_string
 
 from scoring_api.config import Settings
-from scoring_api.errors import ApiError, error_response
+from scoring_api.errors import ApiError, ConfigurationError, error_response
+from scoring_api.observability.metrics import count_sign_in_refusal
 from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, verified_address
 from scoring_api.security.identity import current_identity
 from scoring_api.security.rate_storage import LOCAL_MEMORY_URI
@@ -65,7 +66,13 @@ class RateLimits:
 
     def __init__(self, settings: Settings) -> None:
         uri = STORAGE_ALIASES.get(settings.ratelimit_storage_uri, settings.ratelimit_storage_uri)
-        self.storage = storage_from_string(uri)
+        storage = storage_from_string(uri)
+        if not isinstance(storage, Storage):  # limits' async storages (async+redis://...)
+            raise ConfigurationError(
+                f"RATELIMIT_STORAGE_URI={settings.ratelimit_storage_uri!r} names an asynchronous "
+                "storage; use memory:// or redis://host:port (no async+ scheme)."
+            )
+        self.storage = storage
         self.default = parse(settings.ratelimit_default)
         self.login = parse(settings.ratelimit_login)
 
@@ -94,8 +101,6 @@ def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object
         if request.method == "POST" and _is_view(endpoint, login_view):
             allowed, _, reset_at = limits.check(limits.login, "login", remote_address_key())
             if not allowed:
-                from scoring_api.metrics import count_sign_in_refusal  # noqa: PLC0415 (a cycle)
-
                 count_sign_in_refusal("rate_limited")
                 return rate_limited_response(str(limits.login), _seconds_until(reset_at))
         allowed, remaining, reset_at = limits.check(limits.default, identity_key(), endpoint)

@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Boolean, DateTime, Float, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-ROLES = ("advisor", "client", "service", "admin")
-PERSON_ROLES = ("advisor", "client", "admin")
+from scoring_api.security.roles import Role
 
 
 def utc_now() -> datetime:
@@ -43,7 +42,7 @@ class ApiKey(Base):
     name: Mapped[str] = mapped_column(String(150), unique=True, index=True)
     prefix: Mapped[str] = mapped_column(String(32), unique=True, index=True)
     digest: Mapped[str] = mapped_column(String(64))
-    role: Mapped[str] = mapped_column(String(16), default="service")
+    role: Mapped[str] = mapped_column(String(16), default=Role.SERVICE.value)
     client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import ClassVar
 
 from limits.storage import Storage
 
@@ -23,7 +22,8 @@ SWEEP_SECONDS = 1.0
 class LocalMemoryStorage(Storage):
     """Counters per key with their window's end (epoch seconds), guarded by one lock."""
 
-    STORAGE_SCHEME: ClassVar[list[str]] = [LOCAL_MEMORY_SCHEME]
+    # limits declares it an instance attribute (``list[str] | None``), read from the class
+    STORAGE_SCHEME: list[str] | None = [LOCAL_MEMORY_SCHEME]  # noqa: RUF012
 
     def __init__(
         self, uri: str | None = None, wrap_exceptions: bool = False, **options: float | str | bool

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out routes (``POST auth/login``, ``POST auth/logout``) on the API blueprint."""
+"""Sign-in and sign-out routes (``POST auth/login``, ``POST auth/logout``, ``GET auth/me``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from typing import Any, NoReturn
 
 from flask import session
 from flask_login import login_user, logout_user
-from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3 import Tag
 from pydantic import BaseModel, ConfigDict, Field
 
+from scoring_api.blueprint import api_blueprint
 from scoring_api.errors import unauthorized
+from scoring_api.observability.metrics import count_sign_in_refusal
+from scoring_api.security.access import require_roles
 from scoring_api.security.accounts import authenticate
 from scoring_api.security.audit import audit_event, pseudonymise_account
 from scoring_api.security.identity import (
@@ -20,9 +23,9 @@ from scoring_api.security.identity import (
     current_identity,
     identity_of_account,
 )
-from scoring_api.security.identity import require_roles as _require_roles
 from scoring_api.security.models import RevokedSession, utc_now
 from scoring_api.security.passwords import verify_password
+from scoring_api.security.roles import PERSON_ROLES
 from scoring_api.security.state import get_state, request_session
 from scoring_api.security.throttle import admit_attempt, clear_attempts
 
@@ -32,6 +35,7 @@ AUTH_TAG = Tag(
 BAD_CREDENTIALS = "Wrong username or password."
 REFUSED = "refused"  # audit outcome and metric reason: unknown account, wrong password, disabled
 THROTTLED = "throttled"  # the account is inside its back-off delay
+blueprint = api_blueprint("auth", __name__)
 
 
 class LoginBody(BaseModel):
@@ -47,7 +51,7 @@ class LoginResponse(BaseModel):
     """The signed-in account."""
 
     username: str
-    role: str = Field(description="advisor, client or admin")
+    role: str = Field(description=", ".join(PERSON_ROLES[:-1]) + " or " + PERSON_ROLES[-1])
     client_id: int | None = Field(description="SK_ID_CURR of a client account, else null")
 
 
@@ -59,13 +63,18 @@ class LogoutResponse(BaseModel):
 
 def _refuse(reason: str, account_ref: str) -> NoReturn:
     """Audit and count a refused sign-in, then answer the one 401 every refusal gets."""
-    from scoring_api.metrics import count_sign_in_refusal  # noqa: PLC0415 (metrics imports us)
-
     audit_event("auth.login", outcome=reason, account_ref=account_ref)
     count_sign_in_refusal(reason)
     raise unauthorized(BAD_CREDENTIALS)
 
 
+@blueprint.post(
+    "/auth/login",
+    tags=[AUTH_TAG],
+    summary="Sign in",
+    responses={200: LoginResponse},
+    security=[],
+)
 def login(body: LoginBody) -> dict[str, Any]:
     """Check the credentials and open a session (cookie); accounts back off after failures.
 
@@ -101,7 +110,10 @@ def revoke_session(sid: str, account_id: int) -> None:
     state.remember(f"sid:{sid}", True)
 
 
-@_require_roles()
+@blueprint.post(
+    "/auth/logout", tags=[AUTH_TAG], summary="Sign out", responses={200: LogoutResponse}
+)
+@require_roles()
 def logout() -> dict[str, Any]:
     """End the caller's session."""
     identity = current_identity()
@@ -115,36 +127,13 @@ def logout() -> dict[str, Any]:
     return {"signed_out": True}
 
 
-@_require_roles()
+@blueprint.get(
+    "/auth/me", tags=[AUTH_TAG], summary="Who is signed in", responses={200: LoginResponse}
+)
+@require_roles()
 def me() -> dict[str, Any]:
     """Return who the caller is (the dashboard checks roles with it on every page)."""
     identity = current_identity()
     if identity is None:  # require_roles already refuses anonymous callers
         raise unauthorized()
     return {"username": identity.username, "role": identity.role, "client_id": identity.client_id}
-
-
-def register_auth_routes(bp: APIBlueprint, error_model: type[BaseModel] | None = None) -> None:
-    """Add ``POST auth/login`` and ``POST auth/logout`` to the API blueprint."""
-    errors: dict[int, Any] = {}
-    if error_model is not None:
-        errors = {401: error_model, 422: error_model, 429: error_model}
-    bp.post(
-        "/auth/login",
-        tags=[AUTH_TAG],
-        summary="Sign in",
-        responses={200: LoginResponse, **errors},
-        security=[],
-    )(login)
-    bp.post(
-        "/auth/logout",
-        tags=[AUTH_TAG],
-        summary="Sign out",
-        responses={200: LogoutResponse, **errors},
-    )(logout)
-    bp.get(
-        "/auth/me",
-        tags=[AUTH_TAG],
-        summary="Who is signed in",
-        responses={200: LoginResponse, **errors},
-    )(me)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
 
+from cachetools import TTLCache
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,16 @@ IDENTITY_CACHE_SECONDS = 2.0
 IDENTITY_CACHE_SIZE = 4096
 
 
+def _clock() -> float:
+    """Return the identity cache's time (this module's ``monotonic``: tests move it)."""
+    return monotonic()
+
+
+def new_identity_cache() -> TTLCache[str, Any]:
+    """Return an empty cache of identity lookups, each kept IDENTITY_CACHE_SECONDS."""
+    return TTLCache(maxsize=IDENTITY_CACHE_SIZE, ttl=IDENTITY_CACHE_SECONDS, timer=_clock)
+
+
 @dataclass
 class SecurityState:
     """Settings, database and audit writer of one app; the API-key digest secret once read."""
@@ -28,20 +40,18 @@ class SecurityState:
     database: Database
     audit: AuditWriter
     key_secret: bytes | None = field(default=None, repr=False)
-    identity_cache: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
+    identity_cache: TTLCache[str, Any] = field(default_factory=new_identity_cache, repr=False)
+    cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def cached(self, key: str) -> Any | None:
         """Return a cached identity lookup younger than IDENTITY_CACHE_SECONDS, else None."""
-        entry = self.identity_cache.get(key)
-        if entry is None or monotonic() - entry[0] > IDENTITY_CACHE_SECONDS:
-            return None
-        return entry[1]
+        with self.cache_lock:  # a TTLCache drops expired entries as it is read: not thread-safe
+            return self.identity_cache.get(key)
 
     def remember(self, key: str, value: Any) -> None:
-        """Cache an identity lookup (bounded: the cache is emptied when full)."""
-        if len(self.identity_cache) >= IDENTITY_CACHE_SIZE:
-            self.identity_cache.clear()
-        self.identity_cache[key] = (monotonic(), value)
+        """Cache an identity lookup (bounded: the least recently used entry goes first)."""
+        with self.cache_lock:
+            self.identity_cache[key] = value
 
     def api_key_secret(self, session: Session) -> bytes:
         """Return the HMAC key of API-key digests (read once per process)."""

@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.client_ids import is_ascii_digits
 from scoring_api.errors import ApiError
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import (
@@ -20,6 +19,7 @@ from scoring_api.services.raw_data import (
     stored_application,
 )
 from scoring_api.services.scoring import client_row, stored_score
+from scoring_api.urls import is_ascii_digits
 
 SAMPLE_SEED = 0
 # A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets (OWASP's

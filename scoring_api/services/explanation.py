@@ -109,8 +109,8 @@ def _explanation_columns(
     """
 
     def build() -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
-        table = bundle.explanations
-        k = sum(1 for c in table.columns if c.startswith("shap_") and c != "shap_other")
+        table = bundle.explanation_table()
+        k = sum(c.startswith("shap_") and c != "shap_other" for c in table.columns)
         ranks = range(1, k + 1)
         return (
             [table[f"feature_{r}"].to_numpy() for r in ranks],

@@ -13,7 +13,7 @@ def stored_groups(bundle: ServingBundle) -> np.ndarray:
     """Return every stored client's contributions by reason group, shape (clients, groups)."""
 
     def build() -> np.ndarray:
-        table = bundle.explanations
+        table = bundle.explanation_table()
         return np.column_stack(
             [table[f"{GROUP_PREFIX}{name}"].to_numpy() for name in group_names()]
         )

@@ -17,10 +17,9 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from dash_app import plotly_build
-from scoring_api.blueprint import bundle_store
-from tests.scoring_api.conftest import make_settings
-from tests.scoring_api.security_fixtures import PASSWORD, add_account, make_app
-from tests.scoring_api.security_fixtures import make_settings as make_security_settings
+from scoring_api.context import bundle_store
+from tests.scoring_api.security.helpers import PASSWORD, add_account, make_app
+from tests.scoring_api.settings import make_settings
 
 CHROME_FLAGS = (
     "--headless=new",
@@ -62,7 +61,7 @@ class LiveServer:
 def live_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """Serve the whole app over real HTTP in a thread for the session (built once)."""
     settings = make_settings(
-        data_dir, tmp_path_factory.mktemp("dash_db"), ratelimit_login="10000 per minute"
+        tmp_path_factory.mktemp("dash_db"), data_dir, ratelimit_login="10000 per minute"
     )
     app = create_app(settings)
     with app.test_request_context():
@@ -81,7 +80,7 @@ def live_server(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 @pytest.fixture(name="remote_api")
 def remote_api_fixture(tmp_path: Path) -> Iterator[Flask]:
     """Serve a small API over HTTP (two sign-in attempts a minute per address)."""
-    app = make_app(make_security_settings(tmp_path, ratelimit_login="2 per minute"))
+    app = make_app(make_settings(tmp_path, ratelimit_login="2 per minute"))
     add_account(app, "alice", "advisor")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

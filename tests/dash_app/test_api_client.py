@@ -12,7 +12,7 @@ from dash_app.pages.sign_in import ids
 from scoring_api.security.limits import LIMITS_KEY
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.sign_in_form import form_token, message_text, submit
-from tests.scoring_api.security_fixtures import PASSWORD
+from tests.scoring_api.security.helpers import PASSWORD
 
 TOO_MANY = "Trop de tentatives : patientez une minute avant de réessayer."
 

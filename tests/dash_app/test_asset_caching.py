@@ -11,7 +11,7 @@ from dash_app.asset_caching import IMMUTABLE, is_fingerprinted_asset
 from dash_app.icons import icon_font
 from dash_app.vendor import PLOTLY_URL
 from tests.dash_app.conftest import LiveServer
-from tests.scoring_api.security_fixtures import PASSWORD
+from tests.scoring_api.security.helpers import PASSWORD
 
 FILE_ADDRESS = re.compile(r'(?:src|href)="(/[^"]+)"')
 

@@ -21,7 +21,7 @@ from dash_app.shell import nav_links
 from dash_app.vendor import PLOTLY_URL
 from tests.dash_app.browser import open_page, sign_in
 from tests.dash_app.conftest import LiveServer
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 ODD_CLIENT_PAGES = ["/clients/{}", "/clients/{}/compare", "/clients/{}/what-if"]
 
@@ -106,7 +106,7 @@ def test_a_fresh_server_answers_the_scripts_of_its_first_page_requested_at_once(
     data_dir: Path, tmp_path: Path
 ) -> None:
     """Dash's first-request setup runs once while the other threads wait (plotly/dash#3971)."""
-    app = create_app(make_settings(data_dir, tmp_path))
+    app = create_app(make_settings(tmp_path, data_dir))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

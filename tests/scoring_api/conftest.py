@@ -13,41 +13,25 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app import create_app
 from model_training.bundle import current_version
-from scoring_api.config import Settings
+from scoring_api.context import bundle_store
+from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.state import get_state
 from tests.scoring_api.bundle_servers import NEW_VERSION, QuietHandler, http_server
+from tests.scoring_api.settings import make_settings
 
 ROLES = ("advisor", "service", "admin")
 
 
-def make_settings(data_dir: Path, tmp: Path, **overrides: Any) -> Settings:
-    """Return test settings on the session bundle with a fresh database."""
-    values: dict[str, Any] = {
-        "app_env": "test",
-        "data_dir": data_dir,
-        "artifacts_dir": data_dir / "artifacts",
-        "database_url": f"sqlite:///{tmp / 'api.sqlite3'}",
-        "pseudonym_key": "k" * 40,
-        "ratelimit_default": "100000 per minute",
-        "ratelimit_score_cost": "100000000 per minute",
-        "max_batch": 50,
-        "max_body_bytes": 200_000,
-    }
-    values.update(overrides)
-    return Settings.from_env(values, environ={})
-
-
 @pytest.fixture(scope="session")
 def app(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """Return the server built on the session bundle (sign-in limit raised: many tests sign in).
+    """Return the API server on the session bundle (sign-in limit raised: many tests sign in).
 
     The tests of the sign-in limit build their own app with a low limit.
     """
     settings = make_settings(
-        data_dir, tmp_path_factory.mktemp("db"), ratelimit_login="100000 per minute"
+        tmp_path_factory.mktemp("db"), data_dir, ratelimit_login="100000 per minute"
     )
     server = create_app(settings)
     server.config["TESTING"] = True
@@ -58,8 +42,6 @@ def app(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
 def client_ids(app: Flask) -> list[int]:
     """Return a few stored client ids (first, second, last)."""
     with app.test_request_context():
-        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
-
         ids = bundle_store().get().client_ids
     return [int(ids[0]), int(ids[1]), int(ids[-1])]
 

@@ -1,4 +1,7 @@
-"""Compression: brotli or gzip as the browser asks, on every text response, never on fonts."""
+"""Compression: brotli or gzip as the browser asks, on every text response, never on fonts.
+
+On the whole server (tests/conftest.py): the dashboard's pages and files are most of the bytes.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +30,14 @@ TEXT_URLS = [
 DECODERS = {"br": brotli.decompress, "gzip": gzip.decompress}
 
 
-def get(http: FlaskClient, keys: dict[str, str], url: str, encoding: str | None) -> Any:
+def get(
+    server_http: FlaskClient, server_keys: dict[str, str], url: str, encoding: str | None
+) -> Any:
     """GET as an advisor, accepting ``encoding`` (None: no Accept-Encoding header)."""
-    headers = {"X-API-Key": keys["advisor"]}
+    headers = {"X-API-Key": server_keys["advisor"]}
     if encoding is not None:
         headers["Accept-Encoding"] = encoding
-    response = http.get(url, headers=headers)
+    response = server_http.get(url, headers=headers)
     response.get_data()  # read whole before closing (the body of a file is streamed)
     response.close()
     return response
@@ -51,16 +56,16 @@ def decoded(response: Any) -> bytes:
     [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0.5, gzip", "gzip")],
 )
 def test_text_responses_are_compressed_as_the_browser_accepts(
-    http: FlaskClient,
-    keys: dict[str, str],
-    client_ids: list[int],
+    server_http: FlaskClient,
+    server_keys: dict[str, str],
+    server_client_ids: list[int],
     url: str,
     accept: str,
     expected: str,
 ) -> None:
-    address = url.format(id=client_ids[0])
-    plain = get(http, keys, address, None)
-    response = get(http, keys, address, accept)
+    address = url.format(id=server_client_ids[0])
+    plain = get(server_http, server_keys, address, None)
+    response = get(server_http, server_keys, address, accept)
     assert response.status_code == plain.status_code == 200
     assert response.headers["Content-Encoding"] == expected
     assert "Accept-Encoding" in response.headers["Vary"]
@@ -74,43 +79,47 @@ def test_text_responses_are_compressed_as_the_browser_accepts(
 
 @pytest.mark.parametrize("url", ["/api/v1/model", "/clients", PLOTLY_URL])
 def test_nothing_is_compressed_for_a_browser_that_does_not_ask(
-    http: FlaskClient, keys: dict[str, str], url: str
+    server_http: FlaskClient, server_keys: dict[str, str], url: str
 ) -> None:
     for accept in (None, "identity", "compress"):
-        response = get(http, keys, url, accept)
+        response = get(server_http, server_keys, url, accept)
         assert "Content-Encoding" not in response.headers
         assert "Accept-Encoding" in response.headers["Vary"]  # a cache keeps both apart
 
 
 def test_fonts_already_compressed_are_sent_as_they_are(
-    http: FlaskClient, keys: dict[str, str]
+    server_http: FlaskClient, server_keys: dict[str, str]
 ) -> None:
-    response = get(http, keys, icon_font().font_url, "br, gzip")
+    response = get(server_http, server_keys, icon_font().font_url, "br, gzip")
     assert response.status_code == 200
     assert response.mimetype == "font/woff2"
     assert "Content-Encoding" not in response.headers
 
 
-def test_small_bodies_are_not_compressed(http: FlaskClient, keys: dict[str, str]) -> None:
-    response = get(http, keys, "/api/v1/health/live", "br, gzip")
+def test_small_bodies_are_not_compressed(
+    server_http: FlaskClient, server_keys: dict[str, str]
+) -> None:
+    response = get(server_http, server_keys, "/api/v1/health/live", "br, gzip")
     assert len(response.get_data()) < MIN_BYTES
     assert "Content-Encoding" not in response.headers
 
 
-def test_errors_are_json_and_uncompressed(http: FlaskClient, keys: dict[str, str]) -> None:
-    response = get(http, keys, "/api/v1/clients/1", "br, gzip")
+def test_errors_are_json_and_uncompressed(
+    server_http: FlaskClient, server_keys: dict[str, str]
+) -> None:
+    response = get(server_http, server_keys, "/api/v1/clients/1", "br, gzip")
     assert response.status_code == 404
     assert "Content-Encoding" not in response.headers
     assert response.get_json()["error"]["code"] == "not_found"
 
 
 def test_a_compressed_file_answers_its_etag_with_304(
-    http: FlaskClient, keys: dict[str, str]
+    server_http: FlaskClient, server_keys: dict[str, str]
 ) -> None:
-    first = get(http, keys, PLOTLY_URL, "br")
+    first = get(server_http, server_keys, PLOTLY_URL, "br")
     etag = first.headers["ETag"]
     assert etag.endswith(':br"')  # the compressed body has its own validator
-    again = http.get(PLOTLY_URL, headers={"Accept-Encoding": "br", "If-None-Match": etag})
+    again = server_http.get(PLOTLY_URL, headers={"Accept-Encoding": "br", "If-None-Match": etag})
     again.close()
     assert again.status_code == 304
     assert again.get_data() == b""

@@ -1,6 +1,8 @@
-"""Settings: the loan rate the forms assume comes from LOAN_ANNUAL_RATE, checked at start."""
+"""Settings: read from the environment through pydantic-settings, each bad value named."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -16,3 +18,64 @@ def test_the_loan_rate_is_read_from_the_environment() -> None:
 def test_a_loan_rate_outside_0_to_1_is_refused_with_its_name(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="LOAN_ANNUAL_RATE must be a yearly rate"):
         Settings.from_env(environ={"LOAN_ANNUAL_RATE": raw})
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"PORT": "9000"}, {"port": 9000}),
+        ({"port": "9000"}, {"port": 9000}),  # any case, as before
+        ({"DASHBOARD": "0"}, {"dashboard": False}),
+        ({"DASHBOARD": "yes"}, {"dashboard": True}),
+        ({"DATA_DIR": "elsewhere"}, {"data_dir": Path("elsewhere")}),
+        ({"AUDIT_FLUSH_SECONDS": "0"}, {"audit_flush_seconds": 0.0}),
+        ({"PORT": ""}, {"port": 8050}),  # empty: the default
+        ({"DATABASE_URL": "postgres://u@h/db"}, {"database_url": "postgresql+psycopg://u@h/db"}),
+    ],
+)
+def test_variables_are_read_by_name_and_typed(
+    environ: dict[str, str], expected: dict[str, object]
+) -> None:
+    settings = Settings.from_env(environ=environ)
+    assert {name: getattr(settings, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        (
+            {"PORT": "eighty"},
+            "PORT='eighty' (environment) is not valid: Input should be a valid integer, unable "
+            "to parse string as an integer. Fix PORT, or unset it for the default 8050.",
+        ),
+        (
+            {"DASHBOARD": "maybe"},
+            "DASHBOARD='maybe' (environment) is not valid: Input should be a valid boolean, "
+            "unable to interpret input. Fix DASHBOARD, or unset it for the default True.",
+        ),
+        (
+            {"SCORE_EXPLAIN_COST": "0"},
+            "SCORE_EXPLAIN_COST='0' (environment) is not valid: must be at least 1, got 0. "
+            "Fix SCORE_EXPLAIN_COST, or unset it for the default 5.",
+        ),
+        ({"APP_ENV": "prod"}, "APP_ENV must be demo, production or test, got 'prod'."),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be json or text, got 'xml'."),
+    ],
+)
+def test_a_bad_value_is_refused_with_its_variable_and_the_fix(
+    environ: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigurationError) as error:
+        Settings.from_env(environ=environ)
+    assert str(error.value) == message
+
+
+def test_overrides_win_over_the_environment_and_are_checked_alike() -> None:
+    assert Settings.from_env({"port": 1}, environ={"PORT": "2"}).port == 1
+    with pytest.raises(ConfigurationError, match="configuration"):
+        Settings.from_env({"port": "x"}, environ={})
+
+
+def test_settings_built_in_code_read_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "9000")
+    assert (Settings().port, Settings.from_env().port) == (8050, 9000)

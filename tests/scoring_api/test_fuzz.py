@@ -21,7 +21,7 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 
-from scoring_api.blueprint import API_PREFIX
+from scoring_api.urls import API_PREFIX
 
 # Generated requests per operation and caller (measured: about 45 s in all on 2 cores).
 MAX_EXAMPLES = {"advisor": 100, "client": 40, "service": 40, None: 30}

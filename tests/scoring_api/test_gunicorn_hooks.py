@@ -14,12 +14,12 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from app import create_app
-from scoring_api.blueprint import STORE_KEY
+from scoring_api.context import STORE_KEY
+from scoring_api.factory import create_app
 from scoring_api.security.database import Database
 from scoring_api.security.models import AuditEvent
 from tests.processes import ROOT, START_SECONDS, create_key, free_port, wait_ready
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 N_REQUESTS = 60
 
@@ -34,7 +34,7 @@ class Worker:
 def test_a_new_worker_loads_the_live_bundle_before_serving(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = create_app(make_settings(data_dir, tmp_path, dashboard=False))
+    app = create_app(make_settings(tmp_path, data_dir, dashboard=False))
     store = app.extensions[STORE_KEY]
     refreshed = []
     monkeypatch.setattr(store, "refresh", lambda: refreshed.append(True))
@@ -46,7 +46,7 @@ def test_a_new_worker_loads_the_live_bundle_before_serving(
 def test_sigterm_writes_every_buffered_audit_row_and_log_line(
     data_dir: Path, client_ids: list[int], tmp_path: Path
 ) -> None:
-    settings = make_settings(data_dir, tmp_path, app_env="test")
+    settings = make_settings(tmp_path, data_dir, app_env="test")
     token = create_key(settings.database_url)
     database = Database(settings.database_url)
     port = free_port()

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from scoring_api.security.models import Account, ApiKey, AuditEvent
 from scoring_api.security.state import get_state
-from tests.scoring_api.security_fixtures import add_account, make_app, make_settings, sign_in
+from tests.scoring_api.security.helpers import add_account, make_app, sign_in
+from tests.scoring_api.settings import make_settings
 
 POSTS = ["/api/v1/score", "/api/v1/invocations", "/api/v1/auth/login"]
 NOT_JSON = {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from scoring_api.context import bundle_store
+
 POINTS_TOLERANCE = 1e-6
 N_CLIENTS = 60
 
@@ -19,8 +21,6 @@ def pairs(app, keys) -> list[tuple[dict, dict, dict]]:
     http = app.test_client()
     headers = {"X-API-Key": keys["advisor"]}
     with app.test_request_context():
-        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
-
         ids = bundle_store().get().client_ids
     out = []
     for client_id in ids[:: max(1, len(ids) // N_CLIENTS)].tolist():
@@ -72,8 +72,6 @@ def test_the_list_the_file_and_the_score_give_the_stored_decision(app, keys) -> 
     http = app.test_client()
     headers = {"X-API-Key": keys["advisor"]}
     with app.test_request_context():
-        from scoring_api.blueprint import bundle_store  # noqa: PLC0415
-
         scores = bundle_store().get().scores.set_index("SK_ID_CURR")["decision"]
     listed = http.get("/api/v1/clients?limit=200", headers=headers).json["items"]
     for item in listed:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scoring_api.security import ensure_demo_accounts
+from scoring_api.security.demo import ensure_demo_accounts
 from tests.processes import ROOT, START_SECONDS, free_port, read_page, stop_process, wait_ready
-from tests.scoring_api.conftest import make_settings
+from tests.scoring_api.settings import make_settings
 
 
 def procfile_web_command() -> list[str]:
@@ -66,7 +66,7 @@ def test_procfile_web_command_serves_api_and_dashboard(data_dir: Path, tmp_path:
 
 def test_demo_accounts_get_fresh_passwords(data_dir: Path, tmp_path: Path) -> None:
     """Demo mode creates the three demo accounts, each with a password of its own."""
-    settings = make_settings(data_dir, tmp_path, app_env="demo")
+    settings = make_settings(tmp_path, data_dir, app_env="demo")
     passwords = ensure_demo_accounts(settings, 100001)
     assert sorted(passwords) == ["demo-admin", "demo-advisor", "demo-client"]
     assert len(set(passwords.values())) == 3
@@ -76,5 +76,5 @@ def test_demo_accounts_get_fresh_passwords(data_dir: Path, tmp_path: Path) -> No
 def test_no_demo_account_in_production(app_env: str, data_dir: Path, tmp_path: Path) -> None:
     """Production mode creates no demo account."""
     secrets = {"secret_key": "s" * 40, "pseudonym_key": "p" * 40}
-    settings = make_settings(data_dir, tmp_path, app_env=app_env, **secrets)
+    settings = make_settings(tmp_path, data_dir, app_env=app_env, **secrets)
     assert ensure_demo_accounts(settings, 100001) == {}

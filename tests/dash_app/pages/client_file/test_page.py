@@ -12,7 +12,7 @@ from dash_app.components.formatting import format_percent, format_points
 from dash_app.pages.client_file import ids
 from dash_app.pages.client_file.sections import WATERFALL_GROUPS
 from dash_app.pages.clients import ids as clients_ids
-from scoring_api.security import pseudonymise
+from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in

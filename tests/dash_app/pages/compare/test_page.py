@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import Select
 from dash_app.pages.compare import ids
 from tests.dash_app.browser import accessibility_violations, sign_in
 from tests.dash_app.conftest import LiveServer
-from tests.scoring_api.security_fixtures import PASSWORD
+from tests.scoring_api.security.helpers import PASSWORD
 
 PLOT_DATA = "return document.querySelector('#{} .js-plotly-plot').data"
 TEMPLATE = "/clients/<client_id>/compare"

@@ -21,7 +21,7 @@ from tests.dash_app.forms import (
     type_into,
     wait_for_value,
 )
-from tests.scoring_api.security_fixtures import add_key
+from tests.scoring_api.security.helpers import add_key
 
 TYPED = {
     "credit": "300000",

@@ -1,0 +1,98 @@
+"""``python -m scoring_api <command>``: the server's commands; ``--help`` lists every one.
+
+Settings come from the environment (DATABASE_URL, ARTIFACTS_DIR, APP_ENV...), as for the server.
+The account commands start in a fraction of a second: the model stack and the HTTP client are
+imported by the commands that use them only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from scoring_api.config import Settings
+from scoring_api.errors import ApiError, ConfigurationError
+from scoring_api.security.cli import Commands, add_commands
+from scoring_api.security.demo import ensure_demo_accounts
+
+# fetch-bundle parses its own options (bundle_fetch.build_parser): this parser reads none of them.
+NO_OPTIONS = "\0"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m scoring_api",
+        description="Commands of the scoring server. Settings come from the environment "
+        "(DATABASE_URL, ARTIFACTS_DIR, APP_ENV...), as for the server.",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", title="commands"
+    )
+    add_commands(commands)
+    add_demo_accounts(commands)
+    add_fetch_bundle(commands)
+    return parser
+
+
+def add_demo_accounts(commands: Commands[argparse.ArgumentParser]) -> None:
+    """Add ``demo-accounts``."""
+    demo = commands.add_parser(
+        "demo-accounts",
+        help="create or reset the demo accounts, print their passwords",
+        description="Create or reset demo-advisor, demo-admin and demo-client (bound to the live "
+        "bundle's first client) with fresh passwords, printed once. Nothing in production.",
+    )
+    demo.set_defaults(run=run_demo_accounts)
+
+
+def add_fetch_bundle(commands: Commands[argparse.ArgumentParser]) -> None:
+    """Add ``fetch-bundle``, whose options and help are its own module's."""
+    fetch = commands.add_parser(
+        "fetch-bundle",
+        help="download a bundle archive, check it and make it live",
+        add_help=False,
+        prefix_chars=NO_OPTIONS,
+    )
+    fetch.add_argument("arguments", nargs=argparse.REMAINDER)
+    fetch.set_defaults(run=run_fetch_bundle)
+
+
+def run_demo_accounts(_args: argparse.Namespace) -> int:
+    """Create or reset the demo accounts (the live bundle's first client); print passwords."""
+    from scoring_api.bundle_store import BundleStore  # noqa: PLC0415 (the model stack: seconds)
+
+    settings = Settings.from_env()
+    if settings.is_production:
+        print("Production mode: no demo account is created.")
+        return 0
+    try:
+        client_id = int(BundleStore(settings.artifacts_dir).get().client_ids[0])
+    except ApiError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    passwords = ensure_demo_accounts(settings, client_id)
+    print(f"Demo accounts in {settings.database_url} (passwords shown once, new at each start):")
+    for username, password in passwords.items():
+        print(f"  {username:<14} {password}")
+    print(f"demo-client may see client {client_id} only.")
+    return 0
+
+
+def run_fetch_bundle(args: argparse.Namespace) -> int:
+    """Run ``fetch-bundle`` with its own arguments."""
+    from scoring_api import bundle_fetch  # noqa: PLC0415 (requests: only this command downloads)
+
+    return bundle_fetch.main(args.arguments)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit status (2 for a configuration error)."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except ConfigurationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return status

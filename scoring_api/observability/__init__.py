@@ -1,0 +1,1 @@
+"""What the server tells its operators: request ids, log lines, the access log and metrics."""
