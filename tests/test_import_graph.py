@@ -132,14 +132,7 @@ def _in_source(module: str, source: str) -> bool:
     "source",
     [
         "model_training",
-        pytest.param(
-            "scoring_api",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="cycle being removed on another branch: the API's (blueprint and routes, "
-                "metrics and security, audit and identity)",
-            ),
-        ),
+        "scoring_api",
         "dash_app",
         "app.py",
     ],

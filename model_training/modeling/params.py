@@ -42,8 +42,10 @@ class TrainingSettings:
             cls(),
             cost_fn=float(env.get("COST_FN", cls.cost_fn)),
             cost_fp=float(env.get("COST_FP", cls.cost_fp)),
-            iterations=_int_setting(iterations, "TRAIN_ITERATIONS", cls.iterations),
-            n_folds=_int_setting(n_folds, "TRAIN_FOLDS", cls.n_folds),
+            iterations=int(env.get("TRAIN_ITERATIONS", cls.iterations))
+            if iterations is None
+            else iterations,
+            n_folds=int(env.get("TRAIN_FOLDS", cls.n_folds)) if n_folds is None else n_folds,
             learning_rate=float(env.get("TRAIN_LEARNING_RATE", cls.learning_rate)),
             is_monotone=env.get("TRAIN_MONOTONE", "1") != "0",
             seed=cls.seed if seed is None else seed,
@@ -95,8 +97,3 @@ class TrainingSettings:
             "allow_writing_files": False,
             "verbose": 0,
         }
-
-
-def _int_setting(override: int | None, variable: str, default: int) -> int:
-    """Return the override, else the environment variable's value, else the default."""
-    return int(os.environ.get(variable, default)) if override is None else override
