@@ -39,8 +39,7 @@ $(DATA_DIR)/application_train.csv: | $(STAMP)
 demo-data: $(DATA_DIR)/application_train.csv  ## generate the synthetic demo data if absent
 
 demo-model: demo-data  ## validate, build features, train and evaluate unless a usable model is live
-	@if [ -f $(ARTIFACTS_DIR)/CURRENT ] && \
-		$(PY) -m model_training check --artifacts-dir $(ARTIFACTS_DIR); then :; \
+	@if $(PY) -m model_training check --artifacts-dir $(ARTIFACTS_DIR); then :; \
 	else \
 		$(PY) -m model_training build --data-dir $(DATA_DIR) --artifacts-dir $(ARTIFACTS_DIR) \
 			--iterations $(DEMO_ITERATIONS); \

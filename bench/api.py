@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from model_training.bundle import SCORES, open_bundle  # noqa: E402
+from scoring_api.security.roles import Role  # noqa: E402
+from scoring_api.urls import API_PREFIX  # noqa: E402
 
 
 def _free_port() -> int:
@@ -128,7 +130,7 @@ def _cases(api_port: int, ceiling_port: int, ids: list[int]) -> dict[str, tuple]
         "GET clients/<id>/score": (
             api_port,
             "GET",
-            [f"/api/v1/clients/{i}/score" for i in ids],
+            [f"{API_PREFIX}/clients/{i}/score" for i in ids],
             None,
             "clients.score",
             1,
@@ -136,7 +138,7 @@ def _cases(api_port: int, ceiling_port: int, ids: list[int]) -> dict[str, tuple]
         "GET clients/<id>/explanation": (
             api_port,
             "GET",
-            [f"/api/v1/clients/{i}/explanation" for i in ids],
+            [f"{API_PREFIX}/clients/{i}/explanation" for i in ids],
             None,
             "clients.explanation",
             1,
@@ -144,7 +146,7 @@ def _cases(api_port: int, ceiling_port: int, ids: list[int]) -> dict[str, tuple]
         "POST score, 1 record": (
             api_port,
             "POST",
-            ["/api/v1/score"],
+            [f"{API_PREFIX}/score"],
             json.dumps({"applications": record[:1]}),
             "score.what_if",
             1,
@@ -152,7 +154,7 @@ def _cases(api_port: int, ceiling_port: int, ids: list[int]) -> dict[str, tuple]
         "POST score, 100 records": (
             api_port,
             "POST",
-            ["/api/v1/score"],
+            [f"{API_PREFIX}/score"],
             json.dumps({"applications": record}),
             "score.what_if",
             len(record),
@@ -204,7 +206,7 @@ def main() -> None:
                 "--name",
                 "bench",
                 "--role",
-                "advisor",
+                Role.ADVISOR,
             ],
             env=env,
             cwd=ROOT,
@@ -235,7 +237,7 @@ def main() -> None:
     results = {}
     expected: Counter[str] = Counter()
     try:
-        _wait_ready(api_port, "/api/v1/health/ready")
+        _wait_ready(api_port, f"{API_PREFIX}/health/ready")
         _wait_ready(ceiling_port, "/ping")
         scores = open_bundle(Path(args.artifacts_dir)).table(SCORES, ["SK_ID_CURR"])
         ids = scores["SK_ID_CURR"].head(500)

@@ -24,6 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scoring_api.urls import API_PREFIX  # noqa: E402
 from scripts.screenshots import DemoServer, browser, sign_in  # noqa: E402
 
 DRAWN = """
@@ -64,7 +65,7 @@ def _api_seconds(session: requests.Session, base: str, paths: list[str]) -> floa
     """Return the seconds the page's API calls take one after another."""
     started = time.perf_counter()
     for path in paths:
-        session.get(base + "/api/v1" + path, timeout=30).raise_for_status()
+        session.get(base + API_PREFIX + path, timeout=30).raise_for_status()
     return time.perf_counter() - started
 
 

@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 TARGET_SECONDS = 90.0
 TARGET_SPEEDUP = 5.0
 TARGET_PEAK_GIB = 8.0
-PLACEHOLDER = 365243
 Reader = Callable[[str], pd.DataFrame]
 
 

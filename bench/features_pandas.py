@@ -11,9 +11,8 @@ import numpy as np
 import pandas as pd
 from measure import cpu_seconds, peak_mb
 
-from model_training.data.schema import PREVIOUS_PLACEHOLDER_COLUMNS
+from model_training.data.schema import PLACEHOLDER_DAYS, PREVIOUS_PLACEHOLDER_COLUMNS
 
-PLACEHOLDER = 365243
 Reader = Callable[[str], pd.DataFrame]
 
 
@@ -102,9 +101,9 @@ def _bureau(read: Reader) -> list[pd.DataFrame]:
 def _previous(read: Reader) -> list[pd.DataFrame]:
     """Return previous_application aggregates per client, as pandas."""
     p = read("previous_application")
-    running = (p.NAME_CONTRACT_STATUS == "Approved") & (p.DAYS_LAST_DUE == PLACEHOLDER)
+    running = (p.NAME_CONTRACT_STATUS == "Approved") & (p.DAYS_LAST_DUE == PLACEHOLDER_DAYS)
     for name in PREVIOUS_PLACEHOLDER_COLUMNS:
-        p[name] = p[name].mask(p[name] == PLACEHOLDER)
+        p[name] = p[name].mask(p[name] == PLACEHOLDER_DAYS)
     refused = p.NAME_CONTRACT_STATUS == "Refused"
     p = p.assign(
         approved=p.NAME_CONTRACT_STATUS == "Approved",

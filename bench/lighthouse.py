@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 # bench/ is on sys.path (this script's folder), ROOT too
 from lighthouse_report import ID, OUT_DIR, VERSIONS, write_summary  # noqa: E402
 
+from scoring_api.security.roles import Role  # noqa: E402
 from tests.processes import START_SECONDS, free_port, stop_process, wait_ready  # noqa: E402
 
 LIGHTHOUSE_DIR = ROOT / "bench" / "lighthouse"
@@ -44,17 +45,17 @@ BEFORE_REF = "f55ce46"  # the merge-base of the dashboard-weight work (bench/REA
 CHROMIUM = "/usr/bin/chromium"
 FLOW_SECONDS = 300
 FLOW_ATTEMPTS = 2  # a flow whose trace lacks its navigation start (NO_NAVSTART) is run again
-USERNAMES = {"advisor": "advisor", "client": "client"}  # role -> account (shown in the shell)
+USERNAMES = {Role.ADVISOR: "advisor", Role.CLIENT: "client"}  # role -> account (shown in the shell)
 PAGES = (  # (role, path); role "anonymous" is signed out
     ("anonymous", "/sign-in"),
-    ("advisor", "/clients"),
-    ("advisor", f"/clients/{ID}"),
-    ("advisor", f"/clients/{ID}/compare"),
-    ("advisor", f"/clients/{ID}/what-if"),
-    ("advisor", "/new-application"),
-    ("advisor", "/model"),
-    ("client", "/my-data"),
-    ("client", "/model"),
+    (Role.ADVISOR, "/clients"),
+    (Role.ADVISOR, f"/clients/{ID}"),
+    (Role.ADVISOR, f"/clients/{ID}/compare"),
+    (Role.ADVISOR, f"/clients/{ID}/what-if"),
+    (Role.ADVISOR, "/new-application"),
+    (Role.ADVISOR, "/model"),
+    (Role.CLIENT, "/my-data"),
+    (Role.CLIENT, "/model"),
 )
 PRESETS = ("mobile", "desktop")
 
@@ -275,11 +276,11 @@ def main(argv: list[str] | None = None) -> int:
             servers[version] = start_server(version, trees[version], args, workdir)
             stack.callback(servers[version].stop)
         for server in servers.values():
-            create_account(server, "advisor", password, None)
+            create_account(server, Role.ADVISOR, password, None)
         probe = servers.get("after") or servers["before"]
-        client_id = args.client_id or refused_client(probe, sign_in(probe, "advisor", password))
+        client_id = args.client_id or refused_client(probe, sign_in(probe, Role.ADVISOR, password))
         for server in servers.values():
-            create_account(server, "client", password, client_id)
+            create_account(server, Role.CLIENT, password, client_id)
         served = ", ".join(f"{v} on {s.url} from {s.tree}" for v, s in servers.items())
         print(f"Client {client_id}; {served}", file=sys.stderr)
         rows, failures = [], []

@@ -28,6 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scoring_api.security.roles import Role  # noqa: E402
+from scoring_api.urls import API_PREFIX  # noqa: E402
+
 VARIANTS = ("without", "request id", "request id + metrics")
 STRIPPED = {
     "without": {"_assign_request_id", "_send_request_id", "record_request"},
@@ -59,7 +62,7 @@ def _build(variant: str, data_dir: Path, artifacts_dir: Path, db: Path) -> tuple
         app.extensions.pop(METRICS_KEY)
     state = get_state(app)
     with state.database.session() as session:
-        key = create_api_key(session, state.api_key_secret(session), "bench", "advisor").token
+        key = create_api_key(session, state.api_key_secret(session), "bench", Role.ADVISOR).token
     return app.test_client(), key
 
 
@@ -75,7 +78,7 @@ def measure(data_dir: Path, artifacts_dir: Path, n_requests: int, rounds: int) -
     for k, variant in enumerate(VARIANTS):
         client, key = _build(variant, data_dir, artifacts_dir, tmp / f"{k}.sqlite3")
         ids = client.application.extensions[STORE_KEY].live().client_ids
-        urls = [f"/api/v1/clients/{int(i)}/score" for i in ids[:50]]
+        urls = [f"{API_PREFIX}/clients/{int(i)}/score" for i in ids[:50]]
         clients[variant] = (client, {"X-API-Key": key}, urls)
     samples: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     order = list(VARIANTS)
@@ -134,9 +137,9 @@ def format_cost(n_records: int = 20000) -> dict:
     record = logging.LogRecord(
         "scoring_api.access", logging.INFO, __file__, 1, "%s %s %s %.1fms client=%s", None, None
     )
-    record.args = ("GET", "/api/v1/clients/<int:client_id>/score", 200, 1.2, "ref:0123abcd")
+    record.args = ("GET", f"{API_PREFIX}/clients/<int:client_id>/score", 200, 1.2, "ref:0123abcd")
     record.__dict__.update(
-        method="GET", route="/api/v1/clients/<int:client_id>/score", status=200,
+        method="GET", route=f"{API_PREFIX}/clients/<int:client_id>/score", status=200,
         duration_ms=1.2, client_ref="ref:0123abcd", request_id="0123456789abcdef",
     )  # fmt: skip
     out = {}

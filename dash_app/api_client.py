@@ -16,8 +16,8 @@ import requests
 from flask import current_app, has_request_context, request
 
 from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, sign_address
+from scoring_api.urls import API_PREFIX
 
-API_PREFIX = "/api/v1"
 CONFIG_KEY = "DASHBOARD_API_URL"
 HTTP_TIMEOUT_SECONDS = 10
 FORWARDED_COOKIES = ("session",)

@@ -14,8 +14,8 @@ from typing import Any
 import dash
 
 from dash_app.text import current_lang, t
+from scoring_api.urls import is_ascii_digits
 
-ASCII_DIGITS = re.compile(r"[0-9]+")  # ids in URLs are ASCII digits
 MAX_ID_DIGITS = 12
 CLIENT_VARIABLE = "client_id"  # the template variable of the pages of one client's file
 TEMPLATE_VARIABLE = re.compile(r"<([^<>]+)>")
@@ -60,11 +60,6 @@ def draws_charts(path: str) -> bool:
     """Tell whether the page at this path draws charts (registered with ``charts=True``)."""
     found = page_at(path)
     return found is not None and bool(found[0].get("charts"))
-
-
-def is_ascii_digits(text: str) -> bool:
-    """Tell whether a text is ASCII digits only (``str.isdigit`` also takes ``²`` and ``١٢٣``)."""
-    return ASCII_DIGITS.fullmatch(text) is not None
 
 
 def parse_client_id(raw: object) -> int | None:

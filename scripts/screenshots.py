@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from scoring_api.context import bundle_store  # noqa: E402
 from scoring_api.security.accounts import create_account  # noqa: E402
+from scoring_api.security.roles import Role  # noqa: E402
 from scoring_api.security.state import get_state  # noqa: E402
+from scoring_api.urls import API_PREFIX  # noqa: E402
 
 CHROME_FLAGS = (
     "--headless=new",
@@ -160,8 +162,8 @@ class DemoServer:
         self.client_id = _refused_client(self.app, ids)
         self.password = secrets.token_urlsafe(16)
         with get_state(self.app).database.session() as session:
-            create_account(session, "advisor", self.password, "advisor", None)
-            create_account(session, "client", self.password, "client", self.client_id)
+            create_account(session, "advisor", self.password, Role.ADVISOR, None)
+            create_account(session, "client", self.password, Role.CLIENT, self.client_id)
         self._server = make_server("127.0.0.1", 0, self.app, threaded=True)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_port}"
@@ -209,11 +211,11 @@ def _refused_client(app: object, ids: object) -> int:
     """Return a refused client (the pages are most telling for a refusal)."""
     client = app.test_client()  # type: ignore[attr-defined]
     with get_state(app).database.session() as session:  # type: ignore[arg-type]
-        create_account(session, "probe", "probe-password-123456", "advisor", None)
+        create_account(session, "probe", "probe-password-123456", Role.ADVISOR, None)
     client.post(
-        "/api/v1/auth/login", json={"username": "probe", "password": "probe-password-123456"}
+        f"{API_PREFIX}/auth/login", json={"username": "probe", "password": "probe-password-123456"}
     )
-    page = client.get("/api/v1/clients?limit=200").get_json()
+    page = client.get(f"{API_PREFIX}/clients?limit=200").get_json()
     refused = [row["client_id"] for row in page["items"] if row["decision"] == "refused"]
     return int(refused[0]) if refused else int(ids[0])  # type: ignore[index]
 

@@ -1,5 +1,7 @@
 """Text shared by every page: shell, navigation, decisions, errors."""
 
+from scoring_api.security.roles import Role
+
 TEXT = {
     "app.name": {"fr": "Prêt à dépenser", "en": "Prêt à dépenser"},
     "app.tagline": {"fr": "Scoring crédit transparent", "en": "Transparent credit scoring"},
@@ -24,10 +26,10 @@ TEXT = {
     "nav.new_application": {"fr": "Nouvelle demande", "en": "New application"},
     "nav.model": {"fr": "Le modèle", "en": "The model"},
     "nav.my_data": {"fr": "Mon dossier", "en": "My file"},
-    "role.advisor": {"fr": "conseiller", "en": "advisor"},
-    "role.client": {"fr": "client", "en": "client"},
-    "role.admin": {"fr": "administrateur", "en": "administrator"},
-    "role.service": {"fr": "service", "en": "service"},
+    f"role.{Role.ADVISOR}": {"fr": "conseiller", "en": "advisor"},
+    f"role.{Role.CLIENT}": {"fr": "client", "en": "client"},
+    f"role.{Role.ADMIN}": {"fr": "administrateur", "en": "administrator"},
+    f"role.{Role.SERVICE}": {"fr": "service", "en": "service"},
     "decision.granted": {"fr": "Accordé", "en": "Granted"},
     "decision.refused": {"fr": "Refusé", "en": "Refused"},
     "decision.referred": {"fr": "Transmis à un conseiller", "en": "Referred to an advisor"},

@@ -14,8 +14,8 @@ from dash_app.components.messages import error_alert
 from dash_app.pages.clients import ids
 from dash_app.pages.clients.sections import empty_alert, recent_links, results_table
 from dash_app.recent_clients import owned_ids
-from dash_app.routing import is_ascii_digits
 from dash_app.text import current_lang, t
+from scoring_api.urls import is_ascii_digits
 
 PAGE_SIZE = 10
 

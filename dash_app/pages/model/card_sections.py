@@ -14,6 +14,7 @@ from dash_app.components.formatting import format_number, format_percent, is_mis
 from dash_app.figures.model import make_importance_figure
 from dash_app.pages.model import ids
 from dash_app.text import t
+from model_training.data.schema import PROTECTED_ATTRIBUTE
 
 GRAPH_CONFIG: dcc.Graph.Config = {"displaylogo": False, "displayModeBar": False, "responsive": True}
 IMPORTANCE_TOP = 15
@@ -147,7 +148,10 @@ def card_section(card: Mapping[str, Any], lang: str) -> Component:
                 pdo=_whole(points.get("points_to_double_odds"), lang),
             ),
         ),
-        ("model.card.excluded", t("model.card.excluded_value", lang)),
+        (
+            "model.card.excluded",
+            t("model.card.excluded_value", lang, attribute=PROTECTED_ATTRIBUTE),
+        ),
         ("model.card.review", t("model.card.review_value", lang)),
     ]
     terms = []

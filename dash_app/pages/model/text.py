@@ -58,9 +58,9 @@ TEXT = {
     },
     "model.card.excluded": {"fr": "Jamais utilisé", "en": "Never used"},
     "model.card.excluded_value": {
-        "fr": "Le sexe n'est jamais une entrée du modèle (la variable CODE_GENDER est "
+        "fr": "Le sexe n'est jamais une entrée du modèle (la variable {attribute} est "
         "exclue) ; il sert seulement à vérifier l'équité des décisions.",
-        "en": "Gender is never an input of the model (the CODE_GENDER field is excluded); "
+        "en": "Gender is never an input of the model (the {attribute} field is excluded); "
         "it is only used to check that decisions are fair.",
     },
     "model.card.review": {"fr": "Réexamen humain", "en": "Human review"},

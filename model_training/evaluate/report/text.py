@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from model_training.data.schema import PROTECTED_ATTRIBUTE
 from model_training.evaluate.report.style import report_number, report_percent
 
 
@@ -186,8 +187,8 @@ MODEL_CARD: tuple[tuple[str, str], ...] = (
     ),
     (
         "Fairness",
-        "CODE_GENDER is not a model input (French and EU anti-discrimination rules, CNIL "
-        "credit-scoring rules); it is kept only to measure decisions and errors by gender, as "
+        f"{PROTECTED_ATTRIBUTE} is not a model input (French and EU anti-discrimination rules, "
+        "CNIL credit-scoring rules); it is kept only to measure decisions and errors by gender, as "
         "shown above. Age is a risk factor; its effect is reported by age band. Protected "
         "attributes are never given as reasons for a decision.",
     ),
