@@ -192,6 +192,7 @@ def main() -> None:
         "DATA_DIR": args.data_dir,
         "ARTIFACTS_DIR": args.artifacts_dir,
         "RATELIMIT_DEFAULT": "100000000 per minute",
+        "RATELIMIT_SCORE_COST": "1000000000 per minute",  # rows scored: no budget in the way
         "LOG_LEVEL": args.log_level,
         "WEB_CONCURRENCY": "2",
     }
