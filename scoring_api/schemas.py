@@ -286,6 +286,13 @@ class Explanation(BaseModel):
 
     base_value: float
     output: float
+    base_points: float = Field(
+        description="the average client's score in points (the waterfall's start): base_value "
+        "in points; base_points + the contributions' points = the client's score"
+    )
+    threshold_points: float = Field(
+        description="the decision threshold in points: a score at or below it is refused"
+    )
     contributions: list[Contribution]
     groups: list[GroupContribution]
     reasons: list[Reason]

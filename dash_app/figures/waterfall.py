@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -35,16 +34,6 @@ TEXT = {
 }
 
 
-def points_of_log_odds(log_odds: float, scale: Mapping[str, float]) -> float:
-    """Convert log-odds of default to points: offset - factor * log-odds."""
-    return float(scale["offset"]) - float(scale["factor"]) * float(log_odds)
-
-
-def threshold_points(threshold: float, scale: Mapping[str, float]) -> float:
-    """Return the score in points of the decision threshold (a probability of default)."""
-    return points_of_log_odds(math.log(threshold / (1 - threshold)), scale)
-
-
 def ordered_contributions(contributions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Return the contributions in the API's order with the "other features" row last."""
     named = [row for row in contributions if row["feature"] != OTHER_FEATURES]
@@ -64,21 +53,20 @@ def _unique(labels: list[str]) -> list[str]:
 
 def make_waterfall_figure(
     contributions: Sequence[Mapping[str, Any]],
-    base_value: float,
-    scale: Mapping[str, float],
+    base_points: float,
     *,
     lang: str,
-    threshold: float | None = None,
+    threshold_points: float | None = None,
 ) -> go.Figure:
     """Draw the score from the average client's points, feature by feature, to the client's.
 
-    ``contributions`` are the API's rows (label, points; an "other features" row), and
-    ``base_value`` the model's log-odds for an average client, converted with ``scale`` (the
-    model card's points: factor, offset). The bars sum exactly: base + points = score. A
-    ``threshold`` (probability of default) is drawn as a labelled vertical line.
+    ``contributions`` are the API's rows (label, points; an "other features" row) and
+    ``base_points`` the average client's score, as the API's explanation gives them. The bars
+    sum exactly: base + points = score. ``threshold_points`` (the explanation's threshold in
+    points) is drawn as a labelled vertical line.
     """
     rows = ordered_contributions(contributions)
-    base = points_of_log_odds(base_value, scale)
+    base = float(base_points)
     points = [float(row["points"]) for row in rows]
     score = base + sum(points)
     labels = _unique(
@@ -110,8 +98,8 @@ def make_waterfall_figure(
     for value in points:
         running.append(running[-1] + value)
     marks = [*running]
-    if threshold is not None:
-        line = threshold_points(threshold, scale)
+    if threshold_points is not None:
+        line = float(threshold_points)
         marks.append(line)
         figure.add_vline(
             x=line,

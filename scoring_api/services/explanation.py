@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from model_training.features.catalogue import feature_label
+from model_training.modeling.decision import log_odds_of_probability
 from model_training.modeling.explanation_names import OTHER_FEATURES
 from model_training.modeling.reasons import (
     ValueOf,
@@ -69,6 +70,10 @@ def make_explanation(
     return {
         "base_value": base_value,
         "output": float(output),
+        "base_points": float(scale.points_of_log_odds(base_value)),
+        "threshold_points": float(
+            scale.points_of_log_odds(log_odds_of_probability(bundle.threshold))
+        ),
         "contributions": rows,
         "groups": group_rows(groups, scale, lang),
         "reasons": reasons,

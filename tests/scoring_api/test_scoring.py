@@ -137,6 +137,27 @@ def test_stored_explanation_sums_to_the_stored_log_odds(as_role, client_ids) -> 
     assert all(r["points"] < 0 for r in body["reasons"])
 
 
+@pytest.mark.parametrize("client_index", [0, 1, 2])
+def test_the_explanation_gives_the_waterfalls_points_so_no_caller_converts(
+    as_role, client_ids, client_index: int
+) -> None:
+    """base_points + the contributions' points = the score; at or below threshold_points the
+    decision is a refusal (the dashboard draws these numbers, it computes none of them)."""
+    client_id = client_ids[client_index]
+    body = as_role("advisor", "GET", f"/api/v1/clients/{client_id}/explanation?top=5").json
+    score = as_role("advisor", "GET", f"/api/v1/clients/{client_id}/score").json
+    total = body["base_points"] + sum(c["points"] for c in body["contributions"])
+    assert total == pytest.approx(score["score"], abs=1e-6)
+    card = as_role("advisor", "GET", "/api/v1/model").json
+    factor, offset = card["points"]["factor"], card["points"]["offset"]
+    assert body["base_points"] == pytest.approx(offset - factor * body["base_value"], abs=1e-9)
+    threshold = score["threshold"]
+    expected = offset - factor * math.log(threshold / (1 - threshold))
+    assert body["threshold_points"] == pytest.approx(expected, abs=1e-9)
+    is_refused = score["score"] <= body["threshold_points"]
+    assert is_refused == (score["probability"] >= threshold)
+
+
 def test_unknown_fields_and_out_of_range_values_are_422(as_role) -> None:
     body = {"applications": [{"TARGET": 1, "AMT_CREDIT": -5}]}
     response = as_role("advisor", "POST", "/api/v1/score", json=body)

@@ -50,8 +50,7 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
 
 
 def file_content(client_id: int, lang: str) -> list[Component]:
-    """Fetch a client's file, explanation and the points scale; return the file's sections."""
+    """Fetch a client's file and explanation; return the file's sections."""
     file = api_client.client_file(client_id)
     explanation = api_client.client_explanation(client_id, lang)
-    scale = api_client.model_card(lang)["points"]
-    return client_file_sections(file, explanation, scale, lang)
+    return client_file_sections(file, explanation, lang)

@@ -14,11 +14,7 @@ from dash_app.components.formatting import format_number, format_percent, format
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
 from dash_app.figures.gauge import make_gauge_figure
-from dash_app.figures.waterfall import (
-    make_waterfall_figure,
-    points_of_log_odds,
-    threshold_points,
-)
+from dash_app.figures.waterfall import make_waterfall_figure
 from dash_app.pages.client_file import ids
 from dash_app.text import t, t_plural
 from model_training.modeling.explanation_names import OTHER_FEATURES
@@ -186,11 +182,9 @@ def _feature_list(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
     )
 
 
-def waterfall_summary(
-    explanation: Mapping[str, Any], scale: Mapping[str, float], threshold: float, lang: str
-) -> str:
+def waterfall_summary(explanation: Mapping[str, Any], lang: str) -> str:
     """Return the waterfall's text alternative: start, end, threshold, what weighs most."""
-    base = points_of_log_odds(explanation["base_value"], scale)
+    base = float(explanation["base_points"])
     rows = waterfall_rows(explanation, lang)
     score = base + sum(row["points"] for row in rows)
     sentences = [
@@ -199,7 +193,7 @@ def waterfall_summary(
             lang,
             base=format_points(base, lang),
             score=format_points(score, lang),
-            threshold=format_points(threshold_points(threshold, scale), lang),
+            threshold=format_points(explanation["threshold_points"], lang),
         )
     ]
     named = [row for row in rows if row["feature"] != OTHER_FEATURES]
@@ -214,23 +208,20 @@ def waterfall_summary(
     return " ".join(sentences)
 
 
-def waterfall_section(
-    explanation: Mapping[str, Any], scale: Mapping[str, float], threshold: float, lang: str
-) -> Component:
+def waterfall_section(explanation: Mapping[str, Any], lang: str) -> Component:
     """Return the points waterfall of the client's score with its text summary."""
     figure = make_waterfall_figure(
         waterfall_rows(explanation, lang),
-        explanation["base_value"],
-        scale,
+        explanation["base_points"],
         lang=lang,
-        threshold=threshold,
+        threshold_points=explanation["threshold_points"],
     )
     return _card(
         t("client_file.waterfall.heading", lang),
         [
             dcc.Graph(id=ids.CLIENT_FILE_WATERFALL_GRAPH, figure=figure, config=GRAPH_CONFIG),
             html.P(
-                waterfall_summary(explanation, scale, threshold, lang),
+                waterfall_summary(explanation, lang),
                 className="chart-summary",
                 id=ids.CLIENT_FILE_WATERFALL_SUMMARY_P,
             ),
@@ -281,7 +272,6 @@ def profile_section(application: Mapping[str, Any] | None, lang: str) -> Compone
 def client_file_sections(
     file: Mapping[str, Any],
     explanation: Mapping[str, Any],
-    scale: Mapping[str, float],
     lang: str,
 ) -> list[Component]:
     """Return the whole file: decision and gauge, reasons and waterfall, information cards."""
@@ -290,7 +280,7 @@ def client_file_sections(
         dbc.Row(
             [
                 dbc.Col(reasons_section(explanation, lang), lg=5),
-                dbc.Col(waterfall_section(explanation, scale, file["threshold"], lang), lg=7),
+                dbc.Col(waterfall_section(explanation, lang), lg=7),
             ],
             className="g-3 mb-3",
         ),

@@ -52,7 +52,6 @@ def my_data_content(client_id: int, lang: str) -> Any:
     try:
         file = api_client.client_file(client_id)
         explanation = api_client.client_explanation(client_id, lang)
-        scale = api_client.model_card(lang)["points"]
     except ApiClientError as error:
         return error_alert(error, lang, client_id=client_id)
     top = dbc.Row(
@@ -62,4 +61,4 @@ def my_data_content(client_id: int, lang: str) -> Any:
         ],
         className="g-3 mb-3",
     )
-    return [top, *client_file_sections(file, explanation, scale, lang)]
+    return [top, *client_file_sections(file, explanation, lang)]

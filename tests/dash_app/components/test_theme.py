@@ -99,9 +99,7 @@ def test_the_report_colours_refusals_and_approvals_as_the_dashboard_does() -> No
 
 
 def test_the_threshold_is_drawn_alike_on_the_waterfall_and_the_what_if() -> None:
-    waterfall = make_waterfall_figure(
-        [], 0.0, {"offset": 600.0, "factor": 28.85}, lang="en", threshold=0.1
-    )
+    waterfall = make_waterfall_figure([], 600.0, lang="en", threshold_points=550.0)
     comparison = make_comparison_figure(
         {"probability": 0.05, "decision": "granted"},
         {"probability": 0.05, "decision": "granted"},

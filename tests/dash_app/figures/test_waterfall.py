@@ -6,15 +6,11 @@ import math
 
 import pytest
 
-from dash_app.figures.waterfall import (
-    make_waterfall_figure,
-    points_of_log_odds,
-    threshold_points,
-)
+from dash_app.figures.waterfall import make_waterfall_figure
 
 FACTOR = 20 / math.log(2)
-SCALE = {"factor": FACTOR, "offset": 600 - FACTOR * math.log(50)}
-BASE_VALUE = -2.8
+BASE_POINTS = 599.4  # the API's explanation gives the average client's score in points
+THRESHOLD_POINTS = 550.2
 CONTRIBUTIONS = [  # the API's rows: "other features" not last on purpose
     {"feature": "other_features", "label": "Other features", "contribution": -0.1},
     {"feature": "EXT_SOURCE_MIN", "label": "Lowest external score", "contribution": -0.3},
@@ -23,12 +19,11 @@ CONTRIBUTIONS = [  # the API's rows: "other features" not last on purpose
 ]
 for row in CONTRIBUTIONS:
     row["points"] = -FACTOR * row["contribution"]
-OUTPUT = BASE_VALUE + sum(row["contribution"] for row in CONTRIBUTIONS)
+SCORE = BASE_POINTS + sum(row["points"] for row in CONTRIBUTIONS)
 
 
 def test_the_bars_sum_from_the_base_to_the_clients_score() -> None:
-    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_VALUE, SCALE, lang="en").data[0]
-    score = points_of_log_odds(OUTPUT, SCALE)
+    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="en").data[0]
     assert list(bars.measure) == [
         "absolute",
         "relative",
@@ -37,13 +32,13 @@ def test_the_bars_sum_from_the_base_to_the_clients_score() -> None:
         "relative",
         "total",
     ]
-    assert bars.x[0] == pytest.approx(SCALE["offset"] - FACTOR * BASE_VALUE, abs=1e-9)
-    assert bars.x[0] + sum(bars.x[1:-1]) == pytest.approx(score, abs=1e-9)
-    assert bars.text[-1] == f"{score:.0f}\u00a0pts"
+    assert bars.x[0] == BASE_POINTS
+    assert bars.x[0] + sum(bars.x[1:-1]) == pytest.approx(SCORE, abs=1e-9)
+    assert bars.text[-1] == f"{SCORE:.0f}\u00a0pts"
 
 
 def test_other_features_come_last_just_before_the_total() -> None:
-    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_VALUE, SCALE, lang="en").data[0]
+    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="en").data[0]
     assert list(bars.y) == [
         "Starting point (average client)",
         "Lowest external score",
@@ -55,27 +50,27 @@ def test_other_features_come_last_just_before_the_total() -> None:
 
 
 def test_bars_carry_signed_points_and_labels_not_codes() -> None:
-    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_VALUE, SCALE, lang="fr").data[0]
+    bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="fr").data[0]
     assert list(bars.text[1:-1]) == ["+9\u00a0pts", "−6\u00a0pts", "+1\u00a0pts", "+3\u00a0pts"]
     assert not {"EXT_SOURCE_MIN", "AMT_INCOME_TOTAL", "AGE_YEARS"} & set(bars.y)
     assert bars.y[0] == "Point de départ (client moyen)"
 
 
 def test_the_threshold_is_a_labelled_line_at_its_points() -> None:
-    figure = make_waterfall_figure(CONTRIBUTIONS, BASE_VALUE, SCALE, lang="en", threshold=0.1)
-    line = threshold_points(0.1, SCALE)
-    assert line == pytest.approx(SCALE["offset"] + FACTOR * math.log(9))
-    assert figure.layout.shapes[0].x0 == pytest.approx(line)
-    assert figure.layout.annotations[0].text == f"Threshold: {line:.0f}\u00a0pts"
+    figure = make_waterfall_figure(
+        CONTRIBUTIONS, BASE_POINTS, lang="en", threshold_points=THRESHOLD_POINTS
+    )
+    assert figure.layout.shapes[0].x0 == THRESHOLD_POINTS
+    assert figure.layout.annotations[0].text == "Threshold: 550\u00a0pts"
 
 
 def test_equal_labels_stay_separate_bars() -> None:
     rows = [dict(CONTRIBUTIONS[1]), {**CONTRIBUTIONS[2], "label": "Lowest external score"}]
-    bars = make_waterfall_figure(rows, BASE_VALUE, SCALE, lang="en").data[0]
+    bars = make_waterfall_figure(rows, BASE_POINTS, lang="en").data[0]
     assert list(bars.y[1:3]) == ["Lowest external score", "Lowest external score (2)"]
 
 
 def test_a_label_holding_markup_is_drawn_as_text() -> None:
     rows = [{**CONTRIBUTIONS[1], "label": '<a href="https://evil.example">Score</a>'}]
-    bars = make_waterfall_figure(rows, BASE_VALUE, SCALE, lang="en").data[0]
+    bars = make_waterfall_figure(rows, BASE_POINTS, lang="en").data[0]
     assert bars.y[1] == '&lt;a href="https://evil.example"&gt;Score&lt;/a&gt;'
