@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, request
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from scoring_api.errors import ApiError, error_response
 
 CALLBACK_PATH_SUFFIX = "/_dash-update-component"
 LOCATION_PROPS = frozenset({"pathname", "search", "hash", "href"})  # dcc.Location's strings
@@ -79,6 +81,4 @@ def init_callback_guard(server: Flask, app: dash.Dash) -> None:
         problem = callback_request_problem(request.get_json(silent=True), app.callback_map)
         if problem is None:
             return None
-        response = jsonify({"error": {"code": "bad_request", "message": problem, "details": None}})
-        response.status_code = 400
-        return response
+        return error_response(ApiError(400, "bad_request", problem))
