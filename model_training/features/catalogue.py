@@ -16,6 +16,11 @@ A family is ``adverse_value`` (it asserts something about the client's values) o
 ``missing_information`` (an input or a history is absent); each adverse family names the
 missing-information family that takes its features' missing values (``missing_family``), and
 ``refer`` marks missing information that sends the decision to a person.
+
+``fields.csv`` owns the labels of the raw application fields shown to people where they differ
+from a model feature's (people read "identity document changed 3 years ago", the model a number
+of days) or where the field is no model feature; every other field is a catalogued feature of
+the same name and takes the feature's label and description (``field_catalogue``).
 """
 
 from __future__ import annotations
@@ -25,11 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from model_training.data.schema import PROTECTED_ATTRIBUTE, table
+
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 DIRECTIONS: tuple[int, ...] = (-1, 0, 1)
 EVIDENCE_KINDS: tuple[str, ...] = ("fact", "volume", "context", "structural")
 ADVERSE_VALUE = "adverse_value"
 MISSING_INFORMATION = "missing_information"
+FIELD_TABLE = "application_test"  # its columns: every application field but the outcome
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,25 @@ class Family:
     def improve(self, lang: str = "fr") -> str:
         """Return what would improve this factor, in ``lang`` (fr or en)."""
         return self.improve_fr if lang == "fr" else self.improve_en
+
+
+@dataclass(frozen=True)
+class FieldEntry:
+    """One raw application field as people read it: label, and a description when one exists."""
+
+    name: str
+    label_fr: str
+    label_en: str
+    description_fr: str = ""
+    description_en: str = ""
+
+    def label(self, lang: str = "fr") -> str:
+        """Return the field's label in ``lang`` (fr or en)."""
+        return self.label_fr if lang == "fr" else self.label_en
+
+    def description(self, lang: str = "fr") -> str:
+        """Return the field's description in ``lang`` (fr or en), empty when it has none."""
+        return self.description_fr if lang == "fr" else self.description_en
 
 
 def _rows(file_name: str) -> list[dict[str, str]]:
@@ -132,3 +159,35 @@ def monotone_directions(names: list[str]) -> dict[str, int]:
     """Return the declared direction (+1 or -1) of each constrained feature among ``names``."""
     catalogue = feature_catalogue()
     return {n: catalogue[n].direction for n in names if n in catalogue and catalogue[n].direction}
+
+
+def application_field_names() -> list[str]:
+    """Return the raw application fields served to people (the protected attribute left out)."""
+    return [c.name for c in table(FIELD_TABLE).columns if c.name != PROTECTED_ATTRIBUTE]
+
+
+@cache
+def field_catalogue() -> dict[str, FieldEntry]:
+    """Return every served application field's label by name, in the schema's order."""
+    own = {row["name"]: row for row in _rows("fields.csv")}
+    features = feature_catalogue()
+    names = application_field_names()
+    unknown = sorted(set(own) - set(names))
+    if unknown:
+        raise ValueError(f"fields.csv names fields no application holds: {unknown}")
+    entries = {}
+    for name in names:
+        if name in own:
+            entries[name] = FieldEntry(**own[name])
+        elif name in features:
+            feature = features[name]
+            entries[name] = FieldEntry(
+                name,
+                feature.label_fr,
+                feature.label_en,
+                feature.description_fr,
+                feature.description_en,
+            )
+        else:
+            raise ValueError(f"application field {name} has no label: add it to fields.csv")
+    return entries

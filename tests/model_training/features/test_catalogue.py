@@ -9,11 +9,14 @@ import pytest
 from model_training.features import feature_columns, feature_entry
 from model_training.features.catalogue import (
     ADVERSE_VALUE,
+    LANGUAGES,
     MISSING_INFORMATION,
     families,
     feature_catalogue,
+    field_catalogue,
     monotone_directions,
 )
+from model_training.train import application_fields
 
 
 def test_every_produced_feature_has_an_entry(synth_features: Path) -> None:
@@ -77,3 +80,32 @@ def test_unknown_feature_is_named_in_the_error() -> None:
 
 def test_gender_has_no_entry() -> None:
     assert "CODE_GENDER" not in feature_catalogue()
+
+
+def test_every_served_application_field_has_a_label(synth_validated: Path) -> None:
+    """The bundle's applications table (a client file's ``application``) is labelled, all of it."""
+    served = set(application_fields(synth_validated).columns)
+    assert served == set(field_catalogue())
+    for entry in field_catalogue().values():
+        assert all(entry.label(lang).strip() for lang in LANGUAGES), entry.name
+
+
+def test_a_field_label_is_written_once() -> None:
+    """fields.csv holds a label only where people read the field unlike the model's feature."""
+    features = feature_catalogue()
+    for name, entry in field_catalogue().items():
+        feature = features.get(name)
+        if feature is not None and entry.description_fr == "":
+            assert (entry.label_fr, entry.label_en) != (feature.label_fr, feature.label_en), name
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "label"),
+    [
+        ("DAYS_ID_PUBLISH", "fr", "Pièce d'identité changée il y a"),
+        ("DAYS_BIRTH", "en", "Age"),
+        ("CNT_CHILDREN", "fr", "Nombre d'enfants"),
+    ],
+)
+def test_fields_read_in_peoples_units(name: str, lang: str, label: str) -> None:
+    assert field_catalogue()[name].label(lang) == label
