@@ -24,7 +24,7 @@ from scoring_api.observability.log_format import configure_logging
 from scoring_api.observability.metrics import init_metrics
 from scoring_api.observability.request_id import init_request_id
 from scoring_api.query_schemas import memoize_query_schemas
-from scoring_api.routes import clients, model, scoring
+from scoring_api.routes import catalogue, clients, model, scoring
 from scoring_api.security import routes as auth
 from scoring_api.security.extension import init_security
 from scoring_api.security.identity import SECURITY_SCHEMES
@@ -32,7 +32,13 @@ from scoring_api.urls import API_PREFIX
 
 MountDashboard = Callable[[Flask, Settings], None]
 # The API's blueprints, in the order of the OpenAPI document; the fallback answers the rest.
-BLUEPRINTS = (model.blueprint, clients.blueprint, scoring.blueprint, auth.blueprint)
+BLUEPRINTS = (
+    model.blueprint,
+    catalogue.blueprint,
+    clients.blueprint,
+    scoring.blueprint,
+    auth.blueprint,
+)
 
 
 def load_settings(config: Mapping[str, Any] | Settings | None) -> Settings:

@@ -51,6 +51,20 @@ class ModelFeature(BaseModel):
     importance: float = Field(description="mean |SHAP| over all clients (log-odds)")
 
 
+class FieldLabel(BaseModel):
+    """One application field in plain words: its label, and a description when one exists."""
+
+    name: str
+    label: str
+    description: str | None = None
+
+
+class FieldCatalogue(BaseModel):
+    """The label of every application field a client file serves, in the asked language."""
+
+    fields: list[FieldLabel]
+
+
 class ModelCard(BaseModel):
     """The live model: version, threshold, costs, points scale, metrics and inputs."""
 

@@ -168,6 +168,8 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("client", "GET", "/api/v1/model/report", 403),
         ("client", "GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY", 403),
         ("service", "GET", "/api/v1/model", 403),
+        ("client", "GET", "/api/v1/catalogue", 200),
+        ("service", "GET", "/api/v1/catalogue", 403),
         ("service", "GET", "/api/v1/clients", 403),
         ("service", "GET", "/api/v1/clients/{id}", 403),
         ("service", "GET", "/api/v1/clients/{id}/peers", 403),
