@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from threading import Lock
 from typing import Any
 
 import requests
+from cachetools import TTLCache, cached
 from flask import current_app, has_request_context, request
 
 from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, sign_address
@@ -23,6 +25,11 @@ HTTP_TIMEOUT_SECONDS = 10
 FORWARDED_COOKIES = ("session",)
 REPORT_RELAY_PATH = "/model-report"  # the dashboard's own route to a remote API's report
 EXPLANATION_TOP = 10  # contributions asked for in an explanation (the rest: "other features")
+# Field labels are code facts, yet a remote API may be upgraded: kept a few minutes per language.
+FIELD_CATALOGUE_SECONDS = 300
+field_catalogue_cache: TTLCache[Any, dict[str, str]] = TTLCache(
+    maxsize=8, ttl=FIELD_CATALOGUE_SECONDS
+)
 
 
 class ApiClientError(Exception):
@@ -179,6 +186,12 @@ def whoami() -> dict[str, Any] | None:
 def model_card(lang: str | None = None) -> dict[str, Any]:
     """Return the live model's card (version, metrics, threshold, inputs with importance)."""
     return get("/model", lang=lang)
+
+
+@cached(field_catalogue_cache, lock=Lock())  # a TTLCache is not thread-safe on its own
+def field_catalogue(lang: str) -> dict[str, str]:
+    """Return the label of every application field a client file serves, by name."""
+    return {field["name"]: field["label"] for field in get("/catalogue", lang=lang)["fields"]}
 
 
 def model_curves() -> dict[str, Any]:

@@ -21,19 +21,15 @@ TEXT = {
     "appform.not_given": {"fr": "— Non renseigné —", "en": "— Not given —"},
     "appform.yes": {"fr": "oui", "en": "yes"},
     "appform.no": {"fr": "non", "en": "no"},
-    # labels (units are added beside each input)
+    # labels of what the form asks unlike the client file (a term, years, a score without its
+    # range); the others are the API's field labels (units are added beside each input)
     "appform.field.contract_type": {"fr": "Type de crédit", "en": "Type of credit"},
-    "appform.field.credit": {"fr": "Montant du crédit", "en": "Credit amount"},
     "appform.field.knows_instalment": {
         "fr": "Je connais l'échéance mensuelle (la durée en découle)",
         "en": "I know the monthly instalment (the term follows from it)",
     },
     "appform.field.term_months": {"fr": "Durée du crédit", "en": "Term of the credit"},
-    "appform.field.annuity": {"fr": "Échéance mensuelle", "en": "Monthly instalment"},
-    "appform.field.goods_price": {"fr": "Prix du bien financé", "en": "Price of the goods"},
-    "appform.field.income": {"fr": "Revenu mensuel", "en": "Monthly income"},
     "appform.field.income_type": {"fr": "Situation professionnelle", "en": "Income type"},
-    "appform.field.occupation": {"fr": "Métier", "en": "Occupation"},
     "appform.field.employed_years": {
         "fr": "Ancienneté dans l'emploi actuel",
         "en": "Time in current job",
@@ -42,16 +38,12 @@ TEXT = {
         "fr": "Sans emploi ou retraité(e)",
         "en": "Not employed or retired",
     },
-    "appform.field.children": {"fr": "Nombre d'enfants", "en": "Number of children"},
     "appform.field.family_members": {
         "fr": "Personnes dans le foyer",
         "en": "People in the household",
     },
-    "appform.field.family_status": {"fr": "Situation familiale", "en": "Family status"},
     "appform.field.housing": {"fr": "Logement", "en": "Housing"},
-    "appform.field.own_car": {"fr": "Possède une voiture", "en": "Owns a car"},
     "appform.field.own_realty": {"fr": "Possède un bien immobilier", "en": "Owns property"},
-    "appform.field.age": {"fr": "Âge", "en": "Age"},
     "appform.field.education": {"fr": "Niveau d'études", "en": "Education"},
     "appform.field.ext_source_1": {"fr": "Score externe 1", "en": "External score 1"},
     "appform.field.ext_source_2": {"fr": "Score externe 2", "en": "External score 2"},
@@ -67,10 +59,6 @@ TEXT = {
     "appform.field.phone_years": {
         "fr": "Même numéro de téléphone depuis",
         "en": "Same phone number for",
-    },
-    "appform.field.companion": {
-        "fr": "Accompagnant lors de la demande",
-        "en": "Who came with the applicant",
     },
     # units
     "appform.unit.eur": {"fr": "€", "en": "€"},

@@ -1,60 +1,9 @@
-"""Text of a client's descriptive information: field labels, card titles, category levels."""
+"""Text of a client's descriptive information: card titles, category levels, value words.
+
+The fields' own labels come from the API (``GET catalogue``), owned by the feature catalogue.
+"""
 
 from __future__ import annotations
-
-FIELDS = {
-    # identity and family
-    "DAYS_BIRTH": ("Âge", "Age"),
-    "NAME_FAMILY_STATUS": ("Situation familiale", "Family status"),
-    "CNT_CHILDREN": ("Nombre d'enfants", "Number of children"),
-    "CNT_FAM_MEMBERS": ("Taille du foyer", "Household size"),
-    "NAME_EDUCATION_TYPE": ("Niveau d'études", "Education level"),
-    "NAME_TYPE_SUITE": ("Accompagnant lors de la demande", "Who came with the applicant"),
-    "DAYS_ID_PUBLISH": ("Pièce d'identité changée il y a", "Identity document changed"),
-    "FLAG_OWN_CAR": ("Possède une voiture", "Owns a car"),
-    "OWN_CAR_AGE": ("Âge de la voiture", "Age of the car"),
-    # employment and income
-    "NAME_INCOME_TYPE": ("Type de revenus", "Income type"),
-    "OCCUPATION_TYPE": ("Métier", "Occupation"),
-    "ORGANIZATION_TYPE": ("Secteur de l'employeur", "Employer's sector"),
-    "DAYS_EMPLOYED": ("Ancienneté dans l'emploi", "Time in current job"),
-    "AMT_INCOME_TOTAL": ("Revenu mensuel", "Monthly income"),
-    "REG_CITY_NOT_WORK_CITY": (
-        "Travaille hors de sa ville déclarée",
-        "Works outside the registered city",
-    ),
-    # the credit asked
-    "NAME_CONTRACT_TYPE": ("Type de prêt demandé", "Type of loan requested"),
-    "AMT_CREDIT": ("Montant du crédit", "Credit amount"),
-    "AMT_ANNUITY": ("Échéance mensuelle", "Monthly instalment"),
-    "AMT_GOODS_PRICE": ("Prix du bien financé", "Price of the goods"),
-    "WEEKDAY_APPR_PROCESS_START": ("Jour de la demande", "Day of the application"),
-    # housing
-    "NAME_HOUSING_TYPE": ("Type de logement", "Housing type"),
-    "FLAG_OWN_REALTY": ("Propriétaire d'un logement", "Owns a home"),
-    "REGION_RATING_CLIENT": ("Note de la région (1 à 3)", "Region rating (1 to 3)"),
-    "DAYS_REGISTRATION": ("Adresse déclarée changée il y a", "Registered address changed"),
-    "REG_CITY_NOT_LIVE_CITY": (
-        "Vit hors de sa ville déclarée",
-        "Lives outside the registered city",
-    ),
-    "HOUSETYPE_MODE": ("Type d'immeuble", "Type of building"),
-    "WALLSMATERIAL_MODE": ("Matériau des murs", "Wall material"),
-    "EMERGENCYSTATE_MODE": ("Immeuble en état d'urgence", "Building in emergency state"),
-    # outside information
-    "EXT_SOURCE_1": ("Score externe 1 (0 à 1)", "External score 1 (0 to 1)"),
-    "EXT_SOURCE_2": ("Score externe 2 (0 à 1)", "External score 2 (0 to 1)"),
-    "EXT_SOURCE_3": ("Score externe 3 (0 à 1)", "External score 3 (0 to 1)"),
-    "AMT_REQ_CREDIT_BUREAU_YEAR": (
-        "Consultations du bureau de crédit dans l'année",
-        "Credit bureau enquiries in the year",
-    ),
-    "DEF_30_CNT_SOCIAL_CIRCLE": (
-        "Proches en défaut de paiement (30 jours)",
-        "Acquaintances in default (30 days)",
-    ),
-    "DAYS_LAST_PHONE_CHANGE": ("Téléphone changé il y a", "Phone changed"),
-}
 
 CARDS = {
     "identity": ("Identité et famille", "Identity and family"),
@@ -195,7 +144,6 @@ LEVELS = {
 }
 
 TEXT = {
-    **{f"client_file.field.{name}": {"fr": fr, "en": en} for name, (fr, en) in FIELDS.items()},
     **{f"client_file.card.{name}": {"fr": fr, "en": en} for name, (fr, en) in CARDS.items()},
     **{
         f"client_file.level.{field}.{level}": {"fr": fr, "en": en}

@@ -171,28 +171,36 @@ def _control(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component:
     return dbc.InputGroup([control, *units, feedback], class_name="has-validation")
 
 
-def _label(spec: FieldSpec, prefix: str, lang: str) -> Component:
+def field_label(spec: FieldSpec, labels: Mapping[str, str], lang: str) -> str:
+    """Return a field's label: the API's label of its Kaggle field, else the form's own."""
+    if spec.label_key is None:
+        return labels.get(spec.column or spec.name, spec.name)
+    return t(spec.label_key, lang)
+
+
+def _label(spec: FieldSpec, prefix: str, labels: Mapping[str, str], lang: str) -> Component:
     """Return a field's label: name, unit in words, and a required marker."""
     unit = f" ({t(spec.unit_key, lang)})" if spec.unit_key in LABELLED_UNITS else ""
     star = [html.Span(" *", className="text-danger", **aria(hidden="true"))]
     return dbc.Label(
-        [t(spec.label_key, lang) + unit, *(star if spec.is_required else [])],
+        [field_label(spec, labels, lang) + unit, *(star if spec.is_required else [])],
         html_for=field_id(prefix, spec.name),
         class_name="fw-semibold",
     )
 
 
-def form_field(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component:
+def form_field(
+    spec: FieldSpec, prefix: str, value: Any, labels: Mapping[str, str], lang: str
+) -> Component:
     """Return one labelled field with its unit, range, help text and error message slot."""
     if spec.kind in ("flag", "switch"):
         kind = dbc.Switch if spec.kind == "switch" else dbc.Checkbox
-        checkbox = kind(
-            id=field_id(prefix, spec.name), label=t(spec.label_key, lang), value=bool(value)
-        )
+        label = field_label(spec, labels, lang)
+        checkbox = kind(id=field_id(prefix, spec.name), label=label, value=bool(value))
         return html.Div(checkbox, className="mb-3")
     helps = [range_text(spec, lang), t(spec.help_key, lang) if spec.help_key else ""]
     children = [
-        _label(spec, prefix, lang),
+        _label(spec, prefix, labels, lang),
         _control(spec, prefix, value, lang),
         dbc.FormText(" ".join(h for h in helps if h), id=field_id(prefix, spec.name, "help")),
     ]
@@ -208,9 +216,16 @@ def form_field(spec: FieldSpec, prefix: str, value: Any, lang: str) -> Component
 
 
 def application_form(
-    specs: Sequence[FieldSpec], prefix: str, values: Mapping[str, Any], lang: str
+    specs: Sequence[FieldSpec],
+    prefix: str,
+    values: Mapping[str, Any],
+    labels: Mapping[str, str],
+    lang: str,
 ) -> Component:
-    """Return the form's fields grouped by section (a fieldset each)."""
+    """Return the form's fields grouped by section (a fieldset each).
+
+    ``labels`` are the API's field labels by name (``api_client.field_catalogue``).
+    """
     sections = dict.fromkeys(spec.section for spec in specs)
     return html.Div(
         [html.P(t("appform.required_note", lang), className="small")]
@@ -220,7 +235,10 @@ def application_form(
                     html.Legend(t(f"appform.section.{section}", lang), className="h5"),
                     dbc.Row(
                         [
-                            dbc.Col(form_field(spec, prefix, values.get(spec.name), lang), md=6)
+                            dbc.Col(
+                                form_field(spec, prefix, values.get(spec.name), labels, lang),
+                                md=6,
+                            )
                             for spec in specs
                             if spec.section == section
                         ]

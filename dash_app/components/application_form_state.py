@@ -16,7 +16,7 @@ from dash import Input, Output, State, html, no_update
 from dash.development.base_component import Component
 
 from dash_app.components.application_fields import as_number, selected
-from dash_app.components.application_form import field_id, field_message
+from dash_app.components.application_form import field_id, field_label, field_message
 from dash_app.components.application_specs import FieldSpec
 from dash_app.components.formatting import (
     format_currency,
@@ -111,7 +111,11 @@ def field_messages(
 
 
 def error_summary(
-    messages: Mapping[str, str], specs: Iterable[FieldSpec], prefix: str, lang: str
+    messages: Mapping[str, str],
+    specs: Iterable[FieldSpec],
+    prefix: str,
+    labels: Mapping[str, str],
+    lang: str,
 ) -> Component | None:
     """Return the list of fields to correct, each linked to its input (None when none)."""
     wrong = [spec for spec in specs if spec.name in messages]
@@ -123,7 +127,7 @@ def error_summary(
                 t(
                     "appform.errors.item",
                     lang,
-                    label=t(spec.label_key, lang),
+                    label=field_label(spec, labels, lang),
                     message=messages[spec.name],
                 ),
                 href=f"#{field_id(prefix, spec.name)}",
@@ -192,10 +196,17 @@ def register_form_callbacks(
 
 
 def form_feedback(
-    messages: Mapping[str, str], specs: Sequence[FieldSpec], prefix: str, lang: str
+    messages: Mapping[str, str],
+    specs: Sequence[FieldSpec],
+    prefix: str,
+    labels: Mapping[str, str],
+    lang: str,
 ) -> dict[str, Any]:
-    """Return the values of the callback group {"feedback", "errors"} for these messages."""
+    """Return the values of the callback group {"feedback", "errors"} for these messages.
+
+    ``labels`` are the API's field labels by name (only read when there are messages).
+    """
     return {
         "feedback": feedback_values(messages, specs),
-        "errors": error_summary(messages, specs, prefix, lang),
+        "errors": error_summary(messages, specs, prefix, labels, lang),
     }

@@ -3,7 +3,9 @@
 The same specs build the inputs and validate the values (``application_form``) and convert them
 to and from the Kaggle application fields the API takes (``application_fields``). Amounts follow
 ``model_training.loan_terms``: the instalment (AMT_ANNUITY) and the income (AMT_INCOME_TOTAL)
-are monthly.
+are monthly. A field asked as the client file shows it (``shares_label``) takes the API's label
+of its Kaggle field; a field asked otherwise (a term in months, years at an address, a score
+without its range) has its own label in the form's catalogue (``appform.field.<name>``).
 """
 
 from __future__ import annotations
@@ -27,16 +29,18 @@ class FieldSpec:
     is_required: bool = True
     levels: tuple[str, ...] = ()
     help_key: str | None = None
+    shares_label: bool = False  # labelled by the API's field catalogue (its ``column``)
 
     @property
-    def label_key(self) -> str:
-        """Return the catalogue key of the field's label."""
-        return f"appform.field.{self.name}"
+    def label_key(self) -> str | None:
+        """Return the form catalogue's key of the field's label (None: the API labels it)."""
+        return None if self.shares_label else f"appform.field.{self.name}"
 
 
 def _money(name: str, column: str, section: str, maximum: float, **kw: Any) -> FieldSpec:
     """Return an amount in euros (more than zero, to the cent)."""
     kw.setdefault("unit_key", "appform.unit.eur")
+    kw.setdefault("shares_label", True)
     return FieldSpec(name, "money", column, section, minimum=1, maximum=maximum, step=0.01, **kw)
 
 
@@ -128,6 +132,7 @@ FIELDS: dict[str, FieldSpec] = {
                 "Security staff",
                 "Waiters/barmen staff",
             ),
+            shares_label=True,
         ),
         FieldSpec(
             "employed_years",
@@ -150,6 +155,7 @@ FIELDS: dict[str, FieldSpec] = {
             minimum=0,
             maximum=20,
             step=1,
+            shares_label=True,
         ),
         FieldSpec(
             "family_members",
@@ -167,6 +173,7 @@ FIELDS: dict[str, FieldSpec] = {
             "NAME_FAMILY_STATUS",
             "household",
             levels=("Single / not married", "Married", "Civil marriage", "Separated", "Widow"),
+            shares_label=True,
         ),
         FieldSpec(
             "housing",
@@ -182,7 +189,9 @@ FIELDS: dict[str, FieldSpec] = {
                 "Co-op apartment",
             ),
         ),
-        FieldSpec("own_car", "flag", "FLAG_OWN_CAR", "household", is_required=False),
+        FieldSpec(
+            "own_car", "flag", "FLAG_OWN_CAR", "household", is_required=False, shares_label=True
+        ),
         FieldSpec("own_realty", "flag", "FLAG_OWN_REALTY", "household", is_required=False),
         FieldSpec(
             "age",
@@ -193,6 +202,7 @@ FIELDS: dict[str, FieldSpec] = {
             minimum=18,
             maximum=100,
             step=1,
+            shares_label=True,
         ),
         FieldSpec(
             "education",
@@ -254,6 +264,7 @@ FIELDS: dict[str, FieldSpec] = {
                 "Other_B",
                 "Group of people",
             ),
+            shares_label=True,
         ),
     )
 }

@@ -1,4 +1,8 @@
-"""A client's raw application fields as people read them: labels, years, euros, yes/no."""
+"""A client's raw application fields as people read them: cards, years, euros, yes/no.
+
+The fields' labels are the API's (``GET catalogue``, owned by the feature catalogue); the cards
+that group them and the wording of their values are the dashboard's own.
+"""
 
 from __future__ import annotations
 
@@ -131,16 +135,19 @@ def field_text(field: str, kind: str, value: Any, lang: str) -> str:
 
 
 def describe_application(
-    application: Mapping[str, Any] | None, lang: str
+    application: Mapping[str, Any] | None, labels: Mapping[str, str], lang: str
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Return the shown fields by card: [(card title, [(label, value in words), ...]), ...]."""
+    """Return the shown fields by card: [(card title, [(label, value in words), ...]), ...].
+
+    ``labels`` are the API's field labels by name (a field it does not label shows its name).
+    """
     application = application or {}
     return [
         (
             t(f"client_file.card.{card}", lang),
             [
                 (
-                    t(f"client_file.field.{field}", lang),
+                    labels.get(field, field),
                     field_text(field, kind, application.get(field), lang),
                 )
                 for field, kind in fields

@@ -1,6 +1,9 @@
-"""The API client carries the browser's address: one browser's sign-in limit is its own."""
+"""The API client: it carries the browser's address, and keeps field labels a few minutes."""
 
 from __future__ import annotations
+
+import time
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -54,3 +57,28 @@ def test_a_remote_dashboard_forwards_each_browsers_address(remote_api: Flask) ->
     statuses = [sign_in_over_http(remote_api, "198.51.100.31", "wrong!") for _ in range(3)]
     assert statuses == [401, 401, 429]
     assert sign_in_over_http(remote_api, "198.51.100.32", PASSWORD) == 200
+
+
+def test_field_labels_are_fetched_once_a_language_for_a_few_minutes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Labels are code facts, yet a remote API may be upgraded: a TTL cache keyed by language."""
+    calls: list[str] = []
+
+    def fake_get(path: str, **params: Any) -> dict[str, Any]:
+        calls.append(params["lang"])
+        return {"fields": [{"name": "DAYS_BIRTH", "label": f"age ({params['lang']})"}]}
+
+    monkeypatch.setattr(api_client, "get", fake_get)
+    api_client.field_catalogue_cache.clear()
+    try:
+        assert api_client.field_catalogue("fr") == {"DAYS_BIRTH": "age (fr)"}
+        assert api_client.field_catalogue("en") == {"DAYS_BIRTH": "age (en)"}
+        assert api_client.field_catalogue("fr") == {"DAYS_BIRTH": "age (fr)"}
+        assert calls == ["fr", "en"]
+        later = time.monotonic() + api_client.FIELD_CATALOGUE_SECONDS + 1
+        api_client.field_catalogue_cache.expire(later)
+        api_client.field_catalogue("fr")
+        assert calls == ["fr", "en", "fr"]
+    finally:
+        api_client.field_catalogue_cache.clear()

@@ -53,4 +53,4 @@ def file_content(client_id: int, lang: str) -> list[Component]:
     """Fetch a client's file and explanation; return the file's sections."""
     file = api_client.client_file(client_id)
     explanation = api_client.client_explanation(client_id, lang)
-    return client_file_sections(file, explanation, lang)
+    return client_file_sections(file, explanation, api_client.field_catalogue(lang), lang)

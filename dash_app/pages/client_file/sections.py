@@ -229,7 +229,9 @@ def waterfall_section(explanation: Mapping[str, Any], lang: str) -> Component:
     )
 
 
-def profile_section(application: Mapping[str, Any] | None, lang: str) -> Component:
+def profile_section(
+    application: Mapping[str, Any] | None, labels: Mapping[str, str], lang: str
+) -> Component:
     """Return the client's descriptive information in a few cards (labels, years, euros)."""
     cards = [
         dbc.Col(
@@ -255,7 +257,7 @@ def profile_section(application: Mapping[str, Any] | None, lang: str) -> Compone
             md=6,
             xl=4,
         )
-        for title, rows in describe_application(application, lang)
+        for title, rows in describe_application(application, labels, lang)
     ]
     return html.Section(
         [
@@ -272,9 +274,13 @@ def profile_section(application: Mapping[str, Any] | None, lang: str) -> Compone
 def client_file_sections(
     file: Mapping[str, Any],
     explanation: Mapping[str, Any],
+    labels: Mapping[str, str],
     lang: str,
 ) -> list[Component]:
-    """Return the whole file: decision and gauge, reasons and waterfall, information cards."""
+    """Return the whole file: decision and gauge, reasons and waterfall, information cards.
+
+    ``labels`` are the API's field labels by name (``api_client.field_catalogue``).
+    """
     return [
         decision_section(file, lang),
         dbc.Row(
@@ -284,5 +290,5 @@ def client_file_sections(
             ],
             className="g-3 mb-3",
         ),
-        profile_section(file.get("application"), lang),
+        profile_section(file.get("application"), labels, lang),
     ]

@@ -52,6 +52,7 @@ def my_data_content(client_id: int, lang: str) -> Any:
     try:
         file = api_client.client_file(client_id)
         explanation = api_client.client_explanation(client_id, lang)
+        labels = api_client.field_catalogue(lang)
     except ApiClientError as error:
         return error_alert(error, lang, client_id=client_id)
     top = dbc.Row(
@@ -61,4 +62,4 @@ def my_data_content(client_id: int, lang: str) -> Any:
         ],
         className="g-3 mb-3",
     )
-    return [top, *client_file_sections(file, explanation, lang)]
+    return [top, *client_file_sections(file, explanation, labels, lang)]

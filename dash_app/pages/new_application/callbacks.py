@@ -44,23 +44,26 @@ def score_or_clear(submit: int | None, reset: int | None, values: dict[str, Any]
     if ctx.triggered_id == ids.NEW_APPLICATION_RESET_BUTTON:
         return {
             "values": input_values(DEFAULT_VALUES, specs),
-            **form_feedback({}, specs, PREFIX, lang),
+            **form_feedback({}, specs, PREFIX, {}, lang),
             "result": prompt(lang),
         }
     values = resolve_loan(values, {}, configured_rate())
     errors = validate_fields(values, specs)
     if errors:
-        feedback = form_feedback(field_messages(errors, {}, lang), specs, PREFIX, lang)
+        messages = field_messages(errors, {}, lang)
+        feedback = form_feedback(messages, specs, PREFIX, api_client.field_catalogue(lang), lang)
         return {"values": unchanged, **feedback, "result": prompt(lang)}
     try:
         result: Any = score_content(to_application(values, specs), lang)
     except ApiClientError as error:
         api_errors = errors_from_api(error.details, specs) if error.status == 422 else {}
         if api_errors:
-            feedback = form_feedback(field_messages({}, api_errors, lang), specs, PREFIX, lang)
+            messages = field_messages({}, api_errors, lang)
+            labels = api_client.field_catalogue(lang)
+            feedback = form_feedback(messages, specs, PREFIX, labels, lang)
             return {"values": unchanged, **feedback, "result": prompt(lang)}
         result = error_alert(error, lang)
-    return {"values": unchanged, **form_feedback({}, specs, PREFIX, lang), "result": result}
+    return {"values": unchanged, **form_feedback({}, specs, PREFIX, {}, lang), "result": result}
 
 
 def register_callbacks(app: dash.Dash) -> None:

@@ -7,11 +7,13 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
+from dash_app import api_client
 from dash_app.access import ADVISOR_ROLES, Viewer
+from dash_app.api_client import ApiClientError
 from dash_app.components.application_form import application_form, form_buttons
 from dash_app.components.application_specs import NEW_APPLICATION_FIELDS
 from dash_app.components.aria import aria
-from dash_app.components.messages import icon, loading
+from dash_app.components.messages import error_alert, icon, loading
 from dash_app.pages.new_application import callbacks, ids
 from dash_app.pages.new_application.sections import DEFAULT_VALUES, prompt
 from dash_app.text import current_lang, t
@@ -30,9 +32,14 @@ dash.register_page(
 def layout(viewer: Viewer, **_: object) -> Component:
     """Return the empty application form (advisors and admins only) and the result area."""
     lang = current_lang()
+    heading = html.H1(t("newapp.title", lang), className="h3")
+    try:
+        labels = api_client.field_catalogue(lang)
+    except ApiClientError as error:
+        return html.Div([heading, error_alert(error, lang)])
     return html.Div(
         [
-            html.H1(t("newapp.title", lang), className="h3"),
+            heading,
             html.P(t("newapp.intro", lang)),
             dbc.Alert(
                 [icon("bi-info-circle-fill", "me-2"), t("newapp.history_note", lang)],
@@ -40,7 +47,7 @@ def layout(viewer: Viewer, **_: object) -> Component:
                 class_name="py-2",
             ),
             application_form(
-                NEW_APPLICATION_FIELDS, ids.NEW_APPLICATION_PREFIX, DEFAULT_VALUES, lang
+                NEW_APPLICATION_FIELDS, ids.NEW_APPLICATION_PREFIX, DEFAULT_VALUES, labels, lang
             ),
             html.Div(id=ids.NEW_APPLICATION_ERRORS_DIV, **aria(live="polite")),
             form_buttons(

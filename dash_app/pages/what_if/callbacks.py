@@ -54,7 +54,7 @@ def simulate_or_reset(
     if ctx.triggered_id == ids.WHAT_IF_RESET_BUTTON:
         return {
             "values": input_values(original, WHAT_IF_FIELDS),
-            **form_feedback({}, WHAT_IF_FIELDS, PREFIX, lang),
+            **form_feedback({}, WHAT_IF_FIELDS, PREFIX, {}, lang),
             "result": prompt(lang),
         }
     if not isinstance(client_id, int):
@@ -63,23 +63,26 @@ def simulate_or_reset(
     errors = validate_fields(values, WHAT_IF_FIELDS)
     if errors:
         messages = field_messages(errors, {}, lang)
-        feedback = form_feedback(messages, WHAT_IF_FIELDS, PREFIX, lang)
+        labels = api_client.field_catalogue(lang)
+        feedback = form_feedback(messages, WHAT_IF_FIELDS, PREFIX, labels, lang)
         return {"values": unchanged, **feedback, "result": prompt(lang)}
     changed = changed_fields(values, original, WHAT_IF_FIELDS)
     changes = to_application(values, [s for s in WHAT_IF_FIELDS if s.name in changed])
     try:
-        summary = changes_summary(changed, values, original, lang)
+        labels = api_client.field_catalogue(lang)
+        summary = changes_summary(changed, values, original, labels, lang)
         result: Any = simulation_content(client_id, changes, summary, lang)
     except ApiClientError as error:
         api_errors = errors_from_api(error.details, WHAT_IF_FIELDS) if error.status == 422 else {}
         if api_errors:
             messages = field_messages({}, api_errors, lang)
-            feedback = form_feedback(messages, WHAT_IF_FIELDS, PREFIX, lang)
+            labels = api_client.field_catalogue(lang)
+            feedback = form_feedback(messages, WHAT_IF_FIELDS, PREFIX, labels, lang)
             return {"values": unchanged, **feedback, "result": prompt(lang)}
         result = error_alert(error, lang, client_id=client_id)
     return {
         "values": unchanged,
-        **form_feedback({}, WHAT_IF_FIELDS, PREFIX, lang),
+        **form_feedback({}, WHAT_IF_FIELDS, PREFIX, {}, lang),
         "result": result,
     }
 

@@ -40,6 +40,7 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
     heading = html.H1(t("client.heading", lang, client_id=client_id), className="h3")
     try:
         file = api_client.client_file(client_id)
+        labels = api_client.field_catalogue(lang)
     except ApiClientError as error:
         return html.Div([heading, error_alert(error, lang, client_id=client_id)])
     original = form_values(file.get("application") or {}, WHAT_IF_FIELDS, configured_rate())
@@ -55,7 +56,7 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
             ),
             dcc.Store(id=ids.WHAT_IF_STORE, data={"client_id": client_id, "original": original}),
             html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
-            application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, lang),
+            application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, labels, lang),
             html.Div(id=ids.WHAT_IF_ERRORS_DIV, **aria(live="polite")),
             form_buttons(
                 (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),

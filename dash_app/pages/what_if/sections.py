@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dash_app.components.application_form import field_label
 from dash_app.components.application_form_state import display_value
 from dash_app.components.application_specs import FIELDS
 from dash_app.components.simulation_result import (
@@ -28,7 +29,11 @@ def prompt(lang: str) -> Component:
 
 
 def changes_summary(
-    changed: list[str], values: dict[str, Any], original: dict[str, Any], lang: str
+    changed: list[str],
+    values: dict[str, Any],
+    original: dict[str, Any],
+    labels: Mapping[str, str],
+    lang: str,
 ) -> Component:
     """Return which values the simulation changed, from what to what (or that none was)."""
     if not changed:
@@ -38,7 +43,7 @@ def changes_summary(
             t(
                 "whatif.change_item",
                 lang,
-                label=t(FIELDS[name].label_key, lang),
+                label=field_label(FIELDS[name], labels, lang),
                 before=display_value(FIELDS[name], original.get(name), lang),
                 after=display_value(FIELDS[name], values.get(name), lang),
             )

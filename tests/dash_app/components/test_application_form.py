@@ -17,12 +17,20 @@ from dash_app.components.application_fields import (
 from dash_app.components.application_form import (
     application_form,
     field_id,
+    field_label,
     field_message,
     validate_fields,
 )
 from dash_app.components.application_specs import FIELDS, NEW_APPLICATION_FIELDS, WHAT_IF_FIELDS
 from dash_app.text import catalogue
 from model_training.data.schema import PLACEHOLDER_DAYS
+from model_training.features.catalogue import field_catalogue
+
+
+def api_labels(lang: str) -> dict[str, str]:
+    """Return the field labels the API serves (GET catalogue) in ``lang``."""
+    return {name: entry.label(lang) for name, entry in field_catalogue().items()}
+
 
 GOOD: dict[str, Any] = {
     "contract_type": "Cash loans",
@@ -277,7 +285,11 @@ def test_api_validation_details_map_back_to_fields() -> None:
 def test_every_field_has_labels_and_every_level_a_readable_name() -> None:
     texts = catalogue()
     for spec in FIELDS.values():
-        assert spec.label_key in texts
+        if spec.shares_label:
+            assert spec.label_key is None
+            assert spec.column in field_catalogue(), spec.name
+        else:
+            assert spec.label_key in texts, spec.name
         for level in spec.levels:
             assert f"appform.level.{spec.column}.{level}" in texts
 
@@ -296,7 +308,7 @@ def _walk(component: Any) -> list[Any]:
 
 @pytest.mark.parametrize("specs", [WHAT_IF_FIELDS, NEW_APPLICATION_FIELDS])
 def test_the_form_labels_every_input_and_states_its_range(specs: tuple[Any, ...]) -> None:
-    form = application_form(specs, "t", {}, "fr")
+    form = application_form(specs, "t", {}, api_labels("fr"), "fr")
     components = _walk(form)
     labelled = {c.html_for for c in components if type(c).__name__ == "Label"}
     inputs = {c.id for c in components if type(c).__name__ in ("Input", "Select")}
@@ -308,3 +320,19 @@ def test_the_form_labels_every_input_and_states_its_range(specs: tuple[Any, ...]
     assert all(None not in (c.min, c.max, c.step) for c in numbers)
     credit = next(c for c in components if getattr(c, "id", None) == "t-credit-help")
     assert credit.children == "De 1\u00a0€ à 10\u202f000\u202f000\u00a0€."
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "label"),
+    [
+        ("credit", "fr", "Montant du crédit"),  # the API's label of AMT_CREDIT
+        ("companion", "en", "Who came with the applicant"),
+        ("age", "fr", "Âge"),
+        ("term_months", "en", "Term of the credit"),  # asked unlike any Kaggle field: the form's
+        ("id_years", "fr", "Pièce d'identité délivrée il y a"),
+    ],
+)
+def test_a_field_asked_as_the_file_shows_it_takes_the_apis_label(
+    name: str, lang: str, label: str
+) -> None:
+    assert field_label(FIELDS[name], api_labels(lang), lang) == label
