@@ -21,7 +21,7 @@ instalments of the generated application files the demo model learns from (the g
 9 % to 21 % plus a risk premium: q10 10.9 %, median 16.2 %, q90 21.0 %), so the form's term
 and the stored instalments agree. Real Kaggle rows imply more: a median of 1.25 repaid per unit
 of credit is 43 % a year at 12 months, 22 % at 24 and 15 % at 36; a bundle trained on the real
-files should set the ``LOAN_ANNUAL_RATE`` setting (README, Loan terms).
+files should set the ``LOAN_ANNUAL_RATE`` setting (docs/training.md, loan terms).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One configuration object, from the environment with named defaults (README: Configuration).
+"""One configuration object, from the environment with named defaults (docs/operations.md).
 
 ``Settings`` declares every setting once (name, type, default); ``Settings.from_env`` reads the
 upper-case variables of the same names through pydantic-settings and validates them, so a bad

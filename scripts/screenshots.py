@@ -1,4 +1,4 @@
-"""Take screenshots of the dashboard's main pages from the running app (for the README).
+"""Take screenshots of the dashboard's main pages from the running app (for docs/dashboard.md).
 
 Usage: python scripts/screenshots.py [--data-dir data/demo] [--artifacts-dir data/artifacts]
        [--out docs/screenshots] [--lang fr|en]

@@ -4,7 +4,7 @@ SQLite's online backup API copies the database page by page while the server kee
 (each step under a short read lock), so the copy is a consistent snapshot of accounts, keys,
 revoked sessions and the audit trail. The copy is written beside its final name, checked
 (``PRAGMA integrity_check``), then renamed: a failed backup never leaves a half file. For
-PostgreSQL use ``pg_dump`` (README: Operations).
+PostgreSQL use ``pg_dump`` (docs/operations.md#backups-and-retention).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def sqlite_path(database_url: str) -> Path:
     if url.get_backend_name() != "sqlite":
         raise ValueError(
             f"backup copies SQLite databases only; DATABASE_URL is {url.get_backend_name()}. "
-            "For PostgreSQL run pg_dump (README: Operations)."
+            "For PostgreSQL run pg_dump (docs/operations.md#backups-and-retention)."
         )
     if not url.database or url.database == ":memory:":
         raise ValueError("DATABASE_URL names an in-memory SQLite database: nothing to back up.")
