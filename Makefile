@@ -11,6 +11,7 @@ ARTIFACTS_DIR ?= data/artifacts
 DEMO_APPLICATIONS ?= 5000
 DEMO_ITERATIONS ?= 600
 SEED ?= 42
+DEMO_PASSWORDS ?= data/demo-accounts.txt
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -46,15 +47,18 @@ demo-model: demo-data  ## validate, build features, train and evaluate unless a 
 	fi
 
 run: install demo-model  ## set up, generate demo data, train when absent, then serve on HOST:PORT
-	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts
+	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts \
+		--passwords-file $(DEMO_PASSWORDS)
 	@echo "Serving the dashboard on http://$(HOST):$(PORT)/ and the API on /api/v1 (docs: /api/v1/)."
+	@echo "Demo accounts and passwords: $(DEMO_PASSWORDS) (readable by you only)."
 	HOST=$(HOST) PORT=$(PORT) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) \
 		exec $(VENV)/bin/gunicorn app:server -c gunicorn.conf.py
 
 # The two-process shape: the API alone on API_PORT (DASHBOARD=0) and the dashboard on PORT,
 # which reaches it over HTTP (API_URL); both share SECRET_KEY and the accounts database.
 run-split: install demo-model  ## the API alone on API_PORT, the dashboard on PORT using it
-	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts
+	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts \
+		--passwords-file $(DEMO_PASSWORDS)
 	@echo "API on http://$(HOST):$(API_PORT)/api/v1, dashboard on http://$(HOST):$(PORT)/"
 	@export SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))') \
 		HOST=$(HOST) DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR); \

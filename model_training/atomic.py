@@ -26,17 +26,20 @@ def replace_dir(staging: Path, final: Path, backup_prefix: str) -> Path:
     return final
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it, then rename it over."""
+def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it, then rename it over.
+
+    ``mode`` 0o644 lets other users (the server) read it; 0o600 keeps a secret to its owner.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    Path(tmp).chmod(0o644)  # mkstemp makes it private; other users (the server) must read it
+    Path(tmp).chmod(mode)  # mkstemp makes it private (0o600)
     os.replace(tmp, path)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
+def write_text_atomically(path: Path, text: str, mode: int = 0o644) -> None:
     """Write ``text`` (UTF-8) atomically, as ``write_bytes_atomically`` does."""
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_bytes_atomically(path, text.encode("utf-8"), mode)

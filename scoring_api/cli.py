@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from model_training.atomic import write_text_atomically
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
 from scoring_api.security.cli import Commands, add_commands
@@ -42,7 +44,13 @@ def add_demo_accounts(commands: Commands[argparse.ArgumentParser]) -> None:
         "demo-accounts",
         help="create or reset the demo accounts, print their passwords",
         description="Create or reset demo-advisor, demo-admin and demo-client (bound to the live "
-        "bundle's first client) with fresh passwords, printed once. Nothing in production.",
+        "bundle's first client) with fresh passwords, printed once (and written to "
+        "--passwords-file when given). Nothing in production.",
+    )
+    demo.add_argument(
+        "--passwords-file",
+        type=Path,
+        help="also write the accounts and passwords to this file, readable by you only (0600)",
     )
     demo.set_defaults(run=run_demo_accounts)
 
@@ -59,7 +67,7 @@ def add_fetch_bundle(commands: Commands[argparse.ArgumentParser]) -> None:
     fetch.set_defaults(run=run_fetch_bundle)
 
 
-def run_demo_accounts(_args: argparse.Namespace) -> int:
+def run_demo_accounts(args: argparse.Namespace) -> int:
     """Create or reset the demo accounts (the live bundle's first client); print passwords."""
     from scoring_api.bundle_store import BundleStore  # noqa: PLC0415 (the model stack: seconds)
 
@@ -77,6 +85,10 @@ def run_demo_accounts(_args: argparse.Namespace) -> int:
     for username, password in passwords.items():
         print(f"  {username:<14} {password}")
     print(f"demo-client may see client {client_id} only.")
+    if args.passwords_file is not None and passwords:
+        lines = [f"{username} {password}" for username, password in passwords.items()]
+        write_text_atomically(args.passwords_file, "\n".join(lines) + "\n", mode=0o600)
+        print(f"Passwords also in {args.passwords_file} (readable by you only).")
     return 0
 
 

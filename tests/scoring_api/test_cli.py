@@ -140,3 +140,23 @@ def test_a_configuration_error_is_reported_with_status_2(tmp_path: Path) -> None
     result = run_cli(tmp_path, "users", "list", env={"APP_ENV": "production"})
     assert result.returncode == 2
     assert result.stderr.startswith("error: SECRET_KEY must be set to a random value")
+
+
+def test_demo_accounts_write_their_passwords_to_a_private_file(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """``make run`` keeps the demo passwords findable: printed, and in a file only you read."""
+    target = tmp_path / "demo-accounts.txt"
+    done = run_cli(
+        tmp_path,
+        "demo-accounts",
+        "--passwords-file",
+        str(target),
+        env={"APP_ENV": "demo", "ARTIFACTS_DIR": str(data_dir / "artifacts")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.stat().st_mode & 0o777 == 0o600
+    written = dict(line.split(" ") for line in target.read_text().splitlines())
+    assert set(written) == {"demo-advisor", "demo-admin", "demo-client"}
+    for username, password in written.items():
+        assert f"{username:<14} {password}" in done.stdout
