@@ -18,6 +18,7 @@ from scoring_api import blueprint, context
 from scoring_api.bundle_store import BundleStore
 from scoring_api.compression import init_compression
 from scoring_api.config import Settings
+from scoring_api.docs_index import init_docs_index
 from scoring_api.error_handlers import init_error_handlers, validation_response
 from scoring_api.observability.access_log import init_access_log
 from scoring_api.observability.log_format import configure_logging
@@ -69,6 +70,7 @@ def create_app(
         # werkzeug's documented way to wrap an app; mypy reads it as replacing a method
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    init_docs_index(app)
     store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds, is_background=True)
     context.attach(app, settings, store)
     init_compression(app)  # first registered: its hook runs after every other one
