@@ -90,3 +90,22 @@ def test_sign_in_page_has_no_serious_accessibility_violation(
 ) -> None:
     open_page(dash_br, live_server, "/sign-in")
     assert accessibility_violations(dash_br) == []
+
+
+def test_after_sign_out_the_next_person_starts_on_their_own_page(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    """Signing out from a client's file must not send the next person back to it."""
+    sign_in(dash_br, live_server, "alice")
+    file_path = f"/clients/{live_server.client_ids[1]}"
+    open_page(dash_br, live_server, file_path)
+    dash_br.wait_for_element("#main h1", timeout=20)
+    dash_br.find_element(f"#{shell_ids.SHELL_SIGN_OUT_BUTTON}").click()
+    dash_br.wait_for_element(f"#{ids.SIGN_IN_USERNAME_INPUT}", timeout=20)
+    assert dash_br.driver.current_url == f"{live_server.url}/sign-in"
+    dash_br.find_element(f"#{ids.SIGN_IN_USERNAME_INPUT}").send_keys("carl")
+    dash_br.find_element(f"#{ids.SIGN_IN_PASSWORD_INPUT}").send_keys(live_server.password)
+    dash_br.find_element(f"#{ids.SIGN_IN_SUBMIT_BUTTON}").click()
+    dash_br.wait_for_text_to_equal("#shell-account-div .navbar-text", "carl", timeout=20)
+    assert dash_br.driver.current_url == f"{live_server.url}/my-data"
+    assert dash_br.get_logs() == []
