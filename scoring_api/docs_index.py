@@ -17,8 +17,7 @@ INDEX_HTML = """<!DOCTYPE html>
   <title>Prêt à dépenser scoring API: documentation</title>
   <style>
     body { font-family: system-ui, sans-serif; margin: 3rem auto; max-width: 40rem;
-           padding: 0 1rem; color: #1a1a1a; line-height: 1.5; }
-    a { color: #0b5394; }
+           padding: 0 1rem; line-height: 1.5; }
   </style>
 </head>
 <body>

@@ -23,7 +23,7 @@ CURRENCY = "EUR"
 MISSING = "—"  # what a missing number reads as
 NBSP = "\u00a0"
 MINUS = "\u2212"  # the sign of a signed change (``−12 pts``); plain numbers keep CLDR's
-POINTS_UNIT = "pts"
+POINTS_UNITS = {"one": "pt", "other": "pts"}  # by the CLDR plural category of the number
 
 
 @cache
@@ -61,6 +61,11 @@ def _shown(value: float, decimals: int) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals))
 
 
+def _without_negative_zero(value: float, decimals: int, scale: float = 1.0) -> float:
+    """Return 0.0 for a value that rounds to zero as shown (no ``-0``), else the value."""
+    return 0.0 if round(value * scale, decimals) == 0 else value
+
+
 def number_separators(lang: str) -> str:
     """Return the decimal mark then the thousands separator (Plotly's ``separators``)."""
     locale = locale_of(lang)
@@ -79,6 +84,7 @@ def format_number(
     number = _present(value)
     if number is None:
         return missing
+    number = _without_negative_zero(number, decimals)
     return str(_pattern("decimal", lang, decimals).apply(number, locale_of(lang)))
 
 
@@ -89,6 +95,7 @@ def format_percent(
     number = _present(share)
     if number is None:
         return missing
+    number = _without_negative_zero(number, decimals, scale=100.0)
     return str(_pattern("percent", lang, decimals).apply(number, locale_of(lang)))
 
 
@@ -98,17 +105,24 @@ def format_currency(amount: float | None, lang: str, decimals: int = 0) -> str:
     if number is None:
         return MISSING
     pattern = _pattern("currency", lang, decimals)
+    number = _without_negative_zero(number, decimals)
     return str(pattern.apply(number, locale_of(lang), currency=CURRENCY, currency_digits=False))
 
 
 def format_points(points: float | None, lang: str, signed: bool = False) -> str:
-    """Return a score or a contribution in points (``+12 pts`` when signed)."""
+    """Return a score or a contribution in points (``+12 pts``, ``−1 pt`` when signed).
+
+    The unit follows the number's plural category as shown (``1 pt``, ``2 pts``); a value that
+    rounds to zero has no sign (``0 pt``, never ``-0`` or ``+0``).
+    """
     value = _present(points)
     if value is None:
         return MISSING
+    value = _without_negative_zero(value, 0)
     number = format_number(abs(value) if signed else value, lang)
-    sign = ("+" if value >= 0 else MINUS) if signed else ""
-    return f"{sign}{number}{NBSP}{POINTS_UNIT}"
+    sign = ("+" if value > 0 else MINUS if value < 0 else "") if signed else ""
+    unit = POINTS_UNITS.get(plural_category(value, lang), POINTS_UNITS["other"])
+    return f"{sign}{number}{NBSP}{unit}"
 
 
 def _format_duration(value: float, unit: str, lang: str, decimals: int) -> str:

@@ -51,7 +51,7 @@ def test_other_features_come_last_just_before_the_total() -> None:
 
 def test_bars_carry_signed_points_and_labels_not_codes() -> None:
     bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="fr").data[0]
-    assert list(bars.text[1:-1]) == ["+9\u00a0pts", "−6\u00a0pts", "+1\u00a0pts", "+3\u00a0pts"]
+    assert list(bars.text[1:-1]) == ["+9\u00a0pts", "−6\u00a0pts", "+1\u00a0pt", "+3\u00a0pts"]
     assert not {"EXT_SOURCE_MIN", "AMT_INCOME_TOTAL", "AGE_YEARS"} & set(bars.y)
     assert bars.y[0] == "Point de départ (client moyen)"
 

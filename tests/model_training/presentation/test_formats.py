@@ -76,12 +76,28 @@ def test_format_currency_in_euros(amount: float, lang: str, decimals: int, expec
         (543.1, False, "en", "543\u00a0pts"),
         (-12.4, True, "fr", "−12\u00a0pts"),
         (3.6, True, "en", "+4\u00a0pts"),
-        (0.0, True, "en", "+0\u00a0pts"),
+        (0.0, True, "en", "0\u00a0pts"),  # no sign on zero
+        (-0.4, True, "fr", "0\u00a0pt"),  # never "-0"; French 0 is singular (CLDR)
+        (-0.4, False, "en", "0\u00a0pts"),
+        (1.2, True, "en", "+1\u00a0pt"),  # one point
+        (-1.0, True, "fr", "−1\u00a0pt"),
         (1234.0, False, "fr", "1\u202f234\u00a0pts"),
     ],
 )
 def test_format_points(points: float, signed: bool, lang: str, expected: str) -> None:
     assert format_points(points, lang, signed=signed) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (-0.0004, "fr", "0,0\u00a0%"),
+        (-0.00004, "en", "0.0%"),
+        (-0.004, "en", "-0.4%"),
+    ],
+)
+def test_a_share_that_rounds_to_zero_has_no_minus(value: float, lang: str, expected: str) -> None:
+    assert format_percent(value, lang) == expected
 
 
 @pytest.mark.parametrize(
