@@ -27,9 +27,13 @@ TEXT = {
 }
 
 
-def gauge_range(probability: float, threshold: float) -> float:
-    """Return the gauge's upper end: room for the threshold and the client, by 5% steps."""
-    upper = max(3 * threshold, 1.2 * probability, 0.05)
+def gauge_range(threshold: float) -> float:
+    """Return the gauge's upper end, the same for every client: three times the threshold.
+
+    Rounded up to 5% steps, so the threshold mark stands at the same place on every file; a
+    probability beyond the end fills the bar and is written out in full under it.
+    """
+    upper = max(3 * threshold, 0.05)
     return min(1.0, math.ceil(round(upper * 20, 9)) / 20)
 
 
@@ -41,12 +45,12 @@ def make_gauge_figure(
     The colour of the bar follows the API's decision (a referral is not a refusal); the zones
     are labelled in words, so colour is not the only carrier.
     """
-    upper = gauge_range(probability, threshold)
+    upper = gauge_range(threshold)
     colour = REFUSED if decision == "refused" else GRANTED
     figure = go.Figure(
         go.Indicator(
             mode="gauge",  # the number is an annotation: "12,5 %" written the French way
-            value=probability,
+            value=min(probability, upper),  # beyond the scale: a full bar, the number says more
             gauge={
                 "shape": "angular",
                 "axis": {

@@ -63,8 +63,11 @@ def _card(title: str, body: list[Component], component_id: str | None = None) ->
     )
 
 
-def decision_section(score: Mapping[str, Any], lang: str) -> Component:
-    """Return the decision (large badge), probability, margin in words, points and the gauge."""
+def decision_section(score: Mapping[str, Any], threshold_points: float, lang: str) -> Component:
+    """Return the decision (large badge), probability, margin in words, points and the gauge.
+
+    ``threshold_points`` is the threshold on the score's scale (the explanation gives it).
+    """
     probability, threshold = score["probability"], score["threshold"]
     decision = score["decision"]
     side = "below" if decision == "granted" else "above"
@@ -86,7 +89,12 @@ def decision_section(score: Mapping[str, Any], lang: str) -> Component:
             className="mb-1",
         ),
         html.P(
-            t("client_file.decision.score", lang, score=format_points(score["score"], lang)),
+            t(
+                "client_file.decision.score",
+                lang,
+                score=format_points(score["score"], lang),
+                threshold=format_points(threshold_points, lang),
+            ),
             id=ids.CLIENT_FILE_SCORE_P,
         ),
     ]
@@ -282,7 +290,7 @@ def client_file_sections(
     ``labels`` are the API's field labels by name (``api_client.field_catalogue``).
     """
     return [
-        decision_section(file, lang),
+        decision_section(file, explanation["threshold_points"], lang),
         dbc.Row(
             [
                 dbc.Col(reasons_section(explanation, lang), lg=5),

@@ -9,8 +9,10 @@ TEXT = {
         "en": "Probability of default: {probability} (decision threshold: {threshold})",
     },
     "client_file.decision.score": {
-        "fr": "Score : {score} (plus il est haut, plus le risque est faible)",
-        "en": "Score: {score} (the higher, the lower the risk)",
+        "fr": "Score : {score}, seuil : {threshold} (plus il est haut, plus le risque est faible ; "
+        "refusé au seuil ou en dessous)",
+        "en": "Score: {score}, threshold: {threshold} (the higher, the lower the risk; refused "
+        "at or below the threshold)",
     },
     "client_file.decision.unknown_outcome": {
         "fr": "Demande récente : son issue (remboursé ou non) n'est pas encore connue.",

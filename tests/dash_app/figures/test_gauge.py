@@ -47,10 +47,20 @@ def test_the_zones_split_at_the_threshold() -> None:
 
 
 @pytest.mark.parametrize(
-    ("probability", "threshold", "upper"),
-    [(0.02, 0.0874, 0.3), (0.5, 0.0874, 0.6), (0.95, 0.5, 1.0), (0.001, 0.01, 0.05)],
+    ("threshold", "upper"), [(0.0874, 0.3), (0.5, 1.0), (0.01, 0.05), (0.1, 0.3)]
 )
-def test_the_gauge_leaves_room_for_the_threshold_and_the_client(
-    probability: float, threshold: float, upper: float
-) -> None:
-    assert gauge_range(probability, threshold) == pytest.approx(upper)
+def test_the_gauges_end_depends_on_the_threshold_only(threshold: float, upper: float) -> None:
+    assert gauge_range(threshold) == pytest.approx(upper)
+
+
+@pytest.mark.parametrize("probability", [0.02, 0.0874, 0.2, 0.5, 0.95])
+def test_the_threshold_mark_stands_at_the_same_place_for_every_client(probability: float) -> None:
+    gauge = make_gauge_figure(probability, 0.0874, decision="granted", lang="en").data[0].gauge
+    assert tuple(gauge.axis.range) == (0, 0.3)
+    assert gauge.threshold.value == 0.0874
+
+
+def test_a_probability_beyond_the_scale_fills_the_bar_and_is_written_in_full() -> None:
+    figure = make_gauge_figure(0.62, 0.0874, decision="refused", lang="en")
+    assert figure.data[0].value == 0.3
+    assert figure.layout.annotations[1].text == "<b>62.0%</b>"

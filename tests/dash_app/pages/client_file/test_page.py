@@ -53,6 +53,7 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
     assert format_percent(file["threshold"], "fr") in probability
     score = text_of(dash_br, f"#{ids.CLIENT_FILE_SCORE_P}")
     assert format_points(file["score"], "fr") in score
+    assert f"seuil : {format_points(explanation['threshold_points'], 'fr')}" in score
     reasons = dash_br.find_elements(f"#{ids.CLIENT_FILE_REASONS_LIST} li")
     assert [r.text.split(" — ")[0] for r in reasons] == [r["label"] for r in explanation["reasons"]]
     summary = text_of(dash_br, f"#{ids.CLIENT_FILE_WATERFALL_SUMMARY_P}")
