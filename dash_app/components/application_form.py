@@ -252,18 +252,49 @@ def application_form(
 
 
 def form_buttons(submit: tuple[str, str, str], reset: tuple[str, str, str]) -> Component:
-    """Return the form's submit and reset buttons, each given as (id, icon, text)."""
+    """Return the form's submit and reset buttons, each given as (id, icon, text).
+
+    Enter in a typed field sends the form too (``application_form_state.submit_dependencies``).
+    """
     submit_id, submit_icon, submit_text = submit
     reset_id, reset_icon, reset_text = reset
     return html.Div(
         [
-            dbc.Button([icon(submit_icon, "me-1"), submit_text], id=submit_id, color="primary"),
+            dbc.Button(
+                [icon(submit_icon, "me-1"), submit_text],
+                id=submit_id,
+                color="primary",
+                type="button",
+            ),
             dbc.Button(
                 [icon(reset_icon, "me-1"), reset_text],
                 id=reset_id,
                 color="secondary",
                 outline=True,
+                type="button",
             ),
         ],
         className="d-flex gap-2 my-3",
+    )
+
+
+def form_beside_result(
+    form_id: str, form: list[Component], heading: str, result: Component
+) -> Component:
+    """Return the form with its result beside it on wide screens.
+
+    The result column stays in view while the form scrolls; ``result`` should announce its
+    changes (``aria-live``).
+    """
+    return dbc.Row(
+        [
+            dbc.Col(html.Div(form, id=form_id), lg=7),
+            dbc.Col(
+                html.Div(
+                    [html.H2(heading, className="h4"), result], className="sticky-lg-top pt-2"
+                ),
+                lg=5,
+            ),
+        ],
+        className="g-4",
     )

@@ -62,6 +62,11 @@ def value_dependencies(
     return {spec.name: kind(field_id(prefix, spec.name), "value") for spec in specs}
 
 
+def submit_dependencies(specs: Iterable[FieldSpec], prefix: str) -> dict[str, Any]:
+    """Return {field: Input of its Enter count} for the typed fields: Enter sends the form."""
+    return {s.name: Input(field_id(prefix, s.name), "n_submit") for s in specs if s.is_typed}
+
+
 def input_values(values: Mapping[str, Any], specs: Iterable[FieldSpec]) -> dict[str, Any]:
     """Return the values to put back into the inputs (empty selects as "", flags as booleans)."""
     shown = {}

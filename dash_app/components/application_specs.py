@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+TYPED_KINDS = frozenset({"money", "number", "whole"})  # drawn as number inputs
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -30,6 +32,11 @@ class FieldSpec:
     levels: tuple[str, ...] = ()
     help_key: str | None = None
     shares_label: bool = False  # labelled by the API's field catalogue (its ``column``)
+
+    @property
+    def is_typed(self) -> bool:
+        """Tell whether the field is typed into (a number input: Enter in it sends the form)."""
+        return self.kind in TYPED_KINDS
 
     @property
     def label_key(self) -> str | None:

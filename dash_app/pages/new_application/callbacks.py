@@ -18,6 +18,7 @@ from dash_app.components.application_form_state import (
     form_feedback,
     input_values,
     register_form_callbacks,
+    submit_dependencies,
     value_dependencies,
 )
 from dash_app.components.application_specs import NEW_APPLICATION_FIELDS
@@ -36,7 +37,12 @@ def score_content(application: dict[str, Any], lang: str) -> list[Component]:
     return score_result(response["results"][0], lang)
 
 
-def score_or_clear(submit: int | None, reset: int | None, values: dict[str, Any]) -> dict[str, Any]:
+def score_or_clear(
+    submit: int | None,
+    reset: int | None,
+    values: dict[str, Any],
+    entered: dict[str, int | None] | None = None,
+) -> dict[str, Any]:
     """Check the form, then score the application (Compute) or empty the form (Clear)."""
     lang = current_lang()
     specs = NEW_APPLICATION_FIELDS
@@ -77,6 +83,7 @@ def register_callbacks(app: dash.Dash) -> None:
         },
         inputs={
             "submit": Input(ids.NEW_APPLICATION_SUBMIT_BUTTON, "n_clicks"),
+            "entered": submit_dependencies(NEW_APPLICATION_FIELDS, PREFIX),  # Enter in a field
             "reset": Input(ids.NEW_APPLICATION_RESET_BUTTON, "n_clicks"),
             "values": value_dependencies(NEW_APPLICATION_FIELDS, PREFIX),
         },

@@ -5,6 +5,7 @@ The form's fields: ``application_form.field_id(NEW_APPLICATION_PREFIX, name)``, 
 """
 
 NEW_APPLICATION_PREFIX = "newapp"
+NEW_APPLICATION_FORM = "newapp-fields-div"  # the form column (Enter or the button sends it)
 NEW_APPLICATION_SUBMIT_BUTTON = "newapp-submit-button"
 NEW_APPLICATION_RESET_BUTTON = "newapp-reset-button"
 NEW_APPLICATION_ERRORS_DIV = "newapp-errors-div"

@@ -10,7 +10,11 @@ from dash.development.base_component import Component
 from dash_app import api_client
 from dash_app.access import ADVISOR_ROLES, Viewer
 from dash_app.api_client import ApiClientError
-from dash_app.components.application_form import application_form, form_buttons
+from dash_app.components.application_form import (
+    application_form,
+    form_beside_result,
+    form_buttons,
+)
 from dash_app.components.application_specs import NEW_APPLICATION_FIELDS
 from dash_app.components.aria import aria
 from dash_app.components.messages import error_alert, icon, loading
@@ -46,18 +50,33 @@ def layout(viewer: Viewer, **_: object) -> Component:
                 color="info",
                 class_name="py-2",
             ),
-            application_form(
-                NEW_APPLICATION_FIELDS, ids.NEW_APPLICATION_PREFIX, DEFAULT_VALUES, labels, lang
-            ),
-            html.Div(id=ids.NEW_APPLICATION_ERRORS_DIV, **aria(live="polite")),
-            form_buttons(
-                (ids.NEW_APPLICATION_SUBMIT_BUTTON, "bi-calculator", t("newapp.submit", lang)),
-                (ids.NEW_APPLICATION_RESET_BUTTON, "bi-eraser", t("newapp.reset", lang)),
-            ),
-            html.H2(t("newapp.result_heading", lang), className="h4 mt-4"),
-            loading(
-                html.Div(prompt(lang), id=ids.NEW_APPLICATION_RESULT_DIV),
-                ids.NEW_APPLICATION_LOADING,
+            form_beside_result(
+                ids.NEW_APPLICATION_FORM,
+                [
+                    application_form(
+                        NEW_APPLICATION_FIELDS,
+                        ids.NEW_APPLICATION_PREFIX,
+                        DEFAULT_VALUES,
+                        labels,
+                        lang,
+                    ),
+                    html.Div(id=ids.NEW_APPLICATION_ERRORS_DIV, **aria(live="polite")),
+                    form_buttons(
+                        (
+                            ids.NEW_APPLICATION_SUBMIT_BUTTON,
+                            "bi-calculator",
+                            t("newapp.submit", lang),
+                        ),
+                        (ids.NEW_APPLICATION_RESET_BUTTON, "bi-eraser", t("newapp.reset", lang)),
+                    ),
+                ],
+                t("newapp.result_heading", lang),
+                loading(
+                    html.Div(
+                        prompt(lang), id=ids.NEW_APPLICATION_RESULT_DIV, **aria(live="polite")
+                    ),
+                    ids.NEW_APPLICATION_LOADING,
+                ),
             ),
         ]
     )

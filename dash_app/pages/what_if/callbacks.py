@@ -19,6 +19,7 @@ from dash_app.components.application_form_state import (
     form_feedback,
     input_values,
     register_form_callbacks,
+    submit_dependencies,
     value_dependencies,
 )
 from dash_app.components.application_specs import WHAT_IF_FIELDS
@@ -44,7 +45,11 @@ def simulation_content(
 
 
 def simulate_or_reset(
-    simulate: int | None, reset: int | None, values: dict[str, Any], page: dict[str, Any] | None
+    simulate: int | None,
+    reset: int | None,
+    values: dict[str, Any],
+    page: dict[str, Any] | None,
+    entered: dict[str, int | None] | None = None,
 ) -> dict[str, Any]:
     """Check the form, then score the changed fields (Simulate) or restore the file (Reset)."""
     lang = current_lang()
@@ -98,6 +103,7 @@ def register_callbacks(app: dash.Dash) -> None:
         },
         inputs={
             "simulate": Input(ids.WHAT_IF_SIMULATE_BUTTON, "n_clicks"),
+            "entered": submit_dependencies(WHAT_IF_FIELDS, PREFIX),  # Enter in a field
             "reset": Input(ids.WHAT_IF_RESET_BUTTON, "n_clicks"),
             "values": value_dependencies(WHAT_IF_FIELDS, PREFIX),
             "page": State(ids.WHAT_IF_STORE, "data"),

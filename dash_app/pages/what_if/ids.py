@@ -6,6 +6,7 @@ The form's fields: ``application_form.field_id(WHAT_IF_PREFIX, name)``, i.e.
 
 WHAT_IF_PREFIX = "whatif"
 WHAT_IF_STORE = "whatif-original-store"
+WHAT_IF_FORM = "whatif-fields-div"  # the form column (Enter in a field or Simulate sends it)
 WHAT_IF_SIMULATE_BUTTON = "whatif-simulate-button"
 WHAT_IF_RESET_BUTTON = "whatif-reset-button"
 WHAT_IF_ERRORS_DIV = "whatif-errors-div"

@@ -11,7 +11,11 @@ from dash_app import api_client
 from dash_app.access import PEOPLE_ROLES, Viewer
 from dash_app.api_client import ApiClientError
 from dash_app.components.application_fields import form_values
-from dash_app.components.application_form import application_form, form_buttons
+from dash_app.components.application_form import (
+    application_form,
+    form_beside_result,
+    form_buttons,
+)
 from dash_app.components.application_specs import WHAT_IF_FIELDS
 from dash_app.components.aria import aria
 from dash_app.components.client_nav import client_nav
@@ -55,14 +59,26 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
                 class_name="py-2",
             ),
             dcc.Store(id=ids.WHAT_IF_STORE, data={"client_id": client_id, "original": original}),
-            html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
-            application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, labels, lang),
-            html.Div(id=ids.WHAT_IF_ERRORS_DIV, **aria(live="polite")),
-            form_buttons(
-                (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),
-                (ids.WHAT_IF_RESET_BUTTON, "bi-arrow-counterclockwise", t("whatif.reset", lang)),
+            form_beside_result(
+                ids.WHAT_IF_FORM,
+                [
+                    html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
+                    application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, labels, lang),
+                    html.Div(id=ids.WHAT_IF_ERRORS_DIV, **aria(live="polite")),
+                    form_buttons(
+                        (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),
+                        (
+                            ids.WHAT_IF_RESET_BUTTON,
+                            "bi-arrow-counterclockwise",
+                            t("whatif.reset", lang),
+                        ),
+                    ),
+                ],
+                t("whatif.result_heading", lang),
+                loading(
+                    html.Div(prompt(lang), id=ids.WHAT_IF_RESULT_DIV, **aria(live="polite")),
+                    ids.WHAT_IF_LOADING,
+                ),
             ),
-            html.H2(t("whatif.result_heading", lang), className="h4 mt-4"),
-            loading(html.Div(prompt(lang), id=ids.WHAT_IF_RESULT_DIV), ids.WHAT_IF_LOADING),
         ]
     )

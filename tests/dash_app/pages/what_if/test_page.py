@@ -84,6 +84,29 @@ def test_a_much_larger_credit_shows_the_apis_higher_probability_beside_the_curre
     assert api_what_if(live_server, client_id, {})["current"] == current  # nothing stored
 
 
+def test_enter_in_a_field_runs_the_what_if_and_the_result_is_announced(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id = live_server.client_ids[2]
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}/what-if")
+    income = field_id(ids.WHAT_IF_PREFIX, "income")
+    dash_br.wait_for_element(f"#{income}", timeout=30)
+    field = dash_br.find_element(f"#{income}")
+    field.send_keys("0\n")  # ten times the income, then Enter
+    dash_br.wait_for_element(f"#{ids.WHAT_IF_GRAPH} .main-svg", timeout=30)
+    result = dash_br.find_element(f"#{ids.WHAT_IF_RESULT_DIV}")
+    assert result.get_attribute("aria-live") == "polite"
+    form = dash_br.find_element(f"#{ids.WHAT_IF_FORM}")
+    beside = dash_br.driver.execute_script(
+        "return arguments[0].getBoundingClientRect().left"
+        " > arguments[1].getBoundingClientRect().right - 1",
+        result,
+        form,
+    )
+    assert beside  # on a wide screen the result stands beside the form, not below it
+    assert dash_br.get_logs() == []
+
+
 def test_a_negative_income_is_refused_on_the_field_and_reset_restores_the_file(
     dash_br: Browser, live_server: LiveServer
 ) -> None:
