@@ -183,6 +183,9 @@ TEXT = {
         "fr": "{gap} au-dessus du seuil de refus ({threshold}) : côté refus.",
         "en": "{gap} above the refusal threshold ({threshold}): on the refused side.",
     },
+    "appform.result.margin_better": {"fr": "{gap} vers l'accord", "en": "{gap} towards granting"},
+    "appform.result.margin_worse": {"fr": "{gap} vers le refus", "en": "{gap} towards refusal"},
+    "appform.result.margin_same": {"fr": "inchangée", "en": "unchanged"},
     "appform.result.pp.one": {
         "fr": "{value} point de pourcentage",
         "en": "{value} percentage point",

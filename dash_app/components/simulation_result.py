@@ -40,6 +40,19 @@ def margin_words(margin: float, threshold: float, lang: str) -> str:
     return t(key, lang, gap=gap, threshold=format_percent(threshold, lang))
 
 
+def margin_change_words(change: float, lang: str) -> str:
+    """Return how the margin moved, in words: towards granting or refusal (no bare sign).
+
+    The margins are shown as distances on one side of the threshold, so a signed difference
+    reads backwards on the refused side (6.9 -> 7.5 points above it is a move towards refusal).
+    """
+    rounded = round(100 * float(change), 1)
+    if rounded == 0:
+        return t("appform.result.margin_same", lang)
+    key = "appform.result.margin_better" if rounded > 0 else "appform.result.margin_worse"
+    return t(key, lang, gap=percentage_points(abs(change), lang, signed=False))
+
+
 def decision_cell(result: Mapping[str, Any], lang: str) -> Component:
     """Return the decision as a badge; a referral also says what the model alone decides."""
     badge = decision_badge(result["decision"], lang)
@@ -168,7 +181,7 @@ def comparison_table(
             "appform.result.margin",
             margin_words(original["margin"], original["threshold"], lang),
             margin_words(simulated["margin"], simulated["threshold"], lang),
-            percentage_points(simulated["margin"] - original["margin"], lang),
+            margin_change_words(simulated["margin"] - original["margin"], lang),
             "margin",
         ),
     ]

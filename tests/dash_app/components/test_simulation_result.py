@@ -10,6 +10,7 @@ from dash_app.components.application_form_state import display_value
 from dash_app.components.application_specs import FIELDS
 from dash_app.components.simulation_result import (
     comparison_summary,
+    margin_change_words,
     margin_words,
     percentage_points,
     referral_panel,
@@ -38,6 +39,20 @@ def test_signed_number(value: float, lang: str, expected: str) -> None:
 )
 def test_percentage_points(delta: float, lang: str, expected: str) -> None:
     assert percentage_points(delta, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "lang", "expected"),
+    [
+        (-0.006, "fr", "0,6 point de pourcentage vers le refus"),  # 6.9 -> 7.5 above: worse
+        (0.025, "en", "2.5 percentage points towards granting"),
+        (0.00004, "en", "unchanged"),
+    ],
+)
+def test_the_margins_change_says_its_direction_in_words(
+    change: float, lang: str, expected: str
+) -> None:
+    assert margin_change_words(change, lang) == expected
 
 
 def test_margin_words_say_the_side_and_the_gap() -> None:
