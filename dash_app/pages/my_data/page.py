@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dash_app import api_client
 from dash_app.access import CLIENT_ROLES, PEOPLE_ROLES, Viewer
 from dash_app.api_client import ApiClientError
+from dash_app.components.client_nav import client_nav
 from dash_app.components.messages import error_alert
 from dash_app.pages.client_file.sections import client_file_sections
 from dash_app.pages.my_data import callbacks, ids
@@ -40,6 +41,7 @@ def layout(viewer: Viewer, **_: object) -> Component:
     return html.Div(
         [
             html.H1(t("my_data.heading", lang, client_id=viewer.client_id), className="h3"),
+            client_nav(viewer.client_id, "", lang),  # their own compare and what-if pages
             dcc.Store(id=ids.MY_DATA_ID_STORE, data={"client_id": viewer.client_id}),
             html.Div(my_data_content(viewer.client_id, lang), id=ids.MY_DATA_CONTENT_DIV),
             dcc.Download(id=ids.MY_DATA_DOWNLOAD),

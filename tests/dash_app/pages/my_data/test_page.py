@@ -38,6 +38,8 @@ def test_a_client_reads_their_decision_and_downloads_their_data_as_json(
     assert f"Votre demande de crédit n° {own}" in page
     assert "RGPD, article 22" in page
     assert dash_br.driver.title == "Mon dossier"
+    links = {a.get_attribute("pathname") for a in dash_br.find_elements("#main .nav-link")}
+    assert {f"/clients/{own}/compare", f"/clients/{own}/what-if"} <= links  # their own pages
     assert accessibility_violations(dash_br) == []
 
     dash_br.driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")  # after axe
