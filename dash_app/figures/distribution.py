@@ -155,7 +155,7 @@ def _categorical_traces(
                 x=[count / (total or 1) for count in drawn],
                 y=[_level_text(name, level, lang) for level in levels],
                 orientation="h",
-                name=t(f"compare.legend.{group}", lang),
+                name=group_name(group, groups[group], lang),
                 marker={
                     "color": colour,
                     "pattern": {"shape": pattern, "fgcolor": PAPER, "solidity": 0.3},
@@ -169,6 +169,17 @@ def _categorical_traces(
             )
         )
     return traces, levels
+
+
+def group_name(group: str, distribution: Distribution, lang: str) -> str:
+    """Return a group's legend entry with its size (``Clients similaires (1 234 clients)``)."""
+    return t_plural(
+        "compare.legend_size",
+        distribution["n"],
+        lang,
+        group=t(f"compare.legend.{group}", lang),
+        count=format_number(distribution["n"], lang),
+    )
 
 
 def _bin_text(name: str, b: Mapping[str, float], total: int, lang: str) -> str:
@@ -196,7 +207,7 @@ def _numeric_traces(name: str, groups: Mapping[str, Distribution], lang: str) ->
                 x=[(b["left"] + b["right"]) / 2 for b in bins],
                 y=[b["count"] / total / max(b["right"] - b["left"], 1e-12) for b in bins],
                 width=[b["right"] - b["left"] for b in bins],
-                name=t(f"compare.legend.{group}", lang),
+                name=group_name(group, groups[group], lang),
                 opacity=0.6 if len(groups) > 1 else 0.85,
                 marker={
                     "color": colour,

@@ -9,6 +9,7 @@ from dash import Input, Output, State, no_update
 
 from dash_app.api_client import ApiClientError
 from dash_app.pages.compare import ids
+from dash_app.pages.compare.sections import without_option
 from dash_app.pages.compare.views import DEFAULT_MODE, distribution_view, failed_view, scatter_view
 from dash_app.text import current_lang
 
@@ -35,6 +36,16 @@ def update_scatter(x: str | None, y: str | None, client_id: Any) -> Any:
         return failed_view(error, client_id, lang)
 
 
+def show_similar_note(mode: str | None) -> bool:
+    """Return whether the "similar clients" note is hidden (shown for that group only)."""
+    return mode != "similar"
+
+
+def keep_axes_apart(taken: str | None, options: list[dict[str, Any]] | None) -> Any:
+    """Return the other axis's options with the feature this axis took disabled."""
+    return without_option(options or [], taken)
+
+
 def register_callbacks(app: dash.Dash) -> None:
     """Add the comparison page's callbacks to this app."""
     app.callback(
@@ -55,3 +66,18 @@ def register_callbacks(app: dash.Dash) -> None:
         State(ids.COMPARE_CLIENT_STORE, "data"),
         prevent_initial_call=True,
     )(update_scatter)
+    app.callback(
+        Output(ids.COMPARE_SIMILAR_NOTE, "hidden"),
+        Input(ids.COMPARE_GROUP_RADIO, "value"),
+        prevent_initial_call=True,
+    )(show_similar_note)
+    for axis, other in (
+        (ids.COMPARE_X_SELECT, ids.COMPARE_Y_SELECT),
+        (ids.COMPARE_Y_SELECT, ids.COMPARE_X_SELECT),
+    ):
+        app.callback(
+            Output(other, "options"),
+            Input(axis, "value"),
+            State(other, "options"),
+            prevent_initial_call=True,
+        )(keep_axes_apart)

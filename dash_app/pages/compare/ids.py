@@ -3,6 +3,7 @@
 COMPARE_CLIENT_STORE = "compare-client-store"
 COMPARE_FEATURE_SELECT = "compare-feature-select"
 COMPARE_GROUP_RADIO = "compare-group-radio"
+COMPARE_SIMILAR_NOTE = "compare-similar-p"  # shown only when similar clients are compared
 COMPARE_DISTRIBUTION_GRAPH = "compare-distribution-graph"
 COMPARE_DISTRIBUTION_SUMMARY = "compare-distribution-p"
 COMPARE_DISTRIBUTION_ALERT = "compare-distribution-div"

@@ -31,15 +31,20 @@ def ranked_features(features: Sequence[Feature], *, numeric_only: bool = False) 
     return sorted(chosen, key=lambda f: (-float(f.get("importance") or 0.0), f["label"]))
 
 
-def feature_options(features: Sequence[Feature]) -> list[dict[str, str]]:
+def feature_options(features: Sequence[Feature]) -> list[dict[str, Any]]:
     """Return select options: plain labels, the features' names as values."""
     return [{"label": f["label"], "value": f["name"]} for f in features]
+
+
+def without_option(options: Sequence[dict[str, Any]], taken: str | None) -> list[dict[str, Any]]:
+    """Return the options with the one already taken by the other axis disabled."""
+    return [{**option, "disabled": option["value"] == taken} for option in options]
 
 
 def labelled_select(
     select_id: str,
     label: str,
-    options: list[dict[str, str]],
+    options: list[dict[str, Any]],
     value: str | None,
 ) -> Component:
     """Return a native select with a visible label (keyboard: type a label's first letters).
@@ -67,7 +72,12 @@ def group_selector(value: str, lang: str) -> Component:
                 options=[{"label": t(f"compare.group.{m}", lang), "value": m} for m in GROUP_MODES],
                 value=value,
             ),
-            html.P(t("compare.similar_note", lang), className="small text-body-secondary mt-2"),
+            html.P(
+                t("compare.similar_note", lang),
+                id=ids.COMPARE_SIMILAR_NOTE,
+                className="small text-body-secondary mt-2",
+                hidden=value != "similar",
+            ),
         ],
         className="mb-3",
     )
@@ -96,7 +106,7 @@ def chart_block(
 
 
 def univariate_section(
-    options: list[dict[str, str]],
+    options: list[dict[str, Any]],
     feature: str | None,
     mode: str,
     chart: Component,
@@ -133,16 +143,16 @@ def univariate_section(
 
 
 def bivariate_section(
-    options: list[dict[str, str]],
+    options: list[dict[str, Any]],
     x: str | None,
     y: str | None,
     chart: Component,
     lang: str,
 ) -> Component:
     """Return the two-feature comparison: two pickers, then the scatter and its summary."""
-    pickers = [
-        (ids.COMPARE_X_SELECT, "compare.x_feature", x),
-        (ids.COMPARE_Y_SELECT, "compare.y_feature", y),
+    pickers = [  # an axis cannot take the feature the other one shows
+        (ids.COMPARE_X_SELECT, "compare.x_feature", without_option(options, y), x),
+        (ids.COMPARE_Y_SELECT, "compare.y_feature", without_option(options, x), y),
     ]
     return html.Section(
         [
@@ -151,8 +161,8 @@ def bivariate_section(
                 [
                     dbc.Col(
                         [
-                            labelled_select(select, t(key, lang), options, value)
-                            for select, key, value in pickers
+                            labelled_select(select, t(key, lang), choices, value)
+                            for select, key, choices, value in pickers
                         ],
                         md=4,
                     ),

@@ -32,6 +32,11 @@ TEXT = {
         "en": "Similar clients: those whose age, income, credit, employment and external "
         "scores are close to this client's.",
     },
+    "compare.legend_size.one": {"fr": "{group} ({count} client)", "en": "{group} ({count} client)"},
+    "compare.legend_size.other": {
+        "fr": "{group} ({count} clients)",
+        "en": "{group} ({count} clients)",
+    },
     "compare.legend.all": {"fr": "Tous les clients", "en": "All clients"},
     "compare.legend.similar": {"fr": "Clients similaires", "en": "Similar clients"},
     "compare.legend.granted": {"fr": "Accordés", "en": "Granted"},
@@ -78,8 +83,8 @@ TEXT = {
     "compare.level_other": {"fr": "Autres valeurs", "en": "Other values"},
     "compare.title_generic": {"fr": "Comparer", "en": "Compare"},
     "compare.axis_density": {
-        "fr": "Fréquence relative (densité)",
-        "en": "Relative frequency (density)",
+        "fr": "Densité : part du groupe par unité de l'axe horizontal",
+        "en": "Density: share of the group per unit of the horizontal axis",
     },
     "compare.axis_share": {"fr": "Part du groupe", "en": "Share of the group"},
     "compare.hover.bin.one": {

@@ -65,7 +65,7 @@ def test_granted_and_refused_are_two_series_with_the_palette_and_patterns() -> N
     groups = {"refused": group(BINS), "granted": group(BINS)}
     figure = make_distribution_figure(INCOME, groups, 15.0, lang="fr")
     granted, refused = figure.data
-    assert (granted.name, refused.name) == ("Accordés", "Refusés")
+    assert (granted.name, refused.name) == ("Accordés (100 clients)", "Refusés (100 clients)")
     assert granted.marker.color == GROUP_STYLE["granted"][0] == "#0072b2"
     assert refused.marker.color == GROUP_STYLE["refused"][0] == "#a64a00"
     assert granted.marker.pattern.shape != refused.marker.pattern.shape
@@ -173,3 +173,9 @@ def test_a_label_holding_markup_is_an_axis_title_as_text() -> None:
     figure = make_distribution_figure(income, {"all": group(BINS)}, 15.0, lang="en")
     assert figure.layout.xaxis.title.text.startswith("&lt;a href=")
     assert "<a " not in figure.to_json()
+
+
+def test_a_group_of_one_client_is_named_in_the_singular() -> None:
+    one = group([{"left": 0.0, "right": 10.0, "count": 1}])
+    (bars,) = make_distribution_figure(INCOME, {"all": one}, 5.0, lang="en").data
+    assert bars.name == "All clients (1 client)"

@@ -10,6 +10,7 @@ from dash.testing.browser import Browser
 from selenium.webdriver.support.ui import Select
 
 from dash_app.pages.compare import ids
+from dash_app.pages.compare.callbacks import show_similar_note
 from tests.dash_app.browser import accessibility_violations, sign_in
 from tests.dash_app.conftest import LiveServer
 from tests.scoring_api.security.helpers import PASSWORD
@@ -63,7 +64,13 @@ def test_an_advisor_changes_the_feature_and_sees_the_client_on_both_charts(
     dash_br.wait_for_contains_text(summary, f"{label} :", timeout=20)
     assert dash_br.find_element(summary).text != first_summary
     bars = dash_br.driver.execute_script(PLOT_DATA.format(ids.COMPARE_DISTRIBUTION_GRAPH))
-    assert bars[0]["name"] == "Clients similaires"
+    assert bars[0]["name"].startswith("Clients similaires (")  # the group and its size
+    note = dash_br.find_element(f"#{ids.COMPARE_SIMILAR_NOTE}")
+    assert note.is_displayed()
+    x_value = Select(dash_br.find_element(f"#{ids.COMPARE_X_SELECT}")).first_selected_option
+    y_options = Select(dash_br.find_element(f"#{ids.COMPARE_Y_SELECT}")).options
+    taken = [o for o in y_options if o.get_attribute("value") == x_value.get_attribute("value")]
+    assert [o.get_attribute("disabled") for o in taken] == ["true"]  # not the same feature twice
 
     scatter = f"#{ids.COMPARE_SCATTER_SUMMARY}"
     dash_br.wait_for_contains_text(scatter, "Ce client :", timeout=20)
@@ -113,3 +120,11 @@ def test_a_client_account_sees_its_distributions_but_not_other_clients_points(
     assert "The comparison on two characteristics is for advisors." in text
     other = page_text(live_server, str(live_server.client_ids[1]), username="carl")
     assert "you may only see your own file" in other
+
+
+def test_the_similar_clients_note_shows_for_that_group_only() -> None:
+    assert [show_similar_note(mode) for mode in ("similar", "decision", "all")] == [
+        False,
+        True,
+        True,
+    ]
