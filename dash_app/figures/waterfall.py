@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from dash_app.components.theme import (
 from model_training.modeling.explanation_names import OTHER_FEATURES
 
 ROW_HEIGHT = 38
+LABEL_WIDTH = 24  # characters on a label's line: the label column stays narrow
 TEXT = {
     "base": {"fr": "Point de départ (client moyen)", "en": "Starting point (average client)"},
     "total": {"fr": "Score du client", "en": "Client's score"},
@@ -39,6 +41,14 @@ def ordered_contributions(contributions: Sequence[Mapping[str, Any]]) -> list[Ma
     named = [row for row in contributions if row["feature"] != OTHER_FEATURES]
     rest = [row for row in contributions if row["feature"] == OTHER_FEATURES]
     return [*named, *rest]
+
+
+def wrapped(label: str) -> str:
+    """Return a label as drawn: markup shown as text, long ones on several lines (phones)."""
+    return "<br>".join(
+        plot_text(line)
+        for line in textwrap.wrap(label, LABEL_WIDTH, break_long_words=False) or [""]
+    )
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -70,7 +80,11 @@ def make_waterfall_figure(
     points = [float(row["points"]) for row in rows]
     score = base + sum(points)
     labels = _unique(
-        [TEXT["base"][lang], *(plot_text(row["label"]) for row in rows), TEXT["total"][lang]]
+        [
+            wrapped(TEXT["base"][lang]),
+            *(wrapped(row["label"]) for row in rows),
+            TEXT["total"][lang],
+        ]
     )
     texts = [
         format_points(base, lang),

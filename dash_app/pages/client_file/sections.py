@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dash_app.components.aria import aria
 from dash_app.components.client_fields import describe_application
 from dash_app.components.formatting import format_number, format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
@@ -227,7 +228,18 @@ def waterfall_section(explanation: Mapping[str, Any], lang: str) -> Component:
     return _card(
         t("client_file.waterfall.heading", lang),
         [
-            dcc.Graph(id=ids.CLIENT_FILE_WATERFALL_GRAPH, figure=figure, config=GRAPH_CONFIG),
+            html.Div(  # on a phone the chart keeps its width and scrolls sideways
+                dcc.Graph(
+                    id=ids.CLIENT_FILE_WATERFALL_GRAPH,
+                    figure=figure,
+                    config=GRAPH_CONFIG,
+                    className="chart-min-width",
+                ),
+                className="chart-scroll",
+                tabIndex="0",
+                role="region",
+                **aria(label=t("client_file.waterfall.heading", lang)),
+            ),
             html.P(
                 waterfall_summary(explanation, lang),
                 className="chart-summary",

@@ -40,7 +40,7 @@ def test_the_bars_sum_from_the_base_to_the_clients_score() -> None:
 def test_other_features_come_last_just_before_the_total() -> None:
     bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="en").data[0]
     assert list(bars.y) == [
-        "Starting point (average client)",
+        "Starting point (average<br>client)",  # long labels wrap (narrow screens)
         "Lowest external score",
         "Monthly income",
         "Age",
@@ -53,7 +53,7 @@ def test_bars_carry_signed_points_and_labels_not_codes() -> None:
     bars = make_waterfall_figure(CONTRIBUTIONS, BASE_POINTS, lang="fr").data[0]
     assert list(bars.text[1:-1]) == ["+9\u00a0pts", "−6\u00a0pts", "+1\u00a0pt", "+3\u00a0pts"]
     assert not {"EXT_SOURCE_MIN", "AMT_INCOME_TOTAL", "AGE_YEARS"} & set(bars.y)
-    assert bars.y[0] == "Point de départ (client moyen)"
+    assert bars.y[0] == "Point de départ (client<br>moyen)"
 
 
 def test_the_threshold_is_a_labelled_line_at_its_points() -> None:
@@ -73,4 +73,4 @@ def test_equal_labels_stay_separate_bars() -> None:
 def test_a_label_holding_markup_is_drawn_as_text() -> None:
     rows = [{**CONTRIBUTIONS[1], "label": '<a href="https://evil.example">Score</a>'}]
     bars = make_waterfall_figure(rows, BASE_POINTS, lang="en").data[0]
-    assert bars.y[1] == '&lt;a href="https://evil.example"&gt;Score&lt;/a&gt;'
+    assert bars.y[1].replace("<br>", " ") == '&lt;a href="https://evil.example"&gt;Score&lt;/a&gt;'
