@@ -9,11 +9,13 @@ decimal comma (``12 345,5``, ``12,5 %``, ``12 345 €``); English ``12,345.5``, 
 from __future__ import annotations
 
 import copy
+import datetime
 import math
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date as babel_format_date
 from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 from babel.units import format_unit
 
@@ -140,3 +142,8 @@ def format_days(days: float | None, lang: str) -> str:
     """Return a number of days (``-1 234 jours`` / ``-1,234 days``)."""
     number = _present(days)
     return MISSING if number is None else _format_duration(number, "duration-day", lang, 0)
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """Return a date in words (``5 décembre 2026`` / ``December 5, 2026``)."""
+    return str(babel_format_date(day, format="long", locale=locale_of(lang)))
