@@ -103,12 +103,12 @@ def format_currency(amount: float | None, lang: str, decimals: int = 0) -> str:
     return str(pattern.apply(number, locale_of(lang), currency=CURRENCY, currency_digits=False))
 
 
-def format_points(points: float | None, lang: str, signed: bool = False) -> str:
+def format_points(points: float | None, lang: str, signed: bool = False, decimals: int = 0) -> str:
     """Return a score or a contribution in points (``+12 pts`` when signed)."""
     value = _present(points)
     if value is None:
         return MISSING
-    number = format_number(abs(value) if signed else value, lang)
+    number = format_number(abs(value) if signed else value, lang, decimals)
     sign = ("+" if value >= 0 else MINUS) if signed else ""
     return f"{sign}{number}{NBSP}{POINTS_UNIT}"
 

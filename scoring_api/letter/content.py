@@ -8,7 +8,7 @@ letter says exactly what the file shows) into sections of formatted sentences an
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.scoring import score_stored_client
 
 FILE_STEM = "decision-letter"
+MAX_EXTRA_DECIMALS = 2  # a value and its threshold equal to 1/100 of a point read as equal
 REASON_WIDTHS = (0.36, 0.2, 0.44)  # reason, effect in points, what would improve it
 
 
@@ -116,21 +117,42 @@ def _decision_section(score: Mapping[str, Any], lang: str) -> Section:
     return Section(letter_text("decision.heading", lang), tuple(paragraphs))
 
 
+def _apart(
+    value: float, threshold: float, formatter: Callable[[float, int], str], decimals: int
+) -> tuple[str, str]:
+    """Return a value and its threshold written with the fewest decimals that tell them apart.
+
+    A refusal at 553.4 points against 553.6 must not read "553 pts, threshold 553 pts".
+    """
+    for places in range(decimals, decimals + MAX_EXTRA_DECIMALS + 1):
+        shown = formatter(value, places), formatter(threshold, places)
+        if shown[0] != shown[1]:
+            break
+    return shown
+
+
 def _score_section(score: Mapping[str, Any], explanation: Mapping[str, Any], lang: str) -> Section:
     """Return the score, the threshold and the average file in points, and the risk behind."""
+    points, threshold_points = _apart(
+        score["score"],
+        explanation["threshold_points"],
+        lambda value, places: format_points(value, lang, decimals=places),
+        0,
+    )
     value = letter_text(
         "score.value",
         lang,
-        score=format_points(score["score"], lang),
-        threshold=format_points(explanation["threshold_points"], lang),
+        score=points,
+        threshold=threshold_points,
         base=format_points(explanation["base_points"], lang),
     )
-    risk = letter_text(
-        "score.probability",
-        lang,
-        probability=format_percent(score["probability"], lang),
-        threshold=format_percent(score["threshold"], lang),
+    probability, threshold = _apart(
+        score["probability"],
+        score["threshold"],
+        lambda value, places: format_percent(value, lang, places),
+        1,
     )
+    risk = letter_text("score.probability", lang, probability=probability, threshold=threshold)
     return Section(letter_text("score.heading", lang), (value, risk))
 
 
@@ -142,7 +164,11 @@ def _reasons_section(explanation: Mapping[str, Any], lang: str) -> Section:
         return Section(heading, (letter_text("reasons.none", lang),))
     columns = tuple(letter_text(f"reasons.{key}", lang) for key in ("reason", "points", "improve"))
     rows = tuple(
-        (reason["label"], format_points(reason["points"], lang, signed=True), reason["improve"])
+        (
+            reason["label"],
+            format_points(reason["points"], lang, signed=True),
+            reason["improve"] or letter_text("reasons.no_lever", lang),
+        )
         for reason in reasons
     )
     table = Table(columns, rows, REASON_WIDTHS)

@@ -64,6 +64,10 @@ TEXT = {
     "reasons.reason": {"fr": "Raison", "en": "Reason"},
     "reasons.points": {"fr": "Effet sur le score", "en": "Effect on the score"},
     "reasons.improve": {"fr": "Ce qui l'améliorerait", "en": "What would improve it"},
+    "reasons.no_lever": {
+        "fr": "Rien que vous puissiez changer.",
+        "en": "Nothing you can change.",
+    },
     "offers.heading": {"fr": "Ce que nous pouvons vous proposer", "en": "What we can offer you"},
     "offers.intro": {
         "fr": "Ces propositions seraient accordées :",

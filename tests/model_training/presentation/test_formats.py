@@ -187,3 +187,7 @@ def test_number_separators_are_the_decimal_mark_then_the_group_separator(
 )
 def test_a_date_is_written_in_words(lang, expected) -> None:
     assert format_date(datetime.date(2026, 12, 5), lang) == expected
+
+
+def test_points_take_decimals_when_asked() -> None:
+    assert format_points(553.44, "fr", decimals=1) == "553,4\u00a0pts"

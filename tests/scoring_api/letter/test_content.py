@@ -97,3 +97,20 @@ def test_the_rights_are_the_dashboards_words_and_the_contact_ends_the_letter(lan
 
 def test_the_file_name_holds_the_client_and_the_language() -> None:
     assert make_letter("en").file_name == "decision-letter-100001-en"
+
+
+def test_a_score_next_to_its_threshold_gets_the_decimals_that_tell_them_apart() -> None:
+    score = {**SCORE, "score": 553.21, "probability": 0.09312, "threshold": 0.09296}
+    explanation = {**EXPLANATION, "threshold_points": 553.44}
+    paragraphs = make_letter("en", score=score, explanation=explanation).sections[1].paragraphs
+    assert "Your score is 553.2\u00a0pts" in paragraphs[0]
+    assert "above 553.4\u00a0pts" in paragraphs[0]
+    assert "9.31% for you, for an accepted maximum of 9.30%" in paragraphs[1]
+
+
+def test_a_reason_with_no_lever_says_so_instead_of_an_empty_cell() -> None:
+    reasons = [{"label": "Âge", "points": -8.0, "improve": ""}]
+    letter = make_letter("fr", explanation={**EXPLANATION, "reasons": reasons})
+    table = section(letter.sections, "Les principales raisons").table
+    assert table is not None
+    assert table.rows == (("Âge", "\u22128\u00a0pts", "Rien que vous puissiez changer."),)
