@@ -1,4 +1,4 @@
-"""The "my data" callback: send the client's data export from the API as a file download."""
+"""The "my data" callback: send the client's data export or decision letter as a download."""
 
 from __future__ import annotations
 
@@ -15,16 +15,19 @@ from dash_app.pages.my_data import ids
 from dash_app.text import current_lang, t
 
 EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
+LETTER_FILE = "pret-a-depenser-{client_id}-letter-{lang}.pdf"  # named as the export is
 
 
 def download_my_data(
-    n_json: int | None, n_csv: int | None, page: dict[str, Any] | None
+    n_json: int | None, n_csv: int | None, n_letter: int | None, page: dict[str, Any] | None
 ) -> tuple[Any, Any]:
-    """Send the client's data export (JSON or CSV) from the API as a file download."""
+    """Send the client's data export (JSON or CSV) or decision letter (PDF) as a download."""
     lang = current_lang()
     client_id = (page or {}).get("client_id")
-    if not (n_json or n_csv) or not isinstance(client_id, int):
+    if not (n_json or n_csv or n_letter) or not isinstance(client_id, int):
         return no_update, no_update
+    if ctx.triggered_id == ids.MY_DATA_LETTER_BUTTON:
+        return _download_letter(client_id, lang)
     fmt = "csv" if ctx.triggered_id == ids.MY_DATA_CSV_BUTTON else "json"
     try:
         body = api_client.client_export(client_id, fmt).body
@@ -36,6 +39,17 @@ def download_my_data(
     return download, t("my_data.download.done", lang, filename=filename)
 
 
+def _download_letter(client_id: int, lang: str) -> tuple[Any, Any]:
+    """Send the client's decision letter (PDF, in the page's language) as a download."""
+    try:
+        letter = api_client.client_letter(client_id, "pdf", lang).content
+    except ApiClientError as error:
+        return no_update, error_alert(error, lang, client_id=client_id)
+    filename = LETTER_FILE.format(client_id=client_id, lang=lang)
+    download = dcc.send_bytes(letter, filename, type="application/pdf")
+    return download, t("my_data.download.done", lang, filename=filename)
+
+
 def register_callbacks(app: dash.Dash) -> None:
     """Add the "my data" callback to this app."""
     app.callback(
@@ -43,6 +57,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.MY_DATA_DOWNLOAD_STATUS_DIV, "children"),
         Input(ids.MY_DATA_JSON_BUTTON, "n_clicks"),
         Input(ids.MY_DATA_CSV_BUTTON, "n_clicks"),
+        Input(ids.MY_DATA_LETTER_BUTTON, "n_clicks"),
         State(ids.MY_DATA_ID_STORE, "data"),
         prevent_initial_call=True,
     )(download_my_data)

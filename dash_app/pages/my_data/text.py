@@ -58,6 +58,10 @@ TEXT = {
         "fr": "Télécharger mes données (CSV)",
         "en": "Download my data (CSV)",
     },
+    "my_data.download.letter": {
+        "fr": "Télécharger ma lettre de décision (PDF)",
+        "en": "Download my decision letter (PDF)",
+    },
     "my_data.download.done": {
         "fr": "Fichier {filename} téléchargé.",
         "en": "File {filename} downloaded.",
