@@ -11,11 +11,11 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash_app import api_client
 from dash_app.api_client import ApiClientError
 from dash_app.components.messages import error_alert
+from dash_app.pages.client_file.callbacks import letter_download
 from dash_app.pages.my_data import ids
 from dash_app.text import current_lang, t
 
 EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
-LETTER_FILE = "pret-a-depenser-{client_id}-letter-{lang}.pdf"  # named as the export is
 
 
 def download_my_data(
@@ -27,7 +27,7 @@ def download_my_data(
     if not (n_json or n_csv or n_letter) or not isinstance(client_id, int):
         return no_update, no_update
     if ctx.triggered_id == ids.MY_DATA_LETTER_BUTTON:
-        return _download_letter(client_id, lang)
+        return letter_download(client_id, lang)
     fmt = "csv" if ctx.triggered_id == ids.MY_DATA_CSV_BUTTON else "json"
     try:
         body = api_client.client_export(client_id, fmt).body
@@ -36,18 +36,7 @@ def download_my_data(
     text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, indent=2)
     filename = f"pret-a-depenser-{client_id}.{fmt}"
     download = dcc.send_string(text, filename, type=EXPORT_MIME[fmt])
-    return download, t("my_data.download.done", lang, filename=filename)
-
-
-def _download_letter(client_id: int, lang: str) -> tuple[Any, Any]:
-    """Send the client's decision letter (PDF, in the page's language) as a download."""
-    try:
-        letter = api_client.client_letter(client_id, "pdf", lang).content
-    except ApiClientError as error:
-        return no_update, error_alert(error, lang, client_id=client_id)
-    filename = LETTER_FILE.format(client_id=client_id, lang=lang)
-    download = dcc.send_bytes(letter, filename, type="application/pdf")
-    return download, t("my_data.download.done", lang, filename=filename)
+    return download, t("download.done", lang, filename=filename)
 
 
 def register_callbacks(app: dash.Dash) -> None:

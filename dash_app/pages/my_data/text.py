@@ -62,8 +62,4 @@ TEXT = {
         "fr": "Télécharger ma lettre de décision (PDF)",
         "en": "Download my decision letter (PDF)",
     },
-    "my_data.download.done": {
-        "fr": "Fichier {filename} téléchargé.",
-        "en": "File {filename} downloaded.",
-    },
 }
