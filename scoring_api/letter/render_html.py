@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from html import escape
 
+from model_training.presentation.theme import HEADER_FILL, REFERENCE, TEXT_COLOUR, TOTAL
 from scoring_api.letter.content import Letter, Section, Table
 
-STYLE = """
-body { font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; line-height: 1.45;
-       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.5rem; margin-bottom: .25rem; }
-h2 { font-size: 1.15rem; margin-top: 1.5rem; border-bottom: 1px solid #999; }
-.details { color: #444; margin: 0 0 1rem; padding: 0; list-style: none; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+STYLE = f"""
+body {{ font-family: Helvetica, Arial, sans-serif; color: {TEXT_COLOUR}; line-height: 1.45;
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }}
+h1 {{ font-size: 1.5rem; margin-bottom: .25rem; }}
+h2 {{ font-size: 1.15rem; margin-top: 1.5rem; border-bottom: 1px solid {REFERENCE}; }}
+.details {{ color: {TOTAL}; margin: 0 0 1rem; padding: 0; list-style: none; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid {REFERENCE}; padding: .35rem .5rem; text-align: left;
+         vertical-align: top; }}
+th {{ background: {HEADER_FILL}; }}
+@media print {{ body {{ margin: 0; max-width: none; }} h2 {{ break-after: avoid; }} }}
 """
 
 

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from model_training.presentation.theme import HEADER_FILL, REFERENCE
 from scoring_api.letter.content import Letter, Section
 from scoring_api.letter.content import Table as TextTable
 
@@ -69,8 +70,8 @@ def _table(table: TextTable, cell: ParagraphStyle) -> Table:
     flowable.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(REFERENCE)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEADER_FILL)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
