@@ -45,12 +45,14 @@ class ApiClientError(Exception):
 
 @dataclass(frozen=True)
 class ApiResponse:
-    """A decoded API answer: status, JSON body (or text), Set-Cookie headers, and any CSP."""
+    """A decoded API answer: status, JSON body (or text), Set-Cookie headers, any CSP, and the
+    body's bytes as sent (a PDF is no text)."""
 
     status: int
     body: Any
     set_cookies: tuple[str, ...] = ()
     content_security_policy: str = ""
+    content: bytes = b""
 
 
 def _browser_cookies() -> dict[str, str]:
@@ -85,14 +87,16 @@ def _in_process(method: str, path: str, params: Mapping[str, Any] | None, body: 
             headers=headers,
             environ_base=environ,
         )
+    content = response.get_data()
     payload = response.get_json(silent=True)
-    if payload is None:
-        payload = response.get_data(as_text=True)
+    if payload is None:  # text as requests reads it: a binary body (a PDF) cannot fail here
+        payload = content.decode(errors="replace")
     return ApiResponse(
         response.status_code,
         payload,
         tuple(response.headers.getlist("Set-Cookie")),
         response.headers.get("Content-Security-Policy", ""),
+        content,
     )
 
 
@@ -128,7 +132,7 @@ def _over_http(
         payload = response.text
     set_cookies = tuple(response.raw.headers.getlist("Set-Cookie")) if response.raw else ()
     policy = response.headers.get("Content-Security-Policy", "")
-    return ApiResponse(response.status_code, payload, set_cookies, policy)
+    return ApiResponse(response.status_code, payload, set_cookies, policy, response.content)
 
 
 def call(
@@ -245,6 +249,11 @@ def client_peers(
 def client_export(client_id: int, fmt: str) -> ApiResponse:
     """Return the client's personal data export (json or csv) as the API sends it."""
     return call("GET", f"/clients/{client_id}/export", params={"format": fmt})
+
+
+def client_letter(client_id: int, fmt: str, lang: str) -> ApiResponse:
+    """Return the client's decision letter (pdf or html); its bytes are ``content``."""
+    return call("GET", f"/clients/{client_id}/letter", params={"format": fmt, "lang": lang})
 
 
 def population_sample(x: str, y: str, n: int = 2000) -> dict[str, Any]:

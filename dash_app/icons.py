@@ -36,6 +36,7 @@ ICONS = (
     "exclamation-triangle-fill",
     "filetype-csv",
     "filetype-json",
+    "filetype-pdf",
     "info-circle",
     "info-circle-fill",
     "person",

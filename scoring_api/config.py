@@ -27,6 +27,10 @@ MIN_SECRET_LENGTH = 32
 APP_ENVS = ("demo", "production", "test")
 LOG_FORMATS = ("", "json", "text")  # empty: json under gunicorn, text for `python app.py`
 HEROKU_POSTGRES = "postgres://"  # Heroku's old scheme, which SQLAlchemy no longer reads
+DEMO_LETTER_CONTACT = (
+    "Prêt à dépenser, service clients (démo) : 01 23 45 67 89, clients@pret-a-depenser.example"
+)
+MAX_LETTER_CONTACT = 300  # characters: one line of the letter
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Settings:
     proxy_fix: int = 0  # proxies in front setting X-Forwarded-For/-Proto (Heroku: 1; 0: none)
     language: str = "fr"
     loan_annual_rate: float = DEFAULT_ANNUAL_RATE  # interest assumed from a term to an instalment
+    letter_contact: str = DEMO_LETTER_CONTACT  # whom a decision letter tells the client to contact
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
@@ -93,6 +98,16 @@ class Settings:
                 f"got {value!r}."
             )
         return value
+
+    @field_validator("letter_contact")
+    @classmethod
+    def _contact_line(cls, value: str) -> str:
+        if not value.strip() or len(value) > MAX_LETTER_CONTACT:
+            raise ValueError(
+                "LETTER_CONTACT must name whom to contact (a phone, an address), "
+                f"1 to {MAX_LETTER_CONTACT} characters, got {len(value)}."
+            )
+        return value.strip()
 
     @field_validator("score_explain_cost", "login_free_failures", "login_max_delay_seconds")
     @classmethod

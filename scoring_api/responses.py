@@ -12,6 +12,13 @@ HTML_PAGE = {
     "description": "An HTML page",
     "content": {"text/html": {"schema": {"type": "string"}}},
 }
+PDF_OR_HTML = {
+    "description": "The decision letter as PDF or, with format=html, as a standalone HTML page",
+    "content": {
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+        "text/html": {"schema": {"type": "string"}},
+    },
+}
 CSV_OR_JSON = {
     "description": "The export as JSON (ClientExport) or, with format=csv, as CSV",
     "content": {

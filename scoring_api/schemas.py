@@ -176,6 +176,13 @@ class ExportQuery(Strict):
     lang: Lang | None = None
 
 
+class LetterQuery(Strict):
+    """Format and language of a decision letter."""
+
+    format: Literal["pdf", "html"] = "pdf"
+    lang: Lang | None = None
+
+
 class SampleQuery(Strict):
     """Two numeric features and the sample size of the bivariate view."""
 

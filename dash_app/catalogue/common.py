@@ -63,6 +63,7 @@ TEXT = {
         "en": "“{client_id}” is not a client number.",
     },
     "loading": {"fr": "Chargement…", "en": "Loading…"},
+    "download.done": {"fr": "Fichier {filename} téléchargé.", "en": "File {filename} downloaded."},
 }
 
 TEXT.update(

@@ -9,11 +9,13 @@ decimal comma (``12 345,5``, ``12,5 %``, ``12 345 €``); English ``12,345.5``, 
 from __future__ import annotations
 
 import copy
+import datetime
 import math
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date as babel_format_date
 from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
 from babel.units import format_unit
 
@@ -109,7 +111,7 @@ def format_currency(amount: float | None, lang: str, decimals: int = 0) -> str:
     return str(pattern.apply(number, locale_of(lang), currency=CURRENCY, currency_digits=False))
 
 
-def format_points(points: float | None, lang: str, signed: bool = False) -> str:
+def format_points(points: float | None, lang: str, signed: bool = False, decimals: int = 0) -> str:
     """Return a score or a contribution in points (``+12 pts``, ``−1 pt`` when signed).
 
     The unit follows the number's plural category as shown (``1 pt``, ``2 pts``); a value that
@@ -118,10 +120,10 @@ def format_points(points: float | None, lang: str, signed: bool = False) -> str:
     value = _present(points)
     if value is None:
         return MISSING
-    value = _without_negative_zero(value, 0)
-    number = format_number(abs(value) if signed else value, lang)
+    value = _without_negative_zero(value, decimals)
+    number = format_number(abs(value) if signed else value, lang, decimals)
     sign = ("+" if value > 0 else MINUS if value < 0 else "") if signed else ""
-    unit = POINTS_UNITS.get(plural_category(value, lang), POINTS_UNITS["other"])
+    unit = POINTS_UNITS.get(plural_category(value, lang, decimals), POINTS_UNITS["other"])
     return f"{sign}{number}{NBSP}{unit}"
 
 
@@ -154,3 +156,8 @@ def format_days(days: float | None, lang: str) -> str:
     """Return a number of days (``-1 234 jours`` / ``-1,234 days``)."""
     number = _present(days)
     return MISSING if number is None else _format_duration(number, "duration-day", lang, 0)
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """Return a date in words (``5 décembre 2026`` / ``December 5, 2026``)."""
+    return str(babel_format_date(day, format="long", locale=locale_of(lang)))

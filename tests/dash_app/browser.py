@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from axe_selenium_python import Axe
@@ -9,6 +11,8 @@ from dash.testing.browser import Browser
 
 from dash_app.pages.sign_in import ids
 from tests.dash_app.conftest import LiveServer
+
+DOWNLOAD_SECONDS = 20  # a download reaches the browser's folder within this
 
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 
@@ -47,3 +51,13 @@ def accessibility_violations(browser: Browser) -> list[dict[str, Any]]:
         for v in results["violations"]
         if v["impact"] in BLOCKING_IMPACTS
     ]
+
+
+def wait_for_file(folder: Path, name: str) -> Path:
+    """Return a downloaded file once chromium has finished writing it."""
+    path = folder / name
+    deadline = time.monotonic() + DOWNLOAD_SECONDS
+    while not path.is_file() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert path.is_file(), f"{name} was not downloaded into {folder}: {list(folder.iterdir())}"
+    return path

@@ -22,6 +22,7 @@ TEXT_URLS = [
     "/api/v1/catalogue",
     "/api/v1/clients/{id}",
     "/api/v1/clients/{id}/export?format=csv",
+    "/api/v1/clients/{id}/letter?format=html",
     "/api/v1/openapi.json",
     "/clients",
     "/_dash-layout",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring_api.config import Settings
+from scoring_api.config import DEMO_LETTER_CONTACT, Settings
 from scoring_api.errors import ConfigurationError
 
 
@@ -79,3 +79,18 @@ def test_overrides_win_over_the_environment_and_are_checked_alike() -> None:
 def test_settings_built_in_code_read_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PORT", "9000")
     assert (Settings().port, Settings.from_env().port) == (8050, 9000)
+
+
+def test_the_letter_contact_is_read_and_trimmed() -> None:
+    settings = Settings.from_env(environ={"LETTER_CONTACT": " Agence de Lyon, 04 00 00 00 00 "})
+    assert settings.letter_contact == "Agence de Lyon, 04 00 00 00 00"
+
+
+def test_an_empty_letter_contact_keeps_the_demo_line() -> None:
+    assert Settings.from_env(environ={"LETTER_CONTACT": ""}).letter_contact == DEMO_LETTER_CONTACT
+
+
+@pytest.mark.parametrize("raw", ["   ", "x" * 301])
+def test_a_blank_or_overlong_letter_contact_is_refused(raw) -> None:
+    with pytest.raises(ConfigurationError, match="LETTER_CONTACT must name whom to contact"):
+        Settings.from_env(environ={"LETTER_CONTACT": raw})

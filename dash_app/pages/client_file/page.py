@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
 from dash_app import api_client
 from dash_app.access import PEOPLE_ROLES, Viewer
 from dash_app.api_client import ApiClientError
+from dash_app.components.aria import aria
 from dash_app.components.client_nav import client_nav
-from dash_app.components.messages import error_alert
+from dash_app.components.messages import error_alert, icon
 from dash_app.pages.client_file import callbacks, ids
 from dash_app.pages.client_file.sections import client_file_sections
 from dash_app.pages.clients.ids import CLIENTS_RECENT_STORE
@@ -44,8 +46,30 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
             client_nav(client_id, "", lang),
             dcc.Store(id=ids.CLIENT_FILE_OPENED_STORE, data=opened),
             dcc.Store(id=CLIENTS_RECENT_STORE, storage_type="local"),
+            dcc.Store(id=ids.CLIENT_FILE_ID_STORE, data=client_id),
+            letter_bar(lang),
             html.Div(content, id=ids.CLIENT_FILE_CONTENT_DIV),
         ]
+    )
+
+
+def letter_bar(lang: str) -> Component:
+    """Return the decision letter's download button and the status it announces."""
+    return html.Div(
+        [
+            dbc.Button(
+                [icon("bi-filetype-pdf", "me-1"), t("client_file.letter.button", lang)],
+                id=ids.CLIENT_FILE_LETTER_BUTTON,
+                color="primary",
+                outline=True,
+                size="sm",
+            ),
+            html.Div(
+                id=ids.CLIENT_FILE_LETTER_STATUS_DIV, className="small", **aria(live="polite")
+            ),
+            dcc.Download(id=ids.CLIENT_FILE_LETTER_DOWNLOAD),
+        ],
+        className="d-flex flex-wrap align-items-center gap-2 mb-3",
     )
 
 

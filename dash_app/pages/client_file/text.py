@@ -74,6 +74,10 @@ TEXT = {
         "fr": "Ce qui pèse le plus contre l'accord du crédit, en points de score perdus :",
         "en": "What weighs most against granting the credit, in score points lost:",
     },
+    "client_file.letter.button": {
+        "fr": "Lettre de décision (PDF)",
+        "en": "Decision letter (PDF)",
+    },
     "client_file.reasons.cost": {"fr": "coûte {points}", "en": "costs {points}"},
     "client_file.reasons.value": {"fr": "{label} : {value}", "en": "{label}: {value}"},
     "client_file.reasons.evidence": {

@@ -1,4 +1,4 @@
-"""The "my data" callback: send the client's data export from the API as a file download."""
+"""The "my data" callback: send the client's data export or decision letter as a download."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash_app import api_client
 from dash_app.api_client import ApiClientError
 from dash_app.components.messages import error_alert
+from dash_app.pages.client_file.callbacks import letter_download
 from dash_app.pages.my_data import ids
 from dash_app.text import current_lang, t
 
@@ -18,13 +19,15 @@ EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
 
 
 def download_my_data(
-    n_json: int | None, n_csv: int | None, page: dict[str, Any] | None
+    n_json: int | None, n_csv: int | None, n_letter: int | None, page: dict[str, Any] | None
 ) -> tuple[Any, Any]:
-    """Send the client's data export (JSON or CSV) from the API as a file download."""
+    """Send the client's data export (JSON or CSV) or decision letter (PDF) as a download."""
     lang = current_lang()
     client_id = (page or {}).get("client_id")
-    if not (n_json or n_csv) or not isinstance(client_id, int):
+    if not (n_json or n_csv or n_letter) or not isinstance(client_id, int):
         return no_update, no_update
+    if ctx.triggered_id == ids.MY_DATA_LETTER_BUTTON:
+        return letter_download(client_id, lang)
     fmt = "csv" if ctx.triggered_id == ids.MY_DATA_CSV_BUTTON else "json"
     try:
         body = api_client.client_export(client_id, fmt).body
@@ -33,7 +36,7 @@ def download_my_data(
     text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, indent=2)
     filename = f"pret-a-depenser-{client_id}.{fmt}"
     download = dcc.send_string(text, filename, type=EXPORT_MIME[fmt])
-    return download, t("my_data.download.done", lang, filename=filename)
+    return download, t("download.done", lang, filename=filename)
 
 
 def register_callbacks(app: dash.Dash) -> None:
@@ -43,6 +46,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.MY_DATA_DOWNLOAD_STATUS_DIV, "children"),
         Input(ids.MY_DATA_JSON_BUTTON, "n_clicks"),
         Input(ids.MY_DATA_CSV_BUTTON, "n_clicks"),
+        Input(ids.MY_DATA_LETTER_BUTTON, "n_clicks"),
         State(ids.MY_DATA_ID_STORE, "data"),
         prevent_initial_call=True,
     )(download_my_data)

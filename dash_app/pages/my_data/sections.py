@@ -62,6 +62,12 @@ def rights_card(lang: str) -> Component:
             color="primary",
             outline=True,
         ),
+        dbc.Button(
+            [icon("bi-filetype-pdf", "me-1"), t("my_data.download.letter", lang)],
+            id=ids.MY_DATA_LETTER_BUTTON,
+            color="primary",
+            outline=True,
+        ),
     ]
     return dbc.Card(
         dbc.CardBody(

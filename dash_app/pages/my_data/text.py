@@ -1,5 +1,7 @@
 """Text of a client's own page: their decision explained, their rights, their data."""
 
+from model_training.presentation.rights import RIGHTS
+
 TEXT = {
     "my_data.title": {"fr": "Mon dossier", "en": "My file"},
     "my_data.heading": {
@@ -46,21 +48,8 @@ TEXT = {
         "raised or lowered your score, and what would improve it.",
     },
     "my_data.rights.heading": {"fr": "Vos droits", "en": "Your rights"},
-    "my_data.rights.review": {
-        "fr": "Cette décision est prise automatiquement. Vous pouvez demander qu'un conseiller "
-        "la réexamine, présenter votre point de vue et la contester (RGPD, article 22) : "
-        "adressez-vous à votre conseiller ou à votre agence.",
-        "en": "This decision is made automatically. You may ask an advisor to review it, give "
-        "your point of view and contest it (GDPR, article 22): contact your advisor or "
-        "your branch.",
-    },
-    "my_data.rights.access": {
-        "fr": "Vous pouvez télécharger toutes les données que nous détenons sur vous, y compris "
-        "votre historique de crédit (droits d'accès et de portabilité, RGPD, articles 15 "
-        "et 20).",
-        "en": "You may download all the data we hold about you, your credit history included "
-        "(rights of access and portability, GDPR, articles 15 and 20).",
-    },
+    "my_data.rights.review": RIGHTS["review"],
+    "my_data.rights.access": RIGHTS["access"],
     "my_data.download.json": {
         "fr": "Télécharger mes données (JSON)",
         "en": "Download my data (JSON)",
@@ -69,8 +58,8 @@ TEXT = {
         "fr": "Télécharger mes données (CSV)",
         "en": "Download my data (CSV)",
     },
-    "my_data.download.done": {
-        "fr": "Fichier {filename} téléchargé.",
-        "en": "File {filename} downloaded.",
+    "my_data.download.letter": {
+        "fr": "Télécharger ma lettre de décision (PDF)",
+        "en": "Download my decision letter (PDF)",
     },
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable
 
@@ -9,6 +10,7 @@ import pytest
 
 from model_training.presentation.formats import (
     format_currency,
+    format_date,
     format_days,
     format_months,
     format_number,
@@ -194,3 +196,14 @@ def test_number_separators_are_the_decimal_mark_then_the_group_separator(
     lang: str, expected: str
 ) -> None:
     assert number_separators(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("fr", "5 décembre 2026"), ("en", "December 5, 2026")]
+)
+def test_a_date_is_written_in_words(lang, expected) -> None:
+    assert format_date(datetime.date(2026, 12, 5), lang) == expected
+
+
+def test_points_take_decimals_when_asked() -> None:
+    assert format_points(553.44, "fr", decimals=1) == "553,4\u00a0pts"

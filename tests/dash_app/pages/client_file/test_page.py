@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from dash.testing.browser import Browser
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from dash_app import ids as shell_ids
@@ -15,7 +17,13 @@ from dash_app.pages.clients import ids as clients_ids
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
-from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
+from tests.dash_app.browser import (
+    accessibility_violations,
+    click,
+    open_page,
+    sign_in,
+    wait_for_file,
+)
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.forms import page_layout, session_cookie
 
@@ -80,6 +88,21 @@ def test_an_advisor_sees_the_decision_gauge_waterfall_and_reasons_with_the_apis_
     english = text_of(dash_br, f"#{ids.CLIENT_FILE_PROBABILITY_P}")
     assert format_percent(file["probability"], "en") in english
     assert accessibility_violations(dash_br) == []
+    assert dash_br.get_logs() == []
+
+
+def test_an_advisor_downloads_the_clients_decision_letter_in_the_pages_language(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id = live_server.client_ids[1]
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}")
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_LETTER_BUTTON}", timeout=30)
+    click(dash_br, f"#{ids.CLIENT_FILE_LETTER_BUTTON}")
+    name = f"pret-a-depenser-{client_id}-letter-fr.pdf"
+    dash_br.wait_for_contains_text(f"#{ids.CLIENT_FILE_LETTER_STATUS_DIV}", name, timeout=20)
+    text = PdfReader(wait_for_file(Path(dash_br.download_path), name)).pages[0].extract_text()
+    assert "Décision sur votre demande de crédit" in text
+    assert f"Demande n° {client_id}" in text
     assert dash_br.get_logs() == []
 
 

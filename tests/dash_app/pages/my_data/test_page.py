@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from dash.testing.browser import Browser
+from pypdf import PdfReader
 
 from dash_app.pages.client_file import ids as file_ids
 from dash_app.pages.clients import ids as clients_ids
 from dash_app.pages.my_data import ids
-from tests.dash_app.browser import accessibility_violations, open_page, sign_in
+from tests.dash_app.browser import accessibility_violations, open_page, sign_in, wait_for_file
 from tests.dash_app.conftest import LiveServer
-
-DOWNLOAD_SECONDS = 20
-
-
-def wait_for_file(folder: Path, name: str) -> Path:
-    """Return a downloaded file once chromium has finished writing it."""
-    path = folder / name
-    deadline = time.monotonic() + DOWNLOAD_SECONDS
-    while not path.is_file() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert path.is_file(), f"{name} was not downloaded into {folder}: {list(folder.iterdir())}"
-    return path
 
 
 def test_a_client_reads_their_decision_and_downloads_their_data_as_json(
@@ -50,6 +38,13 @@ def test_a_client_reads_their_decision_and_downloads_their_data_as_json(
     assert export["client_id"] == own
     assert export["application"]["SK_ID_CURR"] == own
     assert set(export["history"]) >= {"bureau", "previous_application"}
+
+    dash_br.find_element(f"#{ids.MY_DATA_LETTER_BUTTON}").click()
+    letter_name = f"pret-a-depenser-{own}-letter-fr.pdf"
+    dash_br.wait_for_contains_text(f"#{ids.MY_DATA_DOWNLOAD_STATUS_DIV}", letter_name, timeout=20)
+    letter = PdfReader(wait_for_file(Path(dash_br.download_path), letter_name))
+    assert "Décision sur votre demande de crédit" in letter.pages[0].extract_text()
+    assert f"Demande n° {own}" in letter.pages[0].extract_text()
     assert dash_br.get_logs() == []
 
 

@@ -1,0 +1,1 @@
+"""The decision letter: its content (one structure), its words, and its HTML and PDF renderings."""
