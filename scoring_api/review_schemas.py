@@ -17,6 +17,7 @@ from scoring_api.services.review_flow import (
 COMMENT_MAX_LENGTH = 2000  # characters of a request's comment (plain text, never rendered)
 REASON_MAX_LENGTH = 2000  # characters of an outcome's reason
 MAX_AGE_DAYS = 3650
+MAX_REVIEW_ID = 2**31 - 1  # the reviews table's INTEGER key (PostgreSQL's is 32 bits)
 # Literal of a tuple built at import: mypy wants literal values, pydantic reads these fine.
 ReviewStatusName = Literal[REVIEW_STATUSES]  # type: ignore[valid-type]  # see above
 OutcomeStatusName = Literal[OUTCOME_STATUSES]  # type: ignore[valid-type]  # see above
@@ -34,7 +35,7 @@ class ReviewRequest(Strict):
 class ReviewPath(BaseModel):
     """A review's id in the path."""
 
-    review_id: int = Field(ge=0)
+    review_id: int = Field(ge=0, le=MAX_REVIEW_ID)
 
 
 class ReviewsQuery(Strict):
@@ -45,7 +46,9 @@ class ReviewsQuery(Strict):
         None, ge=0, le=MAX_AGE_DAYS, description="only reviews opened at least this many days ago"
     )
     limit: int = Field(20, ge=1, le=200)
-    cursor: int | None = Field(None, ge=0, description="next_cursor of the last page")
+    cursor: int | None = Field(
+        None, ge=0, le=MAX_REVIEW_ID, description="next_cursor of the last page"
+    )
 
 
 class ReviewOutcome(Strict):

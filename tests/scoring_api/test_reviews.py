@@ -288,3 +288,8 @@ def test_a_granted_or_refused_read_opens_no_review(
     with get_state(review_app).database.session() as session:
         opened = list(session.scalars(select(Review).where(Review.client_id.in_(ids))))
     assert [r.decision for r in opened if r.decision != "referred"] == []
+
+
+@pytest.mark.parametrize("url", ["/api/v1/reviews/2147483648", "/api/v1/reviews?cursor=2147483648"])
+def test_ids_beyond_the_tables_key_are_a_422(call: Call, url: str) -> None:
+    assert call("advisor", "GET", url).status_code == 422
