@@ -53,7 +53,13 @@ ANONYMOUS_ENDPOINTS = {
 }
 # Dashboard pages send an anonymous browser to the sign-in page instead.
 SIGN_IN_REDIRECT_ENDPOINTS = {"dashboard_model_report"}
-SAMPLE_VALUES = {"path": "x", "filename": "x.css", "code": "en", "package_name": "dash"}
+SAMPLE_VALUES = {
+    "path": "x",
+    "filename": "x.css",
+    "code": "en",
+    "package_name": "dash",
+    "review_id": "1",
+}
 OWN_FILE_ONLY = {
     "error": {"code": "forbidden", "message": "You may only access your own file.", "details": None}
 }
@@ -109,15 +115,21 @@ def test_a_client_is_refused_another_clients_id_on_every_client_route(
     ]
     assert len(calls) >= 5
     browser = as_client(server, client_session)
-    answers = {(e, m): browser.open(u, method=m) for e, m, u in calls}
+    body = {"POST": {}}  # a valid body (a review request's comment is optional)
+    answers = {(e, m): browser.open(u, method=m, json=body.get(m)) for e, m, u in calls}
     assert {key: (r.status_code, r.json) for key, r in answers.items()} == {
         key: (403, OWN_FILE_ONLY) for key in answers
     }
     own = [
-        browser.open(u.replace(str(server_client_ids[1]), str(server_client_ids[0])))
-        for _, _, u in calls
+        browser.open(
+            u.replace(str(server_client_ids[1]), str(server_client_ids[0])),
+            method=m,
+            json=body.get(m),
+        )
+        for _, m, u in calls
     ]
-    assert [r.status_code for r in own] == [200] * len(calls)
+    created = {"POST": 201}  # a review request creates one
+    assert [r.status_code for r in own] == [created.get(m, 200) for _, m, _ in calls]
 
 
 def _rule(server: Flask, endpoint: str) -> str:

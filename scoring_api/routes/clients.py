@@ -1,4 +1,7 @@
-"""Client routes: listing, file, score, explanation, peers and export (each one audited)."""
+"""Client routes: listing, file, score, explanation, peers and export (each one audited).
+
+Reading one stored client's referred decision (file or score) opens its review, once.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from scoring_api.security.roles import Role
 from scoring_api.services.clients import client_file, export_as_csv, export_client, list_clients
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.peers import compare_with_peers
+from scoring_api.services.reviews import review_referral
 from scoring_api.services.scoring import score_stored_client
 
 CLIENTS = Tag(name="clients", description="Stored clients: file, score, explanation, peers")
@@ -55,6 +59,7 @@ def get_client(path: ClientPath) -> dict[str, Any]:
     client_access(path.client_id, "clients.read")
     body = client_file(current_bundle(), path.client_id, request_lang(None))
     audit_event("clients.read", None, path.client_id, "ok")
+    review_referral(path.client_id, body)
     return body
 
 
@@ -70,6 +75,7 @@ def get_client_score(path: ClientPath) -> dict[str, Any]:
     client_access(path.client_id, "clients.score")
     body = score_stored_client(current_bundle(), path.client_id, request_lang(None))
     audit_event("clients.score", None, path.client_id, "ok")
+    review_referral(path.client_id, body)
     observe_served_scores([body])
     return body
 

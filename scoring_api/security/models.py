@@ -1,10 +1,10 @@
-"""Database tables of the security layer: accounts, API keys, audit events, installation key."""
+"""Database tables: accounts, API keys, audit events, installation key and human reviews."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String
+from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from scoring_api.security.roles import Role
@@ -93,3 +93,37 @@ class InstallationSecret(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(128))
+
+
+class Review(Base):
+    """A human review of one decision: the score it is about, who asked, and its outcome.
+
+    The score fields are copied when the review opens and never change; an overturn records
+    ``final_decision`` beside them. ``client_id`` is kept (the reviewer opens the file, the
+    client reads their reviews); logs and the audit trail only ever see ``client_ref``.
+    """
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(Integer, index=True)
+    client_ref: Mapped[str] = mapped_column(String(16), index=True)
+    model_version: Mapped[str] = mapped_column(String(64))
+    probability: Mapped[float] = mapped_column(Float)
+    decision: Mapped[str] = mapped_column(String(16))
+    model_decision: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column(Float)
+    origin: Mapped[str] = mapped_column(String(16))  # request | referral
+    requested_by_account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    requested_by_role: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    reviewer_account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    final_decision: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # "<client_id>:<model_version>" on the review a referral opened, else NULL: the unique
+    # index makes opening it idempotent across workers (NULLs never collide).
+    referral_key: Mapped[str | None] = mapped_column(String(96), unique=True, nullable=True)

@@ -94,6 +94,10 @@ def test_a_broken_bundle_is_explained_to_the_log_and_admins_only(
         ("GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY"),
         ("POST", "/api/v1/score"),
         ("POST", "/api/v1/invocations"),
+        ("POST", "/api/v1/clients/100001/reviews"),
+        ("GET", "/api/v1/reviews"),
+        ("GET", "/api/v1/reviews/1"),
+        ("POST", "/api/v1/reviews/1/outcome"),
     ],
 )
 def test_every_route_but_health_needs_credentials(as_role, method, url) -> None:
@@ -187,6 +191,10 @@ def test_openapi_document_lists_every_route(as_role, app) -> None:
         "/api/v1/population/sample",
         "/api/v1/score",
         "/api/v1/invocations",
+        "/api/v1/clients/{client_id}/reviews",
+        "/api/v1/reviews",
+        "/api/v1/reviews/{review_id}",
+        "/api/v1/reviews/{review_id}/outcome",
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
         "/api/v1/auth/me",

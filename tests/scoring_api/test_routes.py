@@ -179,10 +179,19 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("admin", "GET", "/api/v1/clients/{id}/letter?format=html", 200),
         ("advisor", "GET", "/api/v1/clients/{id}/letter", 200),
         ("advisor", "GET", "/api/v1/clients/{id}/peers", 200),
+        ("client", "GET", "/api/v1/reviews", 200),
+        ("advisor", "GET", "/api/v1/reviews", 200),
+        ("service", "GET", "/api/v1/reviews", 403),
+        ("service", "GET", "/api/v1/reviews/1", 403),
+        ("client", "POST", "/api/v1/clients/{id}/reviews", 403),
+        ("service", "POST", "/api/v1/clients/{id}/reviews", 403),
+        ("client", "POST", "/api/v1/reviews/1/outcome", 403),
+        ("service", "POST", "/api/v1/reviews/1/outcome", 403),
     ],
 )
 def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
-    response = as_role(role, method, url.replace("{id}", str(client_ids[1])))
+    body = {"status": "in_review"} if url.endswith("/outcome") else {}
+    response = as_role(role, method, url.replace("{id}", str(client_ids[1])), json=body)
     assert response.status_code == status
     if status == 403:
         assert response.json["error"]["code"] == "forbidden"
