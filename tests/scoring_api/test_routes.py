@@ -147,7 +147,7 @@ def test_bad_query_values_are_422(as_role) -> None:
     assert response.json["error"]["details"][0]["loc"] == ["limit"]
 
 
-CLIENT_ROUTES = ["", "/score", "/explanation", "/peers", "/export"]
+CLIENT_ROUTES = ["", "/score", "/explanation", "/peers", "/export", "/offers"]
 
 
 @pytest.mark.parametrize("suffix", CLIENT_ROUTES)
@@ -176,6 +176,8 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("service", "GET", "/api/v1/clients/{id}/explanation", 200),
         ("admin", "GET", "/api/v1/clients/{id}/export", 200),
         ("advisor", "GET", "/api/v1/clients/{id}/peers", 200),
+        ("service", "GET", "/api/v1/clients/{id}/offers", 200),
+        ("admin", "GET", "/api/v1/clients/{id}/offers", 200),
     ],
 )
 def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
