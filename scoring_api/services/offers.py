@@ -63,11 +63,12 @@ def _loan_fields(bundle: ServingBundle, application: dict[str, Any]) -> dict[str
     """Return the amount, instalment and income asked: the changes, else the stored file."""
     values = {name: application.get(name) for name in LOAN_FIELDS}
     client_id = application.get("SK_ID_CURR")
-    if client_id is not None and any(v is None for v in values.values()):
+    unchanged = [name for name in LOAN_FIELDS if name not in application]  # null: made missing
+    if client_id is not None and unchanged:
         stored = stored_applications(bundle)
         row = int(stored.positions([client_id])[0])
-        for name, value in values.items():
-            if value is None and row >= 0:
+        for name in unchanged:
+            if row >= 0:
                 values[name] = float(stored.columns[name][row])
     return {name: math.nan if v is None else float(v) for name, v in values.items()}
 

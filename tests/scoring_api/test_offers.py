@@ -162,3 +162,14 @@ def test_offers_are_audited(app: Flask, as_role: Any, decided: dict[str, list[in
     with state.database.session() as session:
         rows = session.scalars(select(AuditEvent).where(AuditEvent.client_ref == reference))
         assert ("clients.offers", "ok") in [(row.action, row.outcome) for row in rows]
+
+
+def test_a_what_if_without_an_instalment_has_no_loan_terms_to_move(
+    as_role: Any, decided: dict[str, list[int]]
+) -> None:
+    what_if = {"SK_ID_CURR": decided["refused"][0], "AMT_ANNUITY": None}
+    body = {"applications": [what_if], "offers": True}
+    result = as_role("advisor", "POST", "/api/v1/score", json=body).json["results"][0]
+    assert result["decision"] != "granted"
+    assert result["offers"]["reason"]["code"] == "no_loan_terms"
+    assert result["offers"]["requested"]["instalment"] is None
