@@ -12,11 +12,13 @@ derived feature rebuilt by the caller as the what-if does) and the product's bou
 The goods price is the caller's to keep: a smaller amount for the same goods is a larger down
 payment, so (a) and (c) are also the down-payment lever. No offer lends more than was asked.
 
-Amounts: at a fixed term the instalment is proportional to the amount, so AMT_CREDIT,
-AMT_ANNUITY and the credit and instalment ratios all grow with it, each constrained riskier-as-
-it-grows (catalogue direction +1); CREDIT_TERM does not move. The search is a batched bisection
-(``BATCH`` candidates a model call) that ends on an adjacent pair: the offer is granted and one
-step more is refused (or out of bounds). Terms are not monotone (CREDIT_TERM is free), so every
+Amounts: at a fixed term the instalment is proportional to the amount, so the features of
+``AMOUNT_RISK_FEATURES`` all grow with it, each constrained riskier-as-it-grows (catalogue
+direction +1); CREDIT_TERM does not move; GOODS_MINUS_CREDIT falls and is free (direction 0),
+so the model is monotone in the amount as far as that one feature lets it. The search is a
+batched bisection (``BATCH`` candidates a model call) that always ends on an adjacent pair: the
+offer is granted and one step more is refused (or out of bounds); it is the largest such amount
+wherever the model is monotone. Terms are not monotone (CREDIT_TERM is free), so every
 whole-month term is scored, in one call.
 """
 
@@ -37,6 +39,16 @@ LARGEST_AMOUNT, SHORTEST_TERM, AMOUNT_AND_TERM = (
     "amount_and_term",
 )
 RULES: tuple[str, ...] = (LARGEST_AMOUNT, SHORTEST_TERM, AMOUNT_AND_TERM)
+AMOUNT_RISK_FEATURES: tuple[str, ...] = (  # grow with the amount at a fixed term
+    "AMT_CREDIT",
+    "AMT_ANNUITY",
+    "CREDIT_TO_INCOME",
+    "ANNUITY_TO_INCOME",
+    "CREDIT_TO_GOODS",
+    "ANNUITY_PER_PERSON_TO_INCOME",
+    "TOTAL_ANNUITY_TO_INCOME",
+)
+AMOUNT_FREE_FEATURES: tuple[str, ...] = ("GOODS_MINUS_CREDIT",)  # falls as the amount grows
 BATCH = 32  # amount candidates scored a model call: 4,000 steps take 3 calls
 
 # amounts, instalments -> probabilities of default (the derived features rebuilt per candidate)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from model_training.features.catalogue import feature_catalogue, monotone_directions
 from model_training.loan_terms import instalment
 from model_training.modeling.offers import (
     AMOUNT_AND_TERM,
+    AMOUNT_FREE_FEATURES,
+    AMOUNT_RISK_FEATURES,
     LARGEST_AMOUNT,
     SHORTEST_TERM,
     OfferBounds,
@@ -114,3 +117,11 @@ def test_request_without_loan_terms() -> None:
     result = search_offers(burden_model, THRESHOLD, float("nan"), 1_000, BOUNDS, INCOME)
     assert result.reason == "no_loan_terms"
     assert result.model_calls == 0
+
+
+def test_the_amount_moves_only_features_constrained_riskier_but_one_free() -> None:
+    """The bisection's premise, read from the catalogue (training's monotone constraints)."""
+    directions = monotone_directions(list(AMOUNT_RISK_FEATURES))
+    assert directions == dict.fromkeys(AMOUNT_RISK_FEATURES, 1)
+    catalogue = feature_catalogue()
+    assert [catalogue[name].direction for name in AMOUNT_FREE_FEATURES] == [0]
