@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from pydantic import ValidationError, create_model, field_validator
+from pydantic import ValidationError, create_model, field_validator, model_validator
 from pydantic.dataclasses import dataclass
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
@@ -51,6 +51,12 @@ class Settings:
     language: str = "fr"
     loan_annual_rate: float = DEFAULT_ANNUAL_RATE  # interest assumed from a term to an instalment
     letter_contact: str = DEMO_LETTER_CONTACT  # whom a decision letter tells the client to contact
+    offer_min_amount: float = 45_000.0  # counter-offers: the product's smallest credit
+    offer_max_amount: float = 4_050_000.0  # counter-offers: the product's largest credit
+    offer_amount_step: float = 1_000.0  # counter-offers: amounts offered are multiples of this
+    offer_min_term_months: int = 6  # counter-offers: shortest term
+    offer_max_term_months: int = 60  # counter-offers: longest term
+    offer_max_instalment_to_income: float = 0.0  # counter-offers: instalment ceiling (0: none)
     ratelimit_default: str = "600 per minute"
     ratelimit_storage_uri: str = "memory://"
     ratelimit_login: str = "10 per minute"  # sign-in attempts per remote address
@@ -108,6 +114,37 @@ class Settings:
                 f"1 to {MAX_LETTER_CONTACT} characters, got {len(value)}."
             )
         return value.strip()
+
+    @field_validator("offer_min_amount", "offer_amount_step", "offer_min_term_months")
+    @classmethod
+    def _above_zero(cls, value: float) -> float:
+        if not value > 0:
+            raise ValueError(f"must be above 0, got {value!r}.")
+        return value
+
+    @field_validator("offer_max_instalment_to_income")
+    @classmethod
+    def _share_of_income(cls, value: float) -> float:
+        if not 0 <= value <= 1:
+            raise ValueError(
+                "OFFER_MAX_INSTALMENT_TO_INCOME must be a share from 0 to 1 (0.35 for 35 %; "
+                f"0: no ceiling), got {value!r}."
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _offer_ranges(self) -> Settings:
+        if self.offer_max_amount < self.offer_min_amount:
+            raise ValueError(
+                "OFFER_MAX_AMOUNT must be at least OFFER_MIN_AMOUNT, got "
+                f"{self.offer_max_amount!r} < {self.offer_min_amount!r}."
+            )
+        if self.offer_max_term_months < self.offer_min_term_months:
+            raise ValueError(
+                "OFFER_MAX_TERM_MONTHS must be at least OFFER_MIN_TERM_MONTHS, got "
+                f"{self.offer_max_term_months!r} < {self.offer_min_term_months!r}."
+            )
+        return self
 
     @field_validator("score_explain_cost", "login_free_failures", "login_max_delay_seconds")
     @classmethod
@@ -211,7 +248,8 @@ def explain(error: ValidationError, variables: Mapping[str, Any]) -> str:
         name = str(problem["loc"][0]) if problem["loc"] else "?"
         variable = name.upper()
         cause = problem.get("ctx", {}).get("error")
-        if isinstance(cause, ValueError) and str(cause).startswith(variable):
+        whole = not problem["loc"]  # a check across settings names its own variables
+        if isinstance(cause, ValueError) and (whole or str(cause).startswith(variable)):
             sentences.append(str(cause))
             continue
         reason = str(cause) if cause is not None else problem["msg"].rstrip(".") + "."

@@ -11,6 +11,7 @@ from model_training.data.schema import ColumnSpec, table
 from model_training.features.catalogue import ADVERSE_VALUE, MISSING_INFORMATION
 from model_training.loan_terms import FIELD_DESCRIPTIONS
 from model_training.modeling.decision import GRANTED, OUTCOMES, REFUSED
+from model_training.modeling.offers import RULES as OFFER_RULES
 
 APPLICATION_TABLE = "application_test"  # the fields of an application to score
 Lang = Literal["fr", "en"]
@@ -108,6 +109,9 @@ class ScoreRequest(Strict):
     explain: bool = Field(False, description="Add each application's explanation.")
     top: int = Field(10, ge=1, le=20, description="Contributions shown when explaining.")
     lang: Lang | None = None
+    offers: bool = Field(
+        False, description="Add each refused or referred application's counter-offers."
+    )
 
 
 class DataframeSplit(Strict):
@@ -306,11 +310,72 @@ class Explanation(BaseModel):
     model_version: str
 
 
+class LoanChange(BaseModel):
+    """An offer minus the request: amount, term (months) and instalment."""
+
+    amount: float
+    term_months: float | None = Field(description="None when the request has no term")
+    instalment: float
+
+
+class RequestedLoan(BaseModel):
+    """The loan asked for, its term implied by its instalment (LOAN_ANNUAL_RATE), its score."""
+
+    amount: float | None = Field(description="AMT_CREDIT")
+    term_months: float | None
+    instalment: float | None = Field(description="AMT_ANNUITY")
+    probability: float
+    decision: Outcome
+    score: float
+
+
+class LoanOffer(BaseModel):
+    """A granted counter-offer, rebuilt and scored as a what-if."""
+
+    rule: Literal[OFFER_RULES] = Field(  # type: ignore[valid-type]  # a tuple of rule names
+        description="largest_amount: at the requested term; shortest_term: for the amount "
+        "asked; amount_and_term: largest amount at the longest term, when neither works alone"
+    )
+    amount: float = Field(description="AMT_CREDIT, a multiple of amount_step")
+    term_months: float
+    instalment: float = Field(description="AMT_ANNUITY, rebuilt from amount and term")
+    probability: float
+    decision: Outcome
+    score: float
+    change: LoanChange
+
+
+class OfferReason(BaseModel):
+    """Why there is no offer: a code and a sentence."""
+
+    code: str
+    message: str
+
+
+class Offers(BaseModel):
+    """Counter-offers of an application (only for refused or referred ones)."""
+
+    requested: RequestedLoan
+    amount_step: float
+    offers: list[LoanOffer]
+    reason: OfferReason | None = Field(
+        None, description="why offers is empty (already_granted when no offer is needed)"
+    )
+
+
+class ClientOffers(Offers):
+    """A stored client's counter-offers."""
+
+    client_id: int
+    model_version: str
+
+
 class ScoredApplication(ScoreResult):
-    """One scored application (with its explanation when asked)."""
+    """One scored application (with its explanation and counter-offers when asked)."""
 
     client_id: int | None = None
     explanation: Explanation | None = None
+    offers: Offers | None = None
 
 
 class ScoreResponse(BaseModel):

@@ -21,8 +21,10 @@ from model_training.presentation.formats import (
 )
 from model_training.presentation.rights import RIGHTS
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.config import Settings
 from scoring_api.letter.text import letter_text
 from scoring_api.services.explanation import explain_stored_client
+from scoring_api.services.offers import application_offers
 from scoring_api.services.scoring import score_stored_client
 
 FILE_STEM = "decision-letter"
@@ -196,9 +198,22 @@ def _offers_section(offers: Sequence[Mapping[str, Any]], lang: str) -> Section:
 
 
 def stored_client_letter(
-    bundle: ServingBundle, client_id: int, lang: str, contact: str, day: datetime.date
+    bundle: ServingBundle,
+    settings: Settings,
+    client_id: int,
+    lang: str,
+    day: datetime.date,
 ) -> Letter:
-    """Return the letter of a stored client's decision, from its stored score and explanation."""
+    """Return the letter of a stored client's decision: stored score, explanation, offers."""
     score = score_stored_client(bundle, client_id, lang)
     explanation = explain_stored_client(bundle, client_id, 1, lang)
-    return build_letter(client_id, score, explanation, lang=lang, day=day, contact=contact)
+    offers = application_offers(bundle, settings, {"SK_ID_CURR": client_id}, score)["offers"]
+    return build_letter(
+        client_id,
+        score,
+        explanation,
+        lang=lang,
+        day=day,
+        contact=settings.letter_contact,
+        offers=offers or None,
+    )

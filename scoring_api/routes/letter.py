@@ -16,7 +16,9 @@ from scoring_api.responses import PDF_OR_HTML
 from scoring_api.schemas import ClientPath, LetterQuery
 from scoring_api.security.access import client_access, require_roles
 from scoring_api.security.audit import audit_event
+from scoring_api.security.cost_limits import charge_scoring, heavy_slot
 from scoring_api.security.roles import Role
+from scoring_api.services.offers import offer_cost
 
 LETTERS = Tag(name="letters", description="The decision letter a client keeps, PDF or HTML")
 blueprint = api_blueprint("letter", __name__)
@@ -32,13 +34,17 @@ blueprint = api_blueprint("letter", __name__)
 def get_client_letter(path: ClientPath, query: LetterQuery) -> Response:
     """Return the letter of a client's decision: reasons, score, rights, whom to contact."""
     client_access(path.client_id, "clients.letter")
-    letter = stored_client_letter(
-        current_bundle(),
-        path.client_id,
-        request_lang(query.lang),
-        api_settings().letter_contact,
-        datetime.datetime.now(datetime.UTC).date(),
-    )
+    settings = api_settings()
+    cost = offer_cost(settings)  # the letter searches the counter-offers too
+    with heavy_slot(settings, cost):
+        charge_scoring(settings, cost)
+        letter = stored_client_letter(
+            current_bundle(),
+            settings,
+            path.client_id,
+            request_lang(query.lang),
+            datetime.datetime.now(datetime.UTC).date(),
+        )
     audit_event("clients.letter", None, path.client_id, "ok")
     if query.format == "html":  # shown in the browser, saved under the same name
         return Response(

@@ -25,6 +25,7 @@ from scoring_api.security.cost_limits import charge_scoring, heavy_slot, scoring
 from scoring_api.security.identity import current_identity
 from scoring_api.security.roles import Role
 from scoring_api.services.applications import score_applications
+from scoring_api.services.offers import application_offers, offer_cost
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
 blueprint = api_blueprint("scoring", __name__)
@@ -75,10 +76,12 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
     for client_id in sorted(i for i in ids if i is not None):
         client_access(client_id, "score.what_if")
     _check_new_applicants(records)
-    cost = scoring_cost(api_settings(), len(records), is_explained=body.explain)
-    bundle = current_bundle()
-    with heavy_slot(api_settings(), cost):  # refused when busy before it is charged
-        charge_scoring(api_settings(), cost)
+    settings, bundle = api_settings(), current_bundle()
+    cost = scoring_cost(settings, len(records), is_explained=body.explain)
+    if body.offers:
+        cost += len(records) * offer_cost(settings)
+    with heavy_slot(settings, cost):  # refused when busy before it is charged
+        charge_scoring(settings, cost)
         results = score_applications(
             bundle,
             records,
@@ -86,6 +89,9 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
             top=body.top,
             lang=request_lang(body.lang),
         )
+        if body.offers:
+            for record, result in zip(records, results, strict=True):
+                result["offers"] = application_offers(bundle, settings, record, result)
     for client_id in sorted(i for i in ids if i is not None):
         audit_event("score.what_if", None, client_id, "ok")
     observe_served_scores(results)

@@ -106,6 +106,20 @@ def test_small_bodies_are_not_compressed(
     assert "Content-Encoding" not in response.headers
 
 
+def test_offers_are_compressed_from_min_bytes(
+    server_http: FlaskClient, server_keys: dict[str, str], server_client_ids: list[int]
+) -> None:
+    """A granted client's offers are a short body (no offer); a refused one's may be longer."""
+    for client_id in server_client_ids:
+        url = f"/api/v1/clients/{client_id}/offers"
+        plain = get(server_http, server_keys, url, None)
+        response = get(server_http, server_keys, url, "br, gzip")
+        assert response.status_code == 200
+        is_long = len(plain.get_data()) >= MIN_BYTES
+        assert response.headers.get("Content-Encoding") == ("br" if is_long else None)
+        assert decoded(response) == plain.get_data()
+
+
 def test_errors_are_json_and_uncompressed(
     server_http: FlaskClient, server_keys: dict[str, str]
 ) -> None:

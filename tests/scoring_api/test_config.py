@@ -20,6 +20,28 @@ def test_a_loan_rate_outside_0_to_1_is_refused_with_its_name(raw: str) -> None:
         Settings.from_env(environ={"LOAN_ANNUAL_RATE": raw})
 
 
+def test_the_offer_bounds_are_read_from_the_environment() -> None:
+    environ = {"OFFER_MIN_AMOUNT": "10000", "OFFER_MAX_TERM_MONTHS": "84"}
+    settings = Settings.from_env(environ=environ)
+    assert (settings.offer_min_amount, settings.offer_max_term_months) == (10_000, 84)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"OFFER_MIN_AMOUNT": "100", "OFFER_MAX_AMOUNT": "50"}, "OFFER_MAX_AMOUNT must be at"),
+        ({"OFFER_MAX_TERM_MONTHS": "3"}, "OFFER_MAX_TERM_MONTHS must be at least"),
+        ({"OFFER_AMOUNT_STEP": "0"}, "OFFER_AMOUNT_STEP='0'"),
+        ({"OFFER_MAX_INSTALMENT_TO_INCOME": "1.5"}, "OFFER_MAX_INSTALMENT_TO_INCOME must be"),
+    ],
+)
+def test_offer_bounds_out_of_range_are_refused_with_their_names(
+    environ: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        Settings.from_env(environ=environ)
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [

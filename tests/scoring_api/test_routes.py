@@ -147,7 +147,7 @@ def test_bad_query_values_are_422(as_role) -> None:
     assert response.json["error"]["details"][0]["loc"] == ["limit"]
 
 
-CLIENT_ROUTES = ["", "/score", "/explanation", "/peers", "/export", "/letter"]
+CLIENT_ROUTES = ["", "/score", "/explanation", "/peers", "/export", "/letter", "/offers"]
 
 
 @pytest.mark.parametrize("suffix", CLIENT_ROUTES)
@@ -187,6 +187,8 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("service", "POST", "/api/v1/clients/{id}/reviews", 403),
         ("client", "POST", "/api/v1/reviews/1/outcome", 403),
         ("service", "POST", "/api/v1/reviews/1/outcome", 403),
+        ("service", "GET", "/api/v1/clients/{id}/offers", 200),
+        ("admin", "GET", "/api/v1/clients/{id}/offers", 200),
     ],
 )
 def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
