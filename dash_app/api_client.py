@@ -251,6 +251,11 @@ def client_export(client_id: int, fmt: str) -> ApiResponse:
     return call("GET", f"/clients/{client_id}/export", params={"format": fmt})
 
 
+def client_offers(client_id: int, lang: str) -> dict[str, Any]:
+    """Return a stored client's counter-offers (none, and why, for a granted client)."""
+    return get(f"/clients/{client_id}/offers", lang=lang)
+
+
 def client_letter(client_id: int, fmt: str, lang: str) -> ApiResponse:
     """Return the client's decision letter (pdf or html); its bytes are ``content``."""
     return call("GET", f"/clients/{client_id}/letter", params={"format": fmt, "lang": lang})

@@ -25,6 +25,7 @@ from dash_app.vendor import BOOTSTRAP_DIR, VENDOR_ROOT
 # Every icon the dashboard's code names (``bi-<name>``); a test keeps this list exact.
 ICONS = (
     "arrow-counterclockwise",
+    "arrow-left-right",
     "box-arrow-in-right",
     "box-arrow-right",
     "box-arrow-up-right",

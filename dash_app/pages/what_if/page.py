@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -10,7 +13,7 @@ from dash.development.base_component import Component
 from dash_app import api_client
 from dash_app.access import PEOPLE_ROLES, Viewer
 from dash_app.api_client import ApiClientError
-from dash_app.components.application_fields import form_values
+from dash_app.components.application_fields import as_number, form_values
 from dash_app.components.application_form import (
     application_form,
     form_beside_result,
@@ -21,6 +24,7 @@ from dash_app.components.aria import aria
 from dash_app.components.client_nav import client_nav
 from dash_app.components.loan_form import configured_rate
 from dash_app.components.messages import error_alert, icon, loading
+from dash_app.pages.client_file.offers import OFFER_AMOUNT, OFFER_INSTALMENT
 from dash_app.pages.what_if import callbacks, ids
 from dash_app.pages.what_if.sections import prompt
 from dash_app.routing import client_page_title
@@ -38,8 +42,19 @@ dash.register_page(
 )
 
 
-def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
-    """Return the form prefilled with the client's current values, and the result area."""
+def with_offer(values: dict[str, Any], query: Mapping[str, object]) -> dict[str, Any]:
+    """Return the form's values with a counter-offer's amount and instalment when the address
+    carries one (``?offer_amount=&offer_instalment=``, from the client file's offers card)."""
+    amount = as_number(query.get(OFFER_AMOUNT))
+    instalment = as_number(query.get(OFFER_INSTALMENT))
+    if amount is None or instalment is None or amount <= 0 or instalment <= 0:
+        return values
+    return {**values, "credit": amount, "annuity": instalment, "knows_instalment": True}
+
+
+def layout(viewer: Viewer, client_id: int, **query: object) -> Component:
+    """Return the form prefilled with the client's current values (or an offer), and the
+    result area."""
     lang = current_lang()
     heading = html.H1(t("client.heading", lang, client_id=client_id), className="h3")
     try:
@@ -63,7 +78,13 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
                 ids.WHAT_IF_FORM,
                 [
                     html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
-                    application_form(WHAT_IF_FIELDS, ids.WHAT_IF_PREFIX, original, labels, lang),
+                    application_form(
+                        WHAT_IF_FIELDS,
+                        ids.WHAT_IF_PREFIX,
+                        with_offer(original, query),
+                        labels,
+                        lang,
+                    ),
                     html.Div(id=ids.WHAT_IF_ERRORS_DIV, **aria(live="polite")),
                     form_buttons(
                         (ids.WHAT_IF_SIMULATE_BUTTON, "bi-calculator", t("whatif.simulate", lang)),
