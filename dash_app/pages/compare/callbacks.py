@@ -9,7 +9,7 @@ from dash import Input, Output, State, no_update
 
 from dash_app.api_client import ApiClientError
 from dash_app.pages.compare import ids
-from dash_app.pages.compare.sections import without_option
+from dash_app.pages.compare.sections import SIMILAR_MODE, without_option
 from dash_app.pages.compare.views import DEFAULT_MODE, distribution_view, failed_view, scatter_view
 from dash_app.text import current_lang
 
@@ -38,7 +38,7 @@ def update_scatter(x: str | None, y: str | None, client_id: Any) -> Any:
 
 def show_similar_note(mode: str | None) -> bool:
     """Return whether the "similar clients" note is hidden (shown for that group only)."""
-    return mode != "similar"
+    return mode != SIMILAR_MODE
 
 
 def keep_axes_apart(taken: str | None, options: list[dict[str, Any]] | None) -> Any:

@@ -15,7 +15,8 @@ from dash_app.components.messages import loading
 from dash_app.pages.compare import ids
 from dash_app.text import t
 
-GROUP_MODES = ("similar", "decision", "all")  # what the group selector offers
+SIMILAR_MODE = "similar"  # the default group, the only one the "similar clients" note is for
+GROUP_MODES = (SIMILAR_MODE, "decision", "all")  # what the group selector offers
 MODE_GROUPS = {  # mode -> (the peers route's group parameter, the groups drawn)
     "similar": ("similar", ("similar",)),
     "decision": (None, ("granted", "refused")),
@@ -76,7 +77,7 @@ def group_selector(value: str, lang: str) -> Component:
                 t("compare.similar_note", lang),
                 id=ids.COMPARE_SIMILAR_NOTE,
                 className="small text-body-secondary mt-2",
-                hidden=value != "similar",
+                hidden=value != SIMILAR_MODE,
             ),
         ],
         className="mb-3",

@@ -12,9 +12,9 @@ from dash_app.components.messages import error_alert
 from dash_app.figures.distribution import make_distribution_figure, position_summary
 from dash_app.figures.empty import make_empty_figure
 from dash_app.figures.scatter import make_scatter_figure, scatter_summary
-from dash_app.pages.compare.sections import MODE_GROUPS
+from dash_app.pages.compare.sections import MODE_GROUPS, SIMILAR_MODE
 
-DEFAULT_MODE = "similar"
+DEFAULT_MODE = SIMILAR_MODE
 SAMPLE_SIZE = 1000  # enough to see the clouds; each SVG point costs the browser time
 View = tuple[go.Figure, str, Component | None]
 
