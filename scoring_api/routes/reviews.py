@@ -11,7 +11,7 @@ from flask_openapi3 import Tag
 
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import current_bundle
-from scoring_api.errors import ApiError, unauthorized
+from scoring_api.errors import ApiError, forbidden, unauthorized
 from scoring_api.review_schemas import (
     ReviewOutcome,
     ReviewPage,
@@ -49,7 +49,11 @@ def _caller() -> Identity:
 
 def _own_client(identity: Identity) -> int | None:
     """Return the only client whose reviews the caller may see (None: any client)."""
-    return identity.client_id if identity.role == Role.CLIENT else None
+    if identity.role != Role.CLIENT:
+        return None
+    if identity.client_id is None:  # a client account bound to no file sees no review
+        raise forbidden("This client account is bound to no client file.")
+    return identity.client_id
 
 
 @blueprint.post(
