@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from model_training.presentation.formats import (
-    MINUS,
     format_currency,
     format_days,
     format_months,
     format_number,
     format_percent,
     format_points,
+    format_signed,
     format_years,
     is_missing,
 )
 
 __all__ = [
-    "MINUS",
     "format_currency",
     "format_days",
     "format_months",
     "format_number",
     "format_percent",
     "format_points",
+    "format_signed",
     "format_years",
     "is_missing",
     "years_from_days",

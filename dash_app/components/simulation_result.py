@@ -11,25 +11,21 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dash_app.components.formatting import MINUS, format_number, format_percent, format_points
+from dash_app.components.formatting import (
+    format_number,
+    format_percent,
+    format_points,
+    format_signed,
+)
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
 from dash_app.text import t, t_plural
 
 
-def signed_number(value: float, lang: str, decimals: int = 1) -> str:
-    """Return a change with its sign (``+0,6`` / ``−0.6``; zero unsigned)."""
-    rounded = round(float(value), decimals)
-    if rounded == 0:
-        return format_number(0.0, lang, decimals)
-    sign = "+" if rounded > 0 else MINUS
-    return sign + format_number(abs(rounded), lang, decimals)
-
-
 def percentage_points(delta_share: float, lang: str, signed: bool = True) -> str:
     """Return a difference of two probabilities in percentage points (``+0,6 point de …``)."""
     value = 100 * float(delta_share)
-    text = signed_number(value, lang) if signed else format_number(abs(value), lang, 1)
+    text = format_signed(value, lang, 1) if signed else format_number(abs(value), lang, 1)
     return t_plural("appform.result.pp", value, lang, decimals=1, value=text)
 
 

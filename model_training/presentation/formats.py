@@ -111,6 +111,13 @@ def format_currency(amount: float | None, lang: str, decimals: int = 0) -> str:
     return str(pattern.apply(number, locale_of(lang), currency=CURRENCY, currency_digits=False))
 
 
+def format_signed(value: float, lang: str, decimals: int = 0) -> str:
+    """Return a change with its sign (``+0,6`` / ``−0.6``); one that rounds to zero unsigned."""
+    value = _without_negative_zero(float(value), decimals)
+    sign = "+" if value > 0 else MINUS if value < 0 else ""
+    return sign + format_number(abs(value), lang, decimals)
+
+
 def format_points(points: float | None, lang: str, signed: bool = False, decimals: int = 0) -> str:
     """Return a score or a contribution in points (``+12 pts``, ``−1 pt`` when signed).
 
@@ -121,10 +128,11 @@ def format_points(points: float | None, lang: str, signed: bool = False, decimal
     if value is None:
         return MISSING
     value = _without_negative_zero(value, decimals)
-    number = format_number(abs(value) if signed else value, lang, decimals)
-    sign = ("+" if value > 0 else MINUS if value < 0 else "") if signed else ""
+    number = (
+        format_signed(value, lang, decimals) if signed else format_number(value, lang, decimals)
+    )
     unit = POINTS_UNITS.get(plural_category(value, lang, decimals), POINTS_UNITS["other"])
-    return f"{sign}{number}{NBSP}{unit}"
+    return f"{number}{NBSP}{unit}"
 
 
 def _format_duration(value: float, unit: str, lang: str, decimals: int) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from dash_app.components.application_form_state import display_value
 from dash_app.components.application_specs import FIELDS
+from dash_app.components.formatting import format_signed
 from dash_app.components.simulation_result import (
     comparison_summary,
     margin_change_words,
@@ -15,7 +16,6 @@ from dash_app.components.simulation_result import (
     percentage_points,
     referral_panel,
     score_card,
-    signed_number,
 )
 from tests.dash_app.component_text import texts
 
@@ -24,8 +24,8 @@ from tests.dash_app.component_text import texts
     ("value", "lang", "expected"),
     [(0.64, "fr", "+0,6"), (-1.25, "en", "\u22121.2"), (0.04, "fr", "0,0"), (12.0, "en", "+12.0")],
 )
-def test_signed_number(value: float, lang: str, expected: str) -> None:
-    assert signed_number(value, lang) == expected
+def test_a_change_is_written_with_its_sign(value: float, lang: str, expected: str) -> None:
+    assert format_signed(value, lang, 1) == expected
 
 
 @pytest.mark.parametrize(
