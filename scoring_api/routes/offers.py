@@ -8,7 +8,8 @@ from flask_openapi3 import Tag
 
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
-from scoring_api.schemas import ClientOffers, ClientPath
+from scoring_api.offer_schemas import ClientOffers
+from scoring_api.schemas import ClientPath
 from scoring_api.security.access import client_access, require_roles
 from scoring_api.security.audit import audit_event
 from scoring_api.security.cost_limits import charge_scoring, heavy_slot
