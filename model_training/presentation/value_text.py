@@ -1,9 +1,14 @@
-"""Text of a client's descriptive information: card titles, category levels, value words.
+"""Words of a client's values, French and English: card titles, category levels, yes/no...
 
-The fields' own labels come from the API (``GET catalogue``), owned by the feature catalogue.
+One owner for the dashboard's client file and the API's readable export. The fields' own labels
+are the feature catalogue's (``model_training.features.catalogue``).
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_LANGUAGE = "fr"  # the language of a text asked in a language the product does not speak
 
 CARDS = {
     "identity": ("Identité et famille", "Identity and family"),
@@ -143,16 +148,23 @@ LEVELS = {
     },
 }
 
-TEXT = {
-    **{f"client_file.card.{name}": {"fr": fr, "en": en} for name, (fr, en) in CARDS.items()},
+TEXT: dict[str, dict[str, str]] = {
+    **{f"card.{name}": {"fr": fr, "en": en} for name, (fr, en) in CARDS.items()},
     **{
-        f"client_file.level.{field}.{level}": {"fr": fr, "en": en}
+        f"level.{field}.{level}": {"fr": fr, "en": en}
         for field, levels in LEVELS.items()
         for level, (fr, en) in levels.items()
     },
-    "client_file.value.yes": {"fr": "Oui", "en": "Yes"},
-    "client_file.value.no": {"fr": "Non", "en": "No"},
-    "client_file.value.missing": {"fr": "Non renseigné", "en": "Not given"},
-    "client_file.value.not_employed": {"fr": "Sans emploi salarié", "en": "Not in employment"},
-    "client_file.value.ago": {"fr": "{years}", "en": "{years} ago"},
+    "value.yes": {"fr": "Oui", "en": "Yes"},
+    "value.no": {"fr": "Non", "en": "No"},
+    "value.missing": {"fr": "Non renseigné", "en": "Not given"},
+    "value.not_employed": {"fr": "Sans emploi salarié", "en": "Not in employment"},
+    "value.ago": {"fr": "{years}", "en": "{years} ago"},
 }
+
+
+def value_text(key: str, lang: str, **values: Any) -> str:
+    """Return the text of a key in a language, formatted with ``values``."""
+    texts = TEXT[key]
+    text = texts.get(lang, texts[DEFAULT_LANGUAGE])
+    return text.format(**values) if values else text
