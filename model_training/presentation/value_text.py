@@ -146,6 +146,37 @@ LEVELS = {
         "Industry": ("Industrie (type {n})", "Industry (type {n})"),
         "Transport": ("Transport (type {n})", "Transport (type {n})"),
     },
+    # the credit history's levels (read where the history tables use these columns)
+    "CREDIT_ACTIVE": {
+        "Active": ("En cours", "Active"),
+        "Closed": ("Clos", "Closed"),
+        "Sold": ("Cédé", "Sold"),
+        "Bad debt": ("Créance irrécouvrable", "Bad debt"),
+    },
+    "STATUS": {
+        "C": ("Clos", "Closed"),
+        "X": ("Situation inconnue", "Status unknown"),
+        "0": ("Aucun retard", "No payment late"),
+        "1": ("Retard de 1 à 30 jours", "1 to 30 days late"),
+        "2": ("Retard de 31 à 60 jours", "31 to 60 days late"),
+        "3": ("Retard de 61 à 90 jours", "61 to 90 days late"),
+        "4": ("Retard de 91 à 120 jours", "91 to 120 days late"),
+        "5": ("Retard de plus de 120 jours, cédé ou perdu", "Over 120 days late, sold or lost"),
+    },
+    "NAME_CONTRACT_STATUS": {
+        "Approved": ("Accordée", "Approved"),
+        "Refused": ("Refusée", "Refused"),
+        "Canceled": ("Annulée", "Cancelled"),
+        "Unused offer": ("Offre non utilisée", "Offer not used"),
+        "Active": ("En cours", "Active"),
+        "Completed": ("Terminé", "Completed"),
+        "Signed": ("Signé", "Signed"),
+        "Demand": ("Demandé", "Asked for"),
+        "Returned to the store": ("Rendu au magasin", "Returned to the store"),
+        "Amortized debt": ("Dette amortie", "Debt paid off"),
+        "Sent proposal": ("Proposition envoyée", "Proposal sent"),
+        "XNA": ("Non renseigné", "Not given"),
+    },
 }
 
 TEXT: dict[str, dict[str, str]] = {
