@@ -9,6 +9,7 @@ how a value reads: ``money`` in euros, ``days_ago``/``months_ago`` relative to t
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -132,31 +133,34 @@ def _number(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
+def _days_ago(days: float, lang: str) -> str:
+    """Return a DAYS_* value relative to the application (Kaggle's placeholder: not applicable)."""
+    if days == PLACEHOLDER_DAYS:
+        return _words("not_applicable", lang)
+    return _relative(days, _span_of_days(abs(days), lang), lang, "same_day")
+
+
+NUMBER_FORMATTERS: dict[str, Callable[[float, str], str]] = {
+    "id": lambda number, lang: str(int(number)) if number.is_integer() else str(number),
+    "money": lambda number, lang: format_currency(number, lang, 0 if number.is_integer() else 2),
+    "days_ago": _days_ago,
+    "months_ago": lambda number, lang: _relative(
+        number, format_months(abs(number), lang), lang, "same_month"
+    ),
+    "days": format_days,
+    "rate": lambda number, lang: format_percent(number, lang, decimals=1),
+    "hour": lambda number, lang: _words("hour", lang, hour=int(number)),
+}
+
+
 def history_value(table: str, column: str, value: Any, lang: str) -> str:
-    """Return one history value in words (an unlabelled column's value as it is)."""
+    """Return one history value in words (an unlabelled column's value as a level)."""
     if is_missing(value):
         return value_text("value.missing", lang)
     entry = history_columns().get(table, {}).get(column)
     unit = entry.unit if entry else "level"
-    if unit == "level" or isinstance(value, str) and unit != "yes_no":
-        return level_text(column, str(value), lang)
     if unit == "yes_no":
         return field_text(column, "yes_no", value, lang)
-    number = float(value)
-    if unit == "id":
-        return str(int(number)) if number.is_integer() else str(value)
-    if unit == "money":
-        return format_currency(number, lang, 0 if number.is_integer() else 2)
-    if unit == "days_ago":
-        if number == PLACEHOLDER_DAYS:
-            return _words("not_applicable", lang)
-        return _relative(number, _span_of_days(abs(number), lang), lang, "same_day")
-    if unit == "months_ago":
-        return _relative(number, format_months(abs(number), lang), lang, "same_month")
-    if unit == "days":
-        return format_days(number, lang)
-    if unit == "rate":
-        return format_percent(number, lang, decimals=1)
-    if unit == "hour":
-        return _words("hour", lang, hour=int(number))
-    return _number(number, lang)
+    if unit == "level" or isinstance(value, str):
+        return level_text(column, str(value), lang)
+    return NUMBER_FORMATTERS.get(unit, _number)(float(value), lang)

@@ -24,7 +24,8 @@ def test_every_history_column_of_the_schema_has_a_label_and_no_label_names_an_un
 def test_labels_are_given_in_both_languages() -> None:
     for columns in history_columns().values():
         for entry in columns.values():
-            assert entry.label_fr.strip() and entry.label_en.strip()
+            assert entry.label_fr.strip()
+            assert entry.label_en.strip()
 
 
 def test_a_column_and_a_table_read_in_words() -> None:
