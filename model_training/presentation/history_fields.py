@@ -133,7 +133,7 @@ def _number(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
-def _days_ago(days: float, lang: str) -> str:
+def days_ago_text(days: float, lang: str) -> str:
     """Return a DAYS_* value relative to the application (Kaggle's placeholder: not applicable)."""
     if days == PLACEHOLDER_DAYS:
         return _words("not_applicable", lang)
@@ -143,7 +143,7 @@ def _days_ago(days: float, lang: str) -> str:
 NUMBER_FORMATTERS: dict[str, Callable[[float, str], str]] = {
     "id": lambda number, lang: str(int(number)) if number.is_integer() else str(number),
     "money": lambda number, lang: format_currency(number, lang, 0 if number.is_integer() else 2),
-    "days_ago": _days_ago,
+    "days_ago": days_ago_text,
     "months_ago": lambda number, lang: _relative(
         number, format_months(abs(number), lang), lang, "same_month"
     ),

@@ -13,18 +13,31 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from model_training.data.schema import PROTECTED_ATTRIBUTE
 from model_training.features.catalogue import feature_label, field_catalogue
-from model_training.presentation.application_fields import CARDS, describe_application
+from model_training.presentation.application_fields import CARDS, describe_application, field_text
 from model_training.presentation.feature_values import format_feature_value
-from model_training.presentation.formats import format_date, format_percent, format_points
-from model_training.presentation.history_fields import column_label, history_value, table_title
-from scoring_api.export.text import export_text
+from model_training.presentation.formats import (
+    format_date,
+    format_percent,
+    format_points,
+    is_missing,
+)
+from model_training.presentation.history_fields import (
+    column_label,
+    days_ago_text,
+    history_value,
+    table_title,
+)
+from model_training.presentation.value_text import value_text
+from scoring_api.export.text import TEXT, export_text
 from scoring_api.letter.content import Table
 
 FILE_STEM = "client-export"
 WIDE_TABLE = 8  # more columns than this: one label/value table per record
 PAIR_WIDTHS = (0.5, 0.5)
 REASON_WIDTHS = (0.4, 0.2, 0.4)
+FLAG_PREFIXES = ("FLAG_", "REG_", "LIVE_")  # application fields holding 1 (yes) or 0 (no)
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,7 @@ def _application_parts(application: Mapping[str, Any], lang: str) -> list[Part]:
     ]
     shown = {field for _, fields in CARDS for field, _ in fields}
     others = [
-        (labels.get(name) or feature_label(name, lang), format_feature_value(name, value, lang))
+        (_other_label(name, labels, lang), _other_value(name, value, lang))
         for name, value in application.items()
         if name not in shown
     ]
@@ -123,6 +136,29 @@ def _application_parts(application: Mapping[str, Any], lang: str) -> list[Part]:
             Part(export_text("application.other", lang), blocks=(Block(_pairs(others, lang)),))
         )
     return parts
+
+
+def _other_label(name: str, labels: Mapping[str, str], lang: str) -> str:
+    """Return the label of an application field on no card (the protected attribute's own)."""
+    if name == PROTECTED_ATTRIBUTE:
+        return export_text("gender.label", lang)
+    return labels.get(name) or feature_label(name, lang)
+
+
+def _other_value(name: str, value: Any, lang: str) -> str:
+    """Return the value of an application field on no card in words."""
+    if is_missing(value):
+        return value_text("value.missing", lang)
+    if name == "SK_ID_CURR":
+        return str(value)
+    if name == PROTECTED_ATTRIBUTE:
+        key = f"gender.{value}"
+        return export_text(key, lang) if key in TEXT else str(value)
+    if name.startswith(FLAG_PREFIXES):
+        return field_text(name, "yes_no", value, lang)
+    if name.startswith("DAYS_") and not isinstance(value, str):
+        return days_ago_text(float(value), lang)
+    return format_feature_value(name, value, lang)
 
 
 def _features_part(features: Mapping[str, Any], lang: str) -> Part:

@@ -61,6 +61,13 @@ TEXT = {
     "history.count.one": {"fr": "1 enregistrement.", "en": "1 record."},
     "history.count.other": {"fr": "{n} enregistrements.", "en": "{n} records."},
     "history.record": {"fr": "Enregistrement {i} sur {n}", "en": "Record {i} of {n}"},
+    "gender.label": {
+        "fr": "Sexe (gardé pour vérifier l'équité des décisions, jamais lu par le modèle)",
+        "en": "Sex (kept to check that decisions are fair, never read by the model)",
+    },
+    "gender.F": {"fr": "Femme", "en": "Female"},
+    "gender.M": {"fr": "Homme", "en": "Male"},
+    "gender.XNA": {"fr": "Non renseigné", "en": "Not given"},
     "no_improve": {"fr": "—", "en": "—"},
 }
 

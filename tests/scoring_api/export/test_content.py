@@ -66,3 +66,12 @@ def test_a_client_without_history_reads_no_record_for_each_table() -> None:
     body = export_body(history={"bureau": [], "previous_application": []})
     shown = texts(body, "fr")
     assert shown.count("Aucun enregistrement.") == 2
+
+
+def test_fields_on_no_card_read_as_words_not_codes() -> None:
+    application = {"SK_ID_CURR": 100001, "FLAG_MOBIL": 1, "CODE_GENDER": "F", "DAYS_BIRTH": -9000}
+    shown = texts(export_body(application=application), "en")
+    assert "100001" in shown
+    assert "Yes" in shown
+    assert "Female" in shown
+    assert "CODE_GENDER" not in shown
