@@ -196,12 +196,13 @@ def _explanation_parts(explanation: Mapping[str, Any], lang: str) -> list[Part]:
     groups = explanation.get("groups") or []
     if not groups:
         return [reasons_part]
-    columns = (export_text("column.group", lang), export_text("column.points", lang))
-    rows = tuple(
+    group_columns = (export_text("column.group", lang), export_text("column.points", lang))
+    group_rows = tuple(
         (str(group["label"]), format_points(group["points"], lang, signed=True)) for group in groups
     )
     groups_part = Part(
-        export_text("groups.heading", lang), blocks=(Block(Table(columns, rows, PAIR_WIDTHS)),)
+        export_text("groups.heading", lang),
+        blocks=(Block(Table(group_columns, group_rows, PAIR_WIDTHS)),),
     )
     return [reasons_part, groups_part]
 
