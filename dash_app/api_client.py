@@ -246,9 +246,10 @@ def client_peers(
     return get(f"/clients/{client_id}/peers", features=",".join(features), group=group, lang=lang)
 
 
-def client_export(client_id: int, fmt: str) -> ApiResponse:
-    """Return the client's personal data export (json or csv) as the API sends it."""
-    return call("GET", f"/clients/{client_id}/export", params={"format": fmt})
+def client_export(client_id: int, fmt: str, lang: str | None = None) -> ApiResponse:
+    """Return the client's personal data export (json, csv or readable html) as sent."""
+    params = {"format": fmt} | ({"lang": lang} if lang else {})
+    return call("GET", f"/clients/{client_id}/export", params=params)
 
 
 def client_offers(client_id: int, lang: str) -> dict[str, Any]:

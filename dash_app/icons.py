@@ -36,6 +36,7 @@ ICONS = (
     "eraser",
     "exclamation-triangle-fill",
     "filetype-csv",
+    "filetype-html",
     "filetype-json",
     "filetype-pdf",
     "info-circle",

@@ -19,11 +19,13 @@ PDF_OR_HTML = {
         "text/html": {"schema": {"type": "string"}},
     },
 }
-CSV_OR_JSON = {
-    "description": "The export as JSON (ClientExport) or, with format=csv, as CSV",
+EXPORT_FORMATS = {
+    "description": "The export as JSON (ClientExport); with format=csv, as CSV; with "
+    "format=html, as a readable, printable HTML page (labels and values in words, in lang)",
     "content": {
         "application/json": {"schema": {"type": "object"}},
         "text/csv": {"schema": {"type": "string"}},
+        "text/html": {"schema": {"type": "string"}},
     },
 }
 

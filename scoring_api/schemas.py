@@ -173,9 +173,9 @@ class LangQuery(Strict):
 
 
 class ExportQuery(Strict):
-    """Format of a client's data export, and the language of its explanation."""
+    """Format of a client's data export (html: readable), and the language of its words."""
 
-    format: Literal["json", "csv"] = "json"
+    format: Literal["json", "csv", "html"] = "json"
     lang: Lang | None = None
 
 

@@ -12,6 +12,7 @@ from model_training.presentation.formats import (
     format_signed,
     format_years,
     is_missing,
+    years_from_days,
 )
 
 __all__ = [
@@ -26,10 +27,3 @@ __all__ = [
     "is_missing",
     "years_from_days",
 ]
-
-
-def years_from_days(days: float | None) -> float | None:
-    """Return a Kaggle DAYS_* value (days before the application, negative) in years."""
-    if days is None or is_missing(days):
-        return None
-    return abs(float(days)) / 365.25

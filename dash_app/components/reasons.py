@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dash_app.components.feature_values import format_feature_value
 from dash_app.text import t
+from model_training.presentation.feature_values import format_feature_value
 
 
 def evidence_text(reason: Mapping[str, Any], lang: str) -> str:

@@ -13,16 +13,11 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dash_app.components.feature_values import (
-    MISSING_LEVEL,
-    axis_format,
-    axis_title,
-    format_feature_value,
-    plot_layout,
-)
+from dash_app.components.feature_values import axis_format, axis_title, plot_layout
 from dash_app.components.formatting import format_number, format_percent, is_missing
 from dash_app.components.theme import GRANTED, INK, NEUTRAL, PAPER, REFUSED, plot_text
 from dash_app.text import t, t_plural
+from model_training.presentation.feature_values import MISSING_LEVEL, format_feature_value
 
 GROUP_STYLE = {  # group -> (colour, pattern shape): never colour alone
     "all": (NEUTRAL, ""),

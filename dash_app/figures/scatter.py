@@ -10,7 +10,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dash_app.components.feature_values import axis_format, format_feature_value, plot_layout
+from dash_app.components.feature_values import axis_format, plot_layout
 from dash_app.components.formatting import format_number, format_percent, is_missing
 from dash_app.components.theme import (
     GRANTED,
@@ -22,6 +22,7 @@ from dash_app.components.theme import (
     plot_text,
 )
 from dash_app.text import t
+from model_training.presentation.feature_values import format_feature_value
 
 DECISION_MARKERS = {  # decision -> (colour, symbol): the shape tells them apart without colour
     "granted": (GRANTED, "circle"),

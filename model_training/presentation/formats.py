@@ -39,6 +39,13 @@ def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def years_from_days(days: float | None) -> float | None:
+    """Return a Kaggle DAYS_* value (days before the application, negative) in years."""
+    if days is None or is_missing(days):
+        return None
+    return abs(float(days)) / 365.25
+
+
 def _present(value: float | None) -> float | None:
     """Return a value as a float, or None when it is missing."""
     return None if value is None or is_missing(value) else float(value)

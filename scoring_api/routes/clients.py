@@ -5,6 +5,7 @@ Reading one stored client's referred decision (file or score) opens its review, 
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -13,8 +14,10 @@ from flask_openapi3 import Tag
 
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
+from scoring_api.export.content import build_readable_export
+from scoring_api.export.render_html import render_export_html
 from scoring_api.observability.metrics import observe_served_scores
-from scoring_api.responses import CSV_OR_JSON, ClientFile, ClientPage, PeerComparison
+from scoring_api.responses import EXPORT_FORMATS, ClientFile, ClientPage, PeerComparison
 from scoring_api.schemas import (
     ClientPath,
     ClientsQuery,
@@ -121,16 +124,24 @@ def get_client_peers(path: ClientPath, query: PeersQuery) -> dict[str, Any]:
     "/clients/<int:client_id>/export",
     tags=[CLIENTS],
     summary="Export the client's data",
-    responses={200: CSV_OR_JSON},
+    responses={200: EXPORT_FORMATS},
 )
 @require_roles(Role.ADVISOR, Role.CLIENT)
 def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
-    """Return everything held about the client (RGPD access), as JSON or CSV."""
+    """Return everything held about the client (RGPD access), as JSON, CSV or readable HTML."""
     client_access(path.client_id, "clients.export")
-    export = export_client(
-        current_bundle(), api_settings().data_dir, path.client_id, request_lang(query.lang)
-    )
+    lang = request_lang(query.lang)
+    export = export_client(current_bundle(), api_settings().data_dir, path.client_id, lang)
     audit_event("clients.export", None, path.client_id, "ok")
+    if query.format == "html":
+        readable = build_readable_export(
+            export, lang=lang, day=datetime.datetime.now(datetime.UTC).date()
+        )
+        return Response(
+            render_export_html(readable),
+            mimetype="text/html",
+            headers={"Content-Disposition": f"attachment; filename={readable.file_name}.html"},
+        )
     if query.format == "csv":
         return Response(
             export_as_csv(export),

@@ -10,7 +10,6 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dash_app.components.aria import aria
-from dash_app.components.client_fields import describe_application
 from dash_app.components.formatting import format_number, format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import evidence_text
@@ -19,6 +18,7 @@ from dash_app.figures.waterfall import make_waterfall_figure
 from dash_app.pages.client_file import ids
 from dash_app.text import t, t_plural
 from model_training.modeling.explanation_names import OTHER_FEATURES
+from model_training.presentation.application_fields import describe_application
 
 NARROW_MARGIN_PP = 1.0  # percentage points of probability between the client and the threshold
 CLEAR_MARGIN_PP = 5.0

@@ -79,7 +79,6 @@ TEXT = {
         "en": "{label}: {value}. Too few values in this group to place this client.",
     },
     "compare.this_client": {"fr": "Ce client", "en": "This client"},
-    "compare.level_missing": {"fr": "Non renseigné", "en": "Not given"},
     "compare.level_other": {"fr": "Autres valeurs", "en": "Other values"},
     "compare.title_generic": {"fr": "Comparer", "en": "Compare"},
     "compare.axis_density": {

@@ -15,22 +15,31 @@ from dash_app.pages.client_file.callbacks import letter_download
 from dash_app.pages.my_data import ids
 from dash_app.text import current_lang, t
 
-EXPORT_MIME = {"json": "application/json", "csv": "text/csv"}
+EXPORT_MIME = {"json": "application/json", "csv": "text/csv", "html": "text/html"}
+FORMAT_OF_BUTTON = {ids.MY_DATA_CSV_BUTTON: "csv", ids.MY_DATA_HTML_BUTTON: "html"}
 
 
 def download_my_data(
-    n_json: int | None, n_csv: int | None, n_letter: int | None, page: dict[str, Any] | None
+    n_json: int | None,
+    n_csv: int | None,
+    n_html: int | None,
+    n_letter: int | None,
+    page: dict[str, Any] | None,
 ) -> tuple[Any, Any]:
-    """Send the client's data export (JSON or CSV) or decision letter (PDF) as a download."""
+    """Send the client's data export (JSON, CSV, readable HTML) or decision letter (PDF)."""
     lang = current_lang()
     client_id = (page or {}).get("client_id")
-    if not (n_json or n_csv or n_letter) or not isinstance(client_id, int):
+    if not (n_json or n_csv or n_html or n_letter) or not isinstance(client_id, int):
         return no_update, no_update
     if ctx.triggered_id == ids.MY_DATA_LETTER_BUTTON:
         return letter_download(client_id, lang)
-    fmt = "csv" if ctx.triggered_id == ids.MY_DATA_CSV_BUTTON else "json"
+    return export_download(client_id, FORMAT_OF_BUTTON.get(str(ctx.triggered_id), "json"), lang)
+
+
+def export_download(client_id: int, fmt: str, lang: str) -> tuple[Any, Any]:
+    """Return the export's download (the readable HTML in ``lang``) and its status."""
     try:
-        body = api_client.client_export(client_id, fmt).body
+        body = api_client.client_export(client_id, fmt, lang if fmt == "html" else None).body
     except ApiClientError as error:
         return no_update, error_alert(error, lang, client_id=client_id)
     text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, indent=2)
@@ -46,6 +55,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(ids.MY_DATA_DOWNLOAD_STATUS_DIV, "children"),
         Input(ids.MY_DATA_JSON_BUTTON, "n_clicks"),
         Input(ids.MY_DATA_CSV_BUTTON, "n_clicks"),
+        Input(ids.MY_DATA_HTML_BUTTON, "n_clicks"),
         Input(ids.MY_DATA_LETTER_BUTTON, "n_clicks"),
         State(ids.MY_DATA_ID_STORE, "data"),
         prevent_initial_call=True,

@@ -63,6 +63,12 @@ def rights_card(lang: str) -> Component:
             outline=True,
         ),
         dbc.Button(
+            [icon("bi-filetype-html", "me-1"), t("my_data.download.html", lang)],
+            id=ids.MY_DATA_HTML_BUTTON,
+            color="primary",
+            outline=True,
+        ),
+        dbc.Button(
             [icon("bi-filetype-pdf", "me-1"), t("my_data.download.letter", lang)],
             id=ids.MY_DATA_LETTER_BUTTON,
             color="primary",

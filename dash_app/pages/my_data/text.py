@@ -58,6 +58,10 @@ TEXT = {
         "fr": "Télécharger mes données (CSV)",
         "en": "Download my data (CSV)",
     },
+    "my_data.download.html": {
+        "fr": "Télécharger mes données lisibles (HTML)",
+        "en": "Download my data, readable (HTML)",
+    },
     "my_data.download.letter": {
         "fr": "Télécharger ma lettre de décision (PDF)",
         "en": "Download my decision letter (PDF)",

@@ -1,9 +1,14 @@
-"""Text of a client's descriptive information: card titles, category levels, value words.
+"""Words of a client's values, French and English: card titles, category levels, yes/no...
 
-The fields' own labels come from the API (``GET catalogue``), owned by the feature catalogue.
+One owner for the dashboard's client file and the API's readable export. The fields' own labels
+are the feature catalogue's (``model_training.features.catalogue``).
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_LANGUAGE = "fr"  # the language of a text asked in a language the product does not speak
 
 CARDS = {
     "identity": ("Identité et famille", "Identity and family"),
@@ -141,18 +146,56 @@ LEVELS = {
         "Industry": ("Industrie (type {n})", "Industry (type {n})"),
         "Transport": ("Transport (type {n})", "Transport (type {n})"),
     },
+    # the credit history's levels (read where the history tables use these columns)
+    "CREDIT_ACTIVE": {
+        "Active": ("En cours", "Active"),
+        "Closed": ("Clos", "Closed"),
+        "Sold": ("Cédé", "Sold"),
+        "Bad debt": ("Créance irrécouvrable", "Bad debt"),
+    },
+    "STATUS": {
+        "C": ("Clos", "Closed"),
+        "X": ("Situation inconnue", "Status unknown"),
+        "0": ("Aucun retard", "No payment late"),
+        "1": ("Retard de 1 à 30 jours", "1 to 30 days late"),
+        "2": ("Retard de 31 à 60 jours", "31 to 60 days late"),
+        "3": ("Retard de 61 à 90 jours", "61 to 90 days late"),
+        "4": ("Retard de 91 à 120 jours", "91 to 120 days late"),
+        "5": ("Retard de plus de 120 jours, cédé ou perdu", "Over 120 days late, sold or lost"),
+    },
+    "NAME_CONTRACT_STATUS": {
+        "Approved": ("Accordée", "Approved"),
+        "Refused": ("Refusée", "Refused"),
+        "Canceled": ("Annulée", "Cancelled"),
+        "Unused offer": ("Offre non utilisée", "Offer not used"),
+        "Active": ("En cours", "Active"),
+        "Completed": ("Terminé", "Completed"),
+        "Signed": ("Signé", "Signed"),
+        "Demand": ("Demandé", "Asked for"),
+        "Returned to the store": ("Rendu au magasin", "Returned to the store"),
+        "Amortized debt": ("Dette amortie", "Debt paid off"),
+        "Sent proposal": ("Proposition envoyée", "Proposal sent"),
+        "XNA": ("Non renseigné", "Not given"),
+    },
 }
 
-TEXT = {
-    **{f"client_file.card.{name}": {"fr": fr, "en": en} for name, (fr, en) in CARDS.items()},
+TEXT: dict[str, dict[str, str]] = {
+    **{f"card.{name}": {"fr": fr, "en": en} for name, (fr, en) in CARDS.items()},
     **{
-        f"client_file.level.{field}.{level}": {"fr": fr, "en": en}
+        f"level.{field}.{level}": {"fr": fr, "en": en}
         for field, levels in LEVELS.items()
         for level, (fr, en) in levels.items()
     },
-    "client_file.value.yes": {"fr": "Oui", "en": "Yes"},
-    "client_file.value.no": {"fr": "Non", "en": "No"},
-    "client_file.value.missing": {"fr": "Non renseigné", "en": "Not given"},
-    "client_file.value.not_employed": {"fr": "Sans emploi salarié", "en": "Not in employment"},
-    "client_file.value.ago": {"fr": "{years}", "en": "{years} ago"},
+    "value.yes": {"fr": "Oui", "en": "Yes"},
+    "value.no": {"fr": "Non", "en": "No"},
+    "value.missing": {"fr": "Non renseigné", "en": "Not given"},
+    "value.not_employed": {"fr": "Sans emploi salarié", "en": "Not in employment"},
+    "value.ago": {"fr": "{years}", "en": "{years} ago"},
 }
+
+
+def value_text(key: str, lang: str, **values: Any) -> str:
+    """Return the text of a key in a language, formatted with ``values``."""
+    texts = TEXT[key]
+    text = texts.get(lang, texts[DEFAULT_LANGUAGE])
+    return text.format(**values) if values else text

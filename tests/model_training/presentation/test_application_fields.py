@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dash_app.components.client_fields import field_text
+from model_training.presentation.application_fields import describe_application, field_text
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,12 @@ def test_application_fields_read_as_words(
     field: str, kind: str, value: object, lang: str, expected: str
 ) -> None:
     assert field_text(field, kind, value, lang) == expected
+
+
+def test_describe_application_groups_fields_by_card_with_catalogue_labels() -> None:
+    cards = describe_application({"AMT_CREDIT": 250000.0}, {"AMT_CREDIT": "Montant"}, "fr")
+    titles = [title for title, _ in cards]
+    assert titles[0] == "Identité et famille"
+    credit = dict(dict(cards)["Le crédit demandé"])
+    assert credit["Montant"] == "250\u202f000\u00a0€"
+    assert credit["AMT_ANNUITY"] == "Non renseigné"

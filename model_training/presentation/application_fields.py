@@ -1,7 +1,8 @@
-"""A client's raw application fields as people read them: cards, years, euros, yes/no.
+"""A client's raw application fields as people read them: cards, years, euros, yes/no (pure).
 
-The fields' labels are the API's (``GET catalogue``, owned by the feature catalogue); the cards
-that group them and the wording of their values are the dashboard's own.
+The fields' labels are the feature catalogue's; the cards that group them and the wording of
+their values are this module's (their words in ``value_text``), read by the dashboard's client
+file and by the API's readable export.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dash_app.components.formatting import (
+from model_training.data.schema import PLACEHOLDER_DAYS
+from model_training.presentation.formats import (
     format_currency,
     format_number,
     format_years,
     is_missing,
     years_from_days,
 )
-from dash_app.text import catalogue, t
-from model_training.data.schema import PLACEHOLDER_DAYS
+from model_training.presentation.value_text import TEXT, value_text
 
 NUMBERED_LEVEL = re.compile(r"^(?P<kind>.+?):? [Tt]ype (?P<n>\d+)$")
 CARDS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (  # (card, ((field, kind), ...))
@@ -87,35 +88,34 @@ YES = frozenset({"Y", "Yes"})
 
 def level_text(field: str, level: str, lang: str) -> str:
     """Return a category level in words (numbered kinds read "Industry (type 3)")."""
-    texts = catalogue()
-    key = f"client_file.level.{field}.{level}"
-    if key in texts:
-        return t(key, lang)
+    key = f"level.{field}.{level}"
+    if key in TEXT:
+        return value_text(key, lang)
     numbered = NUMBERED_LEVEL.match(level)
     if numbered:
-        key = f"client_file.level.{field}.{numbered['kind']}"
-        if key in texts:
-            return t(key, lang, n=numbered["n"])
+        key = f"level.{field}.{numbered['kind']}"
+        if key in TEXT:
+            return value_text(key, lang, n=numbered["n"])
     return level
 
 
 def _employed_text(days: float, lang: str) -> str:
     """Return the time in the current job, or "not in employment" for Kaggle's placeholder."""
     if days >= 0 or days == PLACEHOLDER_DAYS:
-        return t("client_file.value.not_employed", lang)
+        return value_text("value.not_employed", lang)
     return format_years(years_from_days(days), lang, decimals=1)
 
 
 def _yes_no_text(value: Any, lang: str) -> str:
     """Return a flag (1/0, Y/N, Yes/No) as yes or no."""
     is_yes = value == 1 if isinstance(value, (int, float)) else str(value) in YES
-    return t("client_file.value.yes" if is_yes else "client_file.value.no", lang)
+    return value_text("value.yes" if is_yes else "value.no", lang)
 
 
 FORMATTERS: dict[str, Callable[[Any, str], str]] = {
     "age": lambda days, lang: format_years(years_from_days(days), lang),
-    "ago": lambda days, lang: t(
-        "client_file.value.ago", lang, years=format_years(years_from_days(days), lang, 1)
+    "ago": lambda days, lang: value_text(
+        "value.ago", lang, years=format_years(years_from_days(days), lang, 1)
     ),
     "employed": _employed_text,
     "years": lambda years, lang: format_years(float(years), lang),
@@ -129,7 +129,7 @@ FORMATTERS: dict[str, Callable[[Any, str], str]] = {
 def field_text(field: str, kind: str, value: Any, lang: str) -> str:
     """Return one application field's value in words ("level" kinds are translated)."""
     if is_missing(value):
-        return t("client_file.value.missing", lang)
+        return value_text("value.missing", lang)
     formatter = FORMATTERS.get(kind)
     return formatter(value, lang) if formatter else level_text(field, str(value), lang)
 
@@ -139,12 +139,12 @@ def describe_application(
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """Return the shown fields by card: [(card title, [(label, value in words), ...]), ...].
 
-    ``labels`` are the API's field labels by name (a field it does not label shows its name).
+    ``labels`` are the catalogue's field labels by name (a field it does not label shows its name).
     """
     application = application or {}
     return [
         (
-            t(f"client_file.card.{card}", lang),
+            value_text(f"card.{card}", lang),
             [
                 (
                     labels.get(field, field),
