@@ -17,6 +17,7 @@ from model_training.presentation.formats import (
     format_years,
     is_missing,
 )
+from model_training.presentation.history_fields import days_ago_text
 from model_training.presentation.value_text import value_text
 
 MISSING_LEVEL = "__missing__"  # the peers route's level for a missing categorical value
@@ -49,11 +50,14 @@ MONEY_FEATURES = frozenset(
 YEAR_FEATURES = frozenset({"AGE_YEARS", "YEARS_EMPLOYED", "OWN_CAR_AGE"})
 PERCENT_FEATURES = frozenset({"EMPLOYED_TO_AGE", "PREV_DOWN_PAYMENT_RATE_MEAN"})
 DAY_MARKERS = ("DAYS", "DAY_OVERDUE", "DPD_MAX", "ENDDATE", "LAST_DUE")
+# Of those, the lengths of a delay; the others are moments, in days from the application.
+DURATION_MARKERS = ("DAY_OVERDUE", "DPD_MAX", "DAYS_LATE", "DAYS_EARLY")
 PERCENT_MARKERS = ("_SHARE", "DEFAULT_RATE", "UTILISATION")
 
 
 def feature_unit(name: str) -> str:
-    """Return a feature's unit: ``money``, ``years``, ``days``, ``percent`` or ``number``."""
+    """Return a feature's unit: ``money``, ``years``, ``days`` (a delay's length), ``moment``
+    (days from the application, negative before it), ``percent`` or ``number``."""
     if name in MONEY_FEATURES:
         return "money"
     if name in YEAR_FEATURES:
@@ -61,7 +65,7 @@ def feature_unit(name: str) -> str:
     if name in PERCENT_FEATURES or any(marker in name for marker in PERCENT_MARKERS):
         return "percent"
     if any(marker in name for marker in DAY_MARKERS):
-        return "days"
+        return "days" if any(marker in name for marker in DURATION_MARKERS) else "moment"
     return "number"
 
 
@@ -77,6 +81,7 @@ UNIT_FORMATTERS: dict[str, Callable[[float, str], str]] = {
     "years": lambda number, lang: format_years(number, lang, 0 if abs(number) >= 10 else 1),
     "percent": lambda number, lang: format_percent(number, lang, decimals=0),
     "days": format_days,
+    "moment": days_ago_text,
     "number": lambda number, lang: format_number(number, lang, _decimals(number)),
 }
 

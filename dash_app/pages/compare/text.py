@@ -97,6 +97,10 @@ TEXT = {
     "compare.unit.money": {"fr": "€", "en": "€"},
     "compare.unit.years": {"fr": "ans", "en": "years"},
     "compare.unit.days": {"fr": "jours", "en": "days"},
+    "compare.unit.moment": {
+        "fr": "jours depuis la demande, négatifs avant",
+        "en": "days from the application, negative before",
+    },
     "compare.unit.percent": {"fr": "%", "en": "%"},
     "compare.x_feature": {"fr": "Axe horizontal", "en": "Horizontal axis"},
     "compare.y_feature": {"fr": "Axe vertical", "en": "Vertical axis"},
