@@ -38,6 +38,7 @@ from model_training.modeling.decision import (
     decide,
     is_refused,
     probability_of_log_odds,
+    refusal_rate,
 )
 from model_training.modeling.explain import (
     GROUP_PREFIX,
@@ -253,7 +254,7 @@ def _bundle_content(
                 "oof_brier": float(brier_score_loss(y, cv.oof_probability)),
                 "default_rate": float(y.mean()),
                 "cost_per_client": _fold_costs(cv, y, threshold, settings),
-                "refusal_rate_train": float(refused[is_train].mean()),
+                "refusal_rate_oof": refusal_rate(cv.oof_probability, threshold),
             },
             "training": {
                 "settings": settings,

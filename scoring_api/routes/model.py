@@ -29,7 +29,7 @@ from scoring_api.security.headers import sandboxed_report_policy
 from scoring_api.security.identity import current_identity
 from scoring_api.security.roles import Role
 from scoring_api.services.clients import population_sample
-from scoring_api.services.model_card import model_features
+from scoring_api.services.model_card import card_metrics, model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
@@ -85,7 +85,7 @@ def get_model(query: LangQuery) -> dict[str, Any]:
     bundle = current_bundle()
     return {
         **bundle.metadata.model_dump(include=set(CARD_KEYS)),
-        "metrics": bundle.metadata.metrics.model_dump(),
+        "metrics": card_metrics(bundle),
         "features": model_features(bundle, request_lang(query.lang)),
     }
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from model_training.bundle import IMPORTANCE
+from model_training.bundle import IMPORTANCE, OOF
 from model_training.features import families, feature_catalogue
+from model_training.modeling.decision import refusal_rate
 from scoring_api.bundle_store import ServingBundle
 
 
@@ -44,3 +45,25 @@ def _features(bundle: ServingBundle, lang: str) -> list[dict[str, Any]]:
 def model_features(bundle: ServingBundle, lang: str) -> list[dict[str, Any]]:
     """Return the model's inputs in a language (built once per bundle and language)."""
     return bundle.cached(f"model_features:{lang}", bundle.version, lambda: _features(bundle, lang))
+
+
+def _refusal_rate(bundle: ServingBundle) -> float | None:
+    """Return the bundle's refusal rate: stored at training, or the same rule on its OOF table.
+
+    Bundles built before the rate was stored get it from their out-of-fold probabilities, the
+    clients and rule the training now uses (``decision.refusal_rate``).
+    """
+    stored = bundle.metadata.metrics.refusal_rate_oof
+    if stored is not None or not bundle.source.has_table(OOF):
+        return stored
+    frame = bundle.source.table(OOF, ["oof_probability"])
+    return refusal_rate(frame["oof_probability"].to_numpy(dtype=float), bundle.metadata.threshold)
+
+
+def card_metrics(bundle: ServingBundle) -> dict[str, Any]:
+    """Return the card's metrics with its one refusal rate (out of fold, train clients)."""
+    metrics = bundle.metadata.metrics.model_dump(exclude={"refusal_rate_train"})
+    metrics["refusal_rate_oof"] = bundle.cached(
+        "refusal_rate_oof", bundle.version, lambda: _refusal_rate(bundle)
+    )
+    return metrics

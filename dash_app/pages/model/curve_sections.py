@@ -101,6 +101,8 @@ def quality_section(curves: Mapping[str, Any], lang: str) -> Component:
 
 def group_label(attribute: str, group: str, lang: str) -> str:
     """Return a fairness group in plain words (``femmes``, ``30 à 40 ans``)."""
+    if attribute == "all":
+        return t("model.fairness.all", lang)
     if attribute == "gender":
         key = f"model.group.{group}"
         return t(key, lang) if key in catalogue() else group
@@ -148,8 +150,11 @@ def _fairness_table(rows: Sequence[Mapping[str, Any]], caption_key: str, lang: s
 def fairness_section(curves: Mapping[str, Any], lang: str) -> Component:
     """Return approval and error rates by gender and by age band, with readings."""
     rows = curves["fairness"]["rows"]
+    total = [curves["fairness"]["all"]] if curves["fairness"].get("all") else []
     tables = [
-        _fairness_table([r for r in rows if r["attribute"] == attribute], caption_key, lang)
+        _fairness_table(
+            [*total, *(r for r in rows if r["attribute"] == attribute)], caption_key, lang
+        )
         for attribute, caption_key in FAIRNESS_ATTRIBUTES
         if any(r["attribute"] == attribute for r in rows)
     ]

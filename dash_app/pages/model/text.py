@@ -114,8 +114,14 @@ TEXT = {
     },
     "model.metrics.refusal_rate": {"fr": "Taux de refus", "en": "Refusal rate"},
     "model.metrics.refusal_rate_meaning": {
-        "fr": "Part des clients d'entraînement que le modèle refuse au seuil retenu.",
-        "en": "Share of training clients the model refuses at the chosen threshold.",
+        "fr": "Part des clients d'entraînement refusés au seuil retenu, chacun noté par un "
+        "modèle qui ne l'avait pas vu (hors échantillon) ; un dossier orienté vers un conseiller "
+        "(refus fondé sur des informations manquantes) compte comme refusé. Accord : {approval}, "
+        "la ligne « tous les clients » du tableau d'équité.",
+        "en": "Share of training clients refused at the chosen threshold, each scored by a "
+        "model that had not seen them (out of fold); an application referred to an advisor (a "
+        "refusal resting on missing information) counts as refused. Approved: {approval}, the "
+        "“all clients” row of the fairness table.",
     },
     "model.metrics.cost_threshold": {
         "fr": "Coût par client au seuil retenu",
@@ -244,6 +250,7 @@ TEXT.update(
             "en": "Good clients wrongly refused",
         },
         "model.fairness.missed": {"fr": "Défauts non détectés", "en": "Missed defaulters"},
+        "model.fairness.all": {"fr": "tous les clients", "en": "all clients"},
         "model.fairness.small": {"fr": "{group} (petit groupe)", "en": "{group} (small group)"},
         "model.fairness.reading_gender": {
             "fr": "Taux d'accord : {parts}.",

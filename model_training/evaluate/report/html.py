@@ -118,7 +118,8 @@ def summary_rows(summary: dict) -> list[dict]:
         ("Cost per client at 0.5", spread(summary["cost_at_half"])),
         ("Brier score (out of fold)", f"{summary['brier']:.4f}"),
         ("Default rate (train)", report_percent(summary["default_rate"], 2)),
-        ("Refusal rate (out of fold)", report_percent(summary["refusal_rate"], 2)),
+        # One decimal, as the dashboard's card and fairness table show the same rate.
+        ("Refusal rate (train clients, out of fold)", report_percent(summary["refusal_rate"])),
         (
             "Train / test clients",
             f"{report_number(summary['n_train'])} / {report_number(summary['n_test'])}",
@@ -161,7 +162,9 @@ def figure_section(
 
 def _extra(key: str, evaluation: dict) -> str:
     if key == "fairness":
-        return html_table(evaluation["fairness"]["rows"], FAIRNESS_COLUMNS, "Rates by group")
+        fairness = evaluation["fairness"]
+        total = [fairness["all"]] if fairness.get("all") else []  # older evaluations lack it
+        return html_table([*total, *fairness["rows"]], FAIRNESS_COLUMNS, "Rates by group")
     if key == "drift":
         rows = evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
         return html_table(rows, DRIFT_COLUMNS, "Most shifted features")
