@@ -271,11 +271,12 @@ TEXT.update(
         },
         "model.drift.intro": {
             "fr": "L'indice de stabilité (PSI) compare la répartition de chaque information "
-            "entre les clients d'entraînement et les demandes de test : moins de {moderate} "
-            "stable, de {moderate} à {significant} modérée, au-delà significative.",
+            "entre les clients d'entraînement et les demandes de test : sous {moderate}, "
+            "stable ; de {moderate} à moins de {significant}, modérée ; à partir de "
+            "{significant}, significative.",
             "en": "The population stability index (PSI) compares the spread of each input "
-            "between training clients and test applications: below {moderate} stable, "
-            "{moderate} to {significant} moderate, above significant.",
+            "between training clients and test applications: below {moderate}, stable; from "
+            "{moderate} to below {significant}, moderate; from {significant}, significant.",
         },
         "model.drift.caption": {
             "fr": "Les {n} informations qui ont le plus dérivé",

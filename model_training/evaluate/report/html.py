@@ -13,6 +13,7 @@ from model_training.evaluate.report import figures as perf
 from model_training.evaluate.report import population_figures as pop
 from model_training.evaluate.report import text
 from model_training.evaluate.report.style import MISSING_TEXT, report_number, report_percent
+from model_training.presentation.drift_bands import reading
 from model_training.presentation.theme import (
     CONNECTOR,
     FONT_FAMILY,
@@ -166,7 +167,11 @@ def _extra(key: str, evaluation: dict) -> str:
         total = [fairness["all"]] if fairness.get("all") else []  # older evaluations lack it
         return html_table([*total, *fairness["rows"]], FAIRNESS_COLUMNS, "Rates by group")
     if key == "drift":
-        rows = evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
+        limits = evaluation["drift"]["thresholds"]
+        rows = [  # the reading of the PSI as shown, with the bands the figure draws
+            {**row, "reading": reading(row["psi"], limits["moderate"], limits["significant"])}
+            for row in evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
+        ]
         return html_table(rows, DRIFT_COLUMNS, "Most shifted features")
     if key == "baselines":
         rows = baseline_rows(evaluation["baselines"])
