@@ -227,6 +227,52 @@ TEXT.update(
 
 TEXT.update(
     {
+        # Direction of the main inputs (advisors)
+        "model.direction.heading": {
+            "fr": "Dans quel sens jouent les principales informations",
+            "en": "Which way the main inputs push",
+        },
+        "model.direction.intro": {
+            "fr": "L'importance dit combien une information pèse, pas dans quel sens. Chaque "
+            "point est un client d'entraînement (échantillon de {n}) : à droite de 0 "
+            "l'information lui a donné des points (vers l'accord), à gauche elle lui en a "
+            "retiré (vers le refus). La couleur dit sa valeur, de basse (bleu clair) à haute "
+            "(violet) ; un rond gris : valeur manquante. Les informations par catégories "
+            "(sans ordre bas-haut) ne sont pas montrées.",
+            "en": "Importance says how much an input weighs, not which way. Each dot is a "
+            "training client (a sample of {n}): right of 0 the input gave them points "
+            "(towards granting), left of 0 it took points away (towards refusal). The colour "
+            "is their value, from low (light blue) to high (purple); a grey ring: missing "
+            "value. Inputs made of categories (no low-to-high order) are not shown.",
+        },
+        "model.direction.axis": {
+            "fr": "Points donnés au score (+ vers l'accord, − vers le refus)",
+            "en": "Points given to the score (+ towards granting, − towards refusal)",
+        },
+        "model.direction.colour": {"fr": "Valeur de l'information", "en": "Value of the input"},
+        "model.direction.low": {"fr": "basse", "en": "low"},
+        "model.direction.high": {"fr": "haute", "en": "high"},
+        "model.direction.known": {"fr": "Clients", "en": "Clients"},
+        "model.direction.missing": {"fr": "Valeur manquante", "en": "Missing value"},
+        "model.direction.hover_missing": {"fr": "valeur manquante", "en": "missing value"},
+        "model.direction.hover_value": {
+            "fr": "valeur plus haute que {share} des clients",
+            "en": "value higher than {share} of clients",
+        },
+        "model.direction.up": {"fr": "plus de points", "en": "more points"},
+        "model.direction.down": {"fr": "moins de points", "en": "fewer points"},
+        "model.direction.mixed": {"fr": "pas de sens unique", "en": "no single direction"},
+        "model.direction.part": {"fr": "{label} : {reading}", "en": "{label}: {reading}"},
+        "model.direction.summary": {
+            "fr": "Quand la valeur est plus haute : {parts}.",
+            "en": "When the value is higher: {parts}.",
+        },
+        "model.direction.unavailable": {
+            "fr": "Cette version du modèle n'a pas gardé ces données : la vue du sens est "
+            "indisponible (elle le sera au prochain entraînement).",
+            "en": "This model version did not keep this data: the direction view is "
+            "unavailable (the next training adds it).",
+        },
         # Fairness and drift (advisors)
         "model.fairness.heading": {
             "fr": "Équité : décisions par sexe et par âge",
