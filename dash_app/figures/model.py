@@ -156,7 +156,7 @@ def swarm_offsets(values: Sequence[float], bins: int = SWARM_BINS) -> np.ndarray
     )
     rank = np.zeros(len(x), dtype=int)
     seen: dict[int, int] = {}
-    for i in np.argsort(np.abs(x - np.median(x)), kind="stable"):
+    for i in range(len(x)):  # in the sample's order: no pattern tied to the value
         rank[i] = seen.get(int(index[i]), 0)
         seen[int(index[i])] = rank[i] + 1
     slots = np.where(rank % 2 == 1, (rank + 1) // 2, -(rank // 2))  # 0, +1, -1, +2, -2...
@@ -220,8 +220,9 @@ def make_direction_figure(features: Sequence[Mapping[str, Any]], *, lang: str) -
                     "opacity": 0.85,
                     "colorbar": {
                         "orientation": "h",
-                        "y": -0.02,
-                        "yanchor": "top",
+                        "yref": "container",
+                        "y": 0.0,
+                        "yanchor": "bottom",
                         "len": 0.7,
                         "thickness": 10,
                         "tickvals": [0, 1],
@@ -258,13 +259,14 @@ def make_direction_figure(features: Sequence[Mapping[str, Any]], *, lang: str) -
             showarrow=False,
         )
     figure.update_layout(
-        **figure_layout(lang, height=150 + DIRECTION_ROW_HEIGHT * len(labels), showlegend=False),
-        margin={"l": 10, "r": 10, "t": 10, "b": 110},
+        **figure_layout(lang, height=180 + DIRECTION_ROW_HEIGHT * len(labels), showlegend=False),
+        margin={"l": 10, "r": 10, "t": 10, "b": 140},
         xaxis={"title": {"text": t("model.direction.axis", lang)}, "zeroline": False},
         yaxis={
             "autorange": "reversed",
             "showticklabels": False,
             "showgrid": False,
+            "zeroline": False,
             "range": [len(labels) - 0.5 + SWARM_HALF_HEIGHT, -0.55],
         },
     )

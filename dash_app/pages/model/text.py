@@ -246,8 +246,8 @@ TEXT.update(
             "value. Inputs made of categories (no low-to-high order) are not shown.",
         },
         "model.direction.axis": {
-            "fr": "Points donnés au score (+ vers l'accord, − vers le refus)",
-            "en": "Points given to the score (+ towards granting, − towards refusal)",
+            "fr": "Points (+ vers l'accord, − vers le refus)",
+            "en": "Points (+ towards granting, − refusal)",
         },
         "model.direction.colour": {"fr": "Valeur de l'information", "en": "Value of the input"},
         "model.direction.low": {"fr": "basse", "en": "low"},

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 import scoring_api.routes.model
-from model_training.bundle import DIRECTIONS
+from model_training.bundle import DIRECTIONS, OOF
 from model_training.modeling.directions import DIRECTION_FEATURES, DIRECTION_SAMPLE
 from model_training.presentation.formats import format_percent
 from scoring_api.services import model_card
@@ -64,3 +65,18 @@ def test_a_bundle_without_the_direction_table_has_no_view_and_the_route_answers_
     monkeypatch.setattr(scoring_api.routes.model, "direction_view", lambda bundle, lang: None)
     response = as_role("advisor", "GET", "/api/v1/model/directions?lang=fr")
     assert (response.status_code, response.get_json()["error"]["code"]) == (404, "not_found")
+
+
+def test_an_older_bundle_gets_its_refusal_rate_from_its_oof_table_by_the_same_rule() -> None:
+    oof = pd.DataFrame({"oof_probability": [0.1, 0.3, 0.5, 0.9]})
+    older = SimpleNamespace(
+        metadata=SimpleNamespace(
+            threshold=0.5,
+            metrics=SimpleNamespace(refusal_rate_oof=None, model_dump=lambda exclude: {}),
+        ),
+        source=SimpleNamespace(has_table=lambda name: name == OOF, table=lambda name, cols: oof),
+        version="older",
+        cached=lambda slot, key, build: build(),
+    )
+    metrics = model_card.card_metrics(older)  # type: ignore[arg-type]  # a stand-in bundle
+    assert metrics == {"refusal_rate_oof": 0.5}
