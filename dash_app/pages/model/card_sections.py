@@ -208,7 +208,7 @@ def metrics_section(card: Mapping[str, Any], lang: str) -> Component:
     }
     auc = {"mean": metrics.get("cv_auc_mean"), "std": metrics.get("cv_auc_std")}
     refusal = metrics.get("refusal_rate_oof")
-    approval = None if is_missing(refusal) else 1 - refusal
+    approval = None if refusal is None or is_missing(refusal) else 1 - refusal
     rows = [
         ("auc", _spread(auc, lang), {}),
         ("brier", format_number(metrics.get("oof_brier"), lang, 3), {}),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -120,7 +122,7 @@ def test_importance_labels_and_families_holding_markup_are_drawn_as_text() -> No
     assert list(bars.customdata) == ["&lt;b&gt;Age&lt;/b&gt;"]
 
 
-VIEW = [
+VIEW: list[dict[str, Any]] = [
     {
         "name": "EXT_SOURCE_MIN",
         "label": "Plus bas score <b>",
