@@ -203,6 +203,11 @@ def model_curves() -> dict[str, Any]:
     return get("/model/curves")
 
 
+def model_directions(lang: str | None = None) -> dict[str, Any]:
+    """Return the direction view: a sample of clients' points for the top inputs, by value."""
+    return get("/model/directions", lang=lang)
+
+
 def model_report_url() -> str:
     """Return where the browser opens the HTML model report (its session cookie is sent).
 

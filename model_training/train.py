@@ -17,6 +17,7 @@ from sklearn.metrics import brier_score_loss, roc_auc_score
 from model_training.bundle import (
     APPLICATIONS,
     BUNDLE_FORMAT,
+    DIRECTIONS,
     EXPLANATIONS,
     FEATURES,
     IMPORTANCE,
@@ -38,7 +39,9 @@ from model_training.modeling.decision import (
     decide,
     is_refused,
     probability_of_log_odds,
+    refusal_rate,
 )
+from model_training.modeling.directions import direction_sample
 from model_training.modeling.explain import (
     GROUP_PREFIX,
     Contributions,
@@ -208,6 +211,14 @@ def _bundle_content(
         explanations[f"{GROUP_PREFIX}{name}"] = groups[:, i]
     is_train = ~frame["is_test"].to_numpy()
     importance = global_importance(contributions.values[is_train], features.features)
+    direction_view = direction_sample(
+        frame.loc[is_train, list(features.features)],
+        contributions.values[is_train],
+        importance,
+        scale,
+        categorical=features.categorical,
+        seed=settings.seed,
+    )
     peers, clusters, peer_def = build_peer_reference(
         frame, features.features, features.categorical, refused, settings.seed
     )
@@ -253,7 +264,7 @@ def _bundle_content(
                 "oof_brier": float(brier_score_loss(y, cv.oof_probability)),
                 "default_rate": float(y.mean()),
                 "cost_per_client": _fold_costs(cv, y, threshold, settings),
-                "refusal_rate_train": float(refused[is_train].mean()),
+                "refusal_rate_oof": refusal_rate(cv.oof_probability, threshold),
             },
             "training": {
                 "settings": settings,
@@ -275,5 +286,6 @@ def _bundle_content(
             IMPORTANCE: importance,
             OOF: oof,
             PEERS: peers,
+            DIRECTIONS: direction_view,
         },
     )

@@ -94,6 +94,23 @@ class Evaluation(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class DirectionFeature(BaseModel):
+    """One input of the direction view: each sampled client's value quantile and points."""
+
+    name: str
+    label: str
+    quantile: list[float | None]  # 0 lowest .. 1 highest among train clients; None: missing
+    points: list[float]  # the input's contribution to the score (positive: towards granting)
+
+
+class DirectionView(BaseModel):
+    """Which way the most important numeric inputs push scores, on a sample of train clients."""
+
+    model_version: str
+    n_clients: int
+    features: list[DirectionFeature]
+
+
 class SamplePoint(BaseModel):
     """One sampled client: two feature values and the decision (no id)."""
 

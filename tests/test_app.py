@@ -145,6 +145,7 @@ def _rule(server: Flask, endpoint: str) -> str:
         ("GET", "/api/v1/population/sample?x=AMT_CREDIT&y=AMT_ANNUITY", None),
         ("GET", "/api/v1/model/report", None),
         ("GET", "/api/v1/model/curves", None),
+        ("GET", "/api/v1/model/directions", None),
         ("POST", "/api/v1/invocations", {"dataframe_records": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{"SK_ID_CURR": "{other}"}]}),

@@ -1,4 +1,4 @@
-"""Figure builders of the model page: importance, cost curve, ROC, calibration (pure).
+"""Figure builders of the model page: importance, direction, cost curve, ROC, calibration (pure).
 
 They draw with the builders the model report uses too (model_training.presentation.figures),
 in the page's language and words.
@@ -9,12 +9,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 
-from dash_app.components.formatting import format_number, format_percent
-from dash_app.components.theme import INK, REFUSED, plot_text
+from dash_app.components.formatting import format_number, format_percent, format_points
+from dash_app.components.theme import INK, NEUTRAL, REFUSED, figure_layout, plot_text
 from dash_app.text import t
 from model_training.presentation import figures as shared
+from model_training.presentation.theme import PURPLE, SKY
+
+SWARM_BINS = 24  # bins along the points axis in which dots are stacked
+SWARM_HALF_HEIGHT = 0.3  # a row's dots spread this far above and below its line
+DIRECTION_ROW_HEIGHT = 64  # pixels a row
+DIRECTION_SCALE = [[0.0, SKY], [1.0, PURPLE]]  # the input's value: low (light blue) to high
 
 
 def _unique_labels(rows: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -131,3 +138,136 @@ def make_calibration_figure(bins: Sequence[Mapping[str, Any]], *, lang: str) -> 
         text,
         lang=lang,
     )
+
+
+def swarm_offsets(values: Sequence[float], bins: int = SWARM_BINS) -> np.ndarray:
+    """Return each dot's vertical offset in a beeswarm: stacked 0, +1, -1, +2... in its bin.
+
+    The offsets are scaled so the fullest bin spans ``SWARM_HALF_HEIGHT`` each side.
+    """
+    x = np.asarray(values, dtype=float)
+    if not len(x):
+        return np.zeros(0)
+    low, high = float(x.min()), float(x.max())
+    index = (
+        np.zeros(len(x), dtype=int)
+        if high == low
+        else np.minimum(((x - low) / (high - low) * bins).astype(int), bins - 1)
+    )
+    rank = np.zeros(len(x), dtype=int)
+    seen: dict[int, int] = {}
+    for i in range(len(x)):  # in the sample's order: no pattern tied to the value
+        rank[i] = seen.get(int(index[i]), 0)
+        seen[int(index[i])] = rank[i] + 1
+    slots = np.where(rank % 2 == 1, (rank + 1) // 2, -(rank // 2))  # 0, +1, -1, +2, -2...
+    widest = max(1, max(seen.values()) // 2)
+    return slots * (SWARM_HALF_HEIGHT / widest)
+
+
+def direction_reading(quantiles: Sequence[float | None], points: Sequence[float]) -> int:
+    """Return which way higher values push: 1 more points, -1 fewer, 0 neither (|r| < 0.3)."""
+    pairs = [(q, p) for q, p in zip(quantiles, points, strict=True) if q is not None]
+    if len(pairs) < 3:
+        return 0
+    q, p = np.array(pairs, dtype=float).T
+    if q.std() == 0 or p.std() == 0:
+        return 0
+    r = float(np.corrcoef(q, p)[0, 1])
+    return 0 if abs(r) < 0.3 else (1 if r > 0 else -1)
+
+
+def _value_text(quantile: float | None, lang: str) -> str:
+    """Return where a client's value stands among the train clients, in words."""
+    if quantile is None:
+        return t("model.direction.hover_missing", lang)
+    return t("model.direction.hover_value", lang, share=format_percent(quantile, lang, 0))
+
+
+def make_direction_figure(features: Sequence[Mapping[str, Any]], *, lang: str) -> go.Figure:
+    """Draw a beeswarm: one row an input, a dot a client at its points, coloured by its value.
+
+    ``features`` are the API's direction view (name, label, quantile, points), most important
+    first; a missing value is drawn as a grey ring.
+    """
+    labels = _unique_labels(features)
+    known: dict[str, list[Any]] = {"x": [], "y": [], "colour": [], "text": []}
+    missing: dict[str, list[Any]] = {"x": [], "y": [], "text": []}
+    for row, (feature, label) in enumerate(zip(features, labels, strict=True)):
+        offsets = swarm_offsets(feature["points"])
+        for value, quantile, offset in zip(
+            feature["points"], feature["quantile"], offsets, strict=True
+        ):
+            points = format_points(value, lang, signed=True, decimals=1)
+            target = missing if quantile is None else known
+            target["x"].append(value)
+            target["y"].append(row + float(offset))
+            target["text"].append(f"<b>{label}</b><br>{points}<br>" + _value_text(quantile, lang))
+            if quantile is not None:
+                known["colour"].append(quantile)
+    figure = go.Figure(
+        [
+            go.Scatter(
+                x=known["x"],
+                y=known["y"],
+                mode="markers",
+                name=t("model.direction.known", lang),
+                marker={
+                    "color": known["colour"],
+                    "colorscale": DIRECTION_SCALE,
+                    "cmin": 0,
+                    "cmax": 1,
+                    "size": 6,
+                    "opacity": 0.85,
+                    "colorbar": {
+                        "orientation": "h",
+                        "yref": "container",
+                        "y": 0.0,
+                        "yanchor": "bottom",
+                        "len": 0.7,
+                        "thickness": 10,
+                        "tickvals": [0, 1],
+                        "ticktext": [
+                            t("model.direction.low", lang),
+                            t("model.direction.high", lang),
+                        ],
+                        "title": {"text": t("model.direction.colour", lang), "side": "top"},
+                    },
+                },
+                hovertext=known["text"],
+                hoverinfo="text",
+            ),
+            go.Scatter(
+                x=missing["x"],
+                y=missing["y"],
+                mode="markers",
+                name=t("model.direction.missing", lang),
+                marker={"color": NEUTRAL, "symbol": "circle-open", "size": 6},
+                hovertext=missing["text"],
+                hoverinfo="text",
+            ),
+        ]
+    )
+    figure.add_vline(x=0, line={"color": INK, "width": 1})
+    for row, label in enumerate(labels):
+        figure.add_annotation(
+            x=0,
+            xref="paper",
+            y=row - 0.5,
+            yanchor="top",
+            xanchor="left",
+            text=label,
+            showarrow=False,
+        )
+    figure.update_layout(
+        **figure_layout(lang, height=180 + DIRECTION_ROW_HEIGHT * len(labels), showlegend=False),
+        margin={"l": 10, "r": 10, "t": 10, "b": 140},
+        xaxis={"title": {"text": t("model.direction.axis", lang)}, "zeroline": False},
+        yaxis={
+            "autorange": "reversed",
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [len(labels) - 0.5 + SWARM_HALF_HEIGHT, -0.55],
+        },
+    )
+    return figure

@@ -29,6 +29,9 @@ EXPLANATIONS = "explanations"  # top SHAP contributions, the remainder, reason-g
 IMPORTANCE = "importance"  # one row a feature: mean |SHAP| over the train clients
 OOF = "oof"  # out-of-fold probabilities of the train clients (evaluation, threshold)
 PEERS = "peers"  # histograms of every feature by group (all, granted, refused, peer:<k>)
+# The direction view: a sample of train clients' value quantile and points for the top inputs
+# (feature, quantile, points; modeling.directions). Older bundles lack it: the view is absent.
+DIRECTIONS = "directions"
 CLIENT_TABLES = (SCORES, FEATURES, APPLICATIONS, EXPLANATIONS)  # the same clients, all four
 REQUIRED_TABLES = (SCORES, FEATURES, APPLICATIONS)
 # Rows a Parquet row group holds, for tables the server reads one client at a time (sorted by

@@ -112,7 +112,11 @@ class Metrics(_Record):
     oof_brier: float
     default_rate: float
     cost_per_client: CostPerClient
-    refusal_rate_train: float
+    # The one refusal rate: the train clients' out-of-fold decisions at the threshold
+    # (decision.refusal_rate). Bundles built before it lack it and carry instead the in-sample
+    # rate of the final model, kept readable but no longer shown.
+    refusal_rate_oof: float | None = None
+    refusal_rate_train: float | None = None
 
 
 class Training(_Record):

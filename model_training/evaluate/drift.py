@@ -2,8 +2,10 @@
 
 PSI = sum over bins of (test share - train share) * ln(test share / train share). Numeric
 features use the train deciles as bin edges, categoricals one bin a level, and missing values
-are a bin of their own. Usual reading: below 0.1 stable, 0.1 to 0.25 moderate shift, above
-0.25 significant shift (the model sees a population it was not trained on).
+are a bin of their own. Usual reading: below 0.1 stable, from 0.1 to below 0.25 moderate
+shift, from 0.25 significant shift (the model sees a population it was not trained on). This
+PSI's bands and reading are owned by ``presentation.drift_bands``, shared by the report and the
+dashboard.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
+from model_training.presentation.drift_bands import MODERATE, SIGNIFICANT, reading
+
 PSI_BINS = 10
 SHARE_FLOOR = 1e-4  # an empty bin counts as this share, so the logarithm stays finite
-MODERATE = 0.1
-SIGNIFICANT = 0.25
 MISSING = "missing"
 
 
@@ -26,13 +28,6 @@ def psi(train_share: np.ndarray, test_share: np.ndarray) -> float:
     expected = np.clip(np.asarray(train_share, dtype=float), SHARE_FLOOR, None)
     actual = np.clip(np.asarray(test_share, dtype=float), SHARE_FLOOR, None)
     return float(np.sum((actual - expected) * np.log(actual / expected)))
-
-
-def reading(value: float) -> str:
-    """Return the usual reading of a PSI: stable, moderate or significant."""
-    if value < MODERATE:
-        return "stable"
-    return "moderate" if value < SIGNIFICANT else "significant"
 
 
 def _fmt(value: float) -> str:

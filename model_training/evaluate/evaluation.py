@@ -22,12 +22,16 @@ from model_training.evaluate.fairness import (
     FAIRNESS_INPUT_COLUMNS,
     MIN_GROUP_SIZE,
     fairness_table,
+    overall_rates,
 )
 from model_training.evaluate.oracle import load_oracle_comparison
+from model_training.modeling.decision import refusal_rate
 from model_training.modeling.params import TrainingSettings
 
 SCHEMA_VERSION = 1
 IMPORTANCE_TOP = 20
+# Whose decisions the refusal rate, the fairness table and the confusion matrix count.
+REFUSAL_POPULATION = "out-of-fold probability of the train clients against the threshold"
 
 
 def load_validated_train(data_dir: Path, columns: Sequence[str]) -> pd.DataFrame:
@@ -61,7 +65,7 @@ def importance_top(importance: pd.DataFrame, n: int = IMPORTANCE_TOP) -> list[di
     return rows
 
 
-def summary_of(metadata: BundleMetadata, confusion: dict, calibration: dict) -> dict:
+def summary_of(metadata: BundleMetadata, refusal: float, calibration: dict) -> dict:
     """Return the headline figures: AUC, threshold, costs with their spread, Brier, rates."""
     found = metadata.metrics
     costs = found.cost_per_client
@@ -73,8 +77,8 @@ def summary_of(metadata: BundleMetadata, confusion: dict, calibration: dict) -> 
         "cost_at_half": {"mean": costs.half.mean, "std": costs.half.std},
         "brier": calibration["brier"],
         "default_rate": found.default_rate,
-        "refusal_rate": confusion["refusal_rate"],
-        "refusal_rate_served_train": found.refusal_rate_train,
+        "refusal_rate": refusal,
+        "refusal_population": REFUSAL_POPULATION,
         "n_train": metadata.n_clients.train,
         "n_test": metadata.n_clients.test,
     }
@@ -94,6 +98,9 @@ def build_evaluation(
     fold = oof["fold"].to_numpy(dtype=np.int64)
     threshold = metadata.threshold
     costs = metadata.costs
+    refusal = metadata.metrics.refusal_rate_oof
+    if refusal is None:  # a bundle built before the rate was stored: the same rule, same clients
+        refusal = refusal_rate(probability, threshold)
     out: dict = {
         "cost_curve": metrics.cost_by_threshold(
             y, probability, fold, threshold, costs.false_negative, costs.false_positive
@@ -108,8 +115,9 @@ def build_evaluation(
         "rows": fairness_table(
             load_validated_train(data_dir, FAIRNESS_INPUT_COLUMNS), oof, threshold
         ),
+        "all": overall_rates(oof, threshold),
         "min_group_size": MIN_GROUP_SIZE,
-        "decisions": "out-of-fold probability of the train clients against the threshold",
+        "decisions": REFUSAL_POPULATION,
     }
     step("fairness")
     features = list(bundle.features)
@@ -146,7 +154,7 @@ def build_evaluation(
         "model_version": bundle.version,
         "data_fingerprint": metadata.data_fingerprint,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "summary": summary_of(metadata, out["confusion_matrix"], out["calibration"]),
+        "summary": summary_of(metadata, refusal, out["calibration"]),
         **out,
     }
 

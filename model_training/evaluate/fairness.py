@@ -101,6 +101,17 @@ def fairness_table(applications: pd.DataFrame, oof: pd.DataFrame, threshold: flo
     return _ordered(rows, AGE_BAND_LABELS)
 
 
+def overall_rates(oof: pd.DataFrame, threshold: float) -> dict:
+    """Return the rates of every train client together: the fairness table's "all" row.
+
+    Its approval rate is one minus the bundle's refusal rate (``decision.refusal_rate`` of
+    the same out-of-fold probabilities at the same threshold).
+    """
+    y = oof["TARGET"].to_numpy().astype(np.int64)
+    refused = is_refused(oof["oof_probability"].to_numpy(), threshold)
+    return {"attribute": "all", "group": "all", **group_rates(y, refused), "is_small": False}
+
+
 def _ordered(rows: Sequence[dict], band_order: Sequence[str]) -> list[dict]:
     """Return the rows with age bands in age order (other attributes keep theirs)."""
     rank = {label: i for i, label in enumerate(band_order)}

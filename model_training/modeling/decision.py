@@ -29,6 +29,15 @@ def is_refused(probability: np.ndarray | float, threshold: float) -> np.ndarray:
     return np.asarray(probability, dtype=float) >= threshold
 
 
+def refusal_rate(probability: np.ndarray, threshold: float) -> float:
+    """Return the share of probabilities the model refuses at this threshold (NaN if none).
+
+    The model's rule alone: a referral (a refusal resting on missing inputs) counts as refused.
+    """
+    refused = is_refused(probability, threshold)
+    return float(refused.mean()) if refused.size else float("nan")
+
+
 @dataclass(frozen=True)
 class CostCurve:
     """Expected cost per client for every candidate threshold."""

@@ -16,6 +16,7 @@ from scoring_api.context import bundle_store, current_bundle, request_lang
 from scoring_api.errors import ApiError, error_response, not_found
 from scoring_api.responses import (
     HTML_PAGE,
+    DirectionView,
     Evaluation,
     Liveness,
     ModelCard,
@@ -29,7 +30,7 @@ from scoring_api.security.headers import sandboxed_report_policy
 from scoring_api.security.identity import current_identity
 from scoring_api.security.roles import Role
 from scoring_api.services.clients import population_sample
-from scoring_api.services.model_card import model_features
+from scoring_api.services.model_card import card_metrics, direction_view, model_features
 
 HEALTH = Tag(name="health", description="Liveness and readiness (anonymous)")
 MODEL = Tag(name="model", description="The live model: card, report, curves, population")
@@ -85,7 +86,7 @@ def get_model(query: LangQuery) -> dict[str, Any]:
     bundle = current_bundle()
     return {
         **bundle.metadata.model_dump(include=set(CARD_KEYS)),
-        "metrics": bundle.metadata.metrics.model_dump(),
+        "metrics": card_metrics(bundle),
         "features": model_features(bundle, request_lang(query.lang)),
     }
 
@@ -124,6 +125,21 @@ def get_model_curves() -> dict[str, Any]:
     if text is None:
         raise not_found("Model evaluation")
     return json.loads(text)
+
+
+@blueprint.get(
+    "/model/directions",
+    tags=[MODEL],
+    summary="Direction of the main inputs",
+    responses={200: DirectionView, 404: ErrorResponse},
+)
+@require_roles(Role.ADVISOR)
+def get_model_directions(query: LangQuery) -> dict[str, Any]:
+    """Return, for a sample of train clients, the top inputs' points by value (404 if absent)."""
+    view = direction_view(current_bundle(), request_lang(query.lang))
+    if view is None:
+        raise not_found("Direction view")
+    return view
 
 
 @blueprint.get(

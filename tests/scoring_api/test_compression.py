@@ -19,6 +19,7 @@ from scoring_api.compression import MIN_BYTES
 TEXT_URLS = [
     "/api/v1/model",
     "/api/v1/model/report",
+    "/api/v1/model/directions",
     "/api/v1/catalogue",
     "/api/v1/clients/{id}",
     "/api/v1/clients/{id}/export?format=csv",

@@ -207,11 +207,17 @@ def metrics_section(card: Mapping[str, Any], lang: str) -> Component:
         "cost_fp": _whole(costs.get("false_positive"), lang),
     }
     auc = {"mean": metrics.get("cv_auc_mean"), "std": metrics.get("cv_auc_std")}
+    refusal = metrics.get("refusal_rate_oof")
+    approval = None if refusal is None or is_missing(refusal) else 1 - refusal
     rows = [
         ("auc", _spread(auc, lang), {}),
         ("brier", format_number(metrics.get("oof_brier"), lang, 3), {}),
         ("default_rate", format_percent(metrics.get("default_rate"), lang), {}),
-        ("refusal_rate", format_percent(metrics.get("refusal_rate_train"), lang), {}),
+        (
+            "refusal_rate",
+            format_percent(refusal, lang),
+            {"approval": format_percent(approval, lang)},
+        ),
         ("cost_threshold", _spread(cost.get("threshold"), lang), cost_values),
         ("cost_half", _spread(cost.get("half"), lang), {"ratio": _whole(ratio, lang)}),
     ]

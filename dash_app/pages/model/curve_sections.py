@@ -20,6 +20,7 @@ from dash_app.figures.model import (
 from dash_app.pages.model import ids
 from dash_app.pages.model.card_sections import chart, join_names, section, table
 from dash_app.text import catalogue, t, t_plural
+from model_training.presentation.drift_bands import MODERATE, PSI_DIGITS, SIGNIFICANT, reading
 
 DRIFT_ROWS = 8
 FAIRNESS_ATTRIBUTES = (
@@ -101,6 +102,8 @@ def quality_section(curves: Mapping[str, Any], lang: str) -> Component:
 
 def group_label(attribute: str, group: str, lang: str) -> str:
     """Return a fairness group in plain words (``femmes``, ``30 à 40 ans``)."""
+    if attribute == "all":
+        return t("model.fairness.all", lang)
     if attribute == "gender":
         key = f"model.group.{group}"
         return t(key, lang) if key in catalogue() else group
@@ -148,8 +151,11 @@ def _fairness_table(rows: Sequence[Mapping[str, Any]], caption_key: str, lang: s
 def fairness_section(curves: Mapping[str, Any], lang: str) -> Component:
     """Return approval and error rates by gender and by age band, with readings."""
     rows = curves["fairness"]["rows"]
+    total = [curves["fairness"]["all"]] if curves["fairness"].get("all") else []
     tables = [
-        _fairness_table([r for r in rows if r["attribute"] == attribute], caption_key, lang)
+        _fairness_table(
+            [*total, *(r for r in rows if r["attribute"] == attribute)], caption_key, lang
+        )
         for attribute, caption_key in FAIRNESS_ATTRIBUTES
         if any(r["attribute"] == attribute for r in rows)
     ]
@@ -161,20 +167,23 @@ def fairness_section(curves: Mapping[str, Any], lang: str) -> Component:
 
 
 def drift_section(curves: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> Component:
-    """Return the inputs that drifted most between training and test (PSI), with a summary."""
+    """Return the inputs that drifted most between training and test (PSI), with a summary.
+
+    Each label is ``drift.reading`` of the PSI as shown, with the legend's band edges.
+    """
     drift = curves["drift"]
     rows = sorted(drift["rows"], key=lambda row: -(row.get("psi") or 0.0))
-    limits = drift.get("thresholds") or {}
-    readings = [row.get("reading") for row in rows]
+    limits = {"moderate": MODERATE, "significant": SIGNIFICANT, **(drift.get("thresholds") or {})}
+    readings = [
+        reading(row.get("psi") or 0.0, limits["moderate"], limits["significant"]) for row in rows
+    ]
     body = [
         (
             labels.get(row["feature"], row["feature"]),
-            format_number(row.get("psi"), lang, 3),
-            t(f"model.drift.{row['reading']}", lang)
-            if f"model.drift.{row.get('reading')}" in catalogue()
-            else str(row.get("reading")),
+            format_number(row.get("psi"), lang, PSI_DIGITS),
+            t(f"model.drift.{band}", lang),
         )
-        for row in rows[:DRIFT_ROWS]
+        for row, band in zip(rows[:DRIFT_ROWS], readings, strict=False)
     ]
     children: list[Component] = [
         html.P(

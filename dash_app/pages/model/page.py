@@ -26,6 +26,7 @@ from dash_app.pages.model.curve_sections import (
     quality_section,
     report_section,
 )
+from dash_app.pages.model.direction_section import direction_section
 from dash_app.text import current_lang, t
 
 dash.register_page(
@@ -84,11 +85,8 @@ def model_sections(is_advisor: bool, lang: str) -> list[Component]:
         card = api_client.model_card(lang)
     except ApiClientError as error:
         return [error_alert(error, lang)]
-    sections = [
-        card_section(card, lang),
-        importance_section(card, lang),
-        metrics_section(card, lang),
-    ]
-    if is_advisor:
-        return sections + curve_sections(card, lang)
-    return [*sections, restricted_note(lang)]
+    sections = [card_section(card, lang), importance_section(card, lang)]
+    if is_advisor:  # the direction view completes the importance: how much, then which way
+        view = direction_section(lang)
+        return [*sections, view, metrics_section(card, lang), *curve_sections(card, lang)]
+    return [*sections, metrics_section(card, lang), restricted_note(lang)]

@@ -114,8 +114,14 @@ TEXT = {
     },
     "model.metrics.refusal_rate": {"fr": "Taux de refus", "en": "Refusal rate"},
     "model.metrics.refusal_rate_meaning": {
-        "fr": "Part des clients d'entraînement que le modèle refuse au seuil retenu.",
-        "en": "Share of training clients the model refuses at the chosen threshold.",
+        "fr": "Part des clients d'entraînement refusés au seuil retenu, chacun noté par un "
+        "modèle qui ne l'avait pas vu (hors échantillon) ; un dossier orienté vers un conseiller "
+        "(refus fondé sur des informations manquantes) compte comme refusé. Accord : {approval}, "
+        "la ligne « tous les clients » du tableau d'équité.",
+        "en": "Share of training clients refused at the chosen threshold, each scored by a "
+        "model that had not seen them (out of fold); an application referred to an advisor (a "
+        "refusal resting on missing information) counts as refused. Approved: {approval}, the "
+        "“all clients” row of the fairness table.",
     },
     "model.metrics.cost_threshold": {
         "fr": "Coût par client au seuil retenu",
@@ -221,6 +227,52 @@ TEXT.update(
 
 TEXT.update(
     {
+        # Direction of the main inputs (advisors)
+        "model.direction.heading": {
+            "fr": "Dans quel sens jouent les principales informations",
+            "en": "Which way the main inputs push",
+        },
+        "model.direction.intro": {
+            "fr": "L'importance dit combien une information pèse, pas dans quel sens. Chaque "
+            "point est un client d'entraînement (échantillon de {n}) : à droite de 0 "
+            "l'information lui a donné des points (vers l'accord), à gauche elle lui en a "
+            "retiré (vers le refus). La couleur dit sa valeur, de basse (bleu clair) à haute "
+            "(violet) ; un rond gris : valeur manquante. Les informations par catégories "
+            "(sans ordre bas-haut) ne sont pas montrées.",
+            "en": "Importance says how much an input weighs, not which way. Each dot is a "
+            "training client (a sample of {n}): right of 0 the input gave them points "
+            "(towards granting), left of 0 it took points away (towards refusal). The colour "
+            "is their value, from low (light blue) to high (purple); a grey ring: missing "
+            "value. Inputs made of categories (no low-to-high order) are not shown.",
+        },
+        "model.direction.axis": {
+            "fr": "Points (+ vers l'accord, − vers le refus)",
+            "en": "Points (+ towards granting, − refusal)",
+        },
+        "model.direction.colour": {"fr": "Valeur de l'information", "en": "Value of the input"},
+        "model.direction.low": {"fr": "basse", "en": "low"},
+        "model.direction.high": {"fr": "haute", "en": "high"},
+        "model.direction.known": {"fr": "Clients", "en": "Clients"},
+        "model.direction.missing": {"fr": "Valeur manquante", "en": "Missing value"},
+        "model.direction.hover_missing": {"fr": "valeur manquante", "en": "missing value"},
+        "model.direction.hover_value": {
+            "fr": "valeur plus haute que {share} des clients",
+            "en": "value higher than {share} of clients",
+        },
+        "model.direction.up": {"fr": "plus de points", "en": "more points"},
+        "model.direction.down": {"fr": "moins de points", "en": "fewer points"},
+        "model.direction.mixed": {"fr": "pas de sens unique", "en": "no single direction"},
+        "model.direction.part": {"fr": "{label} : {reading}", "en": "{label}: {reading}"},
+        "model.direction.summary": {
+            "fr": "Quand la valeur est plus haute : {parts}.",
+            "en": "When the value is higher: {parts}.",
+        },
+        "model.direction.unavailable": {
+            "fr": "Cette version du modèle n'a pas gardé ces données : la vue du sens est "
+            "indisponible (elle le sera au prochain entraînement).",
+            "en": "This model version did not keep this data: the direction view is "
+            "unavailable (the next training adds it).",
+        },
         # Fairness and drift (advisors)
         "model.fairness.heading": {
             "fr": "Équité : décisions par sexe et par âge",
@@ -244,6 +296,7 @@ TEXT.update(
             "en": "Good clients wrongly refused",
         },
         "model.fairness.missed": {"fr": "Défauts non détectés", "en": "Missed defaulters"},
+        "model.fairness.all": {"fr": "tous les clients", "en": "all clients"},
         "model.fairness.small": {"fr": "{group} (petit groupe)", "en": "{group} (small group)"},
         "model.fairness.reading_gender": {
             "fr": "Taux d'accord : {parts}.",
@@ -264,11 +317,12 @@ TEXT.update(
         },
         "model.drift.intro": {
             "fr": "L'indice de stabilité (PSI) compare la répartition de chaque information "
-            "entre les clients d'entraînement et les demandes de test : moins de {moderate} "
-            "stable, de {moderate} à {significant} modérée, au-delà significative.",
+            "entre les clients d'entraînement et les demandes de test : sous {moderate}, "
+            "stable ; de {moderate} à moins de {significant}, modérée ; à partir de "
+            "{significant}, significative.",
             "en": "The population stability index (PSI) compares the spread of each input "
-            "between training clients and test applications: below {moderate} stable, "
-            "{moderate} to {significant} moderate, above significant.",
+            "between training clients and test applications: below {moderate}, stable; from "
+            "{moderate} to below {significant}, moderate; from {significant}, significant.",
         },
         "model.drift.caption": {
             "fr": "Les {n} informations qui ont le plus dérivé",

@@ -13,6 +13,7 @@ from model_training.evaluate.report import figures as perf
 from model_training.evaluate.report import population_figures as pop
 from model_training.evaluate.report import text
 from model_training.evaluate.report.style import MISSING_TEXT, report_number, report_percent
+from model_training.presentation.drift_bands import reading
 from model_training.presentation.theme import (
     CONNECTOR,
     FONT_FAMILY,
@@ -118,7 +119,8 @@ def summary_rows(summary: dict) -> list[dict]:
         ("Cost per client at 0.5", spread(summary["cost_at_half"])),
         ("Brier score (out of fold)", f"{summary['brier']:.4f}"),
         ("Default rate (train)", report_percent(summary["default_rate"], 2)),
-        ("Refusal rate (out of fold)", report_percent(summary["refusal_rate"], 2)),
+        # One decimal, as the dashboard's card and fairness table show the same rate.
+        ("Refusal rate (train clients, out of fold)", report_percent(summary["refusal_rate"])),
         (
             "Train / test clients",
             f"{report_number(summary['n_train'])} / {report_number(summary['n_test'])}",
@@ -161,9 +163,15 @@ def figure_section(
 
 def _extra(key: str, evaluation: dict) -> str:
     if key == "fairness":
-        return html_table(evaluation["fairness"]["rows"], FAIRNESS_COLUMNS, "Rates by group")
+        fairness = evaluation["fairness"]
+        total = [fairness["all"]] if fairness.get("all") else []  # older evaluations lack it
+        return html_table([*total, *fairness["rows"]], FAIRNESS_COLUMNS, "Rates by group")
     if key == "drift":
-        rows = evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
+        limits = evaluation["drift"]["thresholds"]
+        rows = [  # the reading of the PSI as shown, with the bands the figure draws
+            {**row, "reading": reading(row["psi"], limits["moderate"], limits["significant"])}
+            for row in evaluation["drift"]["rows"][:DRIFT_TABLE_ROWS]
+        ]
         return html_table(rows, DRIFT_COLUMNS, "Most shifted features")
     if key == "baselines":
         rows = baseline_rows(evaluation["baselines"])

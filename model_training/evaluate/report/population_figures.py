@@ -17,15 +17,29 @@ from model_training.evaluate.report.style import (
     report_percent,
 )
 from model_training.presentation import figures as shared
+from model_training.presentation.drift_bands import (
+    MODERATE_READING,
+    PSI_DIGITS,
+    SIGNIFICANT_READING,
+    STABLE_READING,
+    reading,
+)
 from model_training.presentation.theme import (
     GRANTED,
     GREEN,
     NEUTRAL,
     PURPLE,
-    REFERENCE,
+    REFERRED,
     REFUSED,
     SKY,
 )
+
+# A PSI bar's colour by its reading (drift.reading owns the band edges).
+DRIFT_COLOURS: dict[str, str] = {
+    STABLE_READING: NEUTRAL,
+    MODERATE_READING: REFERRED,
+    SIGNIFICANT_READING: REFUSED,
+}
 
 FAIRNESS_RATES: tuple[tuple[str, str, str, str], ...] = (
     ("approval_rate", "approval rate", GRANTED, ""),
@@ -73,31 +87,35 @@ def make_fairness_figure(rows: Sequence[dict]) -> go.Figure:
 
 
 def make_drift_figure(drift: dict, top: int = DRIFT_TOP) -> go.Figure:
-    """Draw the PSI of the most shifted features with the 0.1 and 0.25 reading lines."""
+    """Draw the PSI of the most shifted features, coloured by band, with the band edges."""
     rows = drift["rows"][:top][::-1]
+    limits = drift["thresholds"]
+    readings = [reading(r["psi"], limits["moderate"], limits["significant"]) for r in rows]
     figure = go.Figure(
         go.Bar(
             x=[r["psi"] for r in rows],
             y=[r["feature"] for r in rows],
             orientation="h",
-            marker={"color": GRANTED},
-            text=[f"{r['psi']:.3f} {r['reading']}" for r in rows],
+            marker={"color": [DRIFT_COLOURS[band] for band in readings]},
+            text=[
+                f"{r['psi']:.{PSI_DIGITS}f} {band}" for r, band in zip(rows, readings, strict=True)
+            ],
             textposition="outside",
             name="PSI train → test",
         )
     )
-    for name, colour, dash in (("moderate", REFUSED, "dash"), ("significant", REFERENCE, "dot")):
-        value = drift["thresholds"][name]
+    for name, dash in (("moderate", "dash"), ("significant", "dot")):
+        value = limits[name]
         figure.add_vline(
             x=value,
-            line={"color": colour, "dash": dash},
-            annotation_text=f"{name} ({value:g})",
+            line={"color": DRIFT_COLOURS[name], "dash": dash},
+            annotation_text=f"{name} from {value:g}",
             annotation_position="top",
         )
     figure = apply_layout(
         figure, f"Population stability, {len(rows)} most shifted features", "PSI", ""
     )
-    top_value = max([r["psi"] for r in rows] + [drift["thresholds"]["significant"]])
+    top_value = max([r["psi"] for r in rows] + [limits["significant"]])
     figure.update_layout(height=max(420, 26 * len(rows) + 140))
     figure.update_xaxes(range=[0, top_value * TEXT_ROOM])
     return figure

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from model_training.data.schema import PROTECTED_ATTRIBUTE
 from model_training.evaluate.report.style import report_number, report_percent
+from model_training.presentation.drift_bands import PSI_DIGITS, STABLE_READING, reading
 
 
 def describe_cost(cost: dict) -> str:
@@ -88,11 +89,15 @@ def describe_drift(drift: dict) -> str:
     if not rows:
         return "No feature to compare."
     worst = rows[0]
-    n_moderate = sum(r["psi"] >= drift["thresholds"]["moderate"] for r in rows)
+    limits = drift["thresholds"]
+    readings = [reading(r["psi"], limits["moderate"], limits["significant"]) for r in rows]
+    n_shifted = len(rows) - readings.count(STABLE_READING)
     return (
         "Population stability index of each feature between train and test clients, most "
-        f"shifted first: {worst['feature']} has the largest PSI ({worst['psi']:.3f}, "
-        f"{worst['reading']}); {n_moderate} of {len(rows)} features reach 0.1 or more."
+        f"shifted first: {worst['feature']} has the largest PSI ({worst['psi']:.{PSI_DIGITS}f}, "
+        f"{readings[0]}); {n_shifted} of {len(rows)} features reach {limits['moderate']:g} "
+        f"or more (moderate from {limits['moderate']:g}, significant from "
+        f"{limits['significant']:g})."
     )
 
 

@@ -1,15 +1,22 @@
-"""Figures of the model page: importance bars, cost curve, ROC and calibration."""
+"""Figures of the model page: importance bars, direction beeswarm, cost curve, ROC, calibration."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from dash_app.figures.model import (
+    SWARM_HALF_HEIGHT,
+    direction_reading,
     make_calibration_figure,
     make_cost_curve_figure,
+    make_direction_figure,
     make_importance_figure,
     make_roc_figure,
+    swarm_offsets,
 )
 
 FEATURES = [
@@ -113,3 +120,46 @@ def test_importance_labels_and_families_holding_markup_are_drawn_as_text() -> No
     (bars,) = make_importance_figure([row], lang="en").data
     assert list(bars.y) == ['&lt;a href="https://evil.example"&gt;Age&lt;/a&gt;']
     assert list(bars.customdata) == ["&lt;b&gt;Age&lt;/b&gt;"]
+
+
+VIEW: list[dict[str, Any]] = [
+    {
+        "name": "EXT_SOURCE_MIN",
+        "label": "Plus bas score <b>",
+        "quantile": [0.1, 0.5, 0.9, None],
+        "points": [-12.0, 1.0, 14.0, -3.0],
+    },
+    {"name": "AGE_YEARS", "label": "Âge", "quantile": [0.2, 0.8, 0.4], "points": [-2, 3, 0.5]},
+]
+
+
+def test_swarm_offsets_stack_dots_of_a_bin_alternately_within_the_row() -> None:
+    offsets = swarm_offsets([1.0, 1.0, 1.0, 1.0, 1.0, 9.0])
+    assert offsets[5] == 0.0  # alone in its bin: on the line
+    assert sorted(offsets[:5] / offsets[:5].max()) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+    assert np.abs(offsets).max() == pytest.approx(SWARM_HALF_HEIGHT)
+    assert swarm_offsets([]).size == 0
+    assert (swarm_offsets([2.0, 2.0]) != 0).any()  # all equal: still spread
+
+
+def test_direction_reading_follows_the_sign_of_the_value_points_correlation() -> None:
+    assert direction_reading([0.1, 0.5, 0.9], [-5, 0, 5]) == 1
+    assert direction_reading([0.1, 0.5, 0.9, None], [5, 0, -5, 9]) == -1
+    assert direction_reading([0.1, 0.5, 0.9, 0.3], [1, -1, 1, -1]) == 0
+    assert direction_reading([None, None], [1, 2]) == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_beeswarm_draws_each_client_once_in_its_row_missing_values_apart(lang: str) -> None:
+    figure = make_direction_figure(VIEW, lang=lang)
+    known, missing = figure.data
+    assert list(known.x) == [-12.0, 1.0, 14.0, -2, 3, 0.5]
+    assert list(known.marker.color) == [0.1, 0.5, 0.9, 0.2, 0.8, 0.4]
+    assert list(missing.x) == [-3.0]
+    assert all(abs(y) <= SWARM_HALF_HEIGHT for y in known.y[:3])
+    assert all(abs(y - 1) <= SWARM_HALF_HEIGHT for y in known.y[3:])
+    labels = [a.text for a in figure.layout.annotations if a.xref == "paper"]
+    assert labels == ["Plus bas score &lt;b&gt;", "Âge"]  # data drawn as text
+    assert {trace.type for trace in figure.data} == {"scatter"}  # no WebGL
+    points = "+14,0" if lang == "fr" else "+14.0"
+    assert points in known.hovertext[2]

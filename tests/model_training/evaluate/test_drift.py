@@ -30,15 +30,6 @@ def test_psi_floors_an_empty_bin_instead_of_dividing_by_zero() -> None:
     assert found == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [(0.0, "stable"), (0.0999, "stable"), (0.1, "moderate"), (0.2499, "moderate"),
-     (0.25, "significant"), (3.0, "significant")],
-)  # fmt: skip
-def test_reading_follows_the_usual_thresholds(value: float, expected: str) -> None:
-    assert drift.reading(value) == expected
-
-
 def test_numeric_bins_use_train_quantiles_and_a_missing_bin() -> None:
     train = np.array([1.0, 2.0, 3.0, 4.0, np.nan])
     test = np.array([1.0, 1.0, 4.0, np.nan])

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from model_training.evaluate import fairness
+from model_training.modeling.decision import refusal_rate
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,10 @@ def test_fairness_table_joins_gender_and_age_to_the_oof_decisions() -> None:
         ("age band", "60+"): (1, 1.0),
     }
     assert [r["group"] for r in rows] == ["F", "M", "under 30", "30-40", "60+"]
+
+
+def test_the_all_row_approves_one_minus_the_refusal_rate_of_the_same_decisions() -> None:
+    oof = pd.DataFrame({"TARGET": [1, 0, 0, 1], "oof_probability": [0.9, 0.1, 0.6, 0.2]})
+    row = fairness.overall_rates(oof, threshold=0.6)
+    assert (row["attribute"], row["n"], row["approval_rate"]) == ("all", 4, 0.5)
+    assert row["approval_rate"] == 1 - refusal_rate(oof["oof_probability"].to_numpy(), 0.6)

@@ -12,6 +12,7 @@ from model_training.modeling.decision import (
     is_refused,
     log_odds_of_probability,
     probability_of_log_odds,
+    refusal_rate,
 )
 
 Y = np.array([0, 0, 1, 0, 1])
@@ -66,3 +67,8 @@ def test_probabilities_and_log_odds_convert_both_ways() -> None:
     np.testing.assert_allclose(probability[1:4], 1 / (1 + np.exp(-log_odds[1:4])), rtol=1e-15)
     np.testing.assert_allclose(log_odds_of_probability(probability)[1:4], log_odds[1:4])
     assert np.isfinite(log_odds_of_probability(np.array([0.0, 1.0]))).all()
+
+
+def test_refusal_rate_counts_the_threshold_itself_as_a_refusal() -> None:
+    assert refusal_rate(np.array([0.1, 0.5, 0.7, 0.2]), 0.5) == 0.5
+    assert np.isnan(refusal_rate(np.array([]), 0.5))

@@ -8,7 +8,7 @@ from dash.testing.browser import Browser
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dash_app import ids as shell_ids
-from dash_app.components.formatting import format_percent
+from dash_app.components.formatting import format_number, format_percent
 from dash_app.pages.model import ids
 from tests.dash_app.browser import accessibility_violations, click, sign_in
 from tests.dash_app.conftest import LiveServer
@@ -52,6 +52,16 @@ def test_an_advisor_reads_the_model_in_french_and_english_and_opens_the_report(
     assert "Au seuil retenu (" in dash_br.find_element(f"#{ids.MODEL_COST_SUMMARY}").text
     assert dash_br.find_elements(f"#{ids.MODEL_ROC_GRAPH} .main-svg")
     assert "femmes" in dash_br.find_element(f"#{ids.MODEL_FAIRNESS_DIV}").text
+    refusal = card_fr["metrics"]["refusal_rate_oof"]  # one rate: the card and the fairness total
+    metrics = dash_br.find_element(f"#{ids.MODEL_METRICS_TABLE}").get_attribute("textContent")
+    assert format_percent(refusal, "fr") in metrics
+    assert f"Accord : {format_percent(1 - refusal, 'fr')}" in metrics
+    fairness = dash_br.find_element(f"#{ids.MODEL_FAIRNESS_DIV}").get_attribute("textContent")
+    assert f"tous les clients{format_number(card_fr['n_clients']['train'], 'fr')}" in fairness
+    assert format_percent(1 - refusal, "fr") in fairness
+    dash_br.wait_for_element(f"#{ids.MODEL_DIRECTION_GRAPH} .main-svg", timeout=30)
+    direction = dash_br.find_element(f"#{ids.MODEL_DIRECTION_SUMMARY}").text
+    assert direction.startswith("Quand la valeur est plus haute : ")
     assert accessibility_violations(dash_br) == []
     assert dash_br.get_logs() == []
 
