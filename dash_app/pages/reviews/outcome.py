@@ -61,7 +61,7 @@ def outcome_form(status: str, lang: str) -> Component:
                     id=ids.REVIEW_REASON_TEXTAREA,
                     maxLength=REASON_MAX_LENGTH,
                     rows=3,
-                    **aria(describedby=ids.REVIEW_REASON_HELP),
+                    required=True,  # to confirm or overturn: the help below says so
                 ),
                 dbc.FormText(t("review.outcome.help", lang), id=ids.REVIEW_REASON_HELP),
                 html.Div(buttons, className="d-flex flex-wrap gap-2 mt-3"),
