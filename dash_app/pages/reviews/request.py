@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -69,7 +69,9 @@ def _item(review: Mapping[str, Any], own: bool, lang: str) -> Component:
     return html.Li([*line, *details], className="mb-2")
 
 
-def reviews_list(reviews: list[Mapping[str, Any]], truncated: bool, own: bool, lang: str) -> Any:
+def reviews_list(
+    reviews: Sequence[Mapping[str, Any]], truncated: bool, own: bool, lang: str
+) -> Any:
     """Return the client's reviews (newest first), or a line saying there is none."""
     if not reviews:
         return html.P(t("reviewrequest.none", lang), className="text-body-secondary mb-0")

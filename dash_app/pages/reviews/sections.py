@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -56,7 +56,7 @@ def requester(review: Mapping[str, Any], lang: str) -> str:
     return t(f"role.{role}", lang) if role else t("reviews.requester.none", lang)
 
 
-def queue_table(items: list[Mapping[str, Any]], lang: str, today: date) -> Component:
+def queue_table(items: Sequence[Mapping[str, Any]], lang: str, today: date) -> Component:
     """Return the review queue as a table, oldest first as the API gives it."""
     header = html.Thead(
         html.Tr([html.Th(t(f"reviews.col.{name}", lang), scope="col") for name in QUEUE_COLUMNS])
@@ -173,7 +173,7 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
         if review["origin"] == "request"
         else t("review.history.referral", lang)
     )
-    opened = [
+    opened: list[Component] = [
         html.Span(
             t(
                 "review.history.opened",
@@ -186,7 +186,7 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
     ]
     if review.get("comment"):
         opened.append(html.Div(t("review.history.comment", lang, text=review["comment"])))
-    steps = [html.Li(opened)]
+    steps: list[Component] = [html.Li(opened)]
     status = review["status"]
     if status == ReviewStatus.IN_REVIEW:
         taken = t(

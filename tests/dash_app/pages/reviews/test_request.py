@@ -16,7 +16,7 @@ from tests.dash_app.pages.reviews.test_sections import a_review
 def test_an_advisor_finds_a_clients_reviews_across_the_queues_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pages = {
+    pages: dict[str | None, dict[str, Any]] = {
         None: {"items": [a_review(id=1), a_review(id=2, client_id=9)], "next_cursor": "2"},
         "2": {"items": [a_review(id=3)], "next_cursor": None},
     }
