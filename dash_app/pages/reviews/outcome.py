@@ -20,7 +20,7 @@ from scoring_api.review_schemas import REASON_MAX_LENGTH
 from scoring_api.services.review_flow import NEXT, PENDING, ReviewStatus
 
 BUTTONS = {  # the button of each step: its id, colour and icon
-    ReviewStatus.IN_REVIEW: (ids.REVIEW_TAKE_BUTTON, "secondary", "bi-person-check"),
+    ReviewStatus.IN_REVIEW: (ids.REVIEW_TAKE_BUTTON, "primary", "bi-person-check"),
     ReviewStatus.CONFIRMED: (ids.REVIEW_CONFIRM_BUTTON, "primary", "bi-check2-circle"),
     ReviewStatus.OVERTURNED: (ids.REVIEW_OVERTURN_BUTTON, "danger", "bi-arrow-repeat"),
 }

@@ -25,6 +25,7 @@ from dash_app.text import current_lang, t
 from scoring_api.review_schemas import MAX_AGE_DAYS, MAX_REVIEW_ID
 from scoring_api.services.review_flow import REVIEW_STATUSES
 
+ALL = "all"  # the status filter's "every status" (the API's filter left out)
 REVIEW_PAGE = f"{__name__}.review"  # the registry's key of the review screen
 
 
@@ -38,7 +39,7 @@ def review_title(review_id: str | None = None, **_: object) -> str:
 def layout(viewer: Viewer, **_: object) -> Component:
     """Return the queue's filters, table, "more" button (the table comes from a callback)."""
     lang = current_lang()
-    options = [{"label": t("reviews.filter.all", lang), "value": ""}] + [
+    options = [{"label": t("reviews.filter.all", lang), "value": ALL}] + [
         {"label": t(f"reviews.status.{status}", lang), "value": status}
         for status in REVIEW_STATUSES
     ]
@@ -47,7 +48,7 @@ def layout(viewer: Viewer, **_: object) -> Component:
             dbc.Col(
                 [
                     dbc.Label(t("reviews.filter.status", lang), html_for=ids.REVIEWS_STATUS_SELECT),
-                    dbc.Select(id=ids.REVIEWS_STATUS_SELECT, options=options, value=""),
+                    dbc.Select(id=ids.REVIEWS_STATUS_SELECT, options=options, value=ALL),
                 ],
                 md=4,
             ),

@@ -176,7 +176,7 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
     opened: list[Component] = [
         html.Span(
             t(
-                "review.history.opened",
+                "review.history.step",
                 lang,
                 when=review_date(review["created_at"], lang),
                 who=opener,
@@ -190,7 +190,7 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
     status = review["status"]
     if status == ReviewStatus.IN_REVIEW:
         taken = t(
-            "review.history.taken",
+            "review.history.step",
             lang,
             when=review_date(review["updated_at"], lang),
             who=_reviewer(review, lang),
@@ -199,7 +199,7 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
         steps.append(html.Li(taken))
     if status in CLOSED:
         closed = t(
-            "review.history.closed",
+            "review.history.step",
             lang,
             when=review_date(review["decided_at"] or review["updated_at"], lang),
             who=_reviewer(review, lang),

@@ -59,17 +59,9 @@ TEXT = {
         "en": "No characteristic weighed against granting it.",
     },
     "review.history.heading": {"fr": "Historique de la demande", "en": "History of the request"},
-    "review.history.opened": {
-        "fr": "{when} — ouverte par {who} ({status})",
-        "en": "{when} — opened by {who} ({status})",
-    },
-    "review.history.taken": {
-        "fr": "{when} — prise en charge par {who} ({status})",
-        "en": "{when} — taken up by {who} ({status})",
-    },
-    "review.history.closed": {
-        "fr": "{when} — clôturée par {who} ({status})",
-        "en": "{when} — closed by {who} ({status})",
+    "review.history.step": {
+        "fr": "{when} — {status}, par : {who}",
+        "en": "{when} — {status}, by: {who}",
     },
     "review.history.reviewer": {"fr": "conseiller n° {id}", "en": "advisor no. {id}"},
     "review.history.referral": {

@@ -110,12 +110,12 @@ def test_the_reasons_card_lists_the_explanations_reasons_or_says_there_is_none()
 
 def test_the_history_gives_each_step_the_api_records() -> None:
     opened = [" ".join(texts(step)) for step in history_steps(a_review(), "en")]
-    assert opened == ["December 1, 2026 — opened by client (Open) Comment: My income rose."]
+    assert opened == ["December 1, 2026 — Open, by: client Comment: My income rose."]
     taken = a_review(
         status="in_review", reviewer_account_id=4, updated_at="2026-12-02T10:00:00+00:00"
     )
     assert [" ".join(texts(s)) for s in history_steps(taken, "en")][1] == (
-        "December 2, 2026 — taken up by advisor no. 4 (In review)"
+        "December 2, 2026 — In review, by: advisor no. 4"
     )
     closed = a_review(
         status="confirmed",
@@ -129,8 +129,8 @@ def test_the_history_gives_each_step_the_api_records() -> None:
     )
     steps = [" ".join(texts(s)) for s in history_steps(closed, "fr")]
     assert steps == [
-        "1 décembre 2026 — ouverte par le système (décision transmise) (Ouverte)",
-        "3 décembre 2026 — clôturée par conseiller n° 4 (Décision confirmée) Motif : Checked.",
+        "1 décembre 2026 — Ouverte, par : le système (décision transmise)",
+        "3 décembre 2026 — Décision confirmée, par : conseiller n° 4 Motif : Checked.",
     ]
 
 
