@@ -281,3 +281,30 @@ def score_applications(
     """Score new or edited applications (what-if), with their explanations."""
     body = {"applications": applications, "explain": explain, "top": top, "lang": lang}
     return post("/score", body)
+
+
+def request_review(client_id: int, comment: str) -> dict[str, Any]:
+    """Open a human review of the client's current decision, with the requester's comment."""
+    return post(f"/clients/{client_id}/reviews", {"comment": comment})
+
+
+def reviews(
+    status: str | None = None,
+    older_than_days: int | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    """Return a page of the review queue, oldest first (a client: their own reviews only)."""
+    return get(
+        "/reviews", status=status, older_than_days=older_than_days, limit=limit, cursor=cursor
+    )
+
+
+def review(review_id: int) -> dict[str, Any]:
+    """Return one review: the score it is about, its status, outcome and timestamps."""
+    return get(f"/reviews/{review_id}")
+
+
+def record_review_outcome(review_id: int, status: str, reason: str | None) -> dict[str, Any]:
+    """Take a review up (in_review) or close it (confirmed, overturned) with its reason."""
+    return post(f"/reviews/{review_id}/outcome", {"status": status, "reason": reason})

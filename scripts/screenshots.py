@@ -15,6 +15,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -160,6 +161,7 @@ class DemoServer:
         with self.app.test_request_context():
             ids = bundle_store().get().client_ids
         self.client_id = _refused_client(self.app, ids)
+        self.review_id = _open_review(self.app, self.client_id)
         self.password = secrets.token_urlsafe(16)
         with get_state(self.app).database.session() as session:
             create_account(session, "advisor", self.password, Role.ADVISOR, None)
@@ -188,13 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     driver = browser()
     try:
         sign_in(driver, url, "advisor", demo.password)
-        pages = [
+        pages: list[tuple[Any, ...]] = [  # name, path, and an action for some
             ("clients", "/clients"),
             ("client_file", f"/clients/{refused}"),
             ("compare", f"/clients/{refused}/compare"),
             ("what_if", f"/clients/{refused}/what-if", _simulate_bigger_credit),
             ("new_application", "/new-application", _score_walk_in),
             ("model", "/model"),
+            ("reviews", "/reviews"),
+            ("review", f"/reviews/{demo.review_id}"),
         ]
         for name, path, *action in pages:
             _shoot(driver, url, path, args.out, name, *action)
@@ -218,6 +222,17 @@ def _refused_client(app: object, ids: object) -> int:
     page = client.get(f"{API_PREFIX}/clients?limit=200").get_json()
     refused = [row["client_id"] for row in page["items"] if row["decision"] == "refused"]
     return int(refused[0]) if refused else int(ids[0])  # type: ignore[index]
+
+
+def _open_review(app: object, client_id: int) -> int:
+    """Ask for a human review of the client's decision (the review pages show it)."""
+    client = app.test_client()  # type: ignore[attr-defined]
+    client.post(
+        f"{API_PREFIX}/auth/login", json={"username": "probe", "password": "probe-password-123456"}
+    )
+    body = {"comment": "Le client a fourni trois bulletins de salaire récents."}
+    review = client.post(f"{API_PREFIX}/clients/{client_id}/reviews", json=body).get_json()
+    return int(review["id"])
 
 
 if __name__ == "__main__":

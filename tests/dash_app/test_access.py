@@ -24,6 +24,8 @@ ROLES = {  # the page of each address and the roles it admits
     "/clients/<client_id>": PEOPLE_ROLES,
     "/clients/<client_id>/compare": PEOPLE_ROLES,
     "/clients/<client_id>/what-if": PEOPLE_ROLES,
+    "/reviews": ADVISOR_ROLES,
+    "/reviews/<review_id>": ADVISOR_ROLES,
 }
 
 

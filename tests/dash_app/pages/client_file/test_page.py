@@ -14,6 +14,7 @@ from dash_app.components.formatting import format_percent, format_points
 from dash_app.pages.client_file import ids
 from dash_app.pages.client_file.sections import WATERFALL_GROUPS
 from dash_app.pages.clients import ids as clients_ids
+from dash_app.pages.reviews import ids as review_ids
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
@@ -150,3 +151,28 @@ def test_a_client_opening_another_clients_page_is_audited(live_server: LiveServe
     with state.database.session() as session:
         rows = session.scalars(select(AuditEvent).where(AuditEvent.client_ref == reference))
         assert ("clients.read", "denied") in [(row.action, row.outcome) for row in rows]
+
+
+def test_an_advisor_requests_a_human_review_from_the_file_and_opens_it(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id = live_server.client_ids[2]
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}")
+    dash_br.wait_for_element(f"#{review_ids.REVIEW_REQUEST_TEXTAREA}", timeout=30)
+    dash_br.find_element(f"#{review_ids.REVIEW_REQUEST_TEXTAREA}").send_keys(
+        "Nouveau justificatif."
+    )
+    click(dash_br, f"#{review_ids.REVIEW_REQUEST_BUTTON}")
+    result = f"#{review_ids.REVIEW_REQUEST_RESULT_DIV}"
+    dash_br.wait_for_contains_text(result, "Demande enregistrée", timeout=30)
+    number = dash_br.find_element(result).text.split("n° ")[1].rstrip(").")
+    link = f"#{review_ids.REVIEW_REQUEST_LIST_DIV} a[href='/reviews/{number}']"
+    dash_br.wait_for_element(link, timeout=30)
+    assert "Ouverte" in dash_br.find_element(link).text
+    assert (
+        dash_br.find_element(f"#{review_ids.REVIEW_REQUEST_TEXTAREA}").get_attribute("value") == ""
+    )
+    click(dash_br, link)
+    dash_br.wait_for_contains_text(f"#{review_ids.REVIEW_HISTORY_DIV}", "Nouveau justificatif.")
+    assert dash_br.find_element("h1").text == f"Révision n° {number}"
+    assert dash_br.get_logs() == []

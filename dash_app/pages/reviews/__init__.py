@@ -1,0 +1,1 @@
+"""Human reviews (advisors): the review queue, one review's screen and its outcome form."""

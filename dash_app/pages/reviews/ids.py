@@ -1,0 +1,26 @@
+"""Component ids of the review pages and request forms, one constant each:
+``reviews-<thing>-<kind>`` (queue), ``review-<thing>-<kind>`` (one review),
+``reviewrequest-<thing>-<kind>`` (the request form on the client file and on "my data")."""
+
+REVIEWS_STATUS_SELECT = "reviews-status-select"
+REVIEWS_AGE_INPUT = "reviews-age-input"
+REVIEWS_STATUS_P = "reviews-status-p"
+REVIEWS_TABLE_DIV = "reviews-table-div"
+REVIEWS_MORE_BUTTON = "reviews-more-button"
+REVIEWS_PAGE_STORE = "reviews-page-store"  # the rows shown and the API's next cursor
+REVIEWS_EMPTY_ALERT = "reviews-empty-alert"
+REVIEW_ID_STORE = "review-id-store"
+REVIEW_HEAD_DIV = "review-head-div"
+REVIEW_HISTORY_DIV = "review-history-div"
+REVIEW_REASONS_LIST = "review-reasons-list"
+REVIEW_REASON_TEXTAREA = "review-reason-textarea"
+REVIEW_REASON_HELP = "review-reason-help"
+REVIEW_TAKE_BUTTON = "review-take-button"
+REVIEW_CONFIRM_BUTTON = "review-confirm-button"
+REVIEW_OVERTURN_BUTTON = "review-overturn-button"
+REVIEW_RESULT_DIV = "review-result-div"
+REVIEW_REQUEST_STORE = "reviewrequest-client-store"
+REVIEW_REQUEST_TEXTAREA = "reviewrequest-comment-textarea"
+REVIEW_REQUEST_BUTTON = "reviewrequest-send-button"
+REVIEW_REQUEST_RESULT_DIV = "reviewrequest-result-div"
+REVIEW_REQUEST_LIST_DIV = "reviewrequest-list-div"

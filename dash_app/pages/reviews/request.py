@@ -1,0 +1,138 @@
+"""The review request form and list, on the client file (advisors) and on "my data" (clients)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html, no_update
+from dash.development.base_component import Component
+
+from dash_app import api_client
+from dash_app.api_client import ApiClientError
+from dash_app.components.aria import aria
+from dash_app.components.messages import error_alert, icon
+from dash_app.pages.reviews import ids
+from dash_app.pages.reviews.sections import review_date, status_label
+from dash_app.text import current_lang, t
+from scoring_api.review_schemas import COMMENT_MAX_LENGTH
+
+SCAN_PAGE = 200  # the API's largest page of the queue
+SCAN_PAGES = 5  # pages an advisor's client file reads to find that client's reviews
+
+
+def client_reviews(client_id: int, own: bool) -> tuple[list[dict[str, Any]], bool]:
+    """Return a client's reviews and whether the search stopped before the queue's end.
+
+    A client's own list is theirs alone; an advisor's queue holds every client's, so it is
+    read a few pages at most (the API filters no client for an advisor).
+    """
+    found: list[dict[str, Any]] = []
+    cursor: str | None = None
+    for _ in range(1 if own else SCAN_PAGES):
+        page = api_client.reviews(limit=SCAN_PAGE, cursor=cursor)
+        found += [item for item in page["items"] if item["client_id"] == client_id]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return found, False
+    return found, True
+
+
+def _item(review: Mapping[str, Any], own: bool, lang: str) -> Component:
+    """Return one review: number, date, status, and (closed) its final decision and reason."""
+    line: list[Any] = [
+        t(
+            "reviewrequest.item",
+            lang,
+            id=review["id"],
+            opened=review_date(review["created_at"], lang),
+        ),
+        status_label(review["status"], lang),
+    ]
+    if not own:
+        line = [dcc.Link(line, href=f"/reviews/{review['id']}")]
+    details: list[Any] = []
+    if review.get("final_decision"):
+        details.append(
+            html.Div(
+                t(
+                    "reviewrequest.final",
+                    lang,
+                    decision=t(f"decision.{review['final_decision']}", lang),
+                    reason=review.get("reason") or "",
+                )
+            )
+        )
+    elif own:
+        details.append(html.Div(t("reviewrequest.pending", lang), className="small"))
+    return html.Li([*line, *details], className="mb-2")
+
+
+def reviews_list(
+    reviews: Sequence[Mapping[str, Any]], truncated: bool, own: bool, lang: str
+) -> Any:
+    """Return the client's reviews (newest first), or a line saying there is none."""
+    if not reviews:
+        return html.P(t("reviewrequest.none", lang), className="text-body-secondary mb-0")
+    items = [_item(review, own, lang) for review in reversed(reviews)]
+    listing: list[Any] = [html.Ul(items, className="mb-0")]
+    if truncated:
+        count = SCAN_PAGE * SCAN_PAGES
+        listing.append(html.P(t("reviewrequest.truncated", lang, count=count), className="small"))
+    return listing
+
+
+def request_card(client_id: int, own: bool, lang: str) -> Component:
+    """Return the request form (comment, button, announced result) and the client's reviews."""
+    try:
+        found, truncated = client_reviews(client_id, own)
+        listing = reviews_list(found, truncated, own, lang)
+    except ApiClientError as error:
+        listing = error_alert(error, lang)
+    intro = "reviewrequest.intro_client" if own else "reviewrequest.intro_advisor"
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(
+                    [icon("bi-person-raised-hand", "me-2"), t("reviewrequest.heading", lang)],
+                    className="h5 card-title",
+                ),
+                html.P(t(intro, lang)),
+                dcc.Store(id=ids.REVIEW_REQUEST_STORE, data={"client_id": client_id, "own": own}),
+                dbc.Label(t("reviewrequest.comment", lang), html_for=ids.REVIEW_REQUEST_TEXTAREA),
+                dbc.Textarea(id=ids.REVIEW_REQUEST_TEXTAREA, maxLength=COMMENT_MAX_LENGTH, rows=2),
+                dbc.Button(
+                    t("reviewrequest.button", lang),
+                    id=ids.REVIEW_REQUEST_BUTTON,
+                    color="primary",
+                    className="mt-2",
+                ),
+                html.Div(
+                    id=ids.REVIEW_REQUEST_RESULT_DIV,
+                    className="mt-2",
+                    role="status",
+                    **aria(live="polite"),
+                ),
+                html.H3(t("reviewrequest.list_heading", lang), className="h6 mt-3"),
+                html.Div(listing, id=ids.REVIEW_REQUEST_LIST_DIV),
+            ]
+        ),
+        className="mb-3",
+    )
+
+
+def send_request(n_clicks: int | None, comment: str | None, store: Any) -> tuple[Any, Any, Any]:
+    """Open a review with the comment; return the result, the refreshed list, an empty box."""
+    lang = current_lang()
+    client_id = store.get("client_id") if isinstance(store, dict) else None
+    if not n_clicks or not isinstance(client_id, int):
+        return no_update, no_update, no_update
+    own = bool(store.get("own"))
+    try:
+        review = api_client.request_review(client_id, (comment or "").strip())
+        found, truncated = client_reviews(client_id, own)
+    except ApiClientError as error:
+        return error_alert(error, lang, client_id=client_id), no_update, no_update
+    done = dbc.Alert(t("reviewrequest.done", lang, id=review["id"]), color="success")
+    return done, reviews_list(found, truncated, own, lang), ""
