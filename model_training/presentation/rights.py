@@ -10,10 +10,11 @@ RIGHTS = {
     "review": {
         "fr": "Cette décision est prise automatiquement. Vous pouvez demander qu'un conseiller "
         "la réexamine, présenter votre point de vue et la contester (RGPD, article 22) : "
-        "adressez-vous à votre conseiller ou à votre agence.",
+        "demandez-le depuis votre espace en ligne (page « Mon dossier »), à votre conseiller "
+        "ou à votre agence.",
         "en": "This decision is made automatically. You may ask an advisor to review it, give "
-        "your point of view and contest it (GDPR, article 22): contact your advisor or "
-        "your branch.",
+        "your point of view and contest it (GDPR, article 22): ask for it from your online "
+        "space (the \"My file\" page), your advisor or your branch.",
     },
     "access": {
         "fr": "Vous pouvez télécharger toutes les données que nous détenons sur vous, y compris "
