@@ -291,12 +291,18 @@ def request_review(client_id: int, comment: str) -> dict[str, Any]:
 def reviews(
     status: str | None = None,
     older_than_days: int | None = None,
+    client_id: int | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> dict[str, Any]:
     """Return a page of the review queue, oldest first (a client: their own reviews only)."""
     return get(
-        "/reviews", status=status, older_than_days=older_than_days, limit=limit, cursor=cursor
+        "/reviews",
+        status=status,
+        older_than_days=older_than_days,
+        client_id=client_id,
+        limit=limit,
+        cursor=cursor,
     )
 
 

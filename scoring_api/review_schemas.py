@@ -42,6 +42,9 @@ class ReviewsQuery(Strict):
     """Filters and paging of the review queue (oldest first)."""
 
     status: ReviewStatusName | None = None
+    client_id: int | None = Field(
+        None, ge=0, description="SK_ID_CURR: one client's reviews (a client: their own only)"
+    )
     older_than_days: int | None = Field(
         None, ge=0, le=MAX_AGE_DAYS, description="only reviews opened at least this many days ago"
     )

@@ -14,7 +14,7 @@ RIGHTS = {
         "ou à votre agence.",
         "en": "This decision is made automatically. You may ask an advisor to review it, give "
         "your point of view and contest it (GDPR, article 22): ask for it from your online "
-        "space (the \"My file\" page), your advisor or your branch.",
+        'space (the "My file" page), your advisor or your branch.',
     },
     "access": {
         "fr": "Vous pouvez télécharger toutes les données que nous détenons sur vous, y compris "

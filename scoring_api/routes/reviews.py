@@ -75,8 +75,11 @@ def post_client_review(path: ClientPath, body: ReviewRequest) -> tuple[dict[str,
 @blueprint.get("/reviews", tags=[REVIEWS], summary="The review queue", responses={200: ReviewPage})
 @require_roles(Role.ADVISOR, Role.CLIENT)
 def get_reviews(query: ReviewsQuery) -> dict[str, Any]:
-    """Return reviews oldest first, filtered by status and age (a client: their own only)."""
+    """Return reviews oldest first, filtered by status, age and client (a client: their own)."""
     client_id = _own_client(_caller())
+    if query.client_id is not None:
+        client_access(query.client_id, "reviews.list")  # a client asking another's: 403
+        client_id = query.client_id
     page = list_reviews(
         request_session(),
         status=query.status,

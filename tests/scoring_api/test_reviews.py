@@ -140,6 +140,17 @@ def test_a_client_sees_only_their_own_reviews(call: Call, ids: list[int]) -> Non
     ]
 
 
+def test_the_queue_filters_one_clients_reviews_and_a_client_only_their_own(
+    call: Call, ids: list[int]
+) -> None:
+    made = [request_review(call, "advisor", ids[i % 2]).json["id"] for i in range(3)]
+    url = f"/api/v1/reviews?client_id={ids[0]}"
+    assert [item["id"] for item in call("advisor", "GET", url).json["items"]] == made[0::2]
+    assert [item["id"] for item in call("client", "GET", url).json["items"]] == made[0::2]
+    other = call("client", "GET", f"/api/v1/reviews?client_id={ids[1]}")
+    assert (other.status_code, other.json["error"]["code"]) == (403, "forbidden")
+
+
 def test_a_client_cannot_ask_for_anothers_review_nor_record_an_outcome(
     call: Call, ids: list[int]
 ) -> None:

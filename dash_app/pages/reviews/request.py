@@ -18,25 +18,19 @@ from dash_app.pages.reviews.sections import review_date, status_label
 from dash_app.text import current_lang, t
 from scoring_api.review_schemas import COMMENT_MAX_LENGTH
 
-SCAN_PAGE = 200  # the API's largest page of the queue
-SCAN_PAGES = 5  # pages an advisor's client file reads to find that client's reviews
+PAGE = 200  # the API's largest page of reviews
 
 
-def client_reviews(client_id: int, own: bool) -> tuple[list[dict[str, Any]], bool]:
-    """Return a client's reviews and whether the search stopped before the queue's end.
-
-    A client's own list is theirs alone; an advisor's queue holds every client's, so it is
-    read a few pages at most (the API filters no client for an advisor).
-    """
+def client_reviews(client_id: int) -> list[dict[str, Any]]:
+    """Return a client's reviews, oldest first (the API filters them by client)."""
     found: list[dict[str, Any]] = []
     cursor: str | None = None
-    for _ in range(1 if own else SCAN_PAGES):
-        page = api_client.reviews(limit=SCAN_PAGE, cursor=cursor)
-        found += [item for item in page["items"] if item["client_id"] == client_id]
+    while True:
+        page = api_client.reviews(client_id=client_id, limit=PAGE, cursor=cursor)
+        found += page["items"]
         cursor = page["next_cursor"]
         if cursor is None:
-            return found, False
-    return found, True
+            return found
 
 
 def _item(review: Mapping[str, Any], own: bool, lang: str) -> Component:
@@ -69,25 +63,18 @@ def _item(review: Mapping[str, Any], own: bool, lang: str) -> Component:
     return html.Li([*line, *details], className="mb-2")
 
 
-def reviews_list(
-    reviews: Sequence[Mapping[str, Any]], truncated: bool, own: bool, lang: str
-) -> Any:
+def reviews_list(reviews: Sequence[Mapping[str, Any]], own: bool, lang: str) -> Any:
     """Return the client's reviews (newest first), or a line saying there is none."""
     if not reviews:
         return html.P(t("reviewrequest.none", lang), className="text-body-secondary mb-0")
     items = [_item(review, own, lang) for review in reversed(reviews)]
-    listing: list[Any] = [html.Ul(items, className="mb-0")]
-    if truncated:
-        count = SCAN_PAGE * SCAN_PAGES
-        listing.append(html.P(t("reviewrequest.truncated", lang, count=count), className="small"))
-    return listing
+    return html.Ul(items, className="mb-0")
 
 
 def request_card(client_id: int, own: bool, lang: str) -> Component:
     """Return the request form (comment, button, announced result) and the client's reviews."""
     try:
-        found, truncated = client_reviews(client_id, own)
-        listing = reviews_list(found, truncated, own, lang)
+        listing = reviews_list(client_reviews(client_id), own, lang)
     except ApiClientError as error:
         listing = error_alert(error, lang)
     intro = "reviewrequest.intro_client" if own else "reviewrequest.intro_advisor"
@@ -131,8 +118,8 @@ def send_request(n_clicks: int | None, comment: str | None, store: Any) -> tuple
     own = bool(store.get("own"))
     try:
         review = api_client.request_review(client_id, (comment or "").strip())
-        found, truncated = client_reviews(client_id, own)
+        found = client_reviews(client_id)
     except ApiClientError as error:
         return error_alert(error, lang, client_id=client_id), no_update, no_update
     done = dbc.Alert(t("reviewrequest.done", lang, id=review["id"]), color="success")
-    return done, reviews_list(found, truncated, own, lang), ""
+    return done, reviews_list(found, own, lang), ""

@@ -135,8 +135,4 @@ TEXT = {
         "fr": "Un conseiller va l'examiner ; la décision reste celle notée d'ici là.",
         "en": "An advisor will look at it; until then the decision stays as scored.",
     },
-    "reviewrequest.truncated": {
-        "fr": "Seules les {count} premières révisions de la file ont été parcourues.",
-        "en": "Only the first {count} reviews of the queue were searched.",
-    },
 }

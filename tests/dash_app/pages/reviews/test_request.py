@@ -7,50 +7,33 @@ from typing import Any
 import pytest
 
 from dash_app import api_client
-from dash_app.pages.reviews import request
 from dash_app.pages.reviews.request import client_reviews, reviews_list
 from tests.dash_app.component_text import texts
 from tests.dash_app.pages.reviews.test_sections import a_review
 
 
-def test_an_advisor_finds_a_clients_reviews_across_the_queues_pages(
+def test_a_clients_reviews_are_read_page_after_page_with_the_apis_client_filter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pages: dict[str | None, dict[str, Any]] = {
-        None: {"items": [a_review(id=1), a_review(id=2, client_id=9)], "next_cursor": "2"},
+        None: {"items": [a_review(id=1), a_review(id=2)], "next_cursor": "2"},
         "2": {"items": [a_review(id=3)], "next_cursor": None},
     }
+    asked: list[int] = []
 
-    def fake_reviews(limit: int, cursor: str | None) -> dict[str, Any]:
+    def fake_reviews(client_id: int, limit: int, cursor: str | None) -> dict[str, Any]:
+        asked.append(client_id)
         return pages[cursor]
 
     monkeypatch.setattr(api_client, "reviews", fake_reviews)
-    found, truncated = client_reviews(100002, own=False)
-    assert [review["id"] for review in found] == [1, 3]
-    assert not truncated
-
-
-def test_an_advisors_search_stops_after_a_few_pages_and_says_so(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls = []
-
-    def endless(limit: int, cursor: str | None) -> dict[str, Any]:
-        calls.append(cursor)
-        return {"items": [], "next_cursor": "1"}
-
-    monkeypatch.setattr(api_client, "reviews", endless)
-    assert client_reviews(100002, own=False) == ([], True)
-    assert len(calls) == request.SCAN_PAGES
-    shown = " ".join(texts(reviews_list([a_review()], True, False, "en")))
-    assert "Only the first 1000 reviews of the queue were searched." in shown
+    assert [review["id"] for review in client_reviews(100002)] == [1, 2, 3]
+    assert asked == [100002, 100002]
 
 
 def test_a_client_reads_the_outcome_and_reason_of_their_reviews_newest_first() -> None:
     closed = a_review(id=8, status="overturned", final_decision="granted", reason="Payslips seen.")
     shown = [
-        " ".join(texts(item))
-        for item in reviews_list([a_review(), closed], False, True, "en")[0].children
+        " ".join(texts(item)) for item in reviews_list([a_review(), closed], True, "en").children
     ]
     assert shown[0].startswith("Review no. 8, opened on December 1, 2026:")
     assert "Decision overturned" in shown[0]
@@ -59,5 +42,5 @@ def test_a_client_reads_the_outcome_and_reason_of_their_reviews_newest_first() -
 
 
 def test_no_review_yet_is_said_in_both_languages() -> None:
-    assert texts(reviews_list([], False, True, "fr")) == ["Aucun réexamen pour l'instant."]
-    assert texts(reviews_list([], False, False, "en")) == ["No review yet."]
+    assert texts(reviews_list([], True, "fr")) == ["Aucun réexamen pour l'instant."]
+    assert texts(reviews_list([], False, "en")) == ["No review yet."]
