@@ -12,7 +12,7 @@ from dash.development.base_component import Component
 from dash_app.components.aria import aria
 from dash_app.components.formatting import format_number, format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
-from dash_app.components.reasons import evidence_text
+from dash_app.components.reasons import reasons_body
 from dash_app.figures.gauge import make_gauge_figure
 from dash_app.figures.waterfall import make_waterfall_figure
 from dash_app.pages.client_file import ids
@@ -131,33 +131,7 @@ def decision_section(score: Mapping[str, Any], threshold_points: float, lang: st
 
 def reasons_section(explanation: Mapping[str, Any], lang: str) -> Component:
     """Return the principal reasons in plain words: the client's values, what would improve."""
-    reasons = list(explanation.get("reasons") or [])
-    if not reasons:
-        body: list[Component] = [html.P(t("client_file.reasons.none", lang))]
-    else:
-        items = []
-        for reason in reasons:
-            lines: list[Component | str] = [
-                html.Strong(reason["label"]),
-                " — ",
-                t("client_file.reasons.cost", lang, points=format_points(-reason["points"], lang)),
-            ]
-            evidence = evidence_text(reason, lang)
-            if evidence:
-                lines += [html.Br(), html.Span(evidence, className="small")]
-            if reason.get("improve"):
-                lines += [
-                    html.Br(),
-                    html.Span(
-                        t("client_file.reasons.improve", lang, improve=reason["improve"]),
-                        className="text-body-secondary",
-                    ),
-                ]
-            items.append(html.Li(lines, className="mb-2"))
-        body = [
-            html.P(t("client_file.reasons.intro", lang)),
-            html.Ol(items, id=ids.CLIENT_FILE_REASONS_LIST, className="mb-0"),
-        ]
+    body = reasons_body(explanation, lang, ids.CLIENT_FILE_REASONS_LIST)
     return _card(t("client_file.reasons.heading", lang), body)
 
 

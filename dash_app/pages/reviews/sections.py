@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 
 from dash_app.components.formatting import format_days, format_points
 from dash_app.components.messages import decision_badge, icon
+from dash_app.components.reasons import reasons_body
 from dash_app.pages.reviews import ids
 from dash_app.text import t
 from model_training.presentation.formats import format_date
@@ -146,19 +147,10 @@ def review_head(review: Mapping[str, Any], lang: str) -> Component:
 
 
 def reasons_card(explanation: Mapping[str, Any], lang: str) -> Component:
-    """Return the client's principal reasons, as their explanation gives them."""
-    reasons = [reason["label"] for reason in explanation.get("reasons") or []]
-    content: Component = (
-        html.Ol([html.Li(label) for label in reasons], id=ids.REVIEW_REASONS_LIST)
-        if reasons
-        else html.P(t("review.reasons.none", lang), id=ids.REVIEW_REASONS_LIST)
-    )
-    return dbc.Card(
-        dbc.CardBody(
-            [html.H2(t("review.reasons.heading", lang), className="h5 card-title"), content]
-        ),
-        className="mb-3",
-    )
+    """Return the client's principal reasons as the client file words them."""
+    heading = html.H2(t("review.reasons.heading", lang), className="h5 card-title")
+    body = reasons_body(explanation, lang, ids.REVIEW_REASONS_LIST)
+    return dbc.Card(dbc.CardBody([heading, *body]), className="mb-3")
 
 
 def _reviewer(review: Mapping[str, Any], lang: str) -> str:

@@ -54,10 +54,6 @@ TEXT = {
     },
     "review.head.final": {"fr": "Décision finale :", "en": "Final decision:"},
     "review.reasons.heading": {"fr": "Principales raisons", "en": "Principal reasons"},
-    "review.reasons.none": {
-        "fr": "Aucune caractéristique n'a pesé contre l'accord.",
-        "en": "No characteristic weighed against granting it.",
-    },
     "review.history.heading": {"fr": "Historique de la demande", "en": "History of the request"},
     "review.history.step": {
         "fr": "{when} — {status}, par : {who}",

@@ -102,10 +102,14 @@ def test_the_head_shows_the_final_decision_only_once_closed() -> None:
     assert "Accordé" in closed_head
 
 
-def test_the_reasons_card_lists_the_explanations_reasons_or_says_there_is_none() -> None:
-    listed = texts(reasons_card({"reasons": [{"label": "Short credit history"}]}, "en"))
+def test_the_reasons_card_words_the_reasons_as_the_client_file_or_says_there_is_none() -> None:
+    reason = {"label": "Short credit history", "points": -12.4, "improve": "Time will help"}
+    listed = " ".join(texts(reasons_card({"reasons": [reason]}, "en")))
     assert "Short credit history" in listed
-    assert "No characteristic weighed against granting it." in texts(reasons_card({}, "en"))
+    assert "costs 12\u00a0pts" in listed
+    assert "Time will help" in listed
+    none = texts(reasons_card({}, "en"))
+    assert "No characteristic weighs against granting this credit." in none
 
 
 def test_the_history_gives_each_step_the_api_records() -> None:
