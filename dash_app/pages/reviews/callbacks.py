@@ -39,7 +39,7 @@ def show_queue(
     cursor = (shown or {}).get("cursor") if more else None
     chosen, days = filters(status, age)
     try:
-        page = api_client.reviews(chosen, days, QUEUE_PAGE, cursor)
+        page = api_client.reviews(chosen, days, limit=QUEUE_PAGE, cursor=cursor)
     except ApiClientError as error:
         return error_alert(error, lang), no_update, True, ""
     rows += page["items"]
