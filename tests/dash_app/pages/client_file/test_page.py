@@ -10,10 +10,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from dash_app import ids as shell_ids
-from dash_app.components.formatting import format_percent, format_points
+from dash_app.components.application_form import field_id
+from dash_app.components.formatting import format_currency, format_percent, format_points
 from dash_app.pages.client_file import ids
 from dash_app.pages.client_file.sections import WATERFALL_GROUPS
 from dash_app.pages.clients import ids as clients_ids
+from dash_app.pages.what_if import ids as what_if_ids
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
@@ -26,6 +28,7 @@ from tests.dash_app.browser import (
 )
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.forms import page_layout, session_cookie
+from tests.dash_app.offers import refused_with_offers
 
 
 def api_answers(server: LiveServer, client_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -150,3 +153,26 @@ def test_a_client_opening_another_clients_page_is_audited(live_server: LiveServe
     with state.database.session() as session:
         rows = session.scalars(select(AuditEvent).where(AuditEvent.client_ref == reference))
         assert ("clients.read", "denied") in [(row.action, row.outcome) for row in rows]
+
+
+def test_an_advisor_tries_an_offer_and_the_what_if_grants_it(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id, body = refused_with_offers(live_server)
+    offer = body["offers"][0]
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}")
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_OFFERS_CARD} li", timeout=30)
+    card = text_of(dash_br, f"#{ids.CLIENT_FILE_OFFERS_CARD}")
+    assert format_currency(offer["amount"], "fr") in card
+    assert accessibility_violations(dash_br) == []
+    dash_br.find_element(f"#{ids.CLIENT_FILE_OFFERS_CARD} li a").click()
+    credit = f"#{field_id(what_if_ids.WHAT_IF_PREFIX, 'credit')}"
+    dash_br.wait_for_element(credit, timeout=30)
+    assert float(dash_br.find_element(credit).get_attribute("value")) == offer["amount"]
+    annuity = f"#{field_id(what_if_ids.WHAT_IF_PREFIX, 'annuity')}"
+    assert float(dash_br.find_element(annuity).get_attribute("value")) == offer["instalment"]
+    click(dash_br, f"#{what_if_ids.WHAT_IF_SIMULATE_BUTTON}")
+    dash_br.wait_for_element(f"#{what_if_ids.WHAT_IF_GRAPH} .main-svg", timeout=30)
+    decision = text_of(dash_br, f"#{what_if_ids.WHAT_IF_TABLE}-decision-simulated")
+    assert decision == "Accordé"
+    assert dash_br.get_logs() == []
