@@ -13,7 +13,7 @@ from dash_app.api_client import ApiClientError
 from dash_app.components.formatting import format_number
 from dash_app.components.messages import error_alert
 from dash_app.pages.clients import ids
-from dash_app.pages.clients.sections import empty_alert, recent_links, results_table
+from dash_app.pages.clients.sections import ANY, empty_alert, recent_links, results_table
 from dash_app.recent_clients import owned_ids
 from dash_app.text import current_lang, t, t_plural
 from scoring_api.urls import is_ascii_digits
@@ -35,8 +35,12 @@ def _paging(trigger: Any, paging: dict[str, Any] | None) -> list[str | None]:
 
 
 def _filters(decision: str | None, band: str | None, sort: str | None) -> dict[str, str | None]:
-    """Return the list's filters as the API takes them ("" in a select: no filter)."""
-    return {"decision": decision or None, "risk_band": band or None, "sort": sort or None}
+    """Return the list's filters as the API takes them (``ANY`` in a select: no filter)."""
+    return {
+        "decision": None if decision in (None, "", ANY) else decision,
+        "risk_band": None if band in (None, "", ANY) else band,
+        "sort": sort or None,
+    }
 
 
 def search(

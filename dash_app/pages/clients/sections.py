@@ -16,6 +16,7 @@ from model_training.modeling.decision import OUTCOMES
 from model_training.modeling.risk_bands import RISK_BANDS
 
 SORT_ORDERS: tuple[str, ...] = ("id", "probability_desc", "probability_asc")
+ANY = "all"  # a filter's value that keeps every client (a native select shows no empty value)
 
 
 def results_table(items: list[dict[str, Any]], lang: str) -> Component:
@@ -66,7 +67,7 @@ def band_cell(item: dict[str, Any]) -> Component:
         return html.Span("")
     return html.Span(
         [
-            html.Span(band, className=f"badge risk-band risk-band-{band.lower()} me-1"),
+            html.Span(band, className="badge text-bg-secondary risk-band me-1"),
             item.get("risk_band_label", ""),
         ]
     )
@@ -74,15 +75,15 @@ def band_cell(item: dict[str, Any]) -> Component:
 
 def filter_selects(lang: str) -> Component:
     """Return the decision, risk band and order selects, side by side."""
-    all_option = {"label": t("clients.filter_all", lang), "value": ""}
+    all_option = {"label": t("clients.filter_all", lang), "value": ANY}
     decisions = [{"label": t(f"decision.{name}", lang), "value": name} for name in OUTCOMES]
     bands = [
         {"label": f"{band.code} · {band.label(lang)}", "value": band.code} for band in RISK_BANDS
     ]
     sorts = [{"label": t(f"clients.sort.{name}", lang), "value": name} for name in SORT_ORDERS]
     selects = (
-        (ids.CLIENTS_DECISION_SELECT, "clients.decision_label", [all_option, *decisions], ""),
-        (ids.CLIENTS_BAND_SELECT, "clients.band_label", [all_option, *bands], ""),
+        (ids.CLIENTS_DECISION_SELECT, "clients.decision_label", [all_option, *decisions], ANY),
+        (ids.CLIENTS_BAND_SELECT, "clients.band_label", [all_option, *bands], ANY),
         (ids.CLIENTS_SORT_SELECT, "clients.sort_label", sorts, SORT_ORDERS[0]),
     )
     return dbc.Row(

@@ -9,6 +9,7 @@ from selenium.webdriver.support.select import Select
 
 from dash_app.pages.client_file import ids as file_ids
 from dash_app.pages.clients import ids
+from dash_app.pages.clients.sections import ANY
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
@@ -78,7 +79,7 @@ def test_filters_count_and_enter_on_a_single_match_opens_the_file(
     select_value(dash_br, f"#{ids.CLIENTS_DECISION_SELECT}", "refused")
     until(lambda: set(texts(dash_br, "tbody .decision-badge")) == {"Refusé"}, timeout=20)
     assert set(texts(dash_br, "tbody .risk-band")) <= {"D", "E"}
-    select_value(dash_br, f"#{ids.CLIENTS_DECISION_SELECT}", "")
+    select_value(dash_br, f"#{ids.CLIENTS_DECISION_SELECT}", ANY)
 
     client_id = live_server.client_ids[2]
     box = dash_br.find_element(f"#{ids.CLIENTS_SEARCH_INPUT}")
