@@ -94,8 +94,12 @@ def test_filters_count_and_enter_on_a_single_match_opens_the_file(
 
 
 def texts(browser: Browser, selector: str) -> list[str]:
-    """Return the texts of the elements of the results matching ``selector``."""
-    return [e.text for e in browser.find_elements(f"#{ids.CLIENTS_RESULTS_DIV} {selector}")]
+    """Return the texts of the results' elements matching ``selector`` (read in one script, so
+    a table the callback replaces meanwhile leaves no stale element)."""
+    return browser.driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent.trim())",
+        f"#{ids.CLIENTS_RESULTS_DIV} {selector}",
+    )
 
 
 def select_value(browser: Browser, selector: str, value: str) -> None:
