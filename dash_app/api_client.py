@@ -224,9 +224,27 @@ def model_report() -> ApiResponse:
     return call("GET", "/model/report")
 
 
-def search_clients(query: str = "", limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
-    """Return a page of clients matching an id prefix."""
-    return get("/clients", query=query or None, limit=limit, cursor=cursor)
+def search_clients(
+    query: str = "",
+    limit: int = 20,
+    cursor: str | None = None,
+    *,
+    decision: str | None = None,
+    risk_band: str | None = None,
+    sort: str | None = None,
+    lang: str | None = None,
+) -> dict[str, Any]:
+    """Return a page of clients matching an id prefix, decision and risk band, with the total."""
+    return get(
+        "/clients",
+        query=query or None,
+        limit=limit,
+        cursor=cursor,
+        decision=decision or None,
+        risk_band=risk_band or None,
+        sort=sort or None,
+        lang=lang,
+    )
 
 
 def client_file(client_id: int) -> dict[str, Any]:

@@ -130,17 +130,21 @@ class PopulationSample(BaseModel):
 
 
 class ClientSummary(ScoreResult):
-    """A client in a list: id, train or test, score and decision."""
+    """A client in a list: id, train or test, score, decision and risk band (A to E)."""
 
     client_id: int
     is_test: bool
+    risk_band: str
+    risk_band_label: str
 
 
 class ClientPage(BaseModel):
-    """A page of clients; ``next_cursor`` asks for the next one (null on the last page)."""
+    """A page of clients; ``next_cursor`` asks for the next one (null on the last page);
+    ``total`` counts every client matching the filters."""
 
     items: list[ClientSummary]
     next_cursor: str | None
+    total: int
 
 
 class ClientFile(ClientSummary):

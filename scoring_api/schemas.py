@@ -16,6 +16,7 @@ from scoring_api.offer_schemas import Offers, Outcome
 APPLICATION_TABLE = "application_test"  # the fields of an application to score
 Lang = Literal["fr", "en"]
 Group = Literal["all", "granted", "refused", "similar"]
+RiskBandCode = Literal["A", "B", "C", "D", "E"]
 ModelOutcome = Literal[GRANTED, REFUSED]  # type: ignore[valid-type]
 ReasonKind = Literal[ADVERSE_VALUE, MISSING_INFORMATION]  # type: ignore[valid-type]
 
@@ -149,6 +150,14 @@ class ClientsQuery(Strict):
     query: str | None = Field(None, max_length=20, description="Digits SK_ID_CURR starts with.")
     limit: int = Field(20, ge=1, le=200)
     cursor: str | None = Field(None, max_length=40, description="next_cursor of the last page.")
+    decision: Literal["granted", "refused", "referred"] | None = Field(
+        None, description="Only the clients with this decision."
+    )
+    risk_band: RiskBandCode | None = Field(None, description="Only the clients in this band.")
+    sort: Literal["id", "probability_desc", "probability_asc"] = Field(
+        "id", description="Order: by SK_ID_CURR, or by probability of default (ties by id)."
+    )
+    lang: Lang | None = None
 
 
 class ExplanationQuery(Strict):

@@ -45,10 +45,8 @@ blueprint = api_blueprint("clients", __name__)
 )
 @require_roles(Role.ADVISOR)
 def get_clients(query: ClientsQuery) -> dict[str, Any]:
-    """Return a page of clients, optionally those whose SK_ID_CURR starts with ``query``."""
-    page = list_clients(
-        current_bundle(), query.query, query.limit, query.cursor, request_lang(None)
-    )
+    """Return a page of clients matching the filters (id prefix, decision, risk band)."""
+    page = list_clients(current_bundle(), query, request_lang(query.lang))
     audit_event("clients.list", None, None, "ok")
     return page
 

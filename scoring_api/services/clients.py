@@ -9,8 +9,11 @@ from typing import Any
 
 import numpy as np
 
+from model_training.modeling.risk_bands import BAND_BY_CODE, risk_bands
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.errors import ApiError
+from scoring_api.schemas import ClientsQuery
+from scoring_api.services.client_index import client_index, matching, page_rows
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.raw_data import (
     json_value,
@@ -27,33 +30,52 @@ SAMPLE_SEED = 0
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 
 
-def list_clients(
-    bundle: ServingBundle, query: str | None, limit: int, cursor: str | None, lang: str = "fr"
-) -> dict[str, Any]:
-    """Return a page of clients (by SK_ID_CURR, optionally starting with ``query`` digits)."""
+def list_clients(bundle: ServingBundle, filters: ClientsQuery, lang: str = "fr") -> dict[str, Any]:
+    """Return a page of clients matching the filters, in the asked order, and their total.
+
+    The cursor is the last SK_ID_CURR of the previous page when sorted by id (as before), and
+    the last client's position in the probability order otherwise; a cursor is valid only with
+    the filters and sort of the page that returned it.
+    """
+    query, cursor, limit = filters.query, filters.cursor, filters.limit
     if query and not is_ascii_digits(query):
         raise ApiError(422, "invalid_query", "query must be digits of an SK_ID_CURR.")
     if cursor and not is_ascii_digits(cursor):
         raise ApiError(422, "invalid_cursor", "cursor must be a next_cursor this API returned.")
-    ids = bundle.client_ids
-    start = int(np.searchsorted(ids, int(cursor), side="right")) if cursor else 0
-    if query:
-        matches = np.char.startswith(ids[start:].astype(str), query)
-        rows = np.flatnonzero(matches)[: limit + 1] + start
-    else:
-        rows = np.arange(start, min(start + limit + 1, len(ids)))
+    index = client_index(bundle)
+    by_id = filters.sort == "id"
+    if cursor and not by_id and int(cursor) >= len(bundle.client_ids):
+        raise ApiError(422, "invalid_cursor", "cursor must be a next_cursor this API returned.")
+    start = 0
+    if cursor:
+        start = (
+            int(np.searchsorted(bundle.client_ids, int(cursor), side="right"))
+            if by_id
+            else int(cursor) + 1
+        )
+    mask = matching(index, query, filters.decision, filters.risk_band)
+    rows, positions = page_rows(index.orders[filters.sort], mask, start, limit)
     items = [_summary(bundle, int(row), lang) for row in rows[:limit]]
-    has_more = len(rows) > limit
-    return {"items": items, "next_cursor": str(items[-1]["client_id"]) if has_more else None}
+    next_cursor = None
+    if len(rows) > limit:
+        next_cursor = str(items[-1]["client_id"]) if by_id else str(int(positions[limit - 1]))
+    return {"items": items, "next_cursor": next_cursor, "total": int(mask.sum())}
 
 
 def _summary(bundle: ServingBundle, row: int, lang: str) -> dict[str, Any]:
-    """Return one client's list entry: id, train/test, score and decision."""
+    """Return one client's list entry: id, train/test, score, decision and risk band."""
     return {
         "client_id": int(bundle.client_ids[row]),
         "is_test": bool(bundle.scores["is_test"].iat[row]),
         **stored_score(bundle, row, lang),
+        **band_fields(bundle, float(bundle.scores["probability"].iat[row]), lang),
     }
+
+
+def band_fields(bundle: ServingBundle, probability: float, lang: str) -> dict[str, str]:
+    """Return the risk band of a probability of default: its letter and label in ``lang``."""
+    code = str(risk_bands(probability, bundle.threshold, bundle.scale))
+    return {"risk_band": code, "risk_band_label": BAND_BY_CODE[code].label(lang)}
 
 
 def _file_head(bundle: ServingBundle, row: int, lang: str) -> dict[str, Any]:

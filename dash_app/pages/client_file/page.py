@@ -13,8 +13,8 @@ from dash_app.api_client import ApiClientError
 from dash_app.components.aria import aria
 from dash_app.components.client_nav import client_nav
 from dash_app.components.messages import error_alert, icon
+from dash_app.components.offers_card import offers_card
 from dash_app.pages.client_file import callbacks, ids
-from dash_app.pages.client_file.offers import offers_card
 from dash_app.pages.client_file.sections import client_file_sections
 from dash_app.pages.clients.ids import CLIENTS_RECENT_STORE
 from dash_app.pages.reviews.request import request_card
@@ -83,5 +83,7 @@ def file_content(client_id: int, lang: str) -> list[Component]:
     sections = client_file_sections(file, explanation, api_client.field_catalogue(lang), lang)
     if file["decision"] == "granted":
         return sections
-    offers = offers_card(client_id, api_client.client_offers(client_id, lang), lang)
+    offers = offers_card(
+        client_id, api_client.client_offers(client_id, lang), lang, ids.CLIENT_FILE_OFFERS_CARD
+    )
     return [sections[0], offers, *sections[1:]]

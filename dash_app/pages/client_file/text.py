@@ -14,44 +14,6 @@ TEXT = {
         "en": "Score: {score}, threshold: {threshold} (the higher, the lower the risk; refused "
         "at or below the threshold)",
     },
-    "client_file.offers.heading": {"fr": "Ce que nous pouvons proposer", "en": "What we can offer"},
-    "client_file.offers.intro": {
-        "fr": "Les prêts les plus proches de la demande que le modèle accorde, en ne changeant "
-        "que le montant ou la durée (le prix du bien reste celui de la demande).",
-        "en": "The loans nearest the request that the model grants, changing only the amount "
-        "or the term (the price of the goods stays as requested).",
-    },
-    "client_file.offers.rule.largest_amount": {
-        "fr": "Montant réduit, même durée",
-        "en": "Smaller amount, same term",
-    },
-    "client_file.offers.rule.shortest_term": {
-        "fr": "Même montant, autre durée",
-        "en": "Same amount, another term",
-    },
-    "client_file.offers.rule.amount_and_term": {
-        "fr": "Montant et durée ajustés",
-        "en": "Amount and term adjusted",
-    },
-    "client_file.offers.terms": {
-        "fr": "{amount} sur {term}, mensualité {instalment}, score {score}",
-        "en": "{amount} over {term}, instalment {instalment}, score {score}",
-    },
-    "client_file.offers.try": {"fr": "Essayer dans « Et si… »", "en": "Try it in What if…"},
-    "client_file.offers.none.no_offer_in_range": {
-        "fr": "Aucun montant ni aucune durée dans les limites du produit n'est accordé.",
-        "en": "No amount or term within the product's limits is granted.",
-    },
-    "client_file.offers.none.instalment_ceiling": {
-        "fr": "Même le plus petit montant sur la plus longue durée dépasse la part du revenu "
-        "admise pour les mensualités.",
-        "en": "Even the smallest amount over the longest term takes more of the income in "
-        "instalments than allowed.",
-    },
-    "client_file.offers.none.below_product_minimum": {
-        "fr": "Le montant demandé est sous le plus petit montant du produit.",
-        "en": "The amount asked is below the product's smallest amount.",
-    },
     "client_file.decision.unknown_outcome": {
         "fr": "Demande récente : son issue (remboursé ou non) n'est pas encore connue.",
         "en": "Recent application: its outcome (repaid or not) is not known yet.",

@@ -2,6 +2,10 @@
 
 CLIENTS_SEARCH_INPUT = "clients-search-input"
 CLIENTS_SEARCH_HELP = "clients-search-help"
+CLIENTS_DECISION_SELECT = "clients-decision-select"
+CLIENTS_BAND_SELECT = "clients-band-select"
+CLIENTS_SORT_SELECT = "clients-sort-select"
+CLIENTS_OPEN_LOCATION = "clients-open-location"  # Enter on a single match opens its file
 CLIENTS_RESULTS_DIV = "clients-results-div"
 CLIENTS_EMPTY_ALERT = "clients-empty-alert"
 CLIENTS_STATUS_P = "clients-status-p"

@@ -1,4 +1,4 @@
-"""Clients: search by number as you type, page through results, reopen recent files."""
+"""Clients: search by number as you type, filter and sort, page through, reopen recent files."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dash_app.access import ADVISOR_ROLES, Viewer
 from dash_app.components.aria import aria
 from dash_app.components.messages import icon, loading
 from dash_app.pages.clients import callbacks, ids
+from dash_app.pages.clients.sections import filter_selects
 from dash_app.recent_clients import owner_tag
 from dash_app.text import current_lang, t
 
@@ -28,7 +29,7 @@ dash.register_page(
 
 
 def layout(viewer: Viewer, **_: object) -> Component:
-    """Return the search box, the results, the paging buttons and the recent clients."""
+    """Return the search box, the filters, the results, the paging and the recent clients."""
     lang = current_lang()
     return html.Div(
         [
@@ -46,6 +47,8 @@ def layout(viewer: Viewer, **_: object) -> Component:
                 className="clients-search",
             ),
             dbc.FormText(t("clients.search_help", lang), id=ids.CLIENTS_SEARCH_HELP),
+            filter_selects(lang),
+            dcc.Location(id=ids.CLIENTS_OPEN_LOCATION, refresh="callback-nav"),
             html.P(id=ids.CLIENTS_STATUS_P, className="mt-3 mb-2", **aria(live="polite")),
             loading(html.Div(id=ids.CLIENTS_RESULTS_DIV), ids.CLIENTS_LOADING),
             html.Nav(

@@ -12,15 +12,20 @@ from dash_app.components.formatting import format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
 from dash_app.pages.clients import ids
 from dash_app.text import t
+from model_training.modeling.decision import OUTCOMES
+from model_training.modeling.risk_bands import RISK_BANDS
+
+SORT_ORDERS: tuple[str, ...] = ("id", "probability_desc", "probability_asc")
+ANY = "all"  # a filter's value that keeps every client (a native select shows no empty value)
 
 
 def results_table(items: list[dict[str, Any]], lang: str) -> Component:
-    """Return the found clients as a table: number (link), decision, probability, score."""
+    """Return the found clients as a table: number (link), decision, band, probability, score."""
     header = html.Thead(
         html.Tr(
             [
                 html.Th(t(f"clients.col.{name}", lang), scope="col")
-                for name in ("client", "decision", "probability", "score")
+                for name in ("client", "decision", "band", "probability", "score")
             ]
         )
     )
@@ -36,6 +41,7 @@ def results_table(items: list[dict[str, Any]], lang: str) -> Component:
                     scope="row",
                 ),
                 html.Td(decision_badge(item["decision"], lang)),
+                html.Td(band_cell(item)),
                 html.Td(format_percent(item["probability"], lang)),
                 html.Td(format_points(item["score"], lang)),
             ]
@@ -54,10 +60,52 @@ def results_table(items: list[dict[str, Any]], lang: str) -> Component:
     )
 
 
+def band_cell(item: dict[str, Any]) -> Component:
+    """Return a client's risk band: its letter in a badge, then its label."""
+    band = item.get("risk_band")
+    if not band:
+        return html.Span("")
+    return html.Span(
+        [
+            html.Span(band, className="badge text-bg-secondary risk-band me-1"),
+            item.get("risk_band_label", ""),
+        ]
+    )
+
+
+def filter_selects(lang: str) -> Component:
+    """Return the decision, risk band and order selects, side by side."""
+    all_option = {"label": t("clients.filter_all", lang), "value": ANY}
+    decisions = [{"label": t(f"decision.{name}", lang), "value": name} for name in OUTCOMES]
+    bands = [
+        {"label": f"{band.code} · {band.label(lang)}", "value": band.code} for band in RISK_BANDS
+    ]
+    sorts = [{"label": t(f"clients.sort.{name}", lang), "value": name} for name in SORT_ORDERS]
+    selects = (
+        (ids.CLIENTS_DECISION_SELECT, "clients.decision_label", [all_option, *decisions], ANY),
+        (ids.CLIENTS_BAND_SELECT, "clients.band_label", [all_option, *bands], ANY),
+        (ids.CLIENTS_SORT_SELECT, "clients.sort_label", sorts, SORT_ORDERS[0]),
+    )
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label(t(label, lang), html_for=select_id),
+                    dbc.Select(id=select_id, options=options, value=value),
+                ],
+                md=4,
+            )
+            for select_id, label, options, value in selects
+        ],
+        className="g-2 mt-1",
+    )
+
+
 def empty_alert(query: str, lang: str) -> Component:
-    """Return the message saying that no client number starts with the typed digits."""
+    """Return the message saying that no client matches the typed digits and the filters."""
+    text = t("clients.empty", lang, query=query) if query else t("clients.empty_filtered", lang)
     return dbc.Alert(
-        [icon("bi-search", "me-2"), t("clients.empty", lang, query=query)],
+        [icon("bi-search", "me-2"), text],
         color="info",
         id=ids.CLIENTS_EMPTY_ALERT,
     )

@@ -16,12 +16,13 @@ from dash_app.access import ADVISOR_ROLES, Viewer
 from dash_app.api_client import ApiClientError
 from dash_app.components.aria import aria
 from dash_app.components.messages import error_alert, icon
-from dash_app.pages.client_file.offers import offers_card
+from dash_app.components.offers_card import offers_card
 from dash_app.pages.reviews import callbacks, ids
 from dash_app.pages.reviews.outcome import outcome_form
 from dash_app.pages.reviews.sections import history_card, reasons_card, review_head
 from dash_app.routing import parse_client_id
 from dash_app.text import current_lang, t
+from model_training.modeling.decision import GRANTED
 from scoring_api.review_schemas import MAX_AGE_DAYS, MAX_REVIEW_ID
 from scoring_api.services.review_flow import REVIEW_STATUSES
 
@@ -101,8 +102,10 @@ def review_layout(viewer: Viewer, review_id: str | None = None, **_: object) -> 
         client_id = review["client_id"]
         reasons = reasons_card(api_client.client_explanation(client_id, lang), lang)
         offers = (
-            offers_card(client_id, api_client.client_offers(client_id, lang), lang)
-            if review["decision"] != "granted"
+            offers_card(
+                client_id, api_client.client_offers(client_id, lang), lang, ids.REVIEW_OFFERS_CARD
+            )
+            if review["decision"] != GRANTED
             else None
         )
     except ApiClientError as error:

@@ -18,3 +18,4 @@ WHAT_IF_SUMMARY_P = "whatif-summary-p"
 WHAT_IF_REASONS_CURRENT = "whatif-reasons-current-list"
 WHAT_IF_REASONS_SIMULATED = "whatif-reasons-simulated-list"
 WHAT_IF_REFERRAL = "whatif-referral-div"
+WHAT_IF_OFFERS_CARD = "whatif-offers-div"  # a refused or referred client's counter-offers

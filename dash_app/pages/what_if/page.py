@@ -24,7 +24,7 @@ from dash_app.components.aria import aria
 from dash_app.components.client_nav import client_nav
 from dash_app.components.loan_form import configured_rate
 from dash_app.components.messages import error_alert, icon, loading
-from dash_app.pages.client_file.offers import OFFER_AMOUNT, OFFER_INSTALMENT
+from dash_app.components.offers_card import OFFER_AMOUNT, OFFER_INSTALMENT, offers_card
 from dash_app.pages.what_if import callbacks, ids
 from dash_app.pages.what_if.sections import prompt
 from dash_app.routing import client_page_title
@@ -52,9 +52,20 @@ def with_offer(values: dict[str, Any], query: Mapping[str, object]) -> dict[str,
     return {**values, "credit": amount, "annuity": instalment, "knows_instalment": True}
 
 
+def _offers(client_id: int, file: Mapping[str, Any], lang: str) -> list[Component]:
+    """Return the "what we can offer" card of a refused or referred client (else nothing)."""
+    if file.get("decision") == "granted":
+        return []
+    try:
+        body = api_client.client_offers(client_id, lang)
+    except ApiClientError:
+        return []  # the what-if works without the offers; the client file shows the error
+    return [offers_card(client_id, body, lang, ids.WHAT_IF_OFFERS_CARD)]
+
+
 def layout(viewer: Viewer, client_id: int, **query: object) -> Component:
-    """Return the form prefilled with the client's current values (or an offer), and the
-    result area."""
+    """Return the offers of a refused or referred client, the form prefilled with the
+    client's current values (or an offer), and the result area."""
     lang = current_lang()
     heading = html.H1(t("client.heading", lang, client_id=client_id), className="h3")
     try:
@@ -63,6 +74,7 @@ def layout(viewer: Viewer, client_id: int, **query: object) -> Component:
     except ApiClientError as error:
         return html.Div([heading, error_alert(error, lang, client_id=client_id)])
     original = form_values(file.get("application") or {}, WHAT_IF_FIELDS, configured_rate())
+    offers = _offers(client_id, file, lang)
     return html.Div(
         [
             heading,
@@ -77,6 +89,7 @@ def layout(viewer: Viewer, client_id: int, **query: object) -> Component:
             form_beside_result(
                 ids.WHAT_IF_FORM,
                 [
+                    *offers,
                     html.H2(t("whatif.form_heading", lang), className="h4 mt-3"),
                     application_form(
                         WHAT_IF_FIELDS,

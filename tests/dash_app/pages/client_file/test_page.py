@@ -10,11 +10,13 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from dash_app import ids as shell_ids
-from dash_app.components.formatting import format_percent, format_points
+from dash_app.components.application_form import field_id
+from dash_app.components.formatting import format_currency, format_percent, format_points
 from dash_app.pages.client_file import ids
 from dash_app.pages.client_file.sections import WATERFALL_GROUPS
 from dash_app.pages.clients import ids as clients_ids
 from dash_app.pages.reviews import ids as review_ids
+from dash_app.pages.what_if import ids as what_if_ids
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import AuditEvent
 from scoring_api.security.state import get_state
@@ -27,6 +29,7 @@ from tests.dash_app.browser import (
 )
 from tests.dash_app.conftest import LiveServer
 from tests.dash_app.forms import page_layout, session_cookie
+from tests.dash_app.offers import refused_with_offers
 
 
 def api_answers(server: LiveServer, client_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -175,4 +178,27 @@ def test_an_advisor_requests_a_human_review_from_the_file_and_opens_it(
     click(dash_br, link)
     dash_br.wait_for_contains_text(f"#{review_ids.REVIEW_HISTORY_DIV}", "Nouveau justificatif.")
     assert dash_br.find_element("h1").text == f"Révision n° {number}"
+    assert dash_br.get_logs() == []
+
+
+def test_an_advisor_tries_an_offer_and_the_what_if_grants_it(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id, body = refused_with_offers(live_server)
+    offer = body["offers"][0]
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}")
+    dash_br.wait_for_element(f"#{ids.CLIENT_FILE_OFFERS_CARD} li", timeout=30)
+    card = text_of(dash_br, f"#{ids.CLIENT_FILE_OFFERS_CARD}")
+    assert format_currency(offer["amount"], "fr") in card
+    assert accessibility_violations(dash_br) == []
+    dash_br.find_element(f"#{ids.CLIENT_FILE_OFFERS_CARD} li a").click()
+    credit = f"#{field_id(what_if_ids.WHAT_IF_PREFIX, 'credit')}"
+    dash_br.wait_for_element(credit, timeout=30)
+    assert float(dash_br.find_element(credit).get_attribute("value")) == offer["amount"]
+    annuity = f"#{field_id(what_if_ids.WHAT_IF_PREFIX, 'annuity')}"
+    assert float(dash_br.find_element(annuity).get_attribute("value")) == offer["instalment"]
+    click(dash_br, f"#{what_if_ids.WHAT_IF_SIMULATE_BUTTON}")
+    dash_br.wait_for_element(f"#{what_if_ids.WHAT_IF_GRAPH} .main-svg", timeout=30)
+    decision = text_of(dash_br, f"#{what_if_ids.WHAT_IF_TABLE}-decision-simulated")
+    assert decision == "Accordé"
     assert dash_br.get_logs() == []

@@ -8,7 +8,7 @@ from typing import Any
 from dash.testing.browser import Browser
 
 from dash_app.components.application_form import field_id
-from dash_app.components.formatting import format_percent, format_points
+from dash_app.components.formatting import format_currency, format_percent, format_points
 from dash_app.pages.what_if import ids
 from tests.dash_app.browser import accessibility_violations, sign_in
 from tests.dash_app.conftest import LiveServer
@@ -20,6 +20,7 @@ from tests.dash_app.forms import (
     type_into,
     wait_for_value,
 )
+from tests.dash_app.offers import refused_with_offers
 from tests.scoring_api.security.helpers import add_key
 
 CREDIT_FACTOR = 3
@@ -148,3 +149,27 @@ def test_an_unknown_client_gets_no_such_client(live_server: LiveServer) -> None:
     page = what_if_layout(live_server, session_cookie(live_server, "alice"), "1")
     assert "Aucun client ne porte le numéro 1." in str(page)
     assert ids.WHAT_IF_SIMULATE_BUTTON not in str(page)
+
+
+def test_the_offers_card_of_a_refused_client_fills_the_form_and_the_what_if_grants_it(
+    dash_br: Browser, live_server: LiveServer
+) -> None:
+    client_id, body = refused_with_offers(live_server)
+    offer = body["offers"][0]
+    dash_br.driver.set_window_size(1366, 768)
+    sign_in(dash_br, live_server, "alice", next_path=f"/clients/{client_id}/what-if")
+    card = f"#{ids.WHAT_IF_OFFERS_CARD}"
+    dash_br.wait_for_element(f"{card} li a", timeout=30)
+    assert format_currency(offer["amount"], "fr") in text_of(dash_br, card)
+    top = dash_br.driver.execute_script(
+        "return arguments[0].getBoundingClientRect().top", dash_br.find_element(f"{card} li a")
+    )
+    assert top < 768  # the first offer is in the first screen of a laptop
+    dash_br.find_element(f"{card} li a").click()
+    wait_for_value(dash_br, field_id(ids.WHAT_IF_PREFIX, "credit"), offer["amount"])
+    annuity = f"#{field_id(ids.WHAT_IF_PREFIX, 'annuity')}"
+    assert float(dash_br.find_element(annuity).get_attribute("value")) == offer["instalment"]
+    click(dash_br, ids.WHAT_IF_SIMULATE_BUTTON)
+    dash_br.wait_for_element(f"#{ids.WHAT_IF_GRAPH} .main-svg", timeout=30)
+    assert text_of(dash_br, f"#{ids.WHAT_IF_TABLE}-decision-simulated") == "Accordé"
+    assert dash_br.get_logs() == []

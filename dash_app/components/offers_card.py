@@ -1,7 +1,8 @@
 """The "what we can offer" card of a refused or referred client: the API's counter-offers.
 
 Each offer links to the what-if page with the offer in its form (amount and monthly
-instalment), so one click lets the advisor check it and show it to the client.
+instalment), so one click lets the advisor check it and show it to the client. The client
+file and the what-if page show it, each under its own component id.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dash.development.base_component import Component
 
 from dash_app.components.formatting import format_currency, format_months, format_points
 from dash_app.components.messages import icon
-from dash_app.pages.client_file import ids
 from dash_app.text import t
 
 OFFER_AMOUNT = "offer_amount"  # the what-if page's query parameters of an offer
@@ -34,10 +34,10 @@ def _offer_item(client_id: int, offer: Mapping[str, Any], lang: str) -> Componen
     """Return one offer: its terms in words, its score, and the link to try it."""
     return html.Li(
         [
-            html.Strong(t(f"client_file.offers.rule.{offer['rule']}", lang)),
+            html.Strong(t(f"offers.rule.{offer['rule']}", lang)),
             " — ",
             t(
-                "client_file.offers.terms",
+                "offers.terms",
                 lang,
                 amount=format_currency(offer["amount"], lang),
                 term=format_months(offer["term_months"], lang),
@@ -46,7 +46,7 @@ def _offer_item(client_id: int, offer: Mapping[str, Any], lang: str) -> Componen
             ),
             " ",
             dcc.Link(
-                [icon("bi-calculator", "me-1"), t("client_file.offers.try", lang)],
+                [icon("bi-calculator", "me-1"), t("offers.try", lang)],
                 href=offer_link(client_id, offer),
             ),
         ],
@@ -54,7 +54,7 @@ def _offer_item(client_id: int, offer: Mapping[str, Any], lang: str) -> Componen
     )
 
 
-def offers_card(client_id: int, body: Mapping[str, Any], lang: str) -> Component:
+def offers_card(client_id: int, body: Mapping[str, Any], lang: str, card_id: str) -> Component:
     """Return the counter-offers card (or why there is none) of a refused or referred client."""
     offers = body.get("offers") or []
     if offers:
@@ -64,18 +64,18 @@ def offers_card(client_id: int, body: Mapping[str, Any], lang: str) -> Component
     else:
         code = (body.get("reason") or {}).get("code")
         key = code if code in NO_OFFER_CODES else "no_offer_in_range"
-        content = html.P(t(f"client_file.offers.none.{key}", lang), className="mb-0")
+        content = html.P(t(f"offers.none.{key}", lang), className="mb-0")
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H2(
-                    [icon("bi-arrow-left-right", "me-2"), t("client_file.offers.heading", lang)],
+                    [icon("bi-arrow-left-right", "me-2"), t("offers.heading", lang)],
                     className="h5 card-title",
                 ),
-                html.P(t("client_file.offers.intro", lang), className="small"),
+                html.P(t("offers.intro", lang), className="small"),
                 content,
             ]
         ),
-        id=ids.CLIENT_FILE_OFFERS_CARD,
+        id=card_id,
         className="mb-3",
     )
