@@ -2,8 +2,9 @@
 
 ``build_readable_export`` turns the export body (``services.clients.export_client``) into
 sections of labelled tables: the decision, the application by card (then its other fields), the
-model's inputs, the reasons, and each history table with all its rows (a table wider than
-``WIDE_TABLE`` columns lists each record as its own label/value table, to stay readable).
+model's inputs, the reasons, each history table with all its rows (a table wider than
+``WIDE_TABLE`` columns lists each record as its own label/value table, to stay readable), and
+the client's human reviews.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from model_training.presentation.history_fields import (
     history_value,
     table_title,
 )
+from model_training.presentation.review_words import REVIEW_ORIGIN, REVIEW_STATUS
 from model_training.presentation.value_text import value_text
 from scoring_api.export.text import TEXT, export_text
 from scoring_api.letter.content import Table
@@ -86,6 +88,7 @@ def build_readable_export(
         _features_part(export.get("features") or {}, lang),
         *_explanation_parts(export.get("explanation") or {}, lang),
         *(_history_part(name, rows, lang) for name, rows in (export.get("history") or {}).items()),
+        _reviews_part(export.get("reviews") or [], lang),
     ]
     return ReadableExport(
         lang=lang,
@@ -236,3 +239,47 @@ def _history_part(name: str, records: Sequence[Mapping[str, Any]], lang: str) ->
         for i, row in enumerate(values, start=1)
     )
     return Part(heading, paragraphs, blocks)
+
+
+def _words(words: Mapping[str, Mapping[str, str]], key: str, lang: str) -> str:
+    """Return a stored value's words in ``lang`` (the value itself when it has none)."""
+    entry = words.get(key)
+    return entry.get(lang, entry["fr"]) if entry else key
+
+
+def _moment(iso: str | None, lang: str) -> str:
+    """Return a stored timestamp's day as a date (missing: "not given")."""
+    if not iso:
+        return value_text("value.missing", lang)
+    return format_date(datetime.datetime.fromisoformat(iso).date(), lang)
+
+
+def _review_rows(review: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """Return one review's facts as label/value pairs, in words."""
+    final = review.get("final_decision")
+    rows = [
+        ("review.opened", _moment(review.get("created_at"), lang)),
+        ("review.origin", _words(REVIEW_ORIGIN, str(review.get("origin")), lang)),
+        ("review.status", _words(REVIEW_STATUS, str(review.get("status")), lang)),
+        ("review.decision", export_text(f"decision.{review.get('decision')}", lang)),
+        ("review.comment", review.get("comment") or export_text("no_improve", lang)),
+        ("review.final", export_text(f"decision.{final}", lang) if final else "—"),
+        ("review.reason", review.get("reason") or "—"),
+        ("review.decided", _moment(review.get("decided_at"), lang) if final else "—"),
+    ]
+    return [(export_text(key, lang), value) for key, value in rows]
+
+
+def _reviews_part(reviews: Sequence[Mapping[str, Any]], lang: str) -> Part:
+    """Return the client's human reviews, oldest first, each as its own table."""
+    heading = export_text("reviews.heading", lang)
+    if not reviews:
+        return Part(heading, (export_text("reviews.none", lang),))
+    blocks = tuple(
+        Block(
+            _pairs(_review_rows(review, lang), lang),
+            export_text("review.caption", lang, id=review["id"]),
+        )
+        for review in reviews
+    )
+    return Part(heading, blocks=blocks)

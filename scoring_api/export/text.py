@@ -69,6 +69,20 @@ TEXT = {
     "gender.M": {"fr": "Homme", "en": "Male"},
     "gender.XNA": {"fr": "Non renseigné", "en": "Not given"},
     "no_improve": {"fr": "—", "en": "—"},
+    "reviews.heading": {
+        "fr": "Vos demandes de réexamen humain",
+        "en": "Your requests for a human review",
+    },
+    "reviews.none": {"fr": "Aucune demande de réexamen.", "en": "No review requested."},
+    "review.caption": {"fr": "Réexamen n° {id}", "en": "Review no. {id}"},
+    "review.opened": {"fr": "Ouvert le", "en": "Opened on"},
+    "review.origin": {"fr": "Origine", "en": "Origin"},
+    "review.status": {"fr": "Statut", "en": "Status"},
+    "review.decision": {"fr": "Décision réexaminée", "en": "Decision reviewed"},
+    "review.comment": {"fr": "Commentaire", "en": "Comment"},
+    "review.final": {"fr": "Décision finale", "en": "Final decision"},
+    "review.reason": {"fr": "Motif", "en": "Reason"},
+    "review.decided": {"fr": "Décidé le", "en": "Decided on"},
 }
 
 

@@ -30,10 +30,11 @@ from scoring_api.schemas import (
 from scoring_api.security.access import client_access, require_roles
 from scoring_api.security.audit import audit_event
 from scoring_api.security.roles import Role
+from scoring_api.security.state import request_session
 from scoring_api.services.clients import client_file, export_as_csv, export_client, list_clients
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.peers import compare_with_peers
-from scoring_api.services.reviews import review_referral
+from scoring_api.services.reviews import client_reviews, review_referral
 from scoring_api.services.scoring import score_stored_client
 
 CLIENTS = Tag(name="clients", description="Stored clients: file, score, explanation, peers")
@@ -130,6 +131,7 @@ def get_client_export(path: ClientPath, query: ExportQuery) -> Response:
     client_access(path.client_id, "clients.export")
     lang = request_lang(query.lang)
     export = export_client(current_bundle(), api_settings().data_dir, path.client_id, lang)
+    export["reviews"] = client_reviews(request_session(), path.client_id)
     audit_event("clients.export", None, path.client_id, "ok")
     if query.format == "html":
         readable = build_readable_export(

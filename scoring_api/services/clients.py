@@ -142,6 +142,9 @@ def export_as_csv(export: dict[str, Any]) -> str:
             for name, records in value.items():
                 for i, record in enumerate(records):
                     rows.extend([name, i, k, v] for k, v in record.items())
+        elif key == "reviews":
+            for i, record in enumerate(value):
+                rows.extend([key, i, k, v] for k, v in record.items())
         elif key == "explanation":
             for name, records in value.items():
                 for i, record in enumerate(records):

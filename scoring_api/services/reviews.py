@@ -116,6 +116,12 @@ def list_reviews(
     return {"items": items, "next_cursor": str(items[-1]["id"]) if has_more else None}
 
 
+def client_reviews(session: Session, client_id: int) -> list[dict[str, Any]]:
+    """Return every review of one client, oldest first (the client's data export)."""
+    statement = select(Review).where(Review.client_id == client_id).order_by(Review.id)
+    return [review_body(review) for review in session.scalars(statement)]
+
+
 def find_review(session: Session, review_id: int, client_id: int | None = None) -> Review:
     """Return a review (only one of ``client_id``'s when given), or raise a 404 either way."""
     review = session.get(Review, review_id)

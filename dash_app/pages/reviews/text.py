@@ -1,8 +1,10 @@
 """Text of the review pages (queue, one review, outcome) and of the review request forms."""
 
+from model_training.presentation.review_words import REVIEW_ORIGIN, REVIEW_STATUS
+
 TEXT = {
-    "reviews.title": {"fr": "Révisions", "en": "Reviews"},
-    "reviews.nav": {"fr": "Révisions", "en": "Reviews"},
+    "reviews.title": {"fr": "Réexamens", "en": "Reviews"},
+    "reviews.nav": {"fr": "Réexamens", "en": "Reviews"},
     "reviews.intro": {
         "fr": "Les demandes de réexamen humain d'une décision, les plus anciennes d'abord : "
         "celles des clients et des conseillers, et celles qu'ouvre une décision transmise.",
@@ -12,36 +14,32 @@ TEXT = {
     "reviews.filter.status": {"fr": "Statut", "en": "Status"},
     "reviews.filter.all": {"fr": "Tous", "en": "All"},
     "reviews.filter.age": {
-        "fr": "Ouvertes depuis au moins (jours)",
+        "fr": "Ouverts depuis au moins (jours)",
         "en": "Opened at least (days ago)",
     },
-    "reviews.count.one": {"fr": "{count} révision affichée", "en": "{count} review shown"},
-    "reviews.count.other": {"fr": "{count} révisions affichées", "en": "{count} reviews shown"},
+    "reviews.count.one": {"fr": "{count} réexamen affiché", "en": "{count} review shown"},
+    "reviews.count.other": {"fr": "{count} réexamens affichés", "en": "{count} reviews shown"},
     "reviews.more": {"fr": "Afficher plus", "en": "Show more"},
     "reviews.empty": {
-        "fr": "Aucune révision ne correspond à ces filtres : la file est vide.",
+        "fr": "Aucun réexamen ne correspond à ces filtres : la file est vide.",
         "en": "No review matches these filters: the queue is empty.",
     },
-    "reviews.table_caption": {"fr": "File des révisions", "en": "Review queue"},
+    "reviews.table_caption": {"fr": "File des réexamens", "en": "Review queue"},
     "reviews.col.id": {"fr": "N°", "en": "No."},
     "reviews.col.client": {"fr": "Client", "en": "Client"},
     "reviews.col.origin": {"fr": "Origine", "en": "Origin"},
     "reviews.col.status": {"fr": "Statut", "en": "Status"},
-    "reviews.col.opened": {"fr": "Ouverte le", "en": "Opened on"},
+    "reviews.col.opened": {"fr": "Ouvert le", "en": "Opened on"},
     "reviews.col.age": {"fr": "Âge", "en": "Age"},
     "reviews.col.requester": {"fr": "Demandée par", "en": "Requested by"},
-    "reviews.open_review": {"fr": "Ouvrir la révision n° {id}", "en": "Open review no. {id}"},
-    "reviews.status.open": {"fr": "Ouverte", "en": "Open"},
-    "reviews.status.in_review": {"fr": "En cours d'examen", "en": "In review"},
-    "reviews.status.confirmed": {"fr": "Décision confirmée", "en": "Decision confirmed"},
-    "reviews.status.overturned": {"fr": "Décision infirmée", "en": "Decision overturned"},
-    "reviews.origin.request": {"fr": "Demande", "en": "Request"},
-    "reviews.origin.referral": {"fr": "Décision transmise", "en": "Referred decision"},
+    "reviews.open_review": {"fr": "Ouvrir le réexamen n° {id}", "en": "Open review no. {id}"},
+    **{f"reviews.status.{status}": words for status, words in REVIEW_STATUS.items()},
+    **{f"reviews.origin.{origin}": words for origin, words in REVIEW_ORIGIN.items()},
     "reviews.requester.none": {"fr": "automatique", "en": "automatic"},
-    "review.title": {"fr": "Révision n° {id}", "en": "Review no. {id}"},
-    "review.title_generic": {"fr": "Révision", "en": "Review"},
+    "review.title": {"fr": "Réexamen n° {id}", "en": "Review no. {id}"},
+    "review.title_generic": {"fr": "Réexamen", "en": "Review"},
     "review.bad_id": {
-        "fr": "« {id} » n'est pas un numéro de révision.",
+        "fr": "« {id} » n'est pas un numéro de réexamen.",
         "en": "“{id}” is not a review number.",
     },
     "review.back": {"fr": "Retour à la file", "en": "Back to the queue"},
@@ -73,7 +71,7 @@ TEXT = {
         "en": "Required to confirm or overturn; the client is shown it.",
     },
     "review.outcome.closed": {
-        "fr": "Cette révision est close : son issue ne peut plus changer.",
+        "fr": "Ce réexamen est clos : son issue ne peut plus changer.",
         "en": "This review is closed: its outcome can no longer change.",
     },
     "review.outcome.in_review": {"fr": "Prendre en charge", "en": "Take it up"},
@@ -84,17 +82,17 @@ TEXT = {
         "en": "Write the reason before confirming or overturning the decision.",
     },
     "review.outcome.done": {
-        "fr": "Enregistré : la révision est maintenant « {status} ».",
+        "fr": "Enregistré : le réexamen est maintenant « {status} ».",
         "en": "Recorded: the review is now “{status}”.",
     },
     "review.outcome.conflict": {
-        "fr": "Refusé : la révision a changé entre-temps ou ne peut pas passer à cet état "
+        "fr": "Refusé : le réexamen a changé entre-temps ou ne peut pas passer à cet état "
         "(elle est « {status} »). Le service a répondu : {message}",
         "en": "Refused: the review changed meanwhile or cannot move to that state (it is "
         "“{status}”). The service answered: {message}",
     },
     "review.not_found": {
-        "fr": "Aucune révision ne porte le numéro {id}.",
+        "fr": "Aucun réexamen ne porte le numéro {id}.",
         "en": "There is no review with number {id}.",
     },
     "reviewrequest.heading": {"fr": "Réexamen humain", "en": "Human review"},
@@ -114,13 +112,13 @@ TEXT = {
         "en": "Request a human review",
     },
     "reviewrequest.done": {
-        "fr": "Demande enregistrée (révision n° {id}).",
+        "fr": "Demande enregistrée (réexamen n° {id}).",
         "en": "Request recorded (review no. {id}).",
     },
     "reviewrequest.list_heading": {"fr": "Réexamens demandés", "en": "Reviews requested"},
     "reviewrequest.none": {"fr": "Aucun réexamen pour l'instant.", "en": "No review yet."},
     "reviewrequest.item": {
-        "fr": "Révision n° {id}, ouverte le {opened} : ",
+        "fr": "Réexamen n° {id}, ouvert le {opened} : ",
         "en": "Review no. {id}, opened on {opened}: ",
     },
     "reviewrequest.final": {

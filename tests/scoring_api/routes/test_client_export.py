@@ -9,6 +9,7 @@ import pytest
 from model_training.features.catalogue import field_catalogue
 from model_training.presentation.formats import format_currency
 from model_training.presentation.history_fields import column_label, table_title
+from model_training.presentation.review_words import REVIEW_STATUS
 from scoring_api.export.text import export_text
 
 
@@ -58,3 +59,33 @@ def test_an_advisor_gets_any_clients_html_export_and_a_bad_format_is_refused(
     base = f"/api/v1/clients/{client_ids[1]}/export"
     assert as_role("advisor", "GET", f"{base}?format=html").status_code == 200
     assert as_role("advisor", "GET", f"{base}?format=pdf").status_code == 422
+
+
+def test_the_export_holds_the_clients_reviews_in_every_format(as_role, client_ids) -> None:
+    client_id = client_ids[0]
+    comment = "<b>Mon revenu</b> a augmenté"
+    review = as_role(
+        "client", "POST", f"/api/v1/clients/{client_id}/reviews", json={"comment": comment}
+    ).json
+    reason = "Bulletins de salaire vus."
+    outcome = {"status": "overturned", "reason": reason}
+    as_role("advisor", "POST", f"/api/v1/reviews/{review['id']}/outcome", json=outcome)
+    url = f"/api/v1/clients/{client_id}/export"
+    exported = as_role("client", "GET", f"{url}?format=json").json["reviews"]
+    mine = next(item for item in exported if item["id"] == review["id"])
+    assert (mine["status"], mine["comment"], mine["reason"]) == ("overturned", comment, reason)
+    csv_text = as_role("client", "GET", f"{url}?format=csv").get_data(as_text=True)
+    assert f"reviews,{exported.index(mine)},reason,{reason}" in csv_text
+    page = as_role("client", "GET", f"{url}?format=html&lang=en").get_data(as_text=True)
+    assert export_text("reviews.heading", "en") in page
+    assert export_text("review.caption", "en", id=review["id"]) in page
+    assert REVIEW_STATUS["overturned"]["en"] in page
+    assert escape(comment) in page
+    assert comment not in page
+    assert reason in page
+
+
+def test_a_client_without_reviews_reads_that_there_is_none(as_role, client_ids) -> None:
+    url = f"/api/v1/clients/{client_ids[1]}/export?format=html&lang=fr"
+    page = as_role("advisor", "GET", url).get_data(as_text=True)
+    assert export_text("reviews.none", "fr") in page

@@ -171,13 +171,13 @@ def test_an_advisor_requests_a_human_review_from_the_file_and_opens_it(
     number = dash_br.find_element(result).text.split("n° ")[1].rstrip(").")
     link = f"#{review_ids.REVIEW_REQUEST_LIST_DIV} a[href='/reviews/{number}']"
     dash_br.wait_for_element(link, timeout=30)
-    assert "Ouverte" in dash_br.find_element(link).text
+    assert "Ouvert" in dash_br.find_element(link).text
     assert (
         dash_br.find_element(f"#{review_ids.REVIEW_REQUEST_TEXTAREA}").get_attribute("value") == ""
     )
     click(dash_br, link)
     dash_br.wait_for_contains_text(f"#{review_ids.REVIEW_HISTORY_DIV}", "Nouveau justificatif.")
-    assert dash_br.find_element("h1").text == f"Révision n° {number}"
+    assert dash_br.find_element("h1").text == f"Réexamen n° {number}"
     assert dash_br.get_logs() == []
 
 

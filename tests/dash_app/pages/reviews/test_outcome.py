@@ -34,6 +34,6 @@ def test_a_conflict_is_told_in_words_with_the_reviews_status() -> None:
         409, "conflict", "The review is already confirmed.", {"status": "confirmed"}
     )
     shown = " ".join(texts(outcome_error(error, None, "fr")))
-    assert "Refusé : la révision a changé entre-temps" in shown
+    assert "Refusé : le réexamen a changé entre-temps" in shown
     assert "« Décision confirmée »" in shown
     assert "The review is already confirmed." in shown

@@ -43,16 +43,16 @@ def test_a_client_asks_an_advisor_overturns_and_the_client_reads_why(
     dash_br.wait_for_element(f"#{ids.REVIEW_REQUEST_TEXTAREA}", timeout=WAIT)
     dash_br.find_element(f"#{ids.REVIEW_REQUEST_TEXTAREA}").send_keys("Mes revenus ont augmenté.")
     click(dash_br, f"#{ids.REVIEW_REQUEST_BUTTON}")
-    dash_br.wait_for_contains_text(f"#{ids.REVIEW_REQUEST_RESULT_DIV}", "révision n°", timeout=WAIT)
+    dash_br.wait_for_contains_text(f"#{ids.REVIEW_REQUEST_RESULT_DIV}", "réexamen n°", timeout=WAIT)
     done = dash_br.find_element(f"#{ids.REVIEW_REQUEST_RESULT_DIV}").text
     review_id = int(re.search(r"n° (\d+)", done)[1])  # type: ignore[index]  # asserted by the wait
     listing = dash_br.find_element(f"#{ids.REVIEW_REQUEST_LIST_DIV}").text
-    assert f"Révision n° {review_id}" in listing
-    assert "Ouverte" in listing
+    assert f"Réexamen n° {review_id}" in listing
+    assert "Ouvert" in listing
     assert accessibility_violations(dash_br) == []
 
     _switch_to(dash_br, live_server, "alice", "/reviews")
-    assert "Révisions" in dash_br.find_element(f"#{shell_ids.SHELL_NAV_LINKS}").text
+    assert "Réexamens" in dash_br.find_element(f"#{shell_ids.SHELL_NAV_LINKS}").text
     _show_in_queue(dash_br, review_id)
     assert accessibility_violations(dash_br) == []
     click(dash_br, f"#{ids.REVIEWS_TABLE_DIV} a[href='/reviews/{review_id}']")
@@ -63,7 +63,7 @@ def test_a_client_asks_an_advisor_overturns_and_the_client_reads_why(
 
     click(dash_br, f"#{ids.REVIEW_OVERTURN_BUTTON}")  # no reason written: refused
     dash_br.wait_for_contains_text(f"#{ids.REVIEW_RESULT_DIV}", "Écrivez le motif", timeout=WAIT)
-    assert "Ouverte" in dash_br.find_element(f"#{ids.REVIEW_HEAD_DIV}").text
+    assert "Ouvert" in dash_br.find_element(f"#{ids.REVIEW_HEAD_DIV}").text
 
     click(dash_br, f"#{ids.REVIEW_TAKE_BUTTON}")
     dash_br.wait_for_contains_text(f"#{ids.REVIEW_HEAD_DIV}", "En cours d'examen", timeout=WAIT)
@@ -91,4 +91,4 @@ def test_a_client_cannot_open_the_review_pages(dash_br: Browser, live_server: Li
         open_page(dash_br, live_server, path)
         dash_br.wait_for_contains_text("#main", "Accès refusé", timeout=WAIT)
         assert not dash_br.find_elements(f"#{ids.REVIEWS_TABLE_DIV}")
-    assert "Révisions" not in dash_br.find_element(f"#{shell_ids.SHELL_NAV_LINKS}").text
+    assert "Réexamens" not in dash_br.find_element(f"#{shell_ids.SHELL_NAV_LINKS}").text

@@ -133,7 +133,7 @@ def test_the_history_gives_each_step_the_api_records() -> None:
     )
     steps = [" ".join(texts(s)) for s in history_steps(closed, "fr")]
     assert steps == [
-        "1 décembre 2026 — Ouverte, par : le système (décision transmise)",
+        "1 décembre 2026 — Ouvert, par : le système (décision transmise)",
         "3 décembre 2026 — Décision confirmée, par : conseiller n° 4 Motif : Checked.",
     ]
 
