@@ -10,6 +10,7 @@ from dash.development.base_component import Component
 
 from dash_app.components.formatting import format_percent, format_points
 from dash_app.components.messages import decision_badge, icon
+from dash_app.components.tables import list_table
 from dash_app.pages.clients import ids
 from dash_app.text import t
 from model_training.modeling.decision import OUTCOMES
@@ -48,16 +49,7 @@ def results_table(items: list[dict[str, Any]], lang: str) -> Component:
         )
         for item in items
     ]
-    return dbc.Table(
-        [
-            html.Caption(t("clients.table_caption", lang), className="visually-hidden"),
-            header,
-            html.Tbody(rows),
-        ],
-        hover=True,
-        responsive=True,
-        className="clients-table align-middle",
-    )
+    return list_table(t("clients.table_caption", lang), header, rows, "clients-table")
 
 
 def band_cell(item: dict[str, Any]) -> Component:

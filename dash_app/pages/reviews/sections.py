@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 from dash_app.components.formatting import format_days, format_points
 from dash_app.components.messages import decision_badge, icon
 from dash_app.components.reasons import reasons_body
+from dash_app.components.tables import list_table
 from dash_app.pages.reviews import ids
 from dash_app.text import t
 from model_training.presentation.formats import format_date
@@ -83,16 +84,7 @@ def queue_table(items: Sequence[Mapping[str, Any]], lang: str, today: date) -> C
         )
         for item in items
     ]
-    return dbc.Table(
-        [
-            html.Caption(t("reviews.table_caption", lang), className="visually-hidden"),
-            header,
-            html.Tbody(rows),
-        ],
-        hover=True,
-        responsive=True,
-        className="reviews-table align-middle",
-    )
+    return list_table(t("reviews.table_caption", lang), header, rows, "reviews-table")
 
 
 def empty_alert(lang: str) -> Component:
