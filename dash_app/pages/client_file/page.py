@@ -17,7 +17,7 @@ from dash_app.components.offers_card import offers_card
 from dash_app.pages.client_file import callbacks, ids
 from dash_app.pages.client_file.sections import client_file_sections
 from dash_app.pages.clients.ids import CLIENTS_RECENT_STORE
-from dash_app.pages.reviews.request import request_card
+from dash_app.pages.reviews.request import review_sections
 from dash_app.recent_clients import owner_tag
 from dash_app.routing import client_page_title
 from dash_app.text import current_lang, t
@@ -42,6 +42,7 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
         )
     except ApiClientError as error:
         content, opened = [error_alert(error, lang, client_id=client_id)], None
+    notice, review = review_sections(client_id, own=False, lang=lang, form=viewer.is_advisor)
     return html.Div(
         [
             html.H1(t("client.heading", lang, client_id=client_id), className="h3"),
@@ -50,8 +51,9 @@ def layout(viewer: Viewer, client_id: int, **_: object) -> Component:
             dcc.Store(id=CLIENTS_RECENT_STORE, storage_type="local"),
             dcc.Store(id=ids.CLIENT_FILE_ID_STORE, data=client_id),
             letter_bar(lang),
+            notice,
             html.Div(content, id=ids.CLIENT_FILE_CONTENT_DIV),
-            request_card(client_id, own=False, lang=lang) if viewer.is_advisor else None,
+            review,
         ]
     )
 

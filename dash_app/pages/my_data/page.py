@@ -17,7 +17,7 @@ from dash_app.components.messages import error_alert
 from dash_app.pages.client_file.sections import client_file_sections
 from dash_app.pages.my_data import callbacks, ids
 from dash_app.pages.my_data.sections import explanation_card, rights_card
-from dash_app.pages.reviews.request import request_card
+from dash_app.pages.reviews.request import review_sections
 from dash_app.text import current_lang, t
 from scoring_api.security.roles import Role
 
@@ -65,5 +65,5 @@ def my_data_content(client_id: int, lang: str) -> Any:
         ],
         className="g-3 mb-3",
     )
-    review = request_card(client_id, own=True, lang=lang)
-    return [top, review, *client_file_sections(file, explanation, labels, lang)]
+    notice, review = review_sections(client_id, own=True, lang=lang)
+    return [notice, top, review, *client_file_sections(file, explanation, labels, lang)]

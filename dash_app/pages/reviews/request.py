@@ -71,12 +71,49 @@ def reviews_list(reviews: Sequence[Mapping[str, Any]], own: bool, lang: str) -> 
     return html.Ul(items, className="mb-0")
 
 
-def request_card(client_id: int, own: bool, lang: str) -> Component:
-    """Return the request form (comment, button, announced result) and the client's reviews."""
+def final_decision_notice(reviews: Sequence[Mapping[str, Any]], lang: str) -> Component | None:
+    """Return the final decision of the latest closed review (None while no review is closed).
+
+    The model's decision shown beside it stays as scored: an outcome is recorded beside it.
+    """
+    closed = [review for review in reviews if review.get("final_decision")]
+    if not closed:
+        return None
+    latest = max(closed, key=lambda review: (review.get("decided_at") or "", review["id"]))
+    text = t(
+        "reviewrequest.notice",
+        lang,
+        id=latest["id"],
+        day=review_date(latest["decided_at"], lang),
+        decision=t(f"decision.{latest['final_decision']}", lang),
+        reason=latest.get("reason") or "",
+    )
+    return dbc.Alert(
+        [
+            icon("bi-person-check", "me-2"),
+            html.Strong(text),
+            html.Div(t("reviewrequest.notice_model", lang), className="small mt-1"),
+        ],
+        id=ids.REVIEW_FINAL_NOTICE,
+        color="info",
+        className="mb-3",
+    )
+
+
+def review_sections(
+    client_id: int, own: bool, lang: str, form: bool = True
+) -> tuple[Component | None, Component | None]:
+    """Return the final-decision notice and (with ``form``) the request card, from one read."""
     try:
-        listing = reviews_list(client_reviews(client_id), own, lang)
+        reviews = client_reviews(client_id)
     except ApiClientError as error:
-        listing = error_alert(error, lang)
+        return None, request_card(client_id, own, lang, error_alert(error, lang)) if form else None
+    card = request_card(client_id, own, lang, reviews_list(reviews, own, lang)) if form else None
+    return final_decision_notice(reviews, lang), card
+
+
+def request_card(client_id: int, own: bool, lang: str, listing: Any) -> Component:
+    """Return the request form (comment, button, announced result) and the client's reviews."""
     intro = "reviewrequest.intro_client" if own else "reviewrequest.intro_advisor"
     return dbc.Card(
         dbc.CardBody(

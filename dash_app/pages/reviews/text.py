@@ -31,7 +31,7 @@ TEXT = {
     "reviews.col.status": {"fr": "Statut", "en": "Status"},
     "reviews.col.opened": {"fr": "Ouvert le", "en": "Opened on"},
     "reviews.col.age": {"fr": "Âge", "en": "Age"},
-    "reviews.col.requester": {"fr": "Demandée par", "en": "Requested by"},
+    "reviews.col.requester": {"fr": "Demandé par", "en": "Requested by"},
     "reviews.open_review": {"fr": "Ouvrir le réexamen n° {id}", "en": "Open review no. {id}"},
     **{f"reviews.status.{status}": words for status, words in REVIEW_STATUS.items()},
     **{f"reviews.origin.{origin}": words for origin, words in REVIEW_ORIGIN.items()},
@@ -120,6 +120,16 @@ TEXT = {
     "reviewrequest.item": {
         "fr": "Réexamen n° {id}, ouvert le {opened} : ",
         "en": "Review no. {id}, opened on {opened}: ",
+    },
+    "reviewrequest.notice": {
+        "fr": "Après le réexamen humain n° {id} du {day}, la décision finale est : {decision}. "
+        "Motif : {reason}",
+        "en": "After human review no. {id} on {day}, the final decision is: {decision}. "
+        "Reason: {reason}",
+    },
+    "reviewrequest.notice_model": {
+        "fr": "La décision du modèle, ci-dessous, reste celle qui a été notée.",
+        "en": "The model's decision, below, stays as it was scored.",
     },
     "reviewrequest.final": {
         "fr": "Décision finale : {decision}. Motif : {reason}",

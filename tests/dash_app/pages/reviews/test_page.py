@@ -9,6 +9,7 @@ from selenium.webdriver.support.ui import Select
 
 from dash_app import ids as shell_ids
 from dash_app.pages.reviews import ids
+from dash_app.pages.sign_in import ids as sign_in_ids
 from tests.dash_app.browser import accessibility_violations, click, open_page, sign_in
 from tests.dash_app.conftest import LiveServer
 
@@ -16,10 +17,15 @@ WAIT = 30
 
 
 def _switch_to(browser: Browser, server: LiveServer, username: str, next_path: str) -> None:
-    """Forget the browser's session and sign in as someone else."""
-    open_page(browser, server, "/sign-in")
-    browser.driver.delete_all_cookies()
+    """Sign out with the shell's button, as a person would, then sign in as someone else.
+
+    (Deleting the cookies instead raced with the page's callbacks still in flight, whose
+    answers could set the previous person's session again.)
+    """
+    click(browser, f"#{shell_ids.SHELL_SIGN_OUT_BUTTON}")
+    browser.wait_for_element(f"#{sign_in_ids.SIGN_IN_USERNAME_INPUT}", timeout=WAIT)
     sign_in(browser, server, username, next_path=next_path)
+    browser.wait_for_text_to_equal("#shell-account-div .navbar-text", username, timeout=WAIT)
 
 
 def _show_in_queue(browser: Browser, review_id: int) -> None:
@@ -27,7 +33,7 @@ def _show_in_queue(browser: Browser, review_id: int) -> None:
     selector = f"#{ids.REVIEWS_TABLE_DIV} a[href='/reviews/{review_id}']"
     browser.wait_for_element(f"#{ids.REVIEWS_STATUS_SELECT}", timeout=WAIT)
     Select(browser.find_element(f"#{ids.REVIEWS_STATUS_SELECT}")).select_by_value("open")
-    browser.wait_for_contains_text(f"#{ids.REVIEWS_STATUS_P}", "affichée", timeout=WAIT)
+    browser.wait_for_contains_text(f"#{ids.REVIEWS_STATUS_P}", "affiché", timeout=WAIT)
     for _ in range(20):
         if browser.driver.find_elements("css selector", selector):
             return
@@ -52,7 +58,8 @@ def test_a_client_asks_an_advisor_overturns_and_the_client_reads_why(
     assert accessibility_violations(dash_br) == []
 
     _switch_to(dash_br, live_server, "alice", "/reviews")
-    assert "Réexamens" in dash_br.find_element(f"#{shell_ids.SHELL_NAV_LINKS}").text
+    # the navigation is redrawn for the new person after the account line: wait for it
+    dash_br.wait_for_contains_text(f"#{shell_ids.SHELL_NAV_LINKS}", "Réexamens", timeout=WAIT)
     _show_in_queue(dash_br, review_id)
     assert accessibility_violations(dash_br) == []
     click(dash_br, f"#{ids.REVIEWS_TABLE_DIV} a[href='/reviews/{review_id}']")
@@ -82,6 +89,10 @@ def test_a_client_asks_an_advisor_overturns_and_the_client_reads_why(
     )
     listing = dash_br.find_element(f"#{ids.REVIEW_REQUEST_LIST_DIV}").text
     assert "Motif : Revenus justifiés : 3 200 €." in listing
+    notice = dash_br.find_element(f"#{ids.REVIEW_FINAL_NOTICE}").text
+    assert "la décision finale est : " in notice
+    assert "Motif : Revenus justifiés : 3 200 €." in notice
+    assert "reste celle qui a été notée" in notice
     assert dash_br.get_logs() == []
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from dash_app import api_client
-from dash_app.pages.reviews.request import client_reviews, reviews_list
+from dash_app.pages.reviews.request import client_reviews, final_decision_notice, reviews_list
 from tests.dash_app.component_text import texts
 from tests.dash_app.pages.reviews.test_sections import a_review
 
@@ -44,3 +44,25 @@ def test_a_client_reads_the_outcome_and_reason_of_their_reviews_newest_first() -
 def test_no_review_yet_is_said_in_both_languages() -> None:
     assert texts(reviews_list([], True, "fr")) == ["Aucun réexamen pour l'instant."]
     assert texts(reviews_list([], False, "en")) == ["No review yet."]
+
+
+def test_the_final_decision_notice_tells_the_latest_closed_reviews_outcome() -> None:
+    assert final_decision_notice([a_review()], "en") is None
+    older = a_review(
+        id=3,
+        status="confirmed",
+        final_decision="refused",
+        reason="Seen.",
+        decided_at="2026-12-02T10:00:00+00:00",
+    )
+    newer = a_review(
+        id=2,
+        status="overturned",
+        final_decision="granted",
+        reason="Payslips seen.",
+        decided_at="2026-12-04T10:00:00+00:00",
+    )
+    shown = " ".join(texts(final_decision_notice([newer, older, a_review(id=9)], "en")))
+    assert "After human review no. 2 on December 4, 2026, the final decision is: Granted." in shown
+    assert "Reason: Payslips seen." in shown
+    assert "The model's decision, below, stays as it was scored." in shown
