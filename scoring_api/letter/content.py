@@ -70,14 +70,16 @@ def build_letter(
     day: datetime.date,
     contact: str,
     offers: Sequence[Mapping[str, Any]] | None = None,
+    review: Mapping[str, Any] | None = None,
 ) -> Letter:
     """Return the letter of a decision from its score and explanation bodies.
 
     ``offers`` are counter-offers (``amount``, ``term_months``, ``instalment``, ``score``), given
-    only when some exist; the letter then gains an "offers" section.
+    only when some exist; the letter then gains an "offers" section. ``review`` is the latest
+    closed human review (the API's body): its final decision leads the decision section.
     """
     sections = [
-        _decision_section(score, lang),
+        _decision_section(score, lang, review),
         _score_section(score, explanation, lang),
         _reasons_section(explanation, lang),
     ]
@@ -108,9 +110,25 @@ def build_letter(
     )
 
 
-def _decision_section(score: Mapping[str, Any], lang: str) -> Section:
-    """Return the decision (or referral) in words, with the information a referral waits for."""
-    paragraphs = [letter_text(f"decision.{score['decision']}", lang)]
+def _review_paragraphs(review: Mapping[str, Any], score: Mapping[str, Any], lang: str) -> list[str]:
+    """Return a closed review's final decision, its reason, and what the model alone said."""
+    day = datetime.datetime.fromisoformat(review["decided_at"]).date()
+    return [
+        letter_text(f"review.final.{review['final_decision']}", lang, day=format_date(day, lang)),
+        letter_text("review.reason", lang, reason=review.get("reason") or ""),
+        letter_text(f"review.model.{score['decision']}", lang),
+    ]
+
+
+def _decision_section(
+    score: Mapping[str, Any], lang: str, review: Mapping[str, Any] | None = None
+) -> Section:
+    """Return the decision (or referral) in words, with the information a referral waits for;
+    after a closed human review, its final decision first, then what the model alone said."""
+    if review and review.get("final_decision"):
+        paragraphs = _review_paragraphs(review, score, lang)
+    else:
+        paragraphs = [letter_text(f"decision.{score['decision']}", lang)]
     fields = [
         field["label"] for item in score.get("missing_inputs") or [] for field in item["fields"]
     ]
@@ -203,8 +221,10 @@ def stored_client_letter(
     client_id: int,
     lang: str,
     day: datetime.date,
+    review: Mapping[str, Any] | None = None,
 ) -> Letter:
-    """Return the letter of a stored client's decision: stored score, explanation, offers."""
+    """Return the letter of a stored client's decision: stored score, explanation, offers, and
+    the final decision of the latest closed human review when there is one."""
     score = score_stored_client(bundle, client_id, lang)
     explanation = explain_stored_client(bundle, client_id, 1, lang)
     offers = application_offers(bundle, settings, {"SK_ID_CURR": client_id}, score)["offers"]
@@ -216,4 +236,5 @@ def stored_client_letter(
         day=day,
         contact=settings.letter_contact,
         offers=offers or None,
+        review=review,
     )

@@ -37,6 +37,36 @@ TEXT = {
         "fr": "Informations à fournir : {fields}.",
         "en": "Information to provide: {fields}.",
     },
+    "review.final.granted": {
+        "fr": "Après réexamen par un conseiller le {day}, votre demande de crédit est accordée.",
+        "en": "After review by an advisor on {day}, your credit application is granted.",
+    },
+    "review.final.refused": {
+        "fr": "Après réexamen par un conseiller le {day}, votre demande de crédit n'est pas "
+        "accordée.",
+        "en": "After review by an advisor on {day}, your credit application is not granted.",
+    },
+    "review.reason": {
+        "fr": "Motif du conseiller : {reason}",
+        "en": "The advisor's reason: {reason}",
+    },
+    "review.model.granted": {
+        "fr": "Notre modèle de scoring, seul, l'accordait ; le score et les raisons ci-dessous "
+        "sont les siens.",
+        "en": "Our scoring model, alone, granted it; the score and the reasons below are its own.",
+    },
+    "review.model.refused": {
+        "fr": "Notre modèle de scoring, seul, ne l'accordait pas ; le score et les raisons "
+        "ci-dessous sont les siens.",
+        "en": "Our scoring model, alone, did not grant it; the score and the reasons below are "
+        "its own.",
+    },
+    "review.model.referred": {
+        "fr": "Notre modèle de scoring l'avait transmise à un conseiller ; le score et les "
+        "raisons ci-dessous sont les siens.",
+        "en": "Our scoring model had passed it to an advisor; the score and the reasons below "
+        "are its own.",
+    },
     "score.heading": {"fr": "Votre score et ce qu'il signifie", "en": "Your score and its meaning"},
     "score.value": {
         "fr": "Votre score est de {score}. Nous accordons les demandes dont le score dépasse "

@@ -18,7 +18,9 @@ from scoring_api.security.access import client_access, require_roles
 from scoring_api.security.audit import audit_event
 from scoring_api.security.cost_limits import charge_scoring, heavy_slot
 from scoring_api.security.roles import Role
+from scoring_api.security.state import request_session
 from scoring_api.services.offers import offer_cost
+from scoring_api.services.reviews import latest_outcome
 
 LETTERS = Tag(name="letters", description="The decision letter a client keeps, PDF or HTML")
 blueprint = api_blueprint("letter", __name__)
@@ -44,6 +46,7 @@ def get_client_letter(path: ClientPath, query: LetterQuery) -> Response:
             path.client_id,
             request_lang(query.lang),
             datetime.datetime.now(datetime.UTC).date(),
+            latest_outcome(request_session(), path.client_id),
         )
     audit_event("clients.letter", None, path.client_id, "ok")
     if query.format == "html":  # shown in the browser, saved under the same name

@@ -122,6 +122,18 @@ def client_reviews(session: Session, client_id: int) -> list[dict[str, Any]]:
     return [review_body(review) for review in session.scalars(statement)]
 
 
+def latest_outcome(session: Session, client_id: int) -> dict[str, Any] | None:
+    """Return the client's latest closed review (the final decision the letter states)."""
+    statement = (
+        select(Review)
+        .where(Review.client_id == client_id, Review.final_decision.is_not(None))
+        .order_by(Review.decided_at.desc(), Review.id.desc())
+        .limit(1)
+    )
+    review = session.scalars(statement).first()
+    return review_body(review) if review else None
+
+
 def find_review(session: Session, review_id: int, client_id: int | None = None) -> Review:
     """Return a review (only one of ``client_id``'s when given), or raise a 404 either way."""
     review = session.get(Review, review_id)

@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import delete
 
 from model_training.bundle import current_version
 from scoring_api.context import bundle_store
 from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
+from scoring_api.security.models import Review
 from scoring_api.security.state import get_state
 from tests.scoring_api.bundle_servers import NEW_VERSION, QuietHandler, http_server
 from tests.scoring_api.settings import make_settings
@@ -59,6 +61,15 @@ def keys(app: Flask, client_ids: list[int]) -> dict[str, str]:
             session, secret, "test-client", "client", client_ids[0]
         ).token
     return out
+
+
+@pytest.fixture
+def reviews_cleared(app: Flask) -> Iterator[None]:
+    """Delete the reviews a test opened on the session app (a closed one changes letters)."""
+    yield
+    with get_state(app).database.session() as session:
+        session.execute(delete(Review))
+        session.commit()
 
 
 @pytest.fixture

@@ -30,7 +30,8 @@ OFFER = {"amount": 12345.0, "term_months": 36, "instalment": 420.0, "score": 541
 
 
 def make_letter(lang: str = "fr", **changes: Any) -> Letter:
-    """Return a letter of the made-up refusal, with ``score``/``explanation``/``offers`` swapped."""
+    """Return a letter of the made-up refusal, ``score``/``explanation``/``offers``/``review``
+    swapped."""
     return build_letter(
         100001,
         changes.get("score", SCORE),
@@ -39,4 +40,14 @@ def make_letter(lang: str = "fr", **changes: Any) -> Letter:
         day=DAY,
         contact=CONTACT,
         offers=changes.get("offers"),
+        review=changes.get("review"),
     )
+
+
+# A made-up closed review overturning the refusal (the API's body, the fields the letter reads).
+OVERTURNED = {
+    "status": "overturned",
+    "final_decision": "granted",
+    "reason": "Bulletins de salaire vus.",
+    "decided_at": "2026-12-04T15:00:00+00:00",
+}

@@ -6,7 +6,7 @@ import pytest
 
 from model_training.presentation.rights import RIGHTS
 from scoring_api.letter.content import Section
-from tests.scoring_api.letter.letters import EXPLANATION, OFFER, SCORE, make_letter
+from tests.scoring_api.letter.letters import EXPLANATION, OFFER, OVERTURNED, SCORE, make_letter
 
 
 def section(letter_sections: tuple[Section, ...], heading: str) -> Section:
@@ -47,6 +47,36 @@ def test_the_letter_names_the_application_the_date_in_words_and_the_model(lang, 
 def test_the_decision_is_stated_in_words(decision, lang, sentence) -> None:
     letter = make_letter(lang, score={**SCORE, "decision": decision})
     assert letter.sections[0].paragraphs[0] == sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "final", "model"),
+    [
+        (
+            "fr",
+            "Après réexamen par un conseiller le 4 décembre 2026, votre demande de crédit est "
+            "accordée.",
+            "Notre modèle de scoring, seul, ne l'accordait pas ; le score et les raisons "
+            "ci-dessous sont les siens.",
+        ),
+        (
+            "en",
+            "After review by an advisor on December 4, 2026, your credit application is granted.",
+            "Our scoring model, alone, did not grant it; the score and the reasons below are "
+            "its own.",
+        ),
+    ],
+)
+def test_a_closed_review_leads_with_the_final_decision_then_the_models(lang, final, model) -> None:
+    paragraphs = make_letter(lang, review=OVERTURNED).sections[0].paragraphs
+    assert paragraphs[0] == final
+    assert paragraphs[1].endswith("Bulletins de salaire vus.")
+    assert paragraphs[2] == model
+
+
+def test_an_open_review_changes_nothing_in_the_letter() -> None:
+    pending = {**OVERTURNED, "status": "in_review", "final_decision": None, "decided_at": None}
+    assert make_letter("fr", review=pending) == make_letter("fr")
 
 
 def test_a_referral_names_the_information_to_provide() -> None:

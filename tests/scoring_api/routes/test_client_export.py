@@ -61,6 +61,7 @@ def test_an_advisor_gets_any_clients_html_export_and_a_bad_format_is_refused(
     assert as_role("advisor", "GET", f"{base}?format=pdf").status_code == 422
 
 
+@pytest.mark.usefixtures("reviews_cleared")
 def test_the_export_holds_the_clients_reviews_in_every_format(as_role, client_ids) -> None:
     client_id = client_ids[0]
     comment = "<b>Mon revenu</b> a augmenté"

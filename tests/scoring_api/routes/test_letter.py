@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import html
 import io
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from model_training.presentation.formats import format_points
+from model_training.presentation.formats import format_date, format_points
 from model_training.presentation.rights import RIGHTS
 from scoring_api.letter.text import letter_text
 from scoring_api.security.audit import pseudonymise
@@ -103,3 +105,20 @@ def test_unknown_options_are_422(as_role, client_ids, query) -> None:
 def test_an_unknown_client_has_no_letter(as_role) -> None:
     response = as_role("advisor", "GET", "/api/v1/clients/1/letter")
     assert (response.status_code, response.json["error"]["code"]) == (404, "not_found")
+
+
+@pytest.mark.usefixtures("reviews_cleared")
+def test_after_an_overturn_the_letter_states_the_final_decision(as_role, client_ids) -> None:
+    client_id = client_ids[0]
+    url = f"/api/v1/clients/{client_id}/reviews"
+    review = as_role("advisor", "POST", url, json={"comment": "Nouveaux justificatifs."}).json
+    reason = "Les justificatifs changent la situation."
+    outcome = {"status": "overturned", "reason": reason}
+    closed = as_role("advisor", "POST", f"/api/v1/reviews/{review['id']}/outcome", json=outcome)
+    final = closed.json["final_decision"]
+    letter = as_role("client", "GET", f"/api/v1/clients/{client_id}/letter?format=html&lang=fr")
+    page = html.unescape(letter.get_data(as_text=True))
+    day = format_date(datetime.datetime.now(datetime.UTC).date(), "fr")
+    assert letter_text(f"review.final.{final}", "fr", day=day) in page
+    assert letter_text("review.reason", "fr", reason=reason) in page
+    assert letter_text(f"review.model.{review['decision']}", "fr") in page
