@@ -17,7 +17,7 @@ from scoring_api.services.review_flow import (
 COMMENT_MAX_LENGTH = 2000  # characters of a request's comment (plain text, never rendered)
 REASON_MAX_LENGTH = 2000  # characters of an outcome's reason
 MAX_AGE_DAYS = 3650
-MAX_REVIEW_ID = 2**31 - 1  # the reviews table's INTEGER key (PostgreSQL's is 32 bits)
+MAX_REVIEW_ID = 2**31 - 1  # the reviews table's INTEGER columns: id, client_id (32 bits)
 # Literal of a tuple built at import: mypy wants literal values, pydantic reads these fine.
 ReviewStatusName = Literal[REVIEW_STATUSES]  # type: ignore[valid-type]  # see above
 OutcomeStatusName = Literal[OUTCOME_STATUSES]  # type: ignore[valid-type]  # see above
@@ -43,7 +43,10 @@ class ReviewsQuery(Strict):
 
     status: ReviewStatusName | None = None
     client_id: int | None = Field(
-        None, ge=0, description="SK_ID_CURR: one client's reviews (a client: their own only)"
+        None,
+        ge=0,
+        le=MAX_REVIEW_ID,
+        description="SK_ID_CURR: one client's reviews (a client: their own only)",
     )
     older_than_days: int | None = Field(
         None, ge=0, le=MAX_AGE_DAYS, description="only reviews opened at least this many days ago"

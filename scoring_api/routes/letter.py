@@ -21,6 +21,7 @@ from scoring_api.security.roles import Role
 from scoring_api.security.state import request_session
 from scoring_api.services.offers import offer_cost
 from scoring_api.services.reviews import latest_outcome
+from scoring_api.services.scoring import client_row
 
 LETTERS = Tag(name="letters", description="The decision letter a client keeps, PDF or HTML")
 blueprint = api_blueprint("letter", __name__)
@@ -36,17 +37,20 @@ blueprint = api_blueprint("letter", __name__)
 def get_client_letter(path: ClientPath, query: LetterQuery) -> Response:
     """Return the letter of a client's decision: reasons, score, rights, whom to contact."""
     client_access(path.client_id, "clients.letter")
+    bundle = current_bundle()
+    client_row(bundle, path.client_id)  # an unknown id: 404 before any database read
+    review = latest_outcome(request_session(), path.client_id)
     settings = api_settings()
     cost = offer_cost(settings)  # the letter searches the counter-offers too
     with heavy_slot(settings, cost):
         charge_scoring(settings, cost)
         letter = stored_client_letter(
-            current_bundle(),
+            bundle,
             settings,
             path.client_id,
             request_lang(query.lang),
             datetime.datetime.now(datetime.UTC).date(),
-            latest_outcome(request_session(), path.client_id),
+            review,
         )
     audit_event("clients.letter", None, path.client_id, "ok")
     if query.format == "html":  # shown in the browser, saved under the same name

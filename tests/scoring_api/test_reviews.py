@@ -301,6 +301,13 @@ def test_a_granted_or_refused_read_opens_no_review(
     assert [r.decision for r in opened if r.decision != "referred"] == []
 
 
-@pytest.mark.parametrize("url", ["/api/v1/reviews/2147483648", "/api/v1/reviews?cursor=2147483648"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/reviews/2147483648",
+        "/api/v1/reviews?cursor=2147483648",
+        "/api/v1/reviews?client_id=2147483648",
+    ],
+)
 def test_ids_beyond_the_tables_key_are_a_422(call: Call, url: str) -> None:
     assert call("advisor", "GET", url).status_code == 422

@@ -122,3 +122,8 @@ def test_after_an_overturn_the_letter_states_the_final_decision(as_role, client_
     assert letter_text(f"review.final.{final}", "fr", day=day) in page
     assert letter_text("review.reason", "fr", reason=reason) in page
     assert letter_text(f"review.model.{review['decision']}", "fr") in page
+
+
+def test_an_unknown_id_beyond_the_databases_integers_is_a_404(as_role) -> None:
+    response = as_role("advisor", "GET", f"/api/v1/clients/{2**70}/letter")
+    assert (response.status_code, response.json["error"]["code"]) == (404, "not_found")
