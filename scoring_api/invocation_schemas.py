@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, JsonValue, field_validator
 
 from scoring_api.schemas import Strict
 
 # MLflow's four input formats, in the order its documentation lists them.
 INPUT_FORMATS = ("dataframe_split", "dataframe_records", "instances", "inputs")
-# A CSV body (Content-Type text/csv): a header line then one application a line.
-CSV_EXAMPLE = "NAME_CONTRACT_TYPE,AMT_CREDIT,AMT_ANNUITY,AMT_INCOME_TOTAL,DAYS_BIRTH\n"
-CSV_EXAMPLE += "Cash loans,250000,14000,90000,-12000\n"
+# The documented example: one new applicant, as dataframe_split and as a CSV body.
+EXAMPLE_COLUMNS: list[JsonValue] = [
+    "NAME_CONTRACT_TYPE",
+    "AMT_CREDIT",
+    "AMT_ANNUITY",
+    "AMT_INCOME_TOTAL",
+    "DAYS_BIRTH",
+]
+EXAMPLE_ROW: list[JsonValue] = ["Cash loans", 250000, 14000, 90000, -12000]
+CSV_EXAMPLE = "".join(",".join(map(str, line)) + "\n" for line in (EXAMPLE_COLUMNS, EXAMPLE_ROW))
 
 Records = list[dict[str, Any]]
 Columns = dict[str, list[Any]]
@@ -48,8 +55,8 @@ class InvocationRequest(Strict):
         json_schema_extra={
             "example": {
                 "dataframe_split": {
-                    "columns": CSV_EXAMPLE.splitlines()[0].split(","),
-                    "data": [["Cash loans", 250000, 14000, 90000, -12000]],
+                    "columns": EXAMPLE_COLUMNS,
+                    "data": [EXAMPLE_ROW],
                 }
             }
         },
