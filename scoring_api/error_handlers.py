@@ -48,11 +48,16 @@ def validation_response(exc: ValidationError) -> Response:
         )
     if request.get_data() and request.get_json(silent=True) is None:
         return error_response(ApiError(400, "bad_request", "The body is not valid JSON."))
+    return error_response(validation_error(exc))
+
+
+def validation_error(exc: ValidationError) -> ApiError:
+    """Return the 422 of a body that is JSON but not the request's model, with each error."""
     details = [
         {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
         for e in exc.errors(include_url=False, include_context=False, include_input=False)
     ]
-    return error_response(ApiError(422, "validation_error", "Invalid request.", details))
+    return ApiError(422, "validation_error", "Invalid request.", details)
 
 
 def http_error(exc: HTTPException) -> Response:

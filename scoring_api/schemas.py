@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from model_training.data.ranges import ValueRange, column_range, sign_hint
 from model_training.data.schema import ColumnSpec, table
@@ -112,30 +112,6 @@ class ScoreRequest(Strict):
     offers: bool = Field(
         False, description="Add each refused or referred application's counter-offers."
     )
-
-
-class DataframeSplit(Strict):
-    """Pandas ``to_dict(orient="split")`` columns and rows (MLflow ``dataframe_split``)."""
-
-    columns: list[str]
-    data: list[list[Any]]
-    index: list[Any] | None = None
-
-    @field_validator("columns")
-    @classmethod
-    def columns_are_unique(cls, columns: list[str]) -> list[str]:
-        """Refuse a column named twice (which value would be scored is ambiguous)."""
-        repeated = sorted({name for name in columns if columns.count(name) > 1})
-        if repeated:
-            raise ValueError(f"columns named more than once: {', '.join(repeated)}")
-        return columns
-
-
-class InvocationRequest(Strict):
-    """An MLflow scoring-server payload: ``dataframe_split`` or ``dataframe_records``."""
-
-    dataframe_split: DataframeSplit | None = None
-    dataframe_records: list[dict[str, Any]] | None = None
 
 
 class ClientPath(BaseModel):

@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from flask_openapi3 import Tag
+from flask_openapi3.utils import parse_body
 from pydantic import ValidationError
 
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
+from scoring_api.invocation_payload import invocation_records
+from scoring_api.invocation_schemas import INVOCATION_BODY, InvocationRequest
 from scoring_api.observability.metrics import observe_served_scores
 from scoring_api.schemas import (
     NEW_APPLICANT_REQUIRED,
     Application,
-    InvocationRequest,
+    ErrorResponse,
     InvocationResponse,
     ScoreRequest,
     ScoreResponse,
@@ -29,6 +32,8 @@ from scoring_api.services.offers import application_offers, offer_cost
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
 blueprint = api_blueprint("scoring", __name__)
+# invocations reads its body itself (JSON or CSV): its JSON model joins the document's schemas.
+blueprint.components_schemas.update(parse_body(InvocationRequest)[1])
 
 
 def _check_batch(n_applications: int) -> None:
@@ -98,35 +103,17 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
     return {"model_version": bundle.version, "results": results}
 
 
-def _invocation_records(body: InvocationRequest) -> list[dict[str, Any]]:
-    """Return the records of an MLflow payload (exactly one of split or records)."""
-    split, records = body.dataframe_split, body.dataframe_records
-    if split is None and records is not None:
-        return records
-    if split is None or records is not None:
-        raise ApiError(
-            422,
-            "invalid_payload",
-            "Send exactly one of dataframe_split or dataframe_records.",
-        )
-    bad = [i for i, row in enumerate(split.data) if len(row) != len(split.columns)]
-    if bad:
-        raise ApiError(
-            422, "invalid_payload", "Each row needs one value per column.", {"rows": bad[:10]}
-        )
-    return [dict(zip(split.columns, row, strict=True)) for row in split.data]
-
-
 @blueprint.post(
     "/invocations",
     tags=[SCORING],
     summary="MLflow-compatible scoring",
-    responses={200: InvocationResponse},
+    responses={200: InvocationResponse, 400: ErrorResponse, 415: ErrorResponse},
+    openapi_extensions={"requestBody": INVOCATION_BODY},
 )
 @require_roles(Role.SERVICE, Role.ADVISOR)
-def post_invocations(body: InvocationRequest) -> dict[str, Any]:
-    """Score an MLflow scoring-server payload: predictions with probability, decision, score."""
-    records = _invocation_records(body)
+def post_invocations() -> dict[str, Any]:
+    """Score an MLflow scoring-server payload (JSON or CSV): probability, decision, score."""
+    records = invocation_records()
     _check_batch(len(records))
     applications = []
     for i, record in enumerate(records):

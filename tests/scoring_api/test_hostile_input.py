@@ -55,7 +55,9 @@ def test_a_body_not_sent_as_json_is_a_415(as_role, url: str, content_type: str |
     response = send(as_role, url, data=body, content_type=content_type)
     assert (response.status_code, response.json["error"]["code"]) == (415, "unsupported_media_type")
     assert response.json["error"]["message"] == (
-        "Send the body as JSON with the header Content-Type: application/json."
+        "Send the body as JSON (Content-Type: application/json) or CSV (text/csv)."
+        if url.endswith("invocations")
+        else "Send the body as JSON with the header Content-Type: application/json."
     )
     assert response.json["error"]["details"] == {
         "content_type": (content_type or "").split(";")[0] or None
