@@ -79,4 +79,6 @@ def database_problem() -> str | None:
         return f"unreachable ({type(getattr(exc, 'orig', None) or exc).__name__})"
     if state.audit.is_failing:
         return f"audit rows not written yet ({state.audit.pending} waiting)"
+    if state.events is not None and state.events.is_failing:
+        return f"scoring events not written yet ({state.events.pending} waiting)"
     return None

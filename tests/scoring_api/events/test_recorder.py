@@ -19,13 +19,14 @@ from scoring_api.events.binning import bin_of
 from scoring_api.factory import create_app
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.database import Database
+from scoring_api.security.extension import database_problem
 from scoring_api.security.models import ScoringEvent
 from scoring_api.security.state import get_state
 from scoring_api.services.scoring import client_row
 from scoring_api.services.stored import stored_value_of
 from tests.processes import ROOT
 from tests.scoring_api.applicants import NEW_APPLICANT
-from tests.scoring_api.security.helpers import HOUR, add_key
+from tests.scoring_api.security.helpers import HOUR, add_key, make_app
 from tests.scoring_api.settings import PSEUDONYM_KEY, make_settings
 
 FIELDS = ("model_version", "client_ref", "probability", "decision", "score", "channel")
@@ -156,3 +157,13 @@ def test_no_event_is_lost_when_the_process_ends(tmp_path: Path) -> None:
         channels = list(session.scalars(select(ScoringEvent.channel)))
     opened.dispose()
     assert channels == ["invocations"] * 40
+
+
+def test_readiness_names_events_not_yet_written(tmp_path: Path) -> None:
+    app = make_app(make_settings(tmp_path, audit_flush_seconds=HOUR))
+    events = get_state(app).events
+    assert events is not None
+    with app.app_context():
+        assert database_problem() is None
+        events._is_failing = True  # as after a failed flush (the writer's own flag)
+        assert database_problem() == "scoring events not written yet (0 waiting)"
