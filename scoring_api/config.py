@@ -77,6 +77,7 @@ class Settings:
     bundle_max_unpacked_bytes: int = 2 << 30  # fetch-bundle: the archive once decompressed
     bundle_fetch_seconds: float = 600.0  # fetch-bundle: download and unpack, all told
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
+    events_retention_days: int = 730  # scoring events older than this are purged (purge-events)
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
     log_level: str = "info"
     metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
@@ -120,6 +121,13 @@ class Settings:
     def _above_zero(cls, value: float) -> float:
         if not value > 0:
             raise ValueError(f"must be above 0, got {value!r}.")
+        return value
+
+    @field_validator("events_retention_days")
+    @classmethod
+    def _retention_days(cls, value: int) -> int:
+        if not 1 <= value <= 36_500:
+            raise ValueError(f"EVENTS_RETENTION_DAYS must be from 1 to 36500, got {value!r}.")
         return value
 
     @field_validator("offer_max_instalment_to_income")

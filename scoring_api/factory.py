@@ -25,7 +25,16 @@ from scoring_api.observability.log_format import configure_logging
 from scoring_api.observability.metrics import init_metrics
 from scoring_api.observability.request_id import init_request_id
 from scoring_api.query_schemas import memoize_query_schemas
-from scoring_api.routes import catalogue, clients, letter, model, offers, reviews, scoring
+from scoring_api.routes import (
+    catalogue,
+    clients,
+    letter,
+    model,
+    offers,
+    outcomes,
+    reviews,
+    scoring,
+)
 from scoring_api.security import routes as auth
 from scoring_api.security.extension import init_security
 from scoring_api.security.identity import SECURITY_SCHEMES
@@ -41,6 +50,7 @@ BLUEPRINTS = (
     offers.blueprint,
     scoring.blueprint,
     reviews.blueprint,
+    outcomes.blueprint,
     auth.blueprint,
 )
 

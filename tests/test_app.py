@@ -149,6 +149,11 @@ def _rule(server: Flask, endpoint: str) -> str:
         ("POST", "/api/v1/invocations", {"dataframe_records": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{"SK_ID_CURR": "{other}"}]}),
+        (
+            "POST",
+            "/api/v1/outcomes",
+            [{"SK_ID_CURR": 1, "outcome_date": "2026-11-30", "defaulted": 0}],
+        ),
     ],
 )
 def test_a_client_is_refused_population_routes(

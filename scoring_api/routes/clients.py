@@ -14,6 +14,7 @@ from flask_openapi3 import Tag
 
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
+from scoring_api.events.recorder import record_stored_score
 from scoring_api.export.content import build_readable_export
 from scoring_api.export.render_html import render_export_html
 from scoring_api.observability.metrics import observe_served_scores
@@ -59,8 +60,10 @@ def get_clients(query: ClientsQuery) -> dict[str, Any]:
 def get_client(path: ClientPath) -> dict[str, Any]:
     """Return a client's file: score summary and application fields."""
     client_access(path.client_id, "clients.read")
-    body = client_file(current_bundle(), path.client_id, request_lang(None))
+    bundle = current_bundle()
+    body = client_file(bundle, path.client_id, request_lang(None))
     audit_event("clients.read", None, path.client_id, "ok")
+    record_stored_score(bundle, path.client_id, body)
     review_referral(path.client_id, body)
     return body
 
@@ -75,8 +78,10 @@ def get_client(path: ClientPath) -> dict[str, Any]:
 def get_client_score(path: ClientPath) -> dict[str, Any]:
     """Return a client's probability of default, decision, margin and points."""
     client_access(path.client_id, "clients.score")
-    body = score_stored_client(current_bundle(), path.client_id, request_lang(None))
+    bundle = current_bundle()
+    body = score_stored_client(bundle, path.client_id, request_lang(None))
     audit_event("clients.score", None, path.client_id, "ok")
+    record_stored_score(bundle, path.client_id, body)
     review_referral(path.client_id, body)
     observe_served_scores([body])
     return body

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
+from scoring_api.events.recorder import Channel, Scored, record_scores
 from scoring_api.invocation_payload import invocation_records
 from scoring_api.invocation_schemas import INVOCATION_BODY, InvocationRequest
 from scoring_api.observability.metrics import observe_served_scores
@@ -27,7 +28,7 @@ from scoring_api.security.audit import audit_event
 from scoring_api.security.cost_limits import charge_scoring, heavy_slot, scoring_cost
 from scoring_api.security.identity import current_identity
 from scoring_api.security.roles import Role
-from scoring_api.services.applications import score_applications
+from scoring_api.services.applications import score_applications_with_values
 from scoring_api.services.offers import application_offers, offer_cost
 
 SCORING = Tag(name="scoring", description="Score new or edited applications")
@@ -87,7 +88,7 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
         cost += len(records) * offer_cost(settings)
     with heavy_slot(settings, cost):  # refused when busy before it is charged
         charge_scoring(settings, cost)
-        results = score_applications(
+        results, values = score_applications_with_values(
             bundle,
             records,
             explain=body.explain,
@@ -99,6 +100,16 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
                 result["offers"] = application_offers(bundle, settings, record, result)
     for client_id in sorted(i for i in ids if i is not None):
         audit_event("score.what_if", None, client_id, "ok")
+    for channel, is_what_if in ((Channel.WHAT_IF, True), (Channel.NEW_APPLICATION, False)):
+        record_scores(
+            bundle,
+            channel,
+            (
+                Scored(record.get("SK_ID_CURR"), result, value_of)
+                for record, result, value_of in zip(records, results, values, strict=True)
+                if (record.get("SK_ID_CURR") is not None) == is_what_if
+            ),
+        )
     observe_served_scores(results)
     return {"model_version": bundle.version, "results": results}
 
@@ -132,9 +143,15 @@ def post_invocations() -> dict[str, Any]:
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
     _check_new_applicants(applications)
     cost = scoring_cost(api_settings(), len(applications), is_explained=False)
+    bundle = current_bundle()
     with heavy_slot(api_settings(), cost):
         charge_scoring(api_settings(), cost)
-        results = score_applications(current_bundle(), applications)
+        results, values = score_applications_with_values(bundle, applications)
+    record_scores(
+        bundle,
+        Channel.INVOCATIONS,
+        (Scored(None, result, value_of) for result, value_of in zip(results, values, strict=True)),
+    )
     observe_served_scores(results)
     keys = ("probability", "decision", "score")
     return {"predictions": [{k: r[k] for k in keys} for r in results]}

@@ -1,5 +1,7 @@
 """Audit rows written in batches: a per-process buffer flushed by a background thread.
 
+The same writer, given another table, writes the scoring events (``scoring_api.events``).
+
 A request hands its row to the buffer (microseconds) instead of committing it (a database round
 trip and, with SQLite, the write lock shared by every worker). Rows reach the table:
 
@@ -21,13 +23,13 @@ import logging
 import os
 import threading
 import weakref
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 
 from scoring_api.errors import database_unavailable_error
 from scoring_api.security.database import Database
-from scoring_api.security.models import AuditEvent
+from scoring_api.security.models import AuditEvent, Base
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +45,16 @@ class AuditWriter:
     """Buffer audit rows of one process and insert them in batches (see the module's text)."""
 
     def __init__(
-        self, database: Database, flush_seconds: float, batch_rows: int = DEFAULT_BATCH_ROWS
+        self,
+        database: Database,
+        flush_seconds: float,
+        batch_rows: int = DEFAULT_BATCH_ROWS,
+        table: type[Base] = AuditEvent,
     ) -> None:
         self.database = database
         self.flush_seconds = flush_seconds
         self.batch_rows = batch_rows
+        self.table = cast(Table, table.__table__)  # a declared class's table is a Table
         self._reset()
         _writers.add(self)
 
@@ -88,7 +95,9 @@ class AuditWriter:
         with self._rows_lock:
             self._rows.append(row)
             if self._thread is None:  # started on demand, gone after an idle interval
-                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+                self._thread = threading.Thread(
+                    target=self._run, name=f"{self.table.name}-writer", daemon=True
+                )
                 self._thread.start()
             is_batch_full = len(self._rows) >= self.batch_rows
         if is_batch_full:
@@ -141,7 +150,7 @@ class AuditWriter:
         """Insert rows with one Core statement in one transaction."""
         self.database.create_tables()
         with self.database.engine.begin() as connection:
-            connection.execute(insert(AuditEvent), rows)
+            connection.execute(insert(self.table), rows)
 
     def _run(self) -> None:
         """Flush every ``flush_seconds`` (sooner when a batch is full); stop once idle."""
@@ -152,7 +161,8 @@ class AuditWriter:
                 written = self.flush()
             except Exception as exc:  # kept and retried; requests see the error meanwhile
                 logger.error(
-                    "Audit rows not written yet (%d waiting), retrying: %s",
+                    "Rows of %s not written yet (%d waiting), retrying: %s",
+                    self.table.name,
                     self.pending,
                     type(exc).__name__,
                 )
@@ -165,13 +175,15 @@ class AuditWriter:
 
 
 def flush_audit_writers() -> int:
-    """Flush every audit writer of this process (at exit); return the rows written."""
+    """Flush every writer of this process (audit, events) at exit; return the rows written."""
     written = 0
     for writer in list(_writers):
         try:
             written += writer.flush()
         except Exception:
-            logger.exception("%d audit rows could not be written at exit", writer.pending)
+            logger.exception(
+                "%d rows of %s could not be written at exit", writer.pending, writer.table.name
+            )
     return written
 
 

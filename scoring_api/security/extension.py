@@ -17,6 +17,7 @@ from scoring_api.security.database import Database
 from scoring_api.security.headers import init_headers
 from scoring_api.security.identity import init_login
 from scoring_api.security.limits import init_limits
+from scoring_api.security.models import ScoringEvent
 from scoring_api.security.routes import login
 from scoring_api.security.state import (
     EXTENSION_NAME,
@@ -39,8 +40,9 @@ def init_security(app: Flask, settings: Settings) -> None:
     )
     database = Database(settings.database_url)
     audit = AuditWriter(database, settings.audit_flush_seconds)
+    events = AuditWriter(database, settings.audit_flush_seconds, table=ScoringEvent)
     app.extensions[EXTENSION_NAME] = SecurityState(
-        settings=settings, database=database, audit=audit
+        settings=settings, database=database, audit=audit, events=events
     )
     try:  # create the tables now, then drop the connections: workers open their own
         database.create_tables()
@@ -77,4 +79,6 @@ def database_problem() -> str | None:
         return f"unreachable ({type(getattr(exc, 'orig', None) or exc).__name__})"
     if state.audit.is_failing:
         return f"audit rows not written yet ({state.audit.pending} waiting)"
+    if state.events is not None and state.events.is_failing:
+        return f"scoring events not written yet ({state.events.pending} waiting)"
     return None

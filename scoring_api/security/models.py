@@ -1,10 +1,20 @@
-"""Database tables: accounts, API keys, audit events, installation key and human reviews."""
+"""Database tables: accounts, API keys, audit, secrets, reviews, scoring events, outcomes."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from scoring_api.security.roles import Role
@@ -127,3 +137,42 @@ class Review(Base):
     # "<client_id>:<model_version>" on the review a referral opened, else NULL: the unique
     # index makes opening it idempotent across workers (NULLs never collide).
     referral_key: Mapped[str | None] = mapped_column(String(96), unique=True, nullable=True)
+
+
+class ScoringEvent(Base):
+    """One score the API served: when, by which model, on which channel, no personal value.
+
+    ``feature_bins`` holds the bin of each monitored feature (``scoring_api.events.binning``),
+    empty while the bundle has no monitoring reference.
+    """
+
+    __tablename__ = "scoring_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    model_version: Mapped[str] = mapped_column(String(64), index=True)
+    client_ref: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    probability: Mapped[float] = mapped_column(Float)
+    decision: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column(Float)
+    channel: Mapped[str] = mapped_column(String(16))  # stored | what_if | new_application | ...
+    feature_bins: Mapped[dict[str, int | None]] = mapped_column(JSON, default=dict)
+
+
+class Outcome(Base):
+    """An observed outcome of a client (pseudonymised) at a date: defaulted or not.
+
+    One row per client and date: recording the same pair again replaces ``defaulted`` (a
+    correction) and ``recorded_at``.
+    """
+
+    __tablename__ = "outcomes"
+    __table_args__ = (
+        UniqueConstraint("client_ref", "outcome_date", name="uq_outcome_client_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_ref: Mapped[str] = mapped_column(String(16), index=True)
+    outcome_date: Mapped[date] = mapped_column(Date, index=True)
+    defaulted: Mapped[bool] = mapped_column(Boolean)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)

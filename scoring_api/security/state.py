@@ -34,11 +34,12 @@ def new_identity_cache() -> TTLCache[str, Any]:
 
 @dataclass
 class SecurityState:
-    """Settings, database and audit writer of one app; the API-key digest secret once read."""
+    """Settings, database, audit and event writers of one app; the API-key digest secret."""
 
     settings: Settings
     database: Database
     audit: AuditWriter
+    events: AuditWriter | None = None  # scoring events (scoring_api.events), same batching
     key_secret: bytes | None = field(default=None, repr=False)
     identity_cache: TTLCache[str, Any] = field(default_factory=new_identity_cache, repr=False)
     cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

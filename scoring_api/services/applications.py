@@ -43,13 +43,28 @@ def score_applications(
     top: int = 10,
     lang: str = "fr",
 ) -> list[dict[str, Any]]:
-    """Return each application's score (and explanation), in order.
+    """Return each application's score (and explanation), in order."""
+    results, _ = score_applications_with_values(
+        bundle, applications, explain=explain, top=top, lang=lang
+    )
+    return results
+
+
+def score_applications_with_values(
+    bundle: ServingBundle,
+    applications: Sequence[dict[str, Any]],
+    *,
+    explain: bool = False,
+    top: int = 10,
+    lang: str = "fr",
+) -> tuple[list[dict[str, Any]], list[ValueOf]]:
+    """Return each application's score (and explanation) and its computed feature values.
 
     SHAP values are computed for every row when explaining, else only for rows that lack a
     referable input (the referral rule needs their contributions by group).
     """
     if not applications:  # an empty MLflow payload: nothing to ask the model
-        return []
+        return [], []
     features = build_feature_rows(bundle, applications)
     pool = model_pool(bundle, features)
     probabilities = probability_of_log_odds(predict_log_odds(bundle, pool))
@@ -84,4 +99,4 @@ def score_applications(
                 top,
                 lang,
             )
-    return results
+    return results, [_value_of(features, i) for i in range(len(applications))]

@@ -117,6 +117,8 @@ COMMANDS = {
     "backup": "copy the SQLite database while serving (PostgreSQL: pg_dump)",
     "demo-accounts": "create or reset the demo accounts, print their passwords",
     "fetch-bundle": "download a bundle archive, check it and make it live",
+    "outcomes": "record observed defaults from a CSV (SK_ID_CURR, outcome_date, defaulted)",
+    "purge-events": "delete scoring events older than EVENTS_RETENTION_DAYS",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 FORBIDDEN_OWN = {
@@ -189,10 +191,14 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("service", "POST", "/api/v1/reviews/1/outcome", 403),
         ("service", "GET", "/api/v1/clients/{id}/offers", 200),
         ("admin", "GET", "/api/v1/clients/{id}/offers", 200),
+        ("advisor", "POST", "/api/v1/outcomes", 403),
+        ("client", "POST", "/api/v1/outcomes", 403),
     ],
 )
 def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
-    body = {"status": "in_review"} if url.endswith("/outcome") else {}
+    body: Any = {"status": "in_review"} if url.endswith("/outcome") else {}
+    if url.endswith("/outcomes"):
+        body = [{"SK_ID_CURR": client_ids[1], "outcome_date": "2026-11-30", "defaulted": 0}]
     response = as_role(role, method, url.replace("{id}", str(client_ids[1])), json=body)
     assert response.status_code == status
     if status == 403:

@@ -1,0 +1,1 @@
+"""Scoring events and observed outcomes: what production scores, and what happened after."""

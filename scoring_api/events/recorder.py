@@ -1,0 +1,75 @@
+"""Record each score the API serves as a scoring event, off the request path.
+
+A route hands its scored rows to ``record_scores``; the rows go to the app's event writer, the
+audit trail's batching writer on the ``scoring_events`` table (``security.audit_writer``):
+written within AUDIT_FLUSH_SECONDS, flushed at a clean stop, and, while the database fails,
+the next scoring request answers 503 as an audited one does (no score served unrecorded).
+An event keeps no personal value: the client's keyed reference (None for a new applicant),
+the score fields, and the bin of each monitored feature (``events.binning``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from scoring_api.bundle_store import ServingBundle
+from scoring_api.events.binning import feature_bins, monitored_edges
+from scoring_api.security.audit import pseudonymise
+from scoring_api.security.models import utc_now
+from scoring_api.security.state import get_state
+from scoring_api.services.scoring import client_row
+from scoring_api.services.stored import stored_value_of
+
+ValueOf = Callable[[str], Any]
+
+
+class Channel(StrEnum):
+    """Where a score was served."""
+
+    STORED = "stored"  # a stored client's score or file
+    WHAT_IF = "what_if"  # POST score with an SK_ID_CURR
+    NEW_APPLICATION = "new_application"  # POST score without one
+    INVOCATIONS = "invocations"  # the MLflow-style route
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One served score: the client (None for a new applicant), its fields, its features."""
+
+    client_id: int | None
+    result: Mapping[str, Any]
+    value_of: ValueOf | None = None
+
+
+def record_scores(bundle: ServingBundle, channel: Channel, scored: Iterable[Scored]) -> None:
+    """Queue one event per served score (written in batches by the app's event writer)."""
+    writer = get_state().events
+    if writer is None:
+        return
+    edges = monitored_edges(bundle)
+    at = utc_now()
+    for item in scored:
+        bins = feature_bins(item.value_of, edges) if edges and item.value_of else {}
+        writer.add(
+            {
+                "at": at,
+                "model_version": str(item.result.get("model_version", bundle.version)),
+                "client_ref": None if item.client_id is None else pseudonymise(item.client_id),
+                "probability": float(item.result["probability"]),
+                "decision": str(item.result["decision"]),
+                "score": float(item.result["score"]),
+                "channel": channel.value,
+                "feature_bins": bins,
+            }
+        )
+
+
+def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[str, Any]) -> None:
+    """Queue the event of a stored client's score (its feature values read only when binned)."""
+    value_of = None
+    if monitored_edges(bundle):
+        value_of = stored_value_of(bundle, client_row(bundle, client_id))
+    record_scores(bundle, Channel.STORED, [Scored(client_id, result, value_of)])
