@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from model_training.bundle import EVALUATION_FILE, REPORT_FILE
 from model_training.config import TrackingSettings
+from model_training.errors import ModelTrainingError
 
 if TYPE_CHECKING:
     from model_training.modeling.params import TrainingSettings
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 TELEMETRY_OFF = {"MLFLOW_DISABLE_TELEMETRY": "true", "DO_NOT_TRACK": "true"}
 MODEL_ARTIFACT = "model"  # the bundle folder's place among the run's artifacts
 BUNDLE_TAG = "bundle_version"
+CHAMPION = "champion"  # the registry alias of the live bundle (CURRENT)
+CHALLENGER = "challenger"  # the alias of the bundle scored in shadow (CHALLENGER)
 
 
 def import_mlflow() -> ModuleType:
@@ -69,3 +73,44 @@ def log_build(tracking: TrackingSettings, training: TrainingSettings, trained: T
         description=f"Bundle {trained.version}",
     )
     return str(version.version)
+
+
+def _client(tracking: TrackingSettings) -> Any:
+    """Return an MlflowClient of the tracking store (telemetry off)."""
+    mlflow = import_mlflow()
+    return mlflow.MlflowClient(tracking.tracking_uri)
+
+
+def registered_version(tracking: TrackingSettings, bundle_version: str) -> str:
+    """Return the registered model version of a bundle, or raise ModelTrainingError."""
+    found = _client(tracking).search_model_versions(
+        f"name = '{tracking.model_name}' and tags.{BUNDLE_TAG} = '{bundle_version}'"
+    )
+    if not found:
+        raise ModelTrainingError(
+            f"bundle {bundle_version} is not a version of the registered model "
+            f"{tracking.model_name} in {tracking.tracking_uri}: nothing changed. Rebuild it with "
+            "MLFLOW_TRACKING_URI set, or promote with MLFLOW_TRACKING_URI empty."
+        )
+    return str(max(int(v.version) for v in found))
+
+
+def alias_setter(tracking: TrackingSettings, alias: str) -> Callable[[str], None]:
+    """Return a function pointing ``alias`` at a bundle's registered version."""
+
+    def set_alias(bundle_version: str) -> None:
+        """Point the alias at the bundle's model version (raise when it is not registered)."""
+        number = registered_version(tracking, bundle_version)
+        _client(tracking).set_registered_model_alias(tracking.model_name, alias, number)
+
+    return set_alias
+
+
+def alias_version(tracking: TrackingSettings, alias: str) -> str | None:
+    """Return the bundle version the alias points at (its model version's tag), or None."""
+    mlflow = import_mlflow()
+    try:
+        version = _client(tracking).get_model_version_by_alias(tracking.model_name, alias)
+    except mlflow.exceptions.MlflowException:
+        return None
+    return version.tags.get(BUNDLE_TAG)
