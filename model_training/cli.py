@@ -55,6 +55,7 @@ def _cmd_promote(args: argparse.Namespace) -> int:
         list_versions,
         promote,
         rollback,
+        set_challenger,
     )
 
     artifacts_dir = Path(args.artifacts_dir)
@@ -63,20 +64,37 @@ def _cmd_promote(args: argparse.Namespace) -> int:
         for version in list_versions(artifacts_dir):
             print(f"{version}{'  (live)' if version == live else ''}")
         return 0
+    champion, challenger = _registry_aliases()
     if args.rollback:
-        replaced, live = rollback(artifacts_dir)
+        replaced, live = rollback(artifacts_dir, champion)
         print(f"Live bundle: {live} (was {replaced}), rolled back.")
         return 0
     if not args.version:
         raise ModelTrainingError(
             "promote: give --version V, or --rollback (--list shows the versions)."
         )
-    previous = promote(artifacts_dir, args.version)
+    if args.challenger:
+        previous = set_challenger(artifacts_dir, args.version, challenger)
+        print(f"Challenger bundle: {args.version} (was {previous or 'none'}).")
+        return 0
+    previous = promote(artifacts_dir, args.version, champion)
     print(
         f"Live bundle: {args.version} (was {previous or 'none'}). Each server worker picks it "
         "up within BUNDLE_CHECK_SECONDS; roll back with promote --rollback."
     )
     return 0
+
+
+def _registry_aliases() -> tuple[Callable[[str], None] | None, Callable[[str], None] | None]:
+    """Return the champion and challenger alias setters, or None twice without tracking."""
+    from model_training.config import TrackingSettings  # noqa: PLC0415
+
+    tracking = TrackingSettings.from_env()
+    if not tracking.is_enabled:
+        return None, None
+    from model_training.tracking import CHALLENGER, CHAMPION, alias_setter  # noqa: PLC0415
+
+    return alias_setter(tracking, CHAMPION), alias_setter(tracking, CHALLENGER)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -246,7 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
         "promote",
         help="check a built bundle and make it live (rotation), or the previous one (rollback)",
         description="Load and check ARTIFACTS_DIR/<version>, then switch CURRENT to it "
-        "atomically; the server picks it up within BUNDLE_CHECK_SECONDS.",
+        "atomically; the server picks it up within BUNDLE_CHECK_SECONDS. With "
+        "MLFLOW_TRACKING_URI set, the registry's champion (or challenger) alias moves first: "
+        "when it cannot, CURRENT is not changed.",
     )
     _add_artifacts_dir(promote)
     promote.add_argument("--version", help="the bundle version (a folder of ARTIFACTS_DIR)")
@@ -255,6 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--rollback",
         action="store_true",
         help="make the newest bundle older than the live one live again",
+    )
+    promote.add_argument(
+        "--challenger",
+        action="store_true",
+        help="name --version in CHALLENGER (scored in shadow) instead of CURRENT",
     )
     promote.set_defaults(handler=_cmd_promote)
 

@@ -49,3 +49,25 @@ class InputLimits:
                 )
             values[name.removeprefix("LOADER_").lower()] = value
         return cls(**values)
+
+
+DEFAULT_MLFLOW_MODEL_NAME = "pret-a-depenser-scoring"
+
+
+@dataclass(frozen=True)
+class TrackingSettings:
+    """Where `build` logs its run and registers its model (MLFLOW_*; empty URI: no tracking)."""
+
+    tracking_uri: str = ""
+    model_name: str = DEFAULT_MLFLOW_MODEL_NAME
+
+    @property
+    def is_enabled(self) -> bool:
+        """Tell whether a tracking server is configured."""
+        return bool(self.tracking_uri)
+
+    @classmethod
+    def from_env(cls) -> TrackingSettings:
+        """Read MLFLOW_TRACKING_URI and MLFLOW_MODEL_NAME."""
+        name = os.environ.get("MLFLOW_MODEL_NAME", "").strip() or DEFAULT_MLFLOW_MODEL_NAME
+        return cls(os.environ.get("MLFLOW_TRACKING_URI", "").strip(), name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from model_training.config import TrackingSettings
 from model_training.modeling.params import TrainingSettings
 
 STAGES = ("validate", "features", "train", "evaluate")
@@ -71,10 +72,18 @@ def build(
         lambda: evaluate(data_dir, artifacts_dir, show_progress=show_progress),
         show_progress,
     )
+    tracking = TrackingSettings.from_env()
+    registered = ""
+    if tracking.is_enabled:  # mlflow is imported only then (model_training.tracking)
+        from model_training.tracking import log_build  # noqa: PLC0415
+
+        used = settings or TrainingSettings.from_env()
+        number = log_build(tracking, used, trained)
+        registered = f" MLflow: {tracking.model_name} version {number}."
     report.final = (
         f"Model {trained.version}: CV AUC {trained.auc_mean:.4f} ± {trained.auc_std:.4f}, "
         f"threshold {trained.threshold:.4f}, cost per client {trained.cost_at_threshold:.4f} "
-        f"(at 0.5: {trained.cost_at_half:.4f}). Live bundle: {trained.bundle_dir}"
+        f"(at 0.5: {trained.cost_at_half:.4f}). Live bundle: {trained.bundle_dir}{registered}"
     )
     return report
 

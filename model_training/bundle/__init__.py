@@ -12,6 +12,7 @@ from model_training.bundle.checks import validate
 from model_training.bundle.layout import (
     APPLICATIONS,
     BUNDLE_FORMAT,
+    CHALLENGER_FILE,
     CURRENT_FILE,
     DIRECTIONS,
     EVALUATION_FILE,
@@ -30,11 +31,13 @@ from model_training.bundle.layout import (
 )
 from model_training.bundle.metadata import BundleMetadata
 from model_training.bundle.registry import (
+    challenger_version,
     current_version,
     list_versions,
     open_bundle,
     promote,
     rollback,
+    set_challenger,
     set_current,
 )
 from model_training.bundle.writer import BundleContent, add_file, write_bundle
@@ -42,6 +45,7 @@ from model_training.bundle.writer import BundleContent, add_file, write_bundle
 __all__ = [
     "APPLICATIONS",
     "BUNDLE_FORMAT",
+    "CHALLENGER_FILE",
     "CURRENT_FILE",
     "DIRECTIONS",
     "EVALUATION_FILE",
@@ -59,12 +63,14 @@ __all__ = [
     "BundleContent",
     "BundleMetadata",
     "add_file",
+    "challenger_version",
     "current_version",
     "is_version_name",
     "list_versions",
     "open_bundle",
     "promote",
     "rollback",
+    "set_challenger",
     "set_current",
     "table_file",
     "validate",

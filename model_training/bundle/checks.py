@@ -2,7 +2,8 @@
 
 It opens the folder and checks it whole: the files a bundle needs, the metadata against the
 format, the folder's name against the metadata's version, the model against the metadata's
-features, and the same clients in every per-client table. A failure is one BundleError that
+features, the ``MLmodel`` file when there is one, and the same clients in every per-client
+table. A failure is one BundleError that
 says what, where, what was expected and how to fix it.
 """
 
@@ -18,12 +19,14 @@ from model_training.bundle.artifact import Bundle
 from model_training.bundle.layout import (
     CLIENT_TABLES,
     METADATA_FILE,
+    MLMODEL_FILE,
     MODEL_FILE,
     REQUIRED_FILES,
     SCORES,
     table_file,
 )
 from model_training.bundle.metadata import BundleMetadata, read_metadata
+from model_training.bundle.mlmodel import check_mlmodel
 from model_training.errors import BundleError
 
 REBUILD = "Rebuild it (python -m model_training build) or fetch it again."
@@ -50,6 +53,8 @@ def validate(folder: Path, version: str | None = None) -> Bundle:
             f"folder's {version!r}. A bundle's folder is named after its version: rename the "
             "folder, or rebuild the bundle."
         )
+    if (folder / MLMODEL_FILE).is_file():  # older bundles lack it: they are still valid
+        check_mlmodel(folder, where)
     model = _load_model(folder, where)
     _check_features(model, metadata, where)
     bundle = Bundle(folder, metadata, model)

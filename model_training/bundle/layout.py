@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 
 CURRENT_FILE = "CURRENT"
+CHALLENGER_FILE = (
+    "CHALLENGER"  # beside CURRENT: the version scored in shadow (promote --challenger)
+)
 MODEL_FILE = "model.cbm"
 METADATA_FILE = "metadata.json"
 EVALUATION_FILE = "evaluation.json"
 REPORT_FILE = "report.html"
+MLMODEL_FILE = "MLmodel"  # the folder as an MLflow model (pyfunc flavour); older bundles lack it
 TABLE_SUFFIX = ".parquet"
 # 2: reasons grouped by family (explanations' group_* columns), TreeSHAP by leaf, directions.
 BUNDLE_FORMAT = 2
@@ -50,4 +54,4 @@ REQUIRED_FILES = (MODEL_FILE, METADATA_FILE, *(table_file(name) for name in REQU
 
 def is_version_name(name: str) -> bool:
     """Tell whether ``name`` can be a bundle version (a plain folder name, not CURRENT)."""
-    return bool(VERSION_PATTERN.match(name)) and name != CURRENT_FILE
+    return bool(VERSION_PATTERN.match(name)) and name not in (CURRENT_FILE, CHALLENGER_FILE)

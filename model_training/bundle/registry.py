@@ -6,12 +6,18 @@ each server worker picks the new version up within BUNDLE_CHECK_SECONDS, without
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle.artifact import Bundle
 from model_training.bundle.checks import validate
-from model_training.bundle.layout import CURRENT_FILE, METADATA_FILE, is_version_name
+from model_training.bundle.layout import (
+    CHALLENGER_FILE,
+    CURRENT_FILE,
+    METADATA_FILE,
+    is_version_name,
+)
 from model_training.errors import BundleError
 
 
@@ -30,13 +36,23 @@ def list_versions(artifacts_dir: Path) -> list[str]:
     )
 
 
-def current_version(artifacts_dir: Path) -> str | None:
-    """Return the version CURRENT names, or None when there is no live bundle."""
+def _named_version(artifacts_dir: Path, pointer: str) -> str | None:
+    """Return the version a pointer file (CURRENT, CHALLENGER) names, or None without one."""
     try:
-        text = (artifacts_dir / CURRENT_FILE).read_text(encoding="utf-8")
+        text = (artifacts_dir / pointer).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     return text.strip() or None
+
+
+def current_version(artifacts_dir: Path) -> str | None:
+    """Return the version CURRENT names, or None when there is no live bundle."""
+    return _named_version(artifacts_dir, CURRENT_FILE)
+
+
+def challenger_version(artifacts_dir: Path) -> str | None:
+    """Return the version CHALLENGER names, or None when no challenger is set."""
+    return _named_version(artifacts_dir, CHALLENGER_FILE)
 
 
 def set_current(artifacts_dir: Path, version: str) -> None:
@@ -68,15 +84,36 @@ def open_bundle(artifacts_dir: Path, version: str | None = None) -> Bundle:
     return validate(artifacts_dir / version)
 
 
-def promote(artifacts_dir: Path, version: str) -> str | None:
-    """Validate a bundle, then name it in CURRENT; return the version it replaced."""
+Switch = Callable[[str], None]  # called with the version before its pointer file changes
+
+
+def promote(artifacts_dir: Path, version: str, before_switch: Switch | None = None) -> str | None:
+    """Validate a bundle, then name it in CURRENT; return the version it replaced.
+
+    ``before_switch`` (the model registry's alias) runs after the check and before CURRENT
+    changes: when it raises, CURRENT is left as it was.
+    """
     open_bundle(artifacts_dir, version)
     previous = current_version(artifacts_dir)
+    if before_switch is not None:
+        before_switch(version)
     set_current(artifacts_dir, version)
     return previous
 
 
-def rollback(artifacts_dir: Path) -> tuple[str, str]:
+def set_challenger(
+    artifacts_dir: Path, version: str, before_switch: Switch | None = None
+) -> str | None:
+    """Validate a bundle, then name it in CHALLENGER; return the version it replaced."""
+    open_bundle(artifacts_dir, version)
+    previous = challenger_version(artifacts_dir)
+    if before_switch is not None:
+        before_switch(version)
+    write_text_atomically(artifacts_dir / CHALLENGER_FILE, version + "\n")
+    return previous
+
+
+def rollback(artifacts_dir: Path, before_switch: Switch | None = None) -> tuple[str, str]:
     """Promote the newest bundle older than the live one; return (replaced, now live)."""
     live = current_version(artifacts_dir)
     if live is None:
@@ -87,5 +124,5 @@ def rollback(artifacts_dir: Path) -> tuple[str, str]:
             f"no bundle older than the live {live} in {artifacts_dir}: nothing to roll back "
             "to. Promote a version by name (promote --list shows them)."
         )
-    promote(artifacts_dir, older[-1])
+    promote(artifacts_dir, older[-1], before_switch)
     return live, older[-1]

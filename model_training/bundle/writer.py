@@ -13,8 +13,15 @@ from catboost import CatBoostClassifier
 
 from model_training.atomic import write_text_atomically
 from model_training.bundle.checks import validate
-from model_training.bundle.layout import METADATA_FILE, MODEL_FILE, ROW_GROUP_ROWS, table_file
+from model_training.bundle.layout import (
+    METADATA_FILE,
+    MLMODEL_FILE,
+    MODEL_FILE,
+    ROW_GROUP_ROWS,
+    table_file,
+)
 from model_training.bundle.metadata import BundleMetadata
+from model_training.bundle.mlmodel import mlmodel_text
 from model_training.bundle.registry import set_current
 from model_training.errors import BundleError
 
@@ -45,6 +52,7 @@ def write_bundle(artifacts_dir: Path, content: BundleContent, *, make_current: b
         for name, text in content.files.items():
             (work / name).write_text(text, encoding="utf-8")
         (work / METADATA_FILE).write_text(content.metadata.to_json(), encoding="utf-8")
+        (work / MLMODEL_FILE).write_text(mlmodel_text(content.metadata), encoding="utf-8")
         validate(work, version)
         work.chmod(0o755)  # mkdtemp makes it private; a bundle is read by the serving user
         os.replace(work, final)
