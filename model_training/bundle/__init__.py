@@ -20,6 +20,7 @@ from model_training.bundle.layout import (
     IMPORTANCE,
     METADATA_FILE,
     MODEL_FILE,
+    MONITORING_REFERENCE_FILE,
     OOF,
     PEERS,
     REPORT_FILE,
@@ -29,6 +30,7 @@ from model_training.bundle.layout import (
     table_file,
 )
 from model_training.bundle.metadata import BundleMetadata
+from model_training.bundle.reference import MonitoringReference
 from model_training.bundle.registry import (
     current_version,
     list_versions,
@@ -50,6 +52,7 @@ __all__ = [
     "IMPORTANCE",
     "METADATA_FILE",
     "MODEL_FILE",
+    "MONITORING_REFERENCE_FILE",
     "OOF",
     "PEERS",
     "REPORT_FILE",
@@ -58,6 +61,7 @@ __all__ = [
     "Bundle",
     "BundleContent",
     "BundleMetadata",
+    "MonitoringReference",
     "add_file",
     "current_version",
     "is_version_name",
