@@ -2,8 +2,9 @@
 
 The PSI is ``evaluate.drift.psi`` (the report's, same share floor) and its band
 ``presentation.drift_bands.reading``. The chi-square compares the window's bin counts with
-the counts the reference's shares expect for as many events; a reference bin left empty at
-training expects the PSI's share floor, so a bin never seen at training stays finite.
+the counts the reference's shares expect for as many events, over the bins either one fills;
+a reference bin left empty at training expects the PSI's share floor, so a bin never seen at
+training stays finite.
 """
 
 from __future__ import annotations
@@ -32,9 +33,12 @@ def variable_drift(variable: BinnedVariable, bins: np.ndarray) -> dict:
     if n == 0:
         return row | {"psi": float("nan"), "reading": None, "chi2": float("nan"), "p_value": 1.0}
     value = psi(variable.shares(), counts / n)
-    expected = np.clip(variable.shares(), SHARE_FLOOR, None)
-    expected = expected / expected.sum() * n
-    test = chisquare(counts, expected)
+    # Bins empty both at training and in the window say nothing: left out of the test.
+    kept = (np.asarray(variable.counts) > 0) | (counts > 0)
+    if kept.sum() < 2:  # one bin: the window cannot differ from the reference
+        return row | {"psi": value, "reading": reading(value), "chi2": 0.0, "p_value": 1.0}
+    expected = np.clip(variable.shares()[kept], SHARE_FLOOR, None)
+    test = chisquare(counts[kept], expected / expected.sum() * n)
     return row | {
         "psi": value,
         "reading": reading(value),
