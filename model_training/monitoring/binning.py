@@ -50,14 +50,16 @@ def bin_array(variable: BinnedVariable, values: object) -> np.ndarray:
 def bin_values(reference: MonitoringReference, feature: str, values: float | str | None) -> int: ...
 @overload
 def bin_values(
-    reference: MonitoringReference, feature: str, values: object
-) -> int | np.ndarray: ...
+    reference: MonitoringReference, feature: str, values: np.ndarray | pd.Series | list
+) -> np.ndarray: ...
 def bin_values(reference: MonitoringReference, feature: str, values: object) -> int | np.ndarray:
     """Return the reference bin of ``feature``'s (or ``SCORE``'s) values: one int or an array.
 
     Raise KeyError for a feature that is not monitored.
     """
     variable = reference.variable(feature)
+    if isinstance(values, np.ndarray) and values.ndim == 0:
+        return bin_value(variable, values.item())
     if isinstance(values, str | bytes) or not hasattr(values, "__len__"):  # one value
         return bin_value(variable, values)
     return bin_array(variable, values)

@@ -53,6 +53,8 @@ def test_an_unseen_level_is_other_and_none_is_missing(reference) -> None:
 
 def test_the_score_is_binned_and_an_unmonitored_feature_named(reference) -> None:
     assert bin_values(reference, SCORE, 400.0) == 0
+    assert bin_values(reference, SCORE, np.float64(400.0)) == 0
+    assert bin_values(reference, SCORE, np.array(400.0)) == 0  # a 0-d array is one value
     assert bin_values(reference, SCORE, np.array([400.0, 800.0])).tolist()[1] > 0
     with pytest.raises(KeyError, match="'AGE' is not monitored"):
         bin_values(reference, "AGE", 1.0)
