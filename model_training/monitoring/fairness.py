@@ -1,12 +1,14 @@
 """A window's fairness: approval (and, with outcomes, error) rates by group, Wilson intervals.
 
-Groups are gender and age band (``evaluate.fairness``'s attributes and ``rates_by_group``);
-each rate gets a 95 % Wilson score interval, which stays inside [0, 1] for small groups.
+Groups are gender and age band (``evaluate.fairness``'s groups; its ``rates_by_group`` gives
+the error rates); each rate gets a 95 % Wilson score interval, which stays inside [0, 1] for
+small groups.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from scipy.stats import norm
 
 from model_training.evaluate.fairness import MIN_GROUP_SIZE, rates_by_group
@@ -34,9 +36,13 @@ def wilson_interval(
     return float(max(centre - half, 0.0)), float(min(centre + half, 1.0))
 
 
-def _approval_rows(groups: np.ndarray, refused: np.ndarray, attribute: str) -> list[dict]:
-    """Return the approval rate of each group (no outcomes known)."""
-    labels = np.where(groups == None, "missing", groups).astype(str)  # noqa: E711
+def _labels(values: np.ndarray) -> np.ndarray:
+    """Return the group labels as text, a missing label as "missing" (as the report)."""
+    return pd.Series(values, dtype=object).fillna("missing").astype(str).to_numpy()
+
+
+def _approval_rows(labels: np.ndarray, refused: np.ndarray, attribute: str) -> list[dict]:
+    """Return the approval rate of each group, over every event of the window."""
     rows = []
     for level in sorted(set(labels.tolist())):
         mask = labels == level
@@ -53,6 +59,24 @@ def _approval_rows(groups: np.ndarray, refused: np.ndarray, attribute: str) -> l
     return rows
 
 
+def _error_rates(labels: np.ndarray, refused: np.ndarray, outcome: np.ndarray) -> dict:
+    """Return each group's error rates over its events with a known outcome, by group."""
+    known = ~np.isnan(outcome)
+    y = outcome[known].astype(np.int64)
+    rows = rates_by_group(labels[known], y, refused[known], "")
+    return {
+        row["group"]: {
+            "n_with_outcome": row["n"],
+            "n_defaulters": row["n_defaulters"],
+            "n_repaid": row["n"] - row["n_defaulters"],
+            "default_rate": row["default_rate"],
+            "true_positive_rate": row["true_positive_rate"],
+            "false_positive_rate": row["false_positive_rate"],
+        }
+        for row in rows
+    }
+
+
 def fairness_by_group(
     groups: dict[str, np.ndarray],
     probability: np.ndarray,
@@ -61,22 +85,20 @@ def fairness_by_group(
 ) -> list[dict]:
     """Return rates by level of each attribute, each rate with its Wilson interval.
 
-    Without outcomes only approval rates; with them (NaN: not known) the events with a known
-    outcome and the report's rates (approval, true and false positive rates).
+    The approval rate counts every event; with outcomes (NaN: not known yet), the report's true
+    and false positive rates count the events whose outcome is known.
     """
     refused = is_refused(probability, threshold)
     rows: list[dict] = []
     for attribute, values in groups.items():
-        labels = np.asarray(values, dtype=object)
-        if outcome is None:
-            rows += _approval_rows(labels, refused, attribute)
-            continue
-        known = ~np.isnan(np.asarray(outcome, dtype=float))
-        y = np.asarray(outcome, dtype=float)[known].astype(np.int64)
-        rows += rates_by_group(labels[known], y, refused[known], attribute)
+        labels = _labels(values)
+        found = _approval_rows(labels, refused, attribute)
+        if outcome is not None:
+            errors = _error_rates(labels, refused, np.asarray(outcome, dtype=float))
+            for row in found:
+                row.update(errors.get(row["group"], {"n_with_outcome": 0}))
+        rows += found
     for row in rows:
-        if "n_defaulters" in row:
-            row["n_repaid"] = row["n"] - row["n_defaulters"]
         for rate, base in RATE_BASES.items():
             if rate in row:
                 n = row[base]
