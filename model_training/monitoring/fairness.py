@@ -1,7 +1,7 @@
 """A window's fairness: approval (and, with outcomes, error) rates by group, Wilson intervals.
 
-Groups are gender and age band (``evaluate.fairness``'s groups; its ``rates_by_group`` gives
-the error rates); each rate gets a 95 % Wilson score interval, which stays inside [0, 1] for
+Groups are gender and age band (``evaluate.fairness``'s groups; its ``group_rates`` gives the
+error rates); each rate gets a 95 % Wilson score interval, which stays inside [0, 1] for
 small groups.
 """
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from model_training.evaluate.fairness import MIN_GROUP_SIZE, rates_by_group
+from model_training.evaluate.fairness import MIN_GROUP_SIZE, group_rates
 from model_training.modeling.decision import is_refused
 
 CONFIDENCE = 0.95
@@ -36,45 +36,46 @@ def wilson_interval(
     return float(max(centre - half, 0.0)), float(min(centre + half, 1.0))
 
 
-def _labels(values: np.ndarray) -> np.ndarray:
-    """Return the group labels as text, a missing label as "missing" (as the report)."""
-    return pd.Series(values, dtype=object).fillna("missing").astype(str).to_numpy()
+def _codes(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Return each event's group code and the group labels (a missing label is "missing")."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    labels = [str(u) for u in uniques]
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(labels), codes)
+        labels.append("missing")
+    return codes, labels
 
 
-def _approval_rows(labels: np.ndarray, refused: np.ndarray, attribute: str) -> list[dict]:
-    """Return the approval rate of each group, over every event of the window."""
+def _group_rows(
+    values: np.ndarray, refused: np.ndarray, outcome: np.ndarray | None, attribute: str
+) -> list[dict]:
+    """Return each group's approval rate over every event, error rates over known outcomes."""
+    codes, labels = _codes(values)
+    known = None if outcome is None else ~np.isnan(outcome)
     rows = []
-    for level in sorted(set(labels.tolist())):
-        mask = labels == level
+    for code, level in sorted(enumerate(labels), key=lambda item: item[1]):
+        mask = codes == code
         n = int(mask.sum())
-        rows.append(
-            {
-                "attribute": attribute,
-                "group": level,
-                "n": n,
-                "approval_rate": float((~refused[mask]).mean()),
-                "is_small": n < MIN_GROUP_SIZE,
-            }
-        )
-    return rows
-
-
-def _error_rates(labels: np.ndarray, refused: np.ndarray, outcome: np.ndarray) -> dict:
-    """Return each group's error rates over its events with a known outcome, by group."""
-    known = ~np.isnan(outcome)
-    y = outcome[known].astype(np.int64)
-    rows = rates_by_group(labels[known], y, refused[known], "")
-    return {
-        row["group"]: {
-            "n_with_outcome": row["n"],
-            "n_defaulters": row["n_defaulters"],
-            "n_repaid": row["n"] - row["n_defaulters"],
-            "default_rate": row["default_rate"],
-            "true_positive_rate": row["true_positive_rate"],
-            "false_positive_rate": row["false_positive_rate"],
+        row = {
+            "attribute": attribute,
+            "group": level,
+            "n": n,
+            "approval_rate": float((~refused[mask]).mean()),
+            "is_small": n < MIN_GROUP_SIZE,
         }
-        for row in rows
-    }
+        if outcome is not None and known is not None:
+            with_outcome = mask & known
+            rates = group_rates(outcome[with_outcome].astype(np.int64), refused[with_outcome])
+            row |= {
+                "n_with_outcome": rates["n"],
+                "n_defaulters": rates["n_defaulters"],
+                "n_repaid": rates["n"] - rates["n_defaulters"],
+                "default_rate": rates["default_rate"],
+                "true_positive_rate": rates["true_positive_rate"],
+                "false_positive_rate": rates["false_positive_rate"],
+            }
+        rows.append(row)
+    return rows
 
 
 def fairness_by_group(
@@ -90,14 +91,9 @@ def fairness_by_group(
     """
     refused = is_refused(probability, threshold)
     rows: list[dict] = []
+    known_outcome = None if outcome is None else np.asarray(outcome, dtype=float)
     for attribute, values in groups.items():
-        labels = _labels(values)
-        found = _approval_rows(labels, refused, attribute)
-        if outcome is not None:
-            errors = _error_rates(labels, refused, np.asarray(outcome, dtype=float))
-            for row in found:
-                row.update(errors.get(row["group"], {"n_with_outcome": 0}))
-        rows += found
+        rows += _group_rows(np.asarray(values, dtype=object), refused, known_outcome, attribute)
     for row in rows:
         for rate, base in RATE_BASES.items():
             if rate in row:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from sklearn.metrics import roc_auc_score
 
 from model_training.monitoring.outcomes import actual_auc, expected_auc
 
@@ -26,6 +27,13 @@ def brute_force_expected_auc(p: np.ndarray) -> float:
 def test_the_expected_auc_is_the_pairwise_definition_ties_included() -> None:
     p = np.round(np.random.default_rng(3).uniform(0, 1, 60), 1)  # many ties
     assert expected_auc(p) == pytest.approx(brute_force_expected_auc(p))
+
+
+def test_the_actual_auc_is_sklearns_ties_included() -> None:
+    rng = np.random.default_rng(5)
+    p = np.round(rng.uniform(0, 1, 500), 2)
+    y = (rng.uniform(size=500) < p).astype(int)
+    assert actual_auc(y, p) == pytest.approx(roc_auc_score(y, p))
 
 
 def test_equal_probabilities_expect_a_coin_and_too_few_events_nothing() -> None:
