@@ -77,24 +77,6 @@ def test_outcomes_of_a_tiny_stream() -> None:
     assert sum(b["n"] for b in outcomes["calibration"]) == 3
 
 
-def test_fairness_rates_carry_wilson_intervals() -> None:
-    rows = window_statistics(tiny(), FACTS)["fairness"]
-    women = next(r for r in rows if r["group"] == "F")
-    # F: p 0.05 (granted, repaid) and 0.3 (refused, default): approval 1/2, Wilson 95 %:
-    # centre 0.5, half-width z / (1 + z²/2) * sqrt(0.25/2 + z²/16) = 0.4055: (0.0945, 0.9055).
-    assert women["approval_rate"] == 0.5
-    low, high = women["approval_rate_interval"]
-    assert low == pytest.approx(0.0945, abs=1e-3)
-    assert high == pytest.approx(0.9055, abs=1e-3)
-    assert women["true_positive_rate"] == 1.0
-    # M: p 0.1 (granted, default) and 0.6 (referred, outcome unknown): the approval rate counts
-    # both events, the error rates the one known: its defaulter was granted, TPR 0.
-    men = next(r for r in rows if r["group"] == "M")
-    assert (men["n"], men["approval_rate"], men["n_with_outcome"]) == (2, 0.5, 1)
-    assert men["true_positive_rate"] == 0.0
-    assert men["true_positive_rate_interval"][0] == 0.0
-
-
 def test_a_window_without_outcomes_has_drift_and_cost_but_no_outcome_indicators() -> None:
     events = tiny()
     events = WindowEvents(
