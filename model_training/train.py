@@ -21,6 +21,7 @@ from model_training.bundle import (
     EXPLANATIONS,
     FEATURES,
     IMPORTANCE,
+    MONITORING_REFERENCE_FILE,
     OOF,
     PEERS,
     SCORES,
@@ -54,6 +55,7 @@ from model_training.modeling.params import TrainingSettings
 from model_training.modeling.peers import build_peer_reference
 from model_training.modeling.points import PointsScale
 from model_training.modeling.reasons import group_contributions, group_names, referable_log_odds
+from model_training.monitoring.reference import build_reference
 from model_training.progress import stage_progress
 
 LIBRARIES = ("catboost", "numpy", "pandas", "scikit-learn", "duckdb", "ibis-framework", "pyarrow")
@@ -276,6 +278,14 @@ def _bundle_content(
         }
     )
     store = frame.drop(columns=["TARGET"])
+    # Out-of-fold scores: like production's, from a model that never saw the client.
+    reference = build_reference(
+        features.train,
+        importance,
+        features.categorical,
+        scale.score(cv.oof_probability),
+        source="train clients; score from their out-of-fold probabilities",
+    )
     return BundleContent(
         model=model,
         metadata=metadata,
@@ -288,4 +298,5 @@ def _bundle_content(
             PEERS: peers,
             DIRECTIONS: direction_view,
         },
+        files={MONITORING_REFERENCE_FILE: reference.to_json()},
     )

@@ -21,6 +21,7 @@ from model_training.bundle.layout import (
     IMPORTANCE,
     METADATA_FILE,
     MODEL_FILE,
+    MONITORING_REFERENCE_FILE,
     OOF,
     PEERS,
     REPORT_FILE,
@@ -30,6 +31,7 @@ from model_training.bundle.layout import (
     table_file,
 )
 from model_training.bundle.metadata import BundleMetadata
+from model_training.bundle.reference import MonitoringReference
 from model_training.bundle.registry import (
     challenger_version,
     current_version,
@@ -54,6 +56,7 @@ __all__ = [
     "IMPORTANCE",
     "METADATA_FILE",
     "MODEL_FILE",
+    "MONITORING_REFERENCE_FILE",
     "OOF",
     "PEERS",
     "REPORT_FILE",
@@ -62,6 +65,7 @@ __all__ = [
     "Bundle",
     "BundleContent",
     "BundleMetadata",
+    "MonitoringReference",
     "add_file",
     "challenger_version",
     "current_version",

@@ -12,8 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from catboost import CatBoostClassifier
 
-from model_training.bundle.layout import TABLE_SUFFIX, table_file
+from model_training.bundle.layout import MONITORING_REFERENCE_FILE, TABLE_SUFFIX, table_file
 from model_training.bundle.metadata import BundleMetadata
+from model_training.bundle.reference import MonitoringReference
 from model_training.errors import BundleError
 
 
@@ -83,3 +84,16 @@ class Bundle:
         """Return the text of an optional bundle file (report, evaluation), or None when absent."""
         path = self.path / name
         return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    def monitoring_reference(self) -> MonitoringReference | None:
+        """Return the monitoring reference, None for a bundle written before it existed."""
+        text = self.read_text(MONITORING_REFERENCE_FILE)
+        if text is None:
+            return None
+        try:
+            return MonitoringReference.from_json(text)
+        except ValueError as exc:
+            raise BundleError(
+                f"bundle {self.version} in {self.path.parent}: {MONITORING_REFERENCE_FILE} is "
+                f"unreadable ({exc}). Rebuild it: python -m model_training build."
+            ) from None

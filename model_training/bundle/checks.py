@@ -21,12 +21,14 @@ from model_training.bundle.layout import (
     METADATA_FILE,
     MLMODEL_FILE,
     MODEL_FILE,
+    MONITORING_REFERENCE_FILE,
     REQUIRED_FILES,
     SCORES,
     table_file,
 )
 from model_training.bundle.metadata import BundleMetadata, read_metadata
 from model_training.bundle.mlmodel import check_mlmodel
+from model_training.bundle.reference import check_reference
 from model_training.errors import BundleError
 
 REBUILD = "Rebuild it (python -m model_training build) or fetch it again."
@@ -59,6 +61,7 @@ def validate(folder: Path, version: str | None = None) -> Bundle:
     _check_features(model, metadata, where)
     bundle = Bundle(folder, metadata, model)
     _check_clients(bundle, where)
+    _check_reference(bundle, where)
     return bundle
 
 
@@ -105,3 +108,12 @@ def _check_clients(bundle: Bundle, where: str) -> None:
                 f"({len(expected)} and {len(found)} rows; only in {name}: {only}, not in "
                 f"{name}: {absent}). {REBUILD}"
             )
+
+
+def _check_reference(bundle: Bundle, where: str) -> None:
+    """Raise BundleError when the bundle's monitoring reference (if any) is unreadable or wrong."""
+    if not (bundle.path / MONITORING_REFERENCE_FILE).is_file():
+        return  # a bundle written before monitoring: accepted, monitoring has no reference
+    reference = bundle.monitoring_reference()  # raises BundleError when unreadable
+    if reference is not None:
+        check_reference(reference, bundle.features, bundle.categorical, where)

@@ -18,6 +18,9 @@ METADATA_FILE = "metadata.json"
 EVALUATION_FILE = "evaluation.json"
 REPORT_FILE = "report.html"
 MLMODEL_FILE = "MLmodel"  # the folder as an MLflow model (pyfunc flavour); older bundles lack it
+# The training distribution of the score and the monitored features (bundle.reference); older
+# bundles lack it: monitoring then has no reference.
+MONITORING_REFERENCE_FILE = "monitoring_reference.json"
 TABLE_SUFFIX = ".parquet"
 # 2: reasons grouped by family (explanations' group_* columns), TreeSHAP by leaf, directions.
 BUNDLE_FORMAT = 2

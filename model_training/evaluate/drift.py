@@ -34,13 +34,18 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
 
+def quantile_edges(values: np.ndarray, n_bins: int = PSI_BINS) -> np.ndarray:
+    """Return the distinct inner quantile edges of the known values (none when all missing)."""
+    known = values[~np.isnan(values)]
+    quantiles = np.linspace(0, 1, n_bins + 1)[1:-1]
+    return np.unique(np.quantile(known, quantiles)) if len(known) else np.array([])
+
+
 def numeric_bins(
     train: np.ndarray, test: np.ndarray, n_bins: int = PSI_BINS
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Return bin labels and train/test shares: train quantile bins, then a missing bin."""
-    known = train[~np.isnan(train)]
-    quantiles = np.linspace(0, 1, n_bins + 1)[1:-1]
-    edges = np.unique(np.quantile(known, quantiles)) if len(known) else np.array([])
+    edges = quantile_edges(train, n_bins)
     labels = [f"<= {_fmt(edges[0])}"] if len(edges) else ["all values"]
     labels += [f"({_fmt(lo)}, {_fmt(hi)}]" for lo, hi in pairwise(edges)]
     labels += [f"> {_fmt(edges[-1])}"] if len(edges) else []
