@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.events.binning import feature_bins, monitored_edges
+from scoring_api.events.binning import feature_bins, monitoring_reference
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import utc_now
 from scoring_api.security.state import get_state
@@ -49,10 +49,10 @@ def record_scores(bundle: ServingBundle, channel: Channel, scored: Iterable[Scor
     writer = get_state().events
     if writer is None:
         return
-    edges = monitored_edges(bundle)
+    reference = monitoring_reference(bundle)
     at = utc_now()
     for item in scored:
-        bins = feature_bins(item.value_of, edges) if edges and item.value_of else {}
+        bins = feature_bins(reference, item.value_of) if reference and item.value_of else {}
         writer.add(
             {
                 "at": at,
@@ -70,6 +70,6 @@ def record_scores(bundle: ServingBundle, channel: Channel, scored: Iterable[Scor
 def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[str, Any]) -> None:
     """Queue the event of a stored client's score (its feature values read only when binned)."""
     value_of = None
-    if monitored_edges(bundle):
+    if monitoring_reference(bundle) is not None:
         value_of = stored_value_of(bundle, client_row(bundle, client_id))
     record_scores(bundle, Channel.STORED, [Scored(client_id, result, value_of)])

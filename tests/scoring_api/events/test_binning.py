@@ -1,66 +1,45 @@
-"""Feature bins: cut points fixed at training, read from the bundle's monitoring reference."""
+"""Feature bins of a served row: the bundle's monitoring reference and the monitoring bin rule."""
 
 from __future__ import annotations
 
 import math
-from types import SimpleNamespace
 
-import numpy as np
-import pytest
+from model_training.bundle.reference import BinnedVariable, MonitoringReference
+from model_training.monitoring.binning import bin_values
+from scoring_api.context import bundle_store
+from scoring_api.events.binning import feature_bins, monitoring_reference
+from scoring_api.services.scoring import client_row
+from scoring_api.services.stored import stored_value_of
 
-from scoring_api.events.binning import bin_of, feature_bins, monitored_edges
-
-EDGES = [0.0, 10.0, 20.0]
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        (-1.0, 0),
-        (0.0, 1),  # a cut point opens the bin above it
-        (9.99, 1),
-        (10.0, 2),
-        (25, 3),
-        (np.float32(15.0), 2),
-        (True, 1),
-        (None, None),
-        (math.nan, None),
-        (np.nan, None),
-        ("Cash loans", None),
-    ],
-)
-def test_a_value_falls_in_the_bin_between_its_cut_points(value, expected) -> None:
-    assert bin_of(value, EDGES) == expected
+AMOUNT = BinnedVariable("AMT_CREDIT", "numeric", (1, 1, 1, 0), edges=(0.0, 10.0))
+KIND = BinnedVariable("NAME_CONTRACT_TYPE", "categorical", (2, 1, 0, 0), levels=("Cash", "Rev"))
+SCORE = BinnedVariable("score", "numeric", (1, 1, 0), edges=(500.0,))
 
 
-def test_feature_bins_keep_only_bins_of_the_monitored_features() -> None:
-    values = {"AMT_CREDIT": 15.0, "EXT_SOURCE_2": math.nan, "NAME": "x"}
-    bins = feature_bins(values.__getitem__, {"AMT_CREDIT": EDGES, "EXT_SOURCE_2": [0.5]})
-    assert bins == {"AMT_CREDIT": 2, "EXT_SOURCE_2": None}
+def test_each_monitored_feature_gets_its_reference_bin() -> None:
+    reference = MonitoringReference(score=SCORE, features=(AMOUNT, KIND), n_clients=3)
+    values = {"AMT_CREDIT": 10.0, "NAME_CONTRACT_TYPE": "Unseen", "OTHER": 1.0}
+    assert feature_bins(reference, values.__getitem__) == {
+        "AMT_CREDIT": 1,  # equal to an edge: the bin below it
+        "NAME_CONTRACT_TYPE": 2,  # a level unseen at training: "other"
+    }
+    missing = {"AMT_CREDIT": math.nan, "NAME_CONTRACT_TYPE": None}
+    assert feature_bins(reference, missing.__getitem__) == {
+        "AMT_CREDIT": AMOUNT.missing_bin,
+        "NAME_CONTRACT_TYPE": KIND.missing_bin,
+    }
 
 
-@pytest.mark.parametrize(
-    "bundle",
-    [
-        SimpleNamespace(),
-        SimpleNamespace(monitoring_reference=None),
-        SimpleNamespace(monitoring_reference=None, source=SimpleNamespace()),
-        SimpleNamespace(monitoring_reference={"score": []}),
-    ],
-)
-def test_without_a_reference_no_feature_is_binned(bundle) -> None:
-    assert monitored_edges(bundle) == {}
-
-
-@pytest.mark.parametrize(
-    "bundle",
-    [
-        SimpleNamespace(monitoring_reference={"feature_edges": {"A": EDGES}}),
-        SimpleNamespace(monitoring_reference=SimpleNamespace(feature_edges={"A": EDGES})),
-        SimpleNamespace(
-            source=SimpleNamespace(monitoring_reference={"feature_edges": {"A": EDGES}})
-        ),
-    ],
-)
-def test_the_reference_gives_the_cut_points_as_a_mapping_or_attribute(bundle) -> None:
-    assert monitored_edges(bundle) == {"A": EDGES}
+def test_the_serving_bundles_reference_bins_a_stored_client_as_monitoring_does(
+    app, client_ids
+) -> None:
+    with app.test_request_context():
+        bundle = bundle_store().get()
+        reference = monitoring_reference(bundle)
+        assert reference is not None  # the session bundle is built with its reference
+        assert monitoring_reference(bundle) is reference  # read once per bundle
+        value_of = stored_value_of(bundle, client_row(bundle, client_ids[0]))
+        bins = feature_bins(reference, value_of)
+    assert list(bins) == list(reference.feature_names)
+    for name, found in bins.items():
+        assert found == int(bin_values(reference, name, [value_of(name)])[0])

@@ -14,8 +14,9 @@ from flask import Flask
 from sqlalchemy import func, select
 
 import scoring_api.events.recorder
+from model_training.monitoring.binning import bin_values
 from scoring_api.context import bundle_store
-from scoring_api.events.binning import bin_of
+from scoring_api.events.binning import monitoring_reference
 from scoring_api.factory import create_app
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.database import Database
@@ -86,8 +87,10 @@ def test_every_channel_records_one_event_per_served_score(app, as_role, client_i
 
 
 def test_events_hold_no_personal_value_and_no_bins_without_a_reference(
-    app, as_role, client_ids
+    app, as_role, client_ids, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a bundle built before the monitoring reference: nothing to bin with
+    monkeypatch.setattr(scoring_api.events.recorder, "monitoring_reference", lambda _b: None)
     before = last_id(app)
     as_role("advisor", "GET", f"/api/v1/clients/{client_ids[1]}/score")
     (event,) = new_events(app, before)
@@ -95,24 +98,25 @@ def test_events_hold_no_personal_value_and_no_bins_without_a_reference(
     assert str(client_ids[1]) not in repr(as_dict(event))
 
 
-def test_monitored_features_are_stored_as_bins(
-    app, as_role, client_ids, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_monitored_features_are_stored_as_their_reference_bins(app, as_role, client_ids) -> None:
     with app.test_request_context():
         bundle = bundle_store().get()
-        names = [n for n in bundle.features if n.startswith("AMT_")][:2]
+        reference = monitoring_reference(bundle)
         value_of = stored_value_of(bundle, client_row(bundle, client_ids[0]))
-        edges = {name: [float(value_of(name))] for name in names}  # the value: bin 1
-    assert names
-    monkeypatch.setattr(scoring_api.events.recorder, "monitored_edges", lambda _b: edges)
+    assert reference is not None
     before = last_id(app)
     as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score")
     body = {"applications": [NEW_APPLICANT]}
     as_role("advisor", "POST", "/api/v1/score", json=body)
     stored, new = new_events(app, before)
-    assert stored.feature_bins == {name: bin_of(value_of(name), edges[name]) for name in names}
-    assert set(new.feature_bins) == set(names)
-    assert all(b in (0, 1, None) for b in new.feature_bins.values())
+    assert stored.feature_bins == {
+        name: int(bin_values(reference, name, [value_of(name)])[0])
+        for name in reference.feature_names
+    }
+    assert list(new.feature_bins) == list(reference.feature_names)
+    for variable in reference.features:
+        assert 0 <= new.feature_bins[variable.name] < variable.n_bins
+    assert str(client_ids[0]) not in repr(as_dict(stored))
 
 
 def test_a_graceful_stop_writes_every_waiting_event(data_dir: Path, tmp_path: Path) -> None:
@@ -144,7 +148,8 @@ def test_no_event_is_lost_when_the_process_ends(tmp_path: Path) -> None:
         from tests.scoring_api.security.helpers import make_app
         from tests.scoring_api.settings import make_settings
         app = make_app(make_settings(Path({str(tmp_path)!r}), audit_flush_seconds={HOUR}))
-        bundle = SimpleNamespace(version="v1")
+        source = SimpleNamespace(monitoring_reference=lambda: None)  # built before the reference
+        bundle = SimpleNamespace(version="v1", source=source, cached=lambda s, k, build: build())
         result = {{"probability": 0.2, "decision": "granted", "score": 700.0}}
         with app.app_context():
             record_scores(bundle, Channel.INVOCATIONS, [Scored(None, result)] * 40)
