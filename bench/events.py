@@ -28,15 +28,9 @@ from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
 from scoring_api.security.models import ScoringEvent
 from scoring_api.security.state import get_state
+from tests.scoring_api.applicants import NEW_APPLICANT
 
 ROUNDS = 10
-NEW_APPLICANT = {
-    "NAME_CONTRACT_TYPE": "Cash loans",
-    "AMT_CREDIT": 300000.0,
-    "AMT_ANNUITY": 15000.0,
-    "AMT_INCOME_TOTAL": 150000.0,
-    "DAYS_BIRTH": -12000,
-}
 
 
 def _times(call: Callable[[], object], seconds: float) -> list[float]:
