@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pydantic import ValidationError
 
 from model_training.bundle import validate
 from model_training.bundle.metadata import read_metadata
+from scoring_api.application_rows import missing_for_new_applicants, validate_rows
 from scoring_api.bundle_store import ServingBundle, serving_view
 from scoring_api.errors import ApiError
-from scoring_api.schemas import NEW_APPLICANT_REQUIRED, Application
 from scoring_api.services.applications import score_applications
 
 PREDICTION_COLUMNS = ("probability", "decision", "score")
@@ -39,20 +38,18 @@ def application_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     A missing cell is an absent field, as a field left out of POST score; a row without
     SK_ID_CURR is a new applicant and needs NEW_APPLICANT_REQUIRED.
     """
-    records, problems = [], []
-    for i, row in enumerate(frame.to_dict(orient="records")):
-        given = {str(k): v for k, v in row.items() if not _is_missing(v)}
-        try:
-            record = Application.model_validate(given).model_dump(exclude_unset=True)
-        except ValidationError as exc:
-            problems += [
-                f"row {i} {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-            ]
-            continue
-        if record.get("SK_ID_CURR") is None:
-            absent = [name for name in NEW_APPLICANT_REQUIRED if record.get(name) is None]
-            problems += [f"row {i} {name}: required for a new applicant" for name in absent]
-        records.append(record)
+    rows = [
+        {str(k): v for k, v in row.items() if not _is_missing(v)}
+        for row in frame.to_dict(orient="records")
+    ]
+    records, errors = validate_rows(rows)
+    problems = [f"row {e['row']} {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors]
+    invalid = {e["row"] for e in errors}
+    row_of = [i for i in range(len(rows)) if i not in invalid]  # each valid record's row
+    problems += [
+        f"row {row_of[i]} {name}: required for a new applicant"
+        for i, name in missing_for_new_applicants(records)
+    ]
     if problems:
         shown = "; ".join(problems[:ERRORS_SHOWN])
         raise ValueError(f"invalid applications ({len(problems)} problems): {shown}")

@@ -6,8 +6,8 @@ from typing import Any
 
 from flask_openapi3 import Tag
 from flask_openapi3.utils import parse_body
-from pydantic import ValidationError
 
+from scoring_api.application_rows import missing_for_new_applicants, validate_rows
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
@@ -17,7 +17,6 @@ from scoring_api.invocation_schemas import INVOCATION_BODY, InvocationRequest
 from scoring_api.observability.metrics import observe_served_scores
 from scoring_api.schemas import (
     NEW_APPLICANT_REQUIRED,
-    Application,
     ErrorResponse,
     InvocationResponse,
     ScoreRequest,
@@ -53,10 +52,7 @@ def _check_new_applicants(records: list[dict[str, Any]]) -> None:
     """Refuse new applications (no SK_ID_CURR) that lack a field the model cannot do without."""
     details = [
         {"loc": ["applications", i, name], "msg": "required for a new applicant"}
-        for i, record in enumerate(records)
-        if record.get("SK_ID_CURR") is None
-        for name in NEW_APPLICANT_REQUIRED
-        if record.get(name) is None
+        for i, name in missing_for_new_applicants(records)
     ]
     if details:
         raise ApiError(
@@ -126,19 +122,9 @@ def post_invocations() -> dict[str, Any]:
     """Score an MLflow scoring-server payload (JSON or CSV): probability, decision, score."""
     records = invocation_records()
     _check_batch(len(records))
-    applications = []
-    for i, record in enumerate(records):
-        try:
-            application = Application.model_validate(record)
-        except ValidationError as exc:
-            details = [
-                {"row": i, "loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
-                for e in exc.errors(include_url=False, include_context=False)
-            ]
-            raise ApiError(
-                422, "validation_error", "Invalid application fields.", details
-            ) from None
-        applications.append(application.model_dump(exclude_unset=True))
+    applications, errors = validate_rows(records)
+    if errors:
+        raise ApiError(422, "validation_error", "Invalid application fields.", errors)
     if any(a.get("SK_ID_CURR") is not None for a in applications):
         raise ApiError(422, "invalid_payload", "invocations scores new applications only.")
     _check_new_applicants(applications)
