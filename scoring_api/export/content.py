@@ -20,9 +20,11 @@ from model_training.presentation.application_fields import CARDS, describe_appli
 from model_training.presentation.feature_values import format_feature_value
 from model_training.presentation.formats import (
     format_date,
+    format_number,
     format_percent,
     format_points,
     is_missing,
+    plural_category,
 )
 from model_training.presentation.history_fields import (
     column_label,
@@ -212,8 +214,11 @@ def _explanation_parts(explanation: Mapping[str, Any], lang: str) -> list[Part]:
 
 def _count_text(n: int, lang: str) -> str:
     """Return how many records a history table holds."""
-    key = "zero" if n == 0 else "one" if n == 1 else "other"
-    return export_text(f"history.count.{key}", lang, n=n)
+    if n == 0:
+        return export_text("history.count.zero", lang)
+    key = f"history.count.{plural_category(n, lang)}"  # CLDR, as the dashboard's t_plural
+    key = key if key in TEXT else "history.count.other"
+    return export_text(key, lang, n=format_number(n, lang))
 
 
 def _history_part(name: str, records: Sequence[Mapping[str, Any]], lang: str) -> Part:

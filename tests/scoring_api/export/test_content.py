@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from scoring_api.export.content import WIDE_TABLE, build_readable_export
+import pytest
+
+from scoring_api.export.content import WIDE_TABLE, _count_text, build_readable_export
 from tests.scoring_api.export.bodies import export_body
 
 DAY = datetime.date(2026, 12, 5)
@@ -75,3 +77,16 @@ def test_fields_on_no_card_read_as_words_not_codes() -> None:
     assert "Yes" in shown
     assert "Female" in shown
     assert "CODE_GENDER" not in shown
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "expected"),
+    [
+        (0, "fr", "Aucun enregistrement."),
+        (1, "en", "1 record."),
+        (1234, "fr", "1\u202f234 enregistrements."),
+        (1234, "en", "1,234 records."),
+    ],
+)
+def test_a_history_tables_count_reads_in_words_with_the_languages_numbers(n, lang, expected):
+    assert _count_text(n, lang) == expected
