@@ -176,3 +176,11 @@ def format_days(days: float | None, lang: str) -> str:
 def format_date(day: datetime.date, lang: str) -> str:
     """Return a date in words (``5 décembre 2026`` / ``December 5, 2026``)."""
     return str(babel_format_date(day, format="long", locale=locale_of(lang)))
+
+
+def format_timestamp_day(stamp: str, lang: str) -> str:
+    """Return the day of an ISO 8601 timestamp in words, in UTC (a stamp naming no zone is UTC)."""
+    moment = datetime.datetime.fromisoformat(stamp)
+    if moment.tzinfo:
+        moment = moment.astimezone(datetime.UTC)
+    return format_date(moment.date(), lang)

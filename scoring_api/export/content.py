@@ -23,6 +23,7 @@ from model_training.presentation.formats import (
     format_number,
     format_percent,
     format_points,
+    format_timestamp_day,
     is_missing,
     plural_category,
 )
@@ -256,7 +257,7 @@ def _moment(iso: str | None, lang: str) -> str:
     """Return a stored timestamp's day as a date (missing: "not given")."""
     if not iso:
         return value_text("value.missing", lang)
-    return format_date(datetime.datetime.fromisoformat(iso).date(), lang)
+    return format_timestamp_day(iso, lang)
 
 
 def _review_rows(review: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ from model_training.presentation.formats import (
     format_months,
     format_percent,
     format_points,
+    format_timestamp_day,
 )
 from model_training.presentation.rights import RIGHTS
 from scoring_api.bundle_store import ServingBundle
@@ -112,9 +113,9 @@ def build_letter(
 
 def _review_paragraphs(review: Mapping[str, Any], score: Mapping[str, Any], lang: str) -> list[str]:
     """Return a closed review's final decision, its reason, and what the model alone said."""
-    day = datetime.datetime.fromisoformat(review["decided_at"]).date()
+    day = format_timestamp_day(review["decided_at"], lang)
     return [
-        letter_text(f"review.final.{review['final_decision']}", lang, day=format_date(day, lang)),
+        letter_text(f"review.final.{review['final_decision']}", lang, day=day),
         letter_text("review.reason", lang, reason=review.get("reason") or ""),
         letter_text(f"review.model.{score['decision']}", lang),
     ]

@@ -16,7 +16,7 @@ from dash_app.components.reasons import reasons_body
 from dash_app.components.tables import list_table
 from dash_app.pages.reviews import ids
 from dash_app.text import t
-from model_training.presentation.formats import format_date
+from model_training.presentation.formats import format_timestamp_day
 from scoring_api.services.review_flow import CLOSED, ReviewStatus
 
 QUEUE_COLUMNS = ("id", "client", "origin", "status", "opened", "age", "requester")
@@ -36,7 +36,7 @@ def moment(stamp: str) -> datetime:
 
 def review_date(stamp: str, lang: str) -> str:
     """Return the day of an API timestamp in words (``5 décembre 2026``)."""
-    return format_date(moment(stamp).date(), lang)
+    return format_timestamp_day(stamp, lang)
 
 
 def age_days(stamp: str, today: date) -> int:

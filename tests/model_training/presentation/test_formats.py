@@ -16,6 +16,7 @@ from model_training.presentation.formats import (
     format_number,
     format_percent,
     format_points,
+    format_timestamp_day,
     format_years,
     is_missing,
     number_separators,
@@ -207,3 +208,15 @@ def test_a_date_is_written_in_words(lang, expected) -> None:
 
 def test_points_take_decimals_when_asked() -> None:
     assert format_points(553.44, "fr", decimals=1) == "553,4\u00a0pts"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang", "expected"),
+    [
+        ("2026-12-05T09:30:00+00:00", "fr", "5 décembre 2026"),
+        ("2026-12-05T09:30:00", "en", "December 5, 2026"),  # no zone: UTC
+        ("2026-12-06T00:30:00+02:00", "en", "December 5, 2026"),  # the day in UTC
+    ],
+)
+def test_a_timestamps_day_reads_as_a_date_in_utc(stamp: str, lang: str, expected: str) -> None:
+    assert format_timestamp_day(stamp, lang) == expected
