@@ -20,6 +20,7 @@ from model_training.bundle import (
     DIRECTIONS,
     EXPLANATIONS,
     FEATURES,
+    GROUPS,
     IMPORTANCE,
     MONITORING_REFERENCE_FILE,
     OOF,
@@ -31,6 +32,7 @@ from model_training.bundle import (
 )
 from model_training.config import VALIDATED_SUBDIR
 from model_training.data.schema import PROTECTED_ATTRIBUTE
+from model_training.evaluate.fairness import client_groups
 from model_training.feature_set import FeatureSet, load_feature_set
 from model_training.features.catalogue import monotone_directions
 from model_training.modeling.cv import CrossValidation, cross_validate, final_iterations, fit_final
@@ -102,21 +104,25 @@ def _fold_costs(cv: CrossValidation, y: np.ndarray, threshold: float, s: Trainin
     return out
 
 
-def application_fields(data_dir: Path) -> pd.DataFrame:
-    """Return the raw application fields shown to people, every client, sorted by id.
-
-    TARGET (the past outcome) and the protected attribute are left out (data minimisation:
-    a client's full record is exported from the validated tables on request).
-    """
+def validated_applications(data_dir: Path) -> pd.DataFrame:
+    """Return every validated application (train and test), all fields, sorted by id."""
     validated = data_dir / VALIDATED_SUBDIR
     frames = [
         pd.read_parquet(path)
         for name in ("application_train", "application_test")
         if (path := validated / f"{name}.parquet").exists()
     ]
-    fields = pd.concat(frames, ignore_index=True)
-    hidden = [c for c in ("TARGET", PROTECTED_ATTRIBUTE) if c in fields.columns]
-    return fields.drop(columns=hidden).sort_values("SK_ID_CURR", ignore_index=True)
+    return pd.concat(frames, ignore_index=True).sort_values("SK_ID_CURR", ignore_index=True)
+
+
+def application_fields(applications: pd.DataFrame) -> pd.DataFrame:
+    """Return the raw application fields shown to people, every client, sorted by id.
+
+    TARGET (the past outcome) and the protected attribute are left out (data minimisation:
+    a client's full record is exported from the validated tables on request).
+    """
+    hidden = [c for c in ("TARGET", PROTECTED_ATTRIBUTE) if c in applications.columns]
+    return applications.drop(columns=hidden)
 
 
 def _library_versions() -> dict[str, str]:
@@ -161,7 +167,9 @@ def train(
     content = _bundle_content(
         features, settings, cv, y, threshold, iterations, model, contributions
     )
-    content.tables[APPLICATIONS] = application_fields(data_dir)
+    applications = validated_applications(data_dir)
+    content.tables[APPLICATIONS] = application_fields(applications)
+    content.tables[GROUPS] = client_groups(applications)
     bundle_dir = write_bundle(artifacts_dir, content)
     costs = content.metadata.metrics.cost_per_client
     return TrainReport(

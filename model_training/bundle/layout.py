@@ -39,6 +39,10 @@ PEERS = "peers"  # histograms of every feature by group (all, granted, refused, 
 # The direction view: a sample of train clients' value quantile and points for the top inputs
 # (feature, quantile, points; modeling.directions). Older bundles lack it: the view is absent.
 DIRECTIONS = "directions"
+# Each client's fairness groups (SK_ID_CURR, gender, age band; evaluate.fairness.client_groups),
+# read only to label scoring events for fairness monitoring, never a model input nor shown.
+# Older bundles lack it: events then carry the groups a request gives, or none.
+GROUPS = "groups"
 CLIENT_TABLES = (SCORES, FEATURES, APPLICATIONS, EXPLANATIONS)  # the same clients, all four
 REQUIRED_TABLES = (SCORES, FEATURES, APPLICATIONS)
 # Rows a Parquet row group holds, for tables the server reads one client at a time (sorted by

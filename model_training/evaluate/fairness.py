@@ -24,6 +24,7 @@ ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("gender", PROTECTED_ATTRIBUTE),
     ("age band", "age_band"),
 )
+GROUP_NAMES: tuple[str, ...] = tuple(name for name, _ in ATTRIBUTES)  # "gender", "age band"
 # What the fairness table reads from the validated train applications.
 FAIRNESS_INPUT_COLUMNS: tuple[str, ...] = ("SK_ID_CURR", PROTECTED_ATTRIBUTE, "DAYS_BIRTH")
 
@@ -35,6 +36,22 @@ def age_band(days_birth: np.ndarray) -> np.ndarray:
     bands = np.array(AGE_BAND_LABELS, dtype=object)[index]
     bands[np.isnan(years)] = "missing"
     return bands
+
+
+def client_groups(applications: pd.DataFrame) -> pd.DataFrame:
+    """Return each client's group of every fairness attribute: SK_ID_CURR, gender, age band.
+
+    ``applications`` has the ``FAIRNESS_INPUT_COLUMNS``; a missing gender reads "missing".
+    """
+    gender = applications[PROTECTED_ATTRIBUTE].astype(object)
+    days_birth = applications["DAYS_BIRTH"].to_numpy(dtype=float, na_value=np.nan)
+    return pd.DataFrame(
+        {
+            "SK_ID_CURR": applications["SK_ID_CURR"].to_numpy(),
+            GROUP_NAMES[0]: gender.where(gender.notna(), "missing").astype(str).to_numpy(),
+            GROUP_NAMES[1]: age_band(days_birth).astype(str),
+        }
+    )
 
 
 def _rate(numerator: float, denominator: float) -> float:

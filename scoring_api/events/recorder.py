@@ -11,12 +11,14 @@ the score fields, and the bin of each monitored feature (``events.binning``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.events.binning import feature_bins, monitoring_reference
+from scoring_api.events.groups import stored_groups
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import utc_now
 from scoring_api.security.state import get_state
@@ -33,38 +35,61 @@ class Channel(StrEnum):
     WHAT_IF = "what_if"  # POST score with an SK_ID_CURR
     NEW_APPLICATION = "new_application"  # POST score without one
     INVOCATIONS = "invocations"  # the MLflow-style route
+    REPLAY = "replay"  # a dataset streamed as dated events (python -m scoring_api replay)
 
 
 @dataclass(frozen=True)
 class Scored:
-    """One served score: the client (None for a new applicant), its fields, its features."""
+    """One served score: the client (None for a new applicant), its fields, its features and
+    its fairness groups (``events.groups``)."""
 
     client_id: int | None
     result: Mapping[str, Any]
     value_of: ValueOf | None = None
+    groups: Mapping[str, str] = field(default_factory=dict)
 
 
-def record_scores(bundle: ServingBundle, channel: Channel, scored: Iterable[Scored]) -> None:
+def event_row(
+    bundle: ServingBundle,
+    channel: Channel,
+    item: Scored,
+    at: datetime,
+    *,
+    shadow: bool = False,
+    pair_ref: str | None = None,
+) -> dict[str, Any]:
+    """Return the ``scoring_events`` row of one score scored by ``bundle``."""
+    reference = monitoring_reference(bundle)
+    bins = feature_bins(reference, item.value_of) if reference and item.value_of else {}
+    return {
+        "at": at,
+        "model_version": str(item.result.get("model_version", bundle.version)),
+        "client_ref": None if item.client_id is None else pseudonymise(item.client_id),
+        "probability": float(item.result["probability"]),
+        "decision": str(item.result["decision"]),
+        "score": float(item.result["score"]),
+        "channel": channel.value,
+        "feature_bins": bins,
+        "groups": dict(item.groups),
+        "shadow": shadow,
+        "pair_ref": pair_ref,
+    }
+
+
+def record_scores(
+    bundle: ServingBundle,
+    channel: Channel,
+    scored: Iterable[Scored],
+    *,
+    at: datetime | None = None,
+) -> None:
     """Queue one event per served score (written in batches by the app's event writer)."""
     writer = get_state().events
     if writer is None:
         return
-    reference = monitoring_reference(bundle)
-    at = utc_now()
+    when = at or utc_now()
     for item in scored:
-        bins = feature_bins(reference, item.value_of) if reference and item.value_of else {}
-        writer.add(
-            {
-                "at": at,
-                "model_version": str(item.result.get("model_version", bundle.version)),
-                "client_ref": None if item.client_id is None else pseudonymise(item.client_id),
-                "probability": float(item.result["probability"]),
-                "decision": str(item.result["decision"]),
-                "score": float(item.result["score"]),
-                "channel": channel.value,
-                "feature_bins": bins,
-            }
-        )
+        writer.add(event_row(bundle, channel, item, when))
 
 
 def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[str, Any]) -> None:
@@ -72,4 +97,5 @@ def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[s
     value_of = None
     if monitoring_reference(bundle) is not None:
         value_of = stored_value_of(bundle, client_row(bundle, client_id))
-    record_scores(bundle, Channel.STORED, [Scored(client_id, result, value_of)])
+    groups = stored_groups(bundle, client_id)
+    record_scores(bundle, Channel.STORED, [Scored(client_id, result, value_of, groups)])

@@ -5,6 +5,7 @@ Only the events of the reference's own bundle version are read (their bins are t
 A feature is kept when every event holds its bin. Each event's outcome is the latest outcome
 recorded for its client (NaN when none is known yet); a window where no client has one has no
 outcome array (``None``), so the outcome statistics are left out rather than read as zero.
+Each event's fairness groups (gender, age band) are read as given; an unknown one is None.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model_training.bundle.reference import SCORE, MonitoringReference
+from model_training.evaluate.fairness import GROUP_NAMES
 from model_training.monitoring.binning import bin_values
 from model_training.monitoring.statistics import WindowEvents
 from scoring_api.events.outcomes import LOOKUP_CHUNK
@@ -28,14 +30,18 @@ def window_events(
     version: str,
     start: datetime.datetime,
     end: datetime.datetime,
+    *,
+    shadow: bool = False,
 ) -> WindowEvents:
-    """Return the events of bundle ``version`` at ``start`` <= at < ``end``, with outcomes."""
+    """Return the events of bundle ``version`` at ``start`` <= at < ``end``, with outcomes
+    (``shadow``: the version's shadow scores as a challenger, else its served ones)."""
     statement = (
         select(ScoringEvent)
         .where(
             ScoringEvent.model_version == version,
             ScoringEvent.at >= start,
             ScoringEvent.at < end,
+            ScoringEvent.shadow.is_(shadow),
         )
         .order_by(ScoringEvent.id)
     )
@@ -53,7 +59,14 @@ def window_events(
         score_bin=np.asarray(bin_values(reference, SCORE, scores), dtype=np.int16),
         feature_bins=feature_bins,
         outcome=_outcomes(session, [event.client_ref for event in events]),
+        groups=_groups([event.groups or {} for event in events]),
     )
+
+
+def _groups(rows: list[dict[str, str]]) -> dict[str, np.ndarray]:
+    """Return each fairness attribute's label per event (None: unknown), attributes seen only."""
+    names = [name for name in GROUP_NAMES if any(name in row for row in rows)]
+    return {name: np.array([row.get(name) for row in rows], dtype=object) for name in names}
 
 
 def _outcomes(session: Session, refs: list[str | None]) -> np.ndarray | None:

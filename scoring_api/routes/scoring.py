@@ -11,6 +11,7 @@ from scoring_api.application_rows import missing_for_new_applicants, validate_ro
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle, request_lang
 from scoring_api.errors import ApiError, forbidden
+from scoring_api.events.groups import application_groups, event_groups
 from scoring_api.events.recorder import Channel, Scored, record_scores
 from scoring_api.invocation_payload import invocation_records
 from scoring_api.invocation_schemas import INVOCATION_BODY, InvocationRequest
@@ -101,7 +102,7 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
             bundle,
             channel,
             (
-                Scored(record.get("SK_ID_CURR"), result, value_of)
+                Scored(record.get("SK_ID_CURR"), result, value_of, event_groups(bundle, record))
                 for record, result, value_of in zip(records, results, values, strict=True)
                 if (record.get("SK_ID_CURR") is not None) == is_what_if
             ),
@@ -136,7 +137,10 @@ def post_invocations() -> dict[str, Any]:
     record_scores(
         bundle,
         Channel.INVOCATIONS,
-        (Scored(None, result, value_of) for result, value_of in zip(results, values, strict=True)),
+        (
+            Scored(None, result, value_of, application_groups(application))
+            for application, result, value_of in zip(applications, results, values, strict=True)
+        ),
     )
     observe_served_scores(results)
     keys = ("probability", "decision", "score")

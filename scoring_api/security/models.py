@@ -143,7 +143,7 @@ class ScoringEvent(Base):
     """One score the API served: when, by which model, on which channel, no personal value.
 
     ``feature_bins`` holds the bin of each monitored feature (``scoring_api.events.binning``),
-    empty while the bundle has no monitoring reference.
+    empty while the bundle has no monitoring reference; ``groups`` the client's fairness groups.
     """
 
     __tablename__ = "scoring_events"
@@ -157,6 +157,12 @@ class ScoringEvent(Base):
     score: Mapped[float] = mapped_column(Float)
     channel: Mapped[str] = mapped_column(String(16))  # stored | what_if | new_application | ...
     feature_bins: Mapped[dict[str, int | None]] = mapped_column(JSON, default=dict)
+    # The fairness groups (events.groups: gender, age band), for fairness monitoring only.
+    groups: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # A challenger's score in shadow (never served), and the reference a served score and its
+    # shadow share (None without a challenger).
+    shadow: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    pair_ref: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class Outcome(Base):

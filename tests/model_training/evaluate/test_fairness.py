@@ -81,3 +81,20 @@ def test_the_all_row_approves_one_minus_the_refusal_rate_of_the_same_decisions()
     row = fairness.overall_rates(oof, threshold=0.6)
     assert (row["attribute"], row["n"], row["approval_rate"]) == ("all", 4, 0.5)
     assert row["approval_rate"] == 1 - refusal_rate(oof["oof_probability"].to_numpy(), 0.6)
+
+
+def test_client_groups_label_gender_and_age_band_and_say_missing() -> None:
+    applications = pd.DataFrame(
+        {
+            "SK_ID_CURR": [1, 2, 3],
+            "CODE_GENDER": ["F", None, "M"],
+            "DAYS_BIRTH": [-365.25 * 35, -365.25 * 61, np.nan],
+        }
+    )
+    groups = fairness.client_groups(applications)
+    assert list(groups.columns) == ["SK_ID_CURR", *fairness.GROUP_NAMES]
+    assert groups.to_dict("records") == [
+        {"SK_ID_CURR": 1, "gender": "F", "age band": "30-40"},
+        {"SK_ID_CURR": 2, "gender": "missing", "age band": "60+"},
+        {"SK_ID_CURR": 3, "gender": "M", "age band": "missing"},
+    ]

@@ -16,7 +16,7 @@ from model_training.features.catalogue import (
     field_catalogue,
     monotone_directions,
 )
-from model_training.train import application_fields
+from model_training.train import application_fields, validated_applications
 
 
 def test_every_produced_feature_has_an_entry(synth_features: Path) -> None:
@@ -84,7 +84,7 @@ def test_gender_has_no_entry() -> None:
 
 def test_every_served_application_field_has_a_label(synth_validated: Path) -> None:
     """The bundle's applications table (a client file's ``application``) is labelled, all of it."""
-    served = set(application_fields(synth_validated).columns)
+    served = set(application_fields(validated_applications(synth_validated)).columns)
     assert served == set(field_catalogue())
     for entry in field_catalogue().values():
         assert all(entry.label(lang).strip() for lang in LANGUAGES), entry.name

@@ -14,9 +14,11 @@ from flask import Flask
 from sqlalchemy import func, select
 
 import scoring_api.events.recorder
+from model_training.evaluate.fairness import GROUP_NAMES
 from model_training.monitoring.binning import bin_values
 from scoring_api.context import bundle_store
 from scoring_api.events.binning import monitoring_reference
+from scoring_api.events.groups import stored_groups
 from scoring_api.factory import create_app
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.database import Database
@@ -117,6 +119,23 @@ def test_monitored_features_are_stored_as_their_reference_bins(app, as_role, cli
     for variable in reference.features:
         assert 0 <= new.feature_bins[variable.name] < variable.n_bins
     assert str(client_ids[0]) not in repr(as_dict(stored))
+
+
+def test_events_carry_the_clients_fairness_groups(app, as_role, client_ids) -> None:
+    with app.test_request_context():
+        stored = stored_groups(bundle_store().get(), client_ids[0])
+    assert set(stored) == set(GROUP_NAMES)  # the bundle holds every client's groups
+    before = last_id(app)
+    as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score")
+    applicant = NEW_APPLICANT | {"CODE_GENDER": "F", "DAYS_BIRTH": -365.25 * 45}
+    body = {"applications": [applicant, NEW_APPLICANT | {"DAYS_BIRTH": -365.25 * 25}]}
+    as_role("advisor", "POST", "/api/v1/score", json=body)
+    events = new_events(app, before)
+    assert [event.groups for event in events] == [
+        stored,
+        {"gender": "F", "age band": "40-50"},
+        {"age band": "under 30"},  # gender not given: not guessed
+    ]
 
 
 def test_a_graceful_stop_writes_every_waiting_event(data_dir: Path, tmp_path: Path) -> None:

@@ -38,6 +38,9 @@ def event(hours: float, ref: str | None, score: float, bins: dict, version: str 
         "score": score,
         "channel": "stored" if ref else "new_application",
         "feature_bins": bins,
+        "groups": {},
+        "shadow": False,
+        "pair_ref": None,
     }
 
 
@@ -86,3 +89,34 @@ def test_a_window_without_any_outcome_has_no_outcome_array(tmp_path: Path) -> No
     assert window.outcome is None
     assert window.feature_bins == {}
     assert len(window.probability) == 1
+
+
+def test_a_window_reads_groups_and_keeps_served_and_shadow_scores_apart(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    database.create_tables()
+    rows = [
+        event(1, "a", 600.0, {}) | {"groups": {"gender": "F", "age band": "30-40"}},
+        event(2, None, 500.0, {}) | {"groups": {"age band": "60+"}},  # gender not given
+        event(2, None, 520.0, {}) | {"shadow": True, "pair_ref": "p1"},  # a challenger's
+    ]
+    with database.engine.begin() as connection:
+        connection.execute(insert(ScoringEvent), rows)
+    end = DAY + datetime.timedelta(days=1)
+    with database.session() as session:
+        served = window_events(session, REFERENCE, "v1", DAY, end)
+        shadow = window_events(session, REFERENCE, "v1", DAY, end, shadow=True)
+    assert list(served.groups) == ["gender", "age band"]
+    assert list(served.groups["gender"]) == ["F", None]
+    assert list(served.groups["age band"]) == ["30-40", "60+"]
+    assert list(shadow.score_bin) == [0]
+    assert shadow.groups == {}
+    facts = ModelFacts(
+        0.25, PointsScale(), Costs(false_negative=10.0, false_positive=1.0), REFERENCE
+    )
+    fairness = window_statistics(served, facts)["fairness"]
+    assert [(row["attribute"], row["group"], row["n"]) for row in fairness] == [
+        ("gender", "F", 1),
+        ("gender", "missing", 1),
+        ("age band", "30-40", 1),
+        ("age band", "60+", 1),
+    ]
