@@ -15,7 +15,7 @@ DEMO_PASSWORDS ?= data/demo-accounts.txt
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run run-split test lint format demo-data demo-model clean-data
+.PHONY: install system run run-split test lint format demo-data demo-model clean-data
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,11 +28,18 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt
 install: $(STAMP)  ## create .venv, install the dependencies and the plotly.js build (no-op when done)
 	@$(PY) -m dash_app.plotly_build.fetch
 
-browser:  ## Debian's chromium and chromium-driver for the dashboard's browser tests (once)
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+# Debian packages the tests use, each with the command it brings: chromium and its driver
+# (the dashboard's browser tests), prometheus's promtool (the alert rules' tests).
+SYSTEM_COMMANDS := chromium chromedriver promtool
+SYSTEM_PACKAGES := chromium chromium-driver prometheus
+
+system:  ## install the Debian packages the tests use (once: nothing when their commands exist)
+	@missing=0; for command in $(SYSTEM_COMMANDS); do \
+		command -v $$command >/dev/null || missing=1; done; \
+	[ $$missing = 0 ] || { \
 		$(SUDO) apt-get update && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-			chromium chromium-driver; }
+			$(SYSTEM_PACKAGES); }
 
 $(DATA_DIR)/application_train.csv: | $(STAMP)
 	$(PY) -m model_training synth --applications $(DEMO_APPLICATIONS) --seed $(SEED) --out $(DATA_DIR)
@@ -76,7 +83,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install browser lint  ## set up and run lint + the whole test suite
+test: install system lint  ## set up and run lint + the whole test suite
 	$(PY) -m pytest -n 2
 
 clean-data:
