@@ -14,8 +14,8 @@ from pathlib import Path
 
 from scoring_api.config import Settings
 from scoring_api.events.outcomes import OutcomeFileError, read_outcomes_csv, record_outcomes
-from scoring_api.events.retention import purge_events
 from scoring_api.events.replay_cli import add_replay_command
+from scoring_api.events.retention import purge_events
 from scoring_api.security.cli import Commands
 from scoring_api.security.database import Database
 

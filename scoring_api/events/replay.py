@@ -160,4 +160,6 @@ def replay(
             ]
             if outcomes:
                 record_outcomes(database, pseudonym_key, outcomes)
-        yield DaySummary(planned.day, len(records), len(records) if is_shifted else 0, len(outcomes))
+        yield DaySummary(
+            planned.day, len(records), len(records) if is_shifted else 0, len(outcomes)
+        )

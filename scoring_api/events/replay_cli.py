@@ -61,20 +61,28 @@ def add_replay_command(commands: Commands[argparse.ArgumentParser]) -> None:
 
 def argument_problem(args: argparse.Namespace) -> str | None:
     """Return what is wrong with the replay's arguments (naming the argument), else None."""
-    if args.days < 1:
-        return f"--days must be at least 1, got {args.days}."
-    if args.per_day < 1:
-        return f"--per-day must be at least 1, got {args.per_day}."
-    if not args.income_factor > 0:
-        return f"--income-factor must be above 0, got {args.income_factor}."
-    if not 0 <= args.missing_ext_share <= 1:
-        return f"--missing-ext-share must be between 0 and 1, got {args.missing_ext_share}."
     is_shifting = args.income_factor != 1 or args.missing_ext_share > 0
-    if is_shifting and args.shift_from is None:
-        return "--income-factor and --missing-ext-share need --shift-from (the first day)."
-    if args.outcomes_after is not None and args.outcomes_after < 0:
-        return f"--outcomes-after must be 0 or more, got {args.outcomes_after}."
-    return None
+    problems = (
+        (args.days < 1, f"--days must be at least 1, got {args.days}."),
+        (args.per_day < 1, f"--per-day must be at least 1, got {args.per_day}."),
+        (
+            not args.income_factor > 0,
+            f"--income-factor must be above 0, got {args.income_factor}.",
+        ),
+        (
+            not 0 <= args.missing_ext_share <= 1,
+            f"--missing-ext-share must be between 0 and 1, got {args.missing_ext_share}.",
+        ),
+        (
+            is_shifting and args.shift_from is None,
+            "--income-factor and --missing-ext-share need --shift-from (the first day).",
+        ),
+        (
+            args.outcomes_after is not None and args.outcomes_after < 0,
+            f"--outcomes-after must be 0 or more, got {args.outcomes_after}.",
+        ),
+    )
+    return next((message for is_wrong, message in problems if is_wrong), None)
 
 
 def run_replay(args: argparse.Namespace) -> int:
