@@ -20,6 +20,7 @@ from scoring_api.context import bundle_store
 from scoring_api.events.binning import monitoring_reference
 from scoring_api.events.replay import ReplayOptions, load_clients, replay
 from scoring_api.events.replay_plan import Shift
+from scoring_api.events.window import window_events
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.database import Database
 from scoring_api.security.models import Outcome, ScoringEvent
@@ -136,6 +137,27 @@ def test_a_shift_changes_incomes_and_external_scores_from_its_day_only(
         ]
         assert min(rises) >= 0
         assert max(rises) > 0
+
+
+def test_a_monitoring_window_reads_the_replay_with_its_outcomes(
+    app: Flask, data_dir: Path, tmp_path: Path
+) -> None:
+    database = Database(make_settings(tmp_path).database_url)
+    options = ReplayOptions(START, days=2, per_day=6, as_of=AS_OF, outcomes_after=5)
+    with app.app_context():
+        bundle = bundle_store().get()
+        list(replay(bundle, database, PSEUDONYM_KEY, load_clients(data_dir), options))
+        reference = monitoring_reference(bundle)
+    assert reference is not None
+    midnight = datetime.datetime.combine(START, datetime.time(), tzinfo=datetime.UTC)
+    with database.session() as session:
+        window = window_events(
+            session, reference, bundle.version, midnight, midnight + datetime.timedelta(days=2)
+        )
+    assert len(window.probability) == 12
+    assert set(window.groups) == {"gender", "age band"}
+    assert window.outcome is not None
+    assert np.isfinite(window.outcome).any()
 
 
 @pytest.mark.parametrize(
