@@ -1,4 +1,4 @@
-"""The ``outcomes`` and ``purge-events`` commands of ``python -m scoring_api`` (DATABASE_URL).
+"""The ``outcomes``, ``purge-events`` and ``replay`` commands of ``python -m scoring_api``.
 
 They live in the API's command line, not ``python -m model_training``: the training package is
 upstream of the API and never imports it (one-direction flow), and these commands write the
@@ -14,13 +14,14 @@ from pathlib import Path
 
 from scoring_api.config import Settings
 from scoring_api.events.outcomes import OutcomeFileError, read_outcomes_csv, record_outcomes
+from scoring_api.events.replay_cli import add_replay_command
 from scoring_api.events.retention import purge_events
 from scoring_api.security.cli import Commands
 from scoring_api.security.database import Database
 
 
 def add_event_commands(commands: Commands[argparse.ArgumentParser]) -> None:
-    """Add ``outcomes`` and ``purge-events``."""
+    """Add ``outcomes``, ``purge-events`` and ``replay``."""
     outcomes = commands.add_parser(
         "outcomes",
         help="record observed defaults from a CSV (SK_ID_CURR, outcome_date, defaulted)",
@@ -39,6 +40,7 @@ def add_event_commands(commands: Commands[argparse.ArgumentParser]) -> None:
     )
     purge.add_argument("--days", type=int, help="retention in days (default: the setting)")
     purge.set_defaults(run=run_purge_events)
+    add_replay_command(commands)
 
 
 def run_outcomes(args: argparse.Namespace) -> int:

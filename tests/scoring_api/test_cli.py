@@ -119,6 +119,7 @@ COMMANDS = {
     "fetch-bundle": "download a bundle archive, check it and make it live",
     "outcomes": "record observed defaults from a CSV (SK_ID_CURR, outcome_date, defaulted)",
     "purge-events": "delete scoring events older than EVENTS_RETENTION_DAYS",
+    "replay": "score a dataset's clients as dated scoring events (optional shift and outcomes)",
 }
 
 
