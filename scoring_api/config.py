@@ -21,6 +21,8 @@ from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDic
 from pydantic_settings.sources.utils import parse_env_vars
 
 from model_training.loan_terms import DEFAULT_ANNUAL_RATE
+from model_training.monitoring.indicators import DEFAULT_THRESHOLDS as LEVELS
+from model_training.monitoring.indicators import INDICATOR_NAMES, Threshold
 from scoring_api.errors import ConfigurationError
 
 MIN_SECRET_LENGTH = 32
@@ -31,6 +33,7 @@ DEMO_LETTER_CONTACT = (
     "Prêt à dépenser, service clients (démo) : 01 23 45 67 89, clients@pret-a-depenser.example"
 )
 MAX_LETTER_CONTACT = 300  # characters: one line of the letter
+ALERT_WINDOWS = ("day", "week")  # MONITORING_ALERT_WINDOW: the Prometheus gauges' window
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,23 @@ class Settings:
     bundle_fetch_seconds: float = 600.0  # fetch-bundle: download and unpack, all told
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
     events_retention_days: int = 730  # scoring events older than this are purged (purge-events)
+    monitoring_min_events: int = 100  # a window with fewer events has unknown indicators
+    monitoring_alert_window: str = "day"  # day | week: the window of the Prometheus gauges
+    # Each indicator's warn and alert levels (model_training.monitoring.indicators).
+    monitoring_score_psi_warn: float = LEVELS["score_psi"].warn
+    monitoring_score_psi_alert: float = LEVELS["score_psi"].alert
+    monitoring_feature_psi_max_warn: float = LEVELS["feature_psi_max"].warn
+    monitoring_feature_psi_max_alert: float = LEVELS["feature_psi_max"].alert
+    monitoring_approval_rate_shift_warn: float = LEVELS["approval_rate_shift"].warn
+    monitoring_approval_rate_shift_alert: float = LEVELS["approval_rate_shift"].alert
+    monitoring_expected_cost_ratio_warn: float = LEVELS["expected_cost_ratio"].warn
+    monitoring_expected_cost_ratio_alert: float = LEVELS["expected_cost_ratio"].alert
+    monitoring_gini_drop_warn: float = LEVELS["gini_drop"].warn
+    monitoring_gini_drop_alert: float = LEVELS["gini_drop"].alert
+    monitoring_calibration_gap_warn: float = LEVELS["calibration_gap"].warn
+    monitoring_calibration_gap_alert: float = LEVELS["calibration_gap"].alert
+    monitoring_approval_ratio_min_warn: float = LEVELS["approval_ratio_min"].warn
+    monitoring_approval_ratio_min_alert: float = LEVELS["approval_ratio_min"].alert
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
     log_level: str = "info"
     metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
@@ -129,6 +149,40 @@ class Settings:
         if not 1 <= value <= 36_500:
             raise ValueError(f"EVENTS_RETENTION_DAYS must be from 1 to 36500, got {value!r}.")
         return value
+
+    @field_validator("monitoring_min_events")
+    @classmethod
+    def _min_events(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError(f"MONITORING_MIN_EVENTS must be 0 or more, got {value!r}.")
+        return value
+
+    @field_validator("monitoring_alert_window")
+    @classmethod
+    def _alert_window(cls, value: str) -> str:
+        if value not in ALERT_WINDOWS:
+            raise ValueError(f"MONITORING_ALERT_WINDOW must be day or week, got {value!r}.")
+        return value
+
+    @model_validator(mode="after")
+    def _monitoring_levels(self) -> Settings:
+        for name, threshold in self.monitoring_thresholds().items():
+            problem = threshold.problem()
+            if problem is not None:
+                variable = f"MONITORING_{name.upper()}"
+                raise ValueError(f"{variable}_WARN and {variable}_ALERT: {problem}.")
+        return self
+
+    def monitoring_thresholds(self) -> dict[str, Threshold]:
+        """Return each monitoring indicator's warn and alert levels, in the indicators' order."""
+        return {
+            name: replace(
+                LEVELS[name],
+                warn=getattr(self, f"monitoring_{name}_warn"),
+                alert=getattr(self, f"monitoring_{name}_alert"),
+            )
+            for name in INDICATOR_NAMES
+        }
 
     @field_validator("offer_max_instalment_to_income")
     @classmethod

@@ -30,6 +30,7 @@ from scoring_api.routes import (
     clients,
     letter,
     model,
+    monitoring,
     offers,
     outcomes,
     reviews,
@@ -51,6 +52,7 @@ BLUEPRINTS = (
     scoring.blueprint,
     reviews.blueprint,
     outcomes.blueprint,
+    monitoring.blueprint,
     auth.blueprint,
 )
 

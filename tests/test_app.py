@@ -146,6 +146,7 @@ def _rule(server: Flask, endpoint: str) -> str:
         ("GET", "/api/v1/model/report", None),
         ("GET", "/api/v1/model/curves", None),
         ("GET", "/api/v1/model/directions", None),
+        ("GET", "/api/v1/monitoring", None),
         ("POST", "/api/v1/invocations", {"dataframe_records": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{}]}),
         ("POST", "/api/v1/score", {"applications": [{"SK_ID_CURR": "{other}"}]}),

@@ -121,6 +121,19 @@ def test_offers_are_compressed_from_min_bytes(
         assert decoded(response) == plain.get_data()
 
 
+def test_the_monitoring_report_is_compressed_from_min_bytes(
+    server_http: FlaskClient, server_keys: dict[str, str]
+) -> None:
+    """Its length depends on the events other tests recorded: compressed once long enough."""
+    url = "/api/v1/monitoring?window=day"
+    plain = get(server_http, server_keys, url, None)
+    response = get(server_http, server_keys, url, "br, gzip")
+    assert response.status_code == plain.status_code == 200
+    is_long = len(plain.get_data()) >= MIN_BYTES
+    assert response.headers.get("Content-Encoding") == ("br" if is_long else None)
+    assert decoded(response) == plain.get_data()
+
+
 def test_errors_are_json_and_uncompressed(
     server_http: FlaskClient, server_keys: dict[str, str]
 ) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from model_training.monitoring.indicators import DEFAULT_THRESHOLDS, INDICATOR_NAMES, Threshold
 from scoring_api.config import DEMO_LETTER_CONTACT, Settings
 from scoring_api.errors import ConfigurationError
 
@@ -116,3 +117,41 @@ def test_an_empty_letter_contact_keeps_the_demo_line() -> None:
 def test_a_blank_or_overlong_letter_contact_is_refused(raw) -> None:
     with pytest.raises(ConfigurationError, match="LETTER_CONTACT must name whom to contact"):
         Settings.from_env(environ={"LETTER_CONTACT": raw})
+
+
+def test_the_monitoring_settings_default_to_the_indicators_levels() -> None:
+    settings = Settings.from_env(environ={})
+    assert (settings.monitoring_min_events, settings.monitoring_alert_window) == (100, "day")
+    assert settings.monitoring_thresholds() == DEFAULT_THRESHOLDS
+    assert list(settings.monitoring_thresholds()) == list(INDICATOR_NAMES)
+
+
+def test_monitoring_thresholds_are_read_with_their_direction() -> None:
+    environ = {
+        "MONITORING_SCORE_PSI_WARN": "0.2",
+        "MONITORING_SCORE_PSI_ALERT": "0.3",
+        "MONITORING_APPROVAL_RATIO_MIN_ALERT": "0.7",
+        "MONITORING_ALERT_WINDOW": "week",
+    }
+    settings = Settings.from_env(environ=environ)
+    thresholds = settings.monitoring_thresholds()
+    assert (thresholds["score_psi"].warn, thresholds["score_psi"].alert) == (0.2, 0.3)
+    assert thresholds["approval_ratio_min"] == Threshold(0.9, 0.7, "below")
+    assert settings.monitoring_alert_window == "week"
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"MONITORING_SCORE_PSI_WARN": "0.25"}, "MONITORING_SCORE_PSI_WARN and .*below alert"),
+        ({"MONITORING_GINI_DROP_ALERT": "0.01"}, "MONITORING_GINI_DROP_WARN and .*below alert"),
+        ({"MONITORING_APPROVAL_RATIO_MIN_WARN": "0.8"}, "APPROVAL_RATIO_MIN.*above alert"),
+        ({"MONITORING_ALERT_WINDOW": "month"}, "MONITORING_ALERT_WINDOW must be day or week"),
+        ({"MONITORING_MIN_EVENTS": "-1"}, "MONITORING_MIN_EVENTS must be 0 or more"),
+    ],
+)
+def test_bad_monitoring_settings_are_refused_with_their_names(
+    environ: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        Settings.from_env(environ=environ)

@@ -101,6 +101,7 @@ def test_a_broken_bundle_is_explained_to_the_log_and_admins_only(
         ("GET", "/api/v1/reviews/1"),
         ("POST", "/api/v1/reviews/1/outcome"),
         ("POST", "/api/v1/outcomes"),
+        ("GET", "/api/v1/monitoring"),
     ],
 )
 def test_every_route_but_health_needs_credentials(as_role, method, url) -> None:
@@ -201,6 +202,7 @@ def test_openapi_document_lists_every_route(as_role, app) -> None:
         "/api/v1/reviews/{review_id}",
         "/api/v1/reviews/{review_id}/outcome",
         "/api/v1/outcomes",
+        "/api/v1/monitoring",
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
         "/api/v1/auth/me",

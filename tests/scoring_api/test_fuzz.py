@@ -88,7 +88,7 @@ def fuzz_every_operation(
             fuzz_operation(operation, headers, client_ids, n_examples, check)
         except (Exception, BaseExceptionGroup) as exc:  # schemathesis raises a FailureGroup
             failures[operation.label] = exc
-    assert len(operations) == 26
+    assert len(operations) == 27
     assert not failures, "\n\n".join(f"{label}: {exc}" for label, exc in failures.items())
 
 

@@ -193,6 +193,10 @@ def test_a_client_reads_their_own_routes(as_role, client_ids, suffix) -> None:
         ("admin", "GET", "/api/v1/clients/{id}/offers", 200),
         ("advisor", "POST", "/api/v1/outcomes", 403),
         ("client", "POST", "/api/v1/outcomes", 403),
+        ("advisor", "GET", "/api/v1/monitoring", 200),
+        ("admin", "GET", "/api/v1/monitoring", 200),
+        ("service", "GET", "/api/v1/monitoring", 403),
+        ("client", "GET", "/api/v1/monitoring", 403),
     ],
 )
 def test_roles_follow_the_design(as_role, client_ids, role, method, url, status) -> None:
