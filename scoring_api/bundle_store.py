@@ -61,7 +61,8 @@ class ServingBundle:
     leaf_shap: LeafShap = field(repr=False)
     numeric_store: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _cache: dict[str, tuple[Hashable, Any]] = field(default_factory=dict, init=False, repr=False)
-    _cache_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    # Reentrant: a value built once may read another (a baseline reads the model card).
+    _cache_lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     @property
     def version(self) -> str:

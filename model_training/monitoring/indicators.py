@@ -82,7 +82,7 @@ class Baseline:
     """What the bundle measured out of fold at training (None: an older bundle lacks it)."""
 
     approval_rate: float | None = None
-    cost_per_client: float | None = None
+    expected_cost: float | None = None  # per decision, by decisions.expected_cost
 
 
 def _number(value: float | None) -> float | None:
@@ -133,8 +133,8 @@ def indicator_values(statistics: dict, baseline: Baseline) -> dict[str, float | 
             else None
         ),
         "expected_cost_ratio": (
-            cost / baseline.cost_per_client
-            if cost is not None and baseline.cost_per_client  # None or 0: no ratio
+            cost / baseline.expected_cost
+            if cost is not None and baseline.expected_cost  # None or 0: no ratio
             else None
         ),
         "gini_drop": (

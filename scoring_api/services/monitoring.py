@@ -18,6 +18,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from model_training.bundle.layout import OOF
+from model_training.monitoring.decisions import expected_cost
 from model_training.monitoring.indicators import (
     UNKNOWN,
     Baseline,
@@ -35,6 +37,7 @@ from scoring_api.services.model_card import card_metrics
 
 DAY = datetime.timedelta(days=1)
 ROLLING = {"day": DAY, "week": 7 * DAY, "month": 30 * DAY}  # latest_indicators' windows
+BASELINE_SLOT = "monitoring_baseline"
 Bounds = tuple[datetime.date, datetime.date]  # a window's first day and the day after its last
 
 
@@ -61,12 +64,26 @@ def model_facts(bundle: ServingBundle) -> ModelFacts | None:
 
 
 def baseline(bundle: ServingBundle) -> Baseline:
-    """Return the bundle's out-of-fold approval rate and cost per client at its threshold."""
+    """Return the bundle's out-of-fold approval rate and expected cost per decision."""
     refusal = card_metrics(bundle).get("refusal_rate_oof")  # the model card's one refusal rate
     return Baseline(
         approval_rate=None if refusal is None else 1.0 - float(refusal),
-        cost_per_client=bundle.metadata.metrics.cost_per_client.threshold.mean,
+        expected_cost=bundle.cached(BASELINE_SLOT, bundle.version, lambda: _oof_cost(bundle)),
     )
+
+
+def _oof_cost(bundle: ServingBundle) -> float | None:
+    """Return the windows' own cost estimate (``decisions.expected_cost``) on the train
+    clients' out-of-fold probabilities (None: a bundle without its oof table).
+
+    A window like the training population then reads 1, whatever the model's calibration.
+    """
+    if not bundle.source.has_table(OOF):
+        return None
+    probability = bundle.source.table(OOF, ["oof_probability"])["oof_probability"]
+    metadata = bundle.metadata
+    cost = expected_cost(probability.to_numpy(float), metadata.threshold, metadata.costs)
+    return float(cost["expected_cost"])
 
 
 def _next_start(start: datetime.date, period: str) -> datetime.date:

@@ -18,7 +18,7 @@ from model_training.monitoring.indicators import (
 from model_training.presentation.drift_bands import MODERATE, SIGNIFICANT
 
 NAN = float("nan")
-BASELINE = Baseline(approval_rate=0.90, cost_per_client=0.50)
+BASELINE = Baseline(approval_rate=0.90, expected_cost=0.50)
 
 
 def fairness_row(attribute: str, group: str, approval: float, small: bool = False) -> dict:

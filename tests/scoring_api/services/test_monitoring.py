@@ -116,17 +116,15 @@ def test_a_stream_like_training_reads_no_drift(database, bundle) -> None:
     assert found["latest"] == window
     assert window["statistics"]["n"] == len(bundle.source.table(OOF))
     # The training clients against their own reference: no drift, the out-of-fold approval
-    # rate exactly, outcomes as expected. The cost ratio and the groups' approval ratio read
-    # the model itself (this tiny model's expected cost is not its realised one).
-    for name in ("score_psi", "feature_psi_max", "approval_rate_shift", "gini_drop"):
+    # rate and expected cost exactly, outcomes as expected. The groups' approval ratio reads
+    # the model itself (its training decisions already differ by group).
+    for name in ("score_psi", "feature_psi_max", "approval_rate_shift", "expected_cost_ratio"):
         assert statuses(window)[name] == "ok", name
+    assert statuses(window)["gini_drop"] == "ok"
     values = {row["name"]: row["value"] for row in window["indicators"]}
     assert values["score_psi"] == pytest.approx(0.0, abs=1e-9)
     assert values["approval_rate_shift"] == pytest.approx(0.0, abs=1e-9)
-    cost = bundle.metadata.metrics.cost_per_client.threshold.mean
-    assert values["expected_cost_ratio"] == pytest.approx(
-        window["statistics"]["expected_cost"] / cost
-    )
+    assert values["expected_cost_ratio"] == pytest.approx(1.0)
     outcomes = window["statistics"]["outcomes"]
     assert values["calibration_gap"] == pytest.approx(
         abs(outcomes["default_rate"] - outcomes["mean_predicted"])
