@@ -78,6 +78,8 @@ class Settings:
     bundle_fetch_seconds: float = 600.0  # fetch-bundle: download and unpack, all told
     audit_flush_seconds: float = 0.5  # audit rows reach the database within this delay (0: at once)
     events_retention_days: int = 730  # scoring events older than this are purged (purge-events)
+    shadow_scoring: bool = True  # score served scores with the CHALLENGER bundle too, if set
+    shadow_queue_size: int = 1000  # shadow jobs a worker holds waiting (more: dropped, counted)
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
     log_level: str = "info"
     metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
@@ -128,6 +130,13 @@ class Settings:
     def _retention_days(cls, value: int) -> int:
         if not 1 <= value <= 36_500:
             raise ValueError(f"EVENTS_RETENTION_DAYS must be from 1 to 36500, got {value!r}.")
+        return value
+
+    @field_validator("shadow_queue_size")
+    @classmethod
+    def _shadow_queue_size(cls, value: int) -> int:
+        if not 1 <= value <= 100_000:
+            raise ValueError(f"SHADOW_QUEUE_SIZE must be from 1 to 100000, got {value!r}.")
         return value
 
     @field_validator("offer_max_instalment_to_income")

@@ -1,0 +1,218 @@
+"""Shadow scoring: each served score scored again by the challenger, off the request path.
+
+``record_scores`` gives every champion event a ``pair_ref`` and queues the same scores here
+(``ShadowJob``); one daemon thread a process takes them from a bounded queue and writes the
+challenger's events (``shadow=True``, same ``pair_ref`` and ``at``) through the app's event
+writer. A stored client gets the challenger's stored score (none when the challenger does not
+know the client); an application (what-if, new applicant, invocation) is scored by the
+challenger's ``score_applications_with_values``. The challenger's answer never reaches the
+client: a full queue drops the job (``scoring_shadow_dropped_total``), a failure is logged and
+counted (``scoring_shadow_failures_total``), and neither touches the request. At a stop the
+queued jobs get ``STOP_SECONDS`` to finish; what is left is dropped and counted.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import queue
+import threading
+import time
+import weakref
+from typing import Any
+
+from flask import Flask
+from prometheus_client import Counter
+
+from scoring_api.bundle_store import ServingBundle
+from scoring_api.config import Settings
+from scoring_api.events.binning import monitoring_reference
+from scoring_api.events.challenger import ChallengerStore
+from scoring_api.events.recorder import SHADOW_KEY, Scored, ShadowJob, event_row
+from scoring_api.observability.metrics import METRICS_KEY, Metrics
+from scoring_api.security.state import get_state
+from scoring_api.services.applications import score_applications_with_values
+from scoring_api.services.scoring import stored_score
+from scoring_api.services.stored import stored_value_of
+
+logger = logging.getLogger(__name__)
+
+STOP_SECONDS = 2.0  # at a stop, the longest wait for queued shadow jobs (the rest are dropped)
+
+_scorers: weakref.WeakSet[ShadowScorer] = weakref.WeakSet()
+
+
+class ShadowCounters:
+    """The shadow scorer's Prometheus counters (scores dropped, scores failed)."""
+
+    def __init__(self, metrics: Metrics | None) -> None:
+        registry = metrics.registry if metrics is not None else None
+        self.dropped = Counter(
+            "scoring_shadow_dropped_total",
+            "Served scores not scored in shadow: the shadow queue was full, or the server stopped.",
+            registry=registry,
+        )
+        self.failed = Counter(
+            "scoring_shadow_failures_total",
+            "Served scores the challenger failed to score in shadow (logged).",
+            registry=registry,
+        )
+
+
+class ShadowScorer:
+    """Queue served scores and write the challenger's shadow events in a background thread."""
+
+    def __init__(
+        self, app: Flask, challengers: ChallengerStore, queue_size: int, counters: ShadowCounters
+    ) -> None:
+        self.app = app
+        self.challengers = challengers
+        self.queue_size = queue_size
+        self.counters = counters
+        self._reset()
+        _scorers.add(self)
+
+    def _reset(self) -> None:
+        """Start with an empty queue and no thread (at creation and in a forked child)."""
+        self._queue: queue.Queue[ShadowJob | None] = queue.Queue(self.queue_size)
+        self._thread: threading.Thread | None = None
+        self._thread_lock = threading.Lock()
+        self._is_stopping = False
+
+    @property
+    def pending(self) -> int:
+        """Return how many jobs wait in the queue."""
+        return self._queue.qsize()
+
+    def challenger_for(self, champion: ServingBundle) -> ServingBundle | None:
+        """Return the challenger to score beside ``champion``, or None (none set, or stopping)."""
+        if self._is_stopping:
+            return None
+        return self.challengers.challenger(champion.version)
+
+    def submit(self, job: ShadowJob) -> bool:
+        """Queue a job without waiting; drop and count it when the queue is full."""
+        try:
+            self._queue.put_nowait(job)
+        except queue.Full:
+            self.counters.dropped.inc(len(job.pairs))
+            logger.debug("shadow queue full: %d scores dropped", len(job.pairs))
+            return False
+        self._start_thread()
+        return True
+
+    def _start_thread(self) -> None:
+        """Start the worker thread unless it runs (one a process, a daemon)."""
+        with self._thread_lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="shadow-scorer")
+                self._thread.daemon = True
+                self._thread.start()
+
+    def _run(self) -> None:
+        """Score queued jobs until the stop's sentinel (None)."""
+        while True:
+            job = self._queue.get()
+            if job is None:
+                self._queue.task_done()
+                return
+            try:
+                with self.app.app_context():
+                    rows = shadow_rows(job)
+                    writer = get_state(self.app).events
+                    for row in rows:
+                        if writer is not None:
+                            writer.add(row)
+            except Exception:  # the challenger's failure never reaches a request
+                logger.exception("shadow scoring by %s failed", job.challenger.version)
+                self.counters.failed.inc(len(job.pairs))
+            finally:
+                self._queue.task_done()
+
+    def wait_idle(self, seconds: float) -> bool:
+        """Wait until every queued job is done (at most ``seconds``); tell whether it is."""
+        deadline = time.monotonic() + seconds
+        while self._queue.unfinished_tasks:
+            thread = self._thread
+            if thread is None or not thread.is_alive() or time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+        return True
+
+    def stop(self, seconds: float = STOP_SECONDS) -> int:
+        """Let queued jobs finish within ``seconds``, drop the rest; return the scores dropped."""
+        self._is_stopping = True  # no new job from now on
+        deadline = time.monotonic() + seconds
+        self.wait_idle(seconds)
+        dropped = 0
+        while True:
+            try:
+                job = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            self._queue.task_done()
+            dropped += len(job.pairs) if job is not None else 0
+        if dropped:
+            self.counters.dropped.inc(dropped)
+            logger.warning("%d shadow scores dropped at stop", dropped)
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            # the worker ends after its current job (if a late job fills the queue: a daemon)
+            with contextlib.suppress(queue.Full):
+                self._queue.put_nowait(None)
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return dropped
+
+
+def shadow_rows(job: ShadowJob) -> list[dict[str, Any]]:
+    """Return the challenger's shadow events of a job (in the app's context)."""
+    challenger = job.challenger
+    stored = [(item, ref) for item, ref in job.pairs if item.application is None]
+    scored = [(item, ref) for item, ref in job.pairs if item.application is not None]
+    shadowed: list[tuple[Scored, str]] = []
+    has_reference = monitoring_reference(challenger) is not None
+    for item, ref in stored:
+        row = None if item.client_id is None else challenger.position(item.client_id)
+        if row is None:  # the challenger does not know this client: nothing to compare
+            continue
+        value_of = stored_value_of(challenger, row) if has_reference else None
+        result = stored_score(challenger, row)
+        shadowed.append((Scored(item.client_id, result, value_of, item.groups), ref))
+    if scored:
+        applications = [dict(item.application or {}) for item, _ in scored]
+        results, values = score_applications_with_values(challenger, applications)
+        for (item, ref), result, value_of in zip(scored, results, values, strict=True):
+            shadowed.append((Scored(item.client_id, result, value_of, item.groups), ref))
+    return [
+        event_row(challenger, job.channel, item, job.at, shadow=True, pair_ref=ref)
+        for item, ref in shadowed
+    ]
+
+
+def init_shadow(app: Flask, settings: Settings) -> ShadowScorer | None:
+    """Score served scores in shadow when SHADOW_SCORING is on and a challenger is set."""
+    if not settings.shadow_scoring:
+        return None
+    challengers = ChallengerStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    counters = ShadowCounters(app.extensions.get(METRICS_KEY))
+    scorer = ShadowScorer(app, challengers, settings.shadow_queue_size, counters)
+    app.extensions[SHADOW_KEY] = scorer
+    return scorer
+
+
+def stop_shadow_scorers(seconds: float = STOP_SECONDS) -> int:
+    """Stop every shadow scorer of this process (before the event writers flush)."""
+    return sum(scorer.stop(seconds) for scorer in list(_scorers))
+
+
+def _after_fork_in_child() -> None:
+    """Give each scorer an empty queue and no thread in a child (jobs stay with the parent)."""
+    for scorer in list(_scorers):
+        scorer._reset()
+
+
+# Registered after the audit writers' (this module imports them first): atexit runs it first.
+atexit.register(stop_shadow_scorers)
+os.register_at_fork(after_in_child=_after_fork_in_child)
