@@ -112,7 +112,7 @@ def test_each_served_score_gets_a_shadow_event_with_the_same_pair_and_time(
     assert len(shadow) == len(champion) == 4
     for event in champion:
         twin = shadow[event.pair_ref]
-        assert len(event.pair_ref) == 32
+        assert event.pair_ref is not None and len(event.pair_ref) == 32
         assert event.model_version == current_version(artifacts)
         assert twin.model_version == CHALLENGER
         assert (twin.at, twin.channel, twin.client_ref) == (
