@@ -39,6 +39,8 @@ from scoring_api.services.stored import stored_value_of
 
 logger = logging.getLogger(__name__)
 
+GATHER_SECONDS = 0.05  # after a job, how long the worker waits for more to score in one call
+BATCH_JOBS = 256  # jobs scored together at most
 STOP_SECONDS = 2.0  # at a stop, the longest wait for queued shadow jobs (the rest are dropped)
 
 _scorers: weakref.WeakSet[ShadowScorer] = weakref.WeakSet()
@@ -80,6 +82,7 @@ class ShadowScorer:
         self._thread: threading.Thread | None = None
         self._thread_lock = threading.Lock()
         self._is_stopping = False
+        self._busy = 0  # scores of the batch under way
 
     @property
     def pending(self) -> int:
@@ -112,24 +115,59 @@ class ShadowScorer:
                 self._thread.start()
 
     def _run(self) -> None:
-        """Score queued jobs until the stop's sentinel (None)."""
+        """Score queued jobs in batches until the stop's sentinel (None)."""
         while True:
-            job = self._queue.get()
-            if job is None:
-                self._queue.task_done()
-                return
+            jobs, is_last = self._gather()
+            self._busy = sum(len(job.pairs) for job in jobs)
             try:
-                with self.app.app_context():
-                    rows = shadow_rows(job)
-                    writer = get_state(self.app).events
-                    for row in rows:
-                        if writer is not None:
-                            writer.add(row)
-            except Exception:  # the challenger's failure never reaches a request
-                logger.exception("shadow scoring by %s failed", job.challenger.version)
-                self.counters.failed.inc(len(job.pairs))
+                if jobs:
+                    self._score(jobs)
             finally:
-                self._queue.task_done()
+                self._busy = 0
+                for _ in range(len(jobs) + is_last):
+                    self._queue.task_done()
+            if is_last:
+                return
+
+    def _gather(self) -> tuple[list[ShadowJob], bool]:
+        """Wait for a job, then take those arriving within GATHER_SECONDS (one model call)."""
+        first = self._queue.get()
+        if first is None:
+            return [], True
+        jobs = [first]
+        deadline = time.monotonic() + GATHER_SECONDS
+        while len(jobs) < BATCH_JOBS:
+            try:
+                job = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if job is None:
+                return jobs, True
+            jobs.append(job)
+        return jobs, False
+
+    def _score(self, jobs: list[ShadowJob]) -> None:
+        """Write the shadow events of jobs: all in one batch, else job by job (one fails alone)."""
+        with self.app.app_context():
+            writer = get_state(self.app).events
+            try:
+                rows = shadow_rows(jobs)
+            except Exception:  # scored again one by one: a failure is the job's alone
+                rows = []
+                for job in jobs:
+                    try:
+                        rows += shadow_rows([job])
+                    except Exception:  # the challenger's failure never reaches a request
+                        logger.exception("shadow scoring by %s failed", job.challenger.version)
+                        self.counters.failed.inc(len(job.pairs))
+            if writer is None:
+                return
+            for row in rows:
+                try:
+                    writer.add(row)
+                except Exception:  # the database fails: served requests answer 503 meanwhile
+                    logger.exception("shadow event not written")
+                    self.counters.failed.inc()
 
     def wait_idle(self, seconds: float) -> bool:
         """Wait until every queued job is done (at most ``seconds``); tell whether it is."""
@@ -156,39 +194,56 @@ class ShadowScorer:
             dropped += len(job.pairs) if job is not None else 0
         if dropped:
             self.counters.dropped.inc(dropped)
-            logger.warning("%d shadow scores dropped at stop", dropped)
         thread = self._thread
         if thread is not None and thread.is_alive():
             # the worker ends after its current job (if a late job fills the queue: a daemon)
             with contextlib.suppress(queue.Full):
                 self._queue.put_nowait(None)
             thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive() and self._busy:  # still scoring: its events come too late
+                late = self._busy
+                self.counters.dropped.inc(late)
+                dropped += late
+        if dropped:
+            logger.warning("%d shadow scores dropped at stop", dropped)
         return dropped
 
 
-def shadow_rows(job: ShadowJob) -> list[dict[str, Any]]:
-    """Return the challenger's shadow events of a job (in the app's context)."""
-    challenger = job.challenger
-    stored = [(item, ref) for item, ref in job.pairs if item.application is None]
-    scored = [(item, ref) for item, ref in job.pairs if item.application is not None]
-    shadowed: list[tuple[Scored, str]] = []
-    has_reference = monitoring_reference(challenger) is not None
-    for item, ref in stored:
-        row = None if item.client_id is None else challenger.position(item.client_id)
-        if row is None:  # the challenger does not know this client: nothing to compare
-            continue
-        value_of = stored_value_of(challenger, row) if has_reference else None
-        result = stored_score(challenger, row)
-        shadowed.append((Scored(item.client_id, result, value_of, item.groups), ref))
-    if scored:
-        applications = [dict(item.application or {}) for item, _ in scored]
-        results, values = score_applications_with_values(challenger, applications)
-        for (item, ref), result, value_of in zip(scored, results, values, strict=True):
-            shadowed.append((Scored(item.client_id, result, value_of, item.groups), ref))
-    return [
-        event_row(challenger, job.channel, item, job.at, shadow=True, pair_ref=ref)
-        for item, ref in shadowed
-    ]
+def shadow_rows(jobs: list[ShadowJob]) -> list[dict[str, Any]]:
+    """Return the challenger's shadow events of jobs (in the app's context), in their order.
+
+    A stored client gets the challenger's stored score (none when it does not know the
+    client); the applications are scored in one call a challenger.
+    """
+    shadowed: dict[int, dict[str, Any]] = {}
+    applications: dict[str, list[tuple[int, ShadowJob, Scored, str]]] = {}
+    place = 0
+    for job in jobs:
+        challenger = job.challenger
+        for item, ref in job.pairs:
+            place += 1
+            if item.application is not None:
+                applications.setdefault(challenger.version, []).append((place, job, item, ref))
+                continue
+            row = None if item.client_id is None else challenger.position(item.client_id)
+            if row is None:  # the challenger does not know this client: nothing to compare
+                continue
+            has_reference = monitoring_reference(challenger) is not None
+            value_of = stored_value_of(challenger, row) if has_reference else None
+            scored = Scored(item.client_id, stored_score(challenger, row), value_of, item.groups)
+            shadowed[place] = event_row(
+                challenger, job.channel, scored, job.at, shadow=True, pair_ref=ref
+            )
+    for entries in applications.values():
+        challenger = entries[0][1].challenger
+        records = [dict(item.application or {}) for _, _, item, _ in entries]
+        results, values = score_applications_with_values(challenger, records)
+        for (at, job, item, ref), result, value_of in zip(entries, results, values, strict=True):
+            scored = Scored(item.client_id, result, value_of, item.groups)
+            shadowed[at] = event_row(
+                challenger, job.channel, scored, job.at, shadow=True, pair_ref=ref
+            )
+    return [shadowed[place] for place in sorted(shadowed)]
 
 
 def init_shadow(app: Flask, settings: Settings) -> ShadowScorer | None:
