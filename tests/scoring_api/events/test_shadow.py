@@ -16,10 +16,11 @@ import scoring_api.events.shadow
 from model_training.bundle import CHALLENGER_FILE, current_version, set_challenger
 from scoring_api.context import bundle_store
 from scoring_api.events.recorder import SHADOW_KEY, Channel, Scored, ShadowJob
-from scoring_api.events.shadow import ShadowCounters, ShadowScorer
+from scoring_api.events.shadow import ShadowCounters, ShadowScorer, stored_results
 from scoring_api.factory import create_app
 from scoring_api.security.models import ScoringEvent, utc_now
 from scoring_api.security.state import get_state
+from scoring_api.services.scoring import score_stored_client
 from tests.reliability.server import clone_bundle, copy_artifacts
 from tests.scoring_api.applicants import NEW_APPLICANT
 from tests.scoring_api.security.helpers import add_key, make_app
@@ -235,3 +236,22 @@ def test_a_stop_drops_and_counts_what_it_cannot_finish(
 def test_shadow_scoring_off_sets_up_nothing(data_dir: Path, tmp_path: Path) -> None:
     app = create_app(make_settings(tmp_path, data_dir, shadow_scoring=False))
     assert SHADOW_KEY not in app.extensions
+
+
+def test_a_stored_shadow_score_is_what_the_challenger_would_serve(
+    server: Flask, with_challenger: ShadowScorer
+) -> None:
+    with server.test_request_context():
+        challenger = with_challenger.challengers.challenger("")
+        assert challenger is not None
+        ids = challenger.client_ids.tolist()
+        rows = list(range(len(ids)))
+        served_ = [score_stored_client(challenger, int(i)) for i in ids]
+    keys = ("probability", "decision", "score", "model_version")
+    assert stored_results(challenger, rows) == [
+        {
+            key: pytest.approx(result[key]) if key in ("probability", "score") else result[key]
+            for key in keys
+        }
+        for result in served_
+    ]
