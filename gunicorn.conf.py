@@ -24,8 +24,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from scoring_api.context import STORE_KEY
-from scoring_api.events.shadow import stop_shadow_scorers
+from scoring_api.context import SHADOW_KEY, STORE_KEY
 from scoring_api.observability.log_batching import flush_log_batches
 from scoring_api.observability.log_format import logging_config
 from scoring_api.observability.metrics_multiprocess import (
@@ -108,6 +107,8 @@ def worker_exit(server: object, worker: object) -> None:
 
     Queued shadow scores go first (done, or dropped and counted), so their events are written.
     """
-    stop_shadow_scorers()
+    shadow = getattr(getattr(worker, "wsgi", None), "extensions", {}).get(SHADOW_KEY)
+    if shadow is not None:
+        shadow.stop()
     flush_audit_writers()
     flush_log_batches()

@@ -28,8 +28,7 @@ from sqlalchemy import func, select
 
 from model_training.bundle import CURRENT_FILE, current_version, set_challenger
 from scoring_api.config import Settings
-from scoring_api.context import bundle_store
-from scoring_api.events.recorder import SHADOW_KEY
+from scoring_api.context import SHADOW_KEY, bundle_store
 from scoring_api.events.shadow import ShadowScorer
 from scoring_api.factory import create_app
 from scoring_api.security.keys import create_api_key
@@ -147,7 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         served = session.scalar(
             select(func.count(ScoringEvent.id)).where(ScoringEvent.shadow.is_(False))
         )
-    dropped = scorer.counters.dropped._value.get()
+    dropped = sum(
+        sample.value
+        for metric in scorer.counters.dropped.collect()
+        for sample in metric.samples
+        if sample.name.endswith("_total")
+    )
     print(f"{served:,} served events, {shadow:,} shadow events, {dropped:,.0f} shadow dropped")
     verdict = "met" if max(ratios) <= BUDGET else "NOT met"
     print(f"budget p50 ratio <= {BUDGET}: {verdict} (worst {max(ratios):.3f})")

@@ -22,6 +22,7 @@ from uuid import uuid4
 from flask import current_app
 
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.context import SHADOW_KEY
 from scoring_api.events.binning import feature_bins, monitoring_reference
 from scoring_api.events.groups import stored_groups
 from scoring_api.security.audit import pseudonymise
@@ -31,7 +32,6 @@ from scoring_api.services.scoring import client_row
 from scoring_api.services.stored import stored_value_of
 
 ValueOf = Callable[[str], Any]
-SHADOW_KEY = "scoring_shadow"  # app.extensions: the app's shadow scorer (events.shadow), if any
 
 
 class Channel(StrEnum):

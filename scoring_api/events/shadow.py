@@ -31,9 +31,10 @@ from model_training.modeling.decision import decide
 from model_training.modeling.reasons import referable_log_odds
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.config import Settings
+from scoring_api.context import SHADOW_KEY
 from scoring_api.events.binning import monitoring_reference
 from scoring_api.events.challenger import ChallengerStore
-from scoring_api.events.recorder import SHADOW_KEY, Scored, ShadowJob, event_row
+from scoring_api.events.recorder import Scored, ShadowJob, event_row
 from scoring_api.observability.metrics import METRICS_KEY, Metrics
 from scoring_api.security.state import get_state
 from scoring_api.services.applications import score_applications_with_values
@@ -49,20 +50,36 @@ _scorers: weakref.WeakSet[ShadowScorer] = weakref.WeakSet()
 
 
 class ShadowCounters:
-    """The shadow scorer's Prometheus counters (scores dropped, scores failed)."""
+    """The shadow scorer's Prometheus counters: scores dropped (by reason), scores failed.
+
+    Both are labelled, so no value exists (nor, under gunicorn, a multiprocess file) before the
+    first count: the master builds the app before it creates the metrics folder.
+    """
 
     def __init__(self, metrics: Metrics | None) -> None:
         registry = metrics.registry if metrics is not None else None
         self.dropped = Counter(
             "scoring_shadow_dropped_total",
-            "Served scores not scored in shadow: the shadow queue was full, or the server stopped.",
+            "Served scores not scored in shadow, by reason: queue_full (SHADOW_QUEUE_SIZE "
+            "jobs waiting), stopped (still waiting when the worker stopped).",
+            ["reason"],
             registry=registry,
         )
         self.failed = Counter(
             "scoring_shadow_failures_total",
-            "Served scores the challenger failed to score in shadow (logged).",
+            "Served scores the challenger failed to score in shadow, or whose shadow event "
+            "could not be queued for writing, by challenger version (each logged).",
+            ["version"],
             registry=registry,
         )
+
+    def drop(self, scores: int, reason: str) -> None:
+        """Count scores dropped (reason: queue_full or stopped)."""
+        self.dropped.labels(reason).inc(scores)
+
+    def fail(self, scores: int, version: str) -> None:
+        """Count scores the challenger ``version`` failed to score or write."""
+        self.failed.labels(version).inc(scores)
 
 
 class ShadowScorer:
@@ -102,7 +119,7 @@ class ShadowScorer:
         try:
             self._queue.put_nowait(job)
         except queue.Full:
-            self.counters.dropped.inc(len(job.pairs))
+            self.counters.drop(len(job.pairs), "queue_full")
             logger.debug("shadow queue full: %d scores dropped", len(job.pairs))
             return False
         self._start_thread()
@@ -161,7 +178,7 @@ class ShadowScorer:
                         rows += shadow_rows([job])
                     except Exception:  # the challenger's failure never reaches a request
                         logger.exception("shadow scoring by %s failed", job.challenger.version)
-                        self.counters.failed.inc(len(job.pairs))
+                        self.counters.fail(len(job.pairs), job.challenger.version)
             if writer is None:
                 return
             for row in rows:
@@ -169,7 +186,7 @@ class ShadowScorer:
                     writer.add(row)
                 except Exception:  # the database fails: served requests answer 503 meanwhile
                     logger.exception("shadow event not written")
-                    self.counters.failed.inc()
+                    self.counters.fail(1, str(row["model_version"]))
 
     def wait_idle(self, seconds: float) -> bool:
         """Wait until every queued job is done (at most ``seconds``); tell whether it is."""
@@ -195,7 +212,7 @@ class ShadowScorer:
             self._queue.task_done()
             dropped += len(job.pairs) if job is not None else 0
         if dropped:
-            self.counters.dropped.inc(dropped)
+            self.counters.drop(dropped, "stopped")
         thread = self._thread
         if thread is not None and thread.is_alive():
             # the worker ends after its current job (if a late job fills the queue: a daemon)
@@ -204,7 +221,7 @@ class ShadowScorer:
             thread.join(max(0.0, deadline - time.monotonic()))
             if thread.is_alive() and self._busy:  # still scoring: its events come too late
                 late = self._busy
-                self.counters.dropped.inc(late)
+                self.counters.drop(late, "stopped")
                 dropped += late
         if dropped:
             logger.warning("%d shadow scores dropped at stop", dropped)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import runpy
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,13 +16,14 @@ from sqlalchemy import select
 
 import scoring_api.events.shadow
 from model_training.bundle import CHALLENGER_FILE, current_version, set_challenger
-from scoring_api.context import bundle_store
-from scoring_api.events.recorder import SHADOW_KEY, Channel, Scored, ShadowJob
+from scoring_api.context import SHADOW_KEY, bundle_store
+from scoring_api.events.recorder import Channel, Scored, ShadowJob
 from scoring_api.events.shadow import ShadowCounters, ShadowScorer, stored_results
 from scoring_api.factory import create_app
 from scoring_api.security.models import ScoringEvent, utc_now
 from scoring_api.security.state import get_state
 from scoring_api.services.scoring import score_stored_client
+from tests.processes import ROOT
 from tests.reliability.server import clone_bundle, copy_artifacts
 from tests.scoring_api.applicants import NEW_APPLICANT
 from tests.scoring_api.security.helpers import add_key, make_app
@@ -169,9 +172,9 @@ def test_a_broken_challenger_is_ignored(server: Flask, artifacts: Path, named: s
     assert not any(e.shadow for e in events)
 
 
-def counted(counter: Any) -> float:
-    """Return a counter's value."""
-    return float(counter._value.get())
+def counted(counter: Any, label: str) -> float:
+    """Return the value of a counter's child."""
+    return float(counter.labels(label)._value.get())
 
 
 def a_job(server: Flask, n: int = 1) -> ShadowJob:
@@ -191,7 +194,7 @@ def test_a_full_queue_drops_the_job_and_counts_it(
     monkeypatch.setattr(shadow, "_start_thread", lambda: None)  # nobody takes the queued job
     assert shadow.submit(a_job(server))
     assert not shadow.submit(a_job(server, 3))
-    assert counted(shadow.counters.dropped) == 3
+    assert counted(shadow.counters.dropped, "queue_full") == 3
 
 
 def test_a_failing_challenger_is_logged_and_counted_never_served(
@@ -201,11 +204,12 @@ def test_a_failing_challenger_is_logged_and_counted_never_served(
         raise RuntimeError("the challenger broke")
 
     monkeypatch.setattr(scoring_api.events.shadow, "score_applications_with_values", fail)
-    failed = counted(with_challenger.counters.failed)
+    failed = counted(with_challenger.counters.failed, CHALLENGER)
     before = last_id(server)
     served(server)
     events = events_after(server, before)
-    assert counted(with_challenger.counters.failed) == failed + 3  # what-if, new, invocation
+    # the what-if, the new applicant and the invocation
+    assert counted(with_challenger.counters.failed, CHALLENGER) == failed + 3
     assert [e.channel for e in events if e.shadow] == ["stored"]
 
 
@@ -228,7 +232,7 @@ def test_a_stop_drops_and_counts_what_it_cannot_finish(
     release.set()
     assert time.monotonic() - started < 2  # never hangs on a slow challenger
     assert dropped == 8  # queued or under way past the stop's wait: none written
-    assert counted(shadow.counters.dropped) == 8
+    assert counted(shadow.counters.dropped, "stopped") == 8
     with server.test_request_context():
         assert shadow.challenger_for(bundle_store().get()) is None  # no new job once stopping
 
@@ -255,3 +259,24 @@ def test_a_stored_shadow_score_is_what_the_challenger_would_serve(
         }
         for result in served_
     ]
+
+
+def test_a_graceful_stop_writes_the_queued_shadow_events(
+    artifacts: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path, data_dir, artifacts_dir=artifacts, audit_flush_seconds=3600)
+    app = create_app(settings)
+    set_challenger(artifacts, CHALLENGER)
+    try:
+        scorer(app).challengers.refresh(force=True)
+        served(app)
+    finally:
+        (artifacts / CHALLENGER_FILE).unlink()
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    hooks["worker_exit"](None, SimpleNamespace(wsgi=app))  # what gunicorn calls at SIGTERM
+    state = get_state(app)
+    assert state.events is not None
+    assert state.events.pending == 0
+    with state.database.session() as session:
+        shadow = list(session.scalars(select(ScoringEvent.shadow)))
+    assert sorted(shadow) == [False] * 4 + [True] * 4
