@@ -15,10 +15,12 @@ from flask import Flask
 from sqlalchemy import select
 
 import scoring_api.events.shadow
+import scoring_api.events.shadow_rows
 from model_training.bundle import CHALLENGER_FILE, current_version, set_challenger
 from scoring_api.context import SHADOW_KEY, bundle_store
 from scoring_api.events.recorder import Channel, Scored, ShadowJob
-from scoring_api.events.shadow import ShadowCounters, ShadowScorer, stored_results
+from scoring_api.events.shadow import ShadowCounters, ShadowScorer
+from scoring_api.events.shadow_rows import stored_results
 from scoring_api.factory import create_app
 from scoring_api.security.models import ScoringEvent, utc_now
 from scoring_api.security.state import get_state
@@ -203,7 +205,7 @@ def test_a_failing_challenger_is_logged_and_counted_never_served(
     def fail(*_args: Any, **_kwargs: Any) -> Any:
         raise RuntimeError("the challenger broke")
 
-    monkeypatch.setattr(scoring_api.events.shadow, "score_applications_with_values", fail)
+    monkeypatch.setattr(scoring_api.events.shadow_rows, "score_applications_with_values", fail)
     failed = counted(with_challenger.counters.failed, CHALLENGER)
     before = last_id(server)
     served(server)
