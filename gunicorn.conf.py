@@ -24,7 +24,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from scoring_api.context import STORE_KEY
+from scoring_api.context import SHADOW_KEY, STORE_KEY
 from scoring_api.observability.log_batching import flush_log_batches
 from scoring_api.observability.log_format import logging_config
 from scoring_api.observability.metrics_multiprocess import (
@@ -103,6 +103,12 @@ def post_worker_init(worker: object) -> None:
 
 
 def worker_exit(server: object, worker: object) -> None:
-    """Write the worker's buffered audit rows and log lines before it exits (``atexit`` too)."""
+    """Write the worker's buffered audit rows and log lines before it exits (``atexit`` too).
+
+    Queued shadow scores go first (done, or dropped and counted), so their events are written.
+    """
+    shadow = getattr(getattr(worker, "wsgi", None), "extensions", {}).get(SHADOW_KEY)
+    if shadow is not None:
+        shadow.stop()
     flush_audit_writers()
     flush_log_batches()

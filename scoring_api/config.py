@@ -98,6 +98,8 @@ class Settings:
     monitoring_calibration_gap_alert: float = LEVELS["calibration_gap"].alert
     monitoring_approval_ratio_min_warn: float = LEVELS["approval_ratio_min"].warn
     monitoring_approval_ratio_min_alert: float = LEVELS["approval_ratio_min"].alert
+    shadow_scoring: bool = True  # score served scores with the CHALLENGER bundle too, if set
+    shadow_queue_size: int = 1000  # shadow jobs a worker holds waiting (more: dropped, counted)
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`
     log_level: str = "info"
     metrics_token: str = ""  # bearer token of /metrics (empty: admins only)
@@ -183,6 +185,13 @@ class Settings:
             )
             for name in INDICATOR_NAMES
         }
+
+    @field_validator("shadow_queue_size")
+    @classmethod
+    def _shadow_queue_size(cls, value: int) -> int:
+        if not 1 <= value <= 100_000:
+            raise ValueError(f"SHADOW_QUEUE_SIZE must be from 1 to 100000, got {value!r}.")
+        return value
 
     @field_validator("offer_max_instalment_to_income")
     @classmethod

@@ -9,6 +9,7 @@ from scoring_api.config import Settings
 
 STORE_KEY = "scoring_bundle_store"
 SETTINGS_KEY = "scoring_settings"
+SHADOW_KEY = "scoring_shadow"  # the app's shadow scorer (events.shadow), when SHADOW_SCORING is on
 
 
 def attach(app: Flask, settings: Settings, store: BundleStore) -> None:

@@ -20,6 +20,7 @@ from scoring_api.compression import init_compression
 from scoring_api.config import Settings
 from scoring_api.docs_index import init_docs_index
 from scoring_api.error_handlers import init_error_handlers, validation_response
+from scoring_api.events.shadow import init_shadow
 from scoring_api.observability.access_log import init_access_log
 from scoring_api.observability.log_format import configure_logging
 from scoring_api.observability.metrics import init_metrics
@@ -92,6 +93,7 @@ def create_app(
     init_request_id(app)  # first: every later hook and log line has the request id
     init_metrics(app, settings, store)
     init_security(app, settings)
+    init_shadow(app, settings)  # after metrics (its counters) and security (the event writer)
     init_access_log(app)
     blueprint.use_ascii_int_converter(app)  # /clients/١٢٣ is no client id
     for api_blueprint in (*BLUEPRINTS, blueprint.fallback):

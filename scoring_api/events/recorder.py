@@ -4,6 +4,8 @@ A route hands its scored rows to ``record_scores``; the rows go to the app's eve
 audit trail's batching writer on the ``scoring_events`` table (``security.audit_writer``):
 written within AUDIT_FLUSH_SECONDS, flushed at a clean stop, and, while the database fails,
 the next scoring request answers 503 as an audited one does (no score served unrecorded).
+With a challenger set (``events.shadow``), each event gets a ``pair_ref`` and the same scores
+are queued to be scored again by the challenger, off the request path, as shadow events.
 An event keeps no personal value: the client's keyed reference (None for a new applicant),
 the score fields, and the bin of each monitored feature (``events.binning``).
 """
@@ -14,9 +16,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
+from uuid import uuid4
+
+from flask import current_app
 
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.context import SHADOW_KEY
 from scoring_api.events.binning import feature_bins, monitoring_reference
 from scoring_api.events.groups import stored_groups
 from scoring_api.security.audit import pseudonymise
@@ -40,13 +46,34 @@ class Channel(StrEnum):
 
 @dataclass(frozen=True)
 class Scored:
-    """One served score: the client (None for a new applicant), its fields, its features and
-    its fairness groups (``events.groups``)."""
+    """One served score: the client (None for a new applicant), its fields, its features, its
+    fairness groups (``events.groups``) and the application scored (None: a stored score)."""
 
     client_id: int | None
     result: Mapping[str, Any]
     value_of: ValueOf | None = None
     groups: Mapping[str, str] = field(default_factory=dict)
+    application: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class ShadowJob:
+    """Served scores to score again with the challenger, each with its pair reference."""
+
+    challenger: ServingBundle
+    channel: Channel
+    at: datetime
+    pairs: tuple[tuple[Scored, str], ...]
+
+
+class ShadowSink(Protocol):
+    """What ``record_scores`` needs of the shadow scorer (``events.shadow.ShadowScorer``)."""
+
+    def challenger_for(self, champion: ServingBundle) -> ServingBundle | None:
+        """Return the challenger to score beside ``champion``, or None."""
+
+    def submit(self, job: ShadowJob) -> bool:
+        """Queue a job without waiting; return False when it was dropped."""
 
 
 def event_row(
@@ -83,13 +110,27 @@ def record_scores(
     *,
     at: datetime | None = None,
 ) -> None:
-    """Queue one event per served score (written in batches by the app's event writer)."""
+    """Queue one event per served score (written in batches by the app's event writer).
+
+    With a challenger, each event gets a new ``pair_ref`` and the scores go to the shadow queue.
+    """
     writer = get_state().events
     if writer is None:
         return
     when = at or utc_now()
+    shadow: ShadowSink | None = current_app.extensions.get(SHADOW_KEY)
+    challenger = shadow.challenger_for(bundle) if shadow is not None else None
+    if shadow is None or challenger is None:
+        for item in scored:
+            writer.add(event_row(bundle, channel, item, when))
+        return
+    pairs = []
     for item in scored:
-        writer.add(event_row(bundle, channel, item, when))
+        pair_ref = uuid4().hex
+        writer.add(event_row(bundle, channel, item, when, pair_ref=pair_ref))
+        pairs.append((item, pair_ref))
+    if pairs:
+        shadow.submit(ShadowJob(challenger, channel, when, tuple(pairs)))
 
 
 def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[str, Any]) -> None:

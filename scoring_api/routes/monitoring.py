@@ -10,12 +10,12 @@ from flask_openapi3 import Tag
 from scoring_api.blueprint import api_blueprint
 from scoring_api.context import api_settings, current_bundle
 from scoring_api.errors import ApiError
+from scoring_api.events.shadow import shadow_challenger
 from scoring_api.monitoring_schemas import MonitoringQuery, MonitoringReport, range_problem
 from scoring_api.schemas import ErrorResponse
 from scoring_api.security.access import require_roles
 from scoring_api.security.roles import Role
 from scoring_api.security.state import get_state
-from scoring_api.services.challenger import challenger_bundle
 from scoring_api.services.monitoring import default_start, monitoring_report
 
 MONITORING = Tag(name="monitoring", description="The model in production: drift and indicators")
@@ -43,7 +43,7 @@ def get_monitoring(query: MonitoringQuery) -> dict[str, Any]:
             "Invalid request.",
             [{"loc": ["from"], "msg": problem, "type": "value_error"}],
         )
-    challenger = challenger_bundle(settings.artifacts_dir, bundle.version)
+    challenger = shadow_challenger(bundle.version)
     with get_state().database.session() as session:
         return monitoring_report(
             session, bundle, settings, query.window, start, end, challenger=challenger

@@ -102,7 +102,13 @@ def post_score(body: ScoreRequest) -> dict[str, Any]:
             bundle,
             channel,
             (
-                Scored(record.get("SK_ID_CURR"), result, value_of, event_groups(bundle, record))
+                Scored(
+                    record.get("SK_ID_CURR"),
+                    result,
+                    value_of,
+                    event_groups(bundle, record),
+                    application=record,
+                )
                 for record, result, value_of in zip(records, results, values, strict=True)
                 if (record.get("SK_ID_CURR") is not None) == is_what_if
             ),
@@ -138,7 +144,7 @@ def post_invocations() -> dict[str, Any]:
         bundle,
         Channel.INVOCATIONS,
         (
-            Scored(None, result, value_of, application_groups(application))
+            Scored(None, result, value_of, application_groups(application), application)
             for application, result, value_of in zip(applications, results, values, strict=True)
         ),
     )

@@ -85,7 +85,7 @@ def test_a_week_reads_as_the_contract_says_nan_written_null(as_role, week_of_eve
 
 def test_the_challenger_block_pairs_scores(as_role, week_of_events, monkeypatch) -> None:
     # The session bundle plays the challenger (its shadow scores are the test week's).
-    monkeypatch.setattr(route, "challenger_bundle", lambda _dir, _version: bundle_store().get())
+    monkeypatch.setattr(route, "shadow_challenger", lambda _version: bundle_store().get())
     body = as_role("admin", "GET", f"{URL}?window=day&from=2020-01-06&to=2020-01-06").get_json()
     challenger = body["challenger"]
     assert challenger["model_version"] == week_of_events
