@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dash_app.components.formatting import format_number, format_percent
+from dash_app.components.formatting import format_number, format_percent, format_signed
 from dash_app.components.messages import icon
 from dash_app.pages.model.card_sections import section, table
 from dash_app.pages.monitoring import ids
@@ -164,6 +164,11 @@ def drift_section(payload: Mapping[str, Any], lang: str) -> Component:
     )
 
 
+def _signed(value: float | None, lang: str) -> str:
+    """Return a probability gap with its sign and 3 decimals (a dash when unknown)."""
+    return format_number(None, lang) if value is None else format_signed(value, lang, 3)
+
+
 def _auc(value: float | None, lang: str) -> str:
     """Return an AUC with 3 decimals (a dash when no outcome is known yet)."""
     return format_number(value, lang, 3)
@@ -218,7 +223,7 @@ def challenger_table(
         (
             t("monitoring.challenger.gap", lang),
             empty,
-            format_number(window.get("mean_probability_gap"), lang, 3),
+            _signed(window.get("mean_probability_gap"), lang),
         ),
         (
             t("monitoring.challenger.auc", lang),
