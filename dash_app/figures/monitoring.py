@@ -18,6 +18,7 @@ from model_training.presentation.drift_bands import MODERATE, SIGNIFICANT
 Window = Mapping[str, Any]
 TREND_HEIGHT = 260
 BAND_LINE = {"color": REFERENCE, "width": 1, "dash": "dot"}
+MAX_TICK_WINDOWS = 16  # up to this many windows, one tick at each window's first day
 
 
 def statistic(window: Window, *path: str) -> float | None:
@@ -52,11 +53,13 @@ def _line(
 def _trend_figure(traces: list[go.Scatter], axis: str, lang: str, **yaxis: Any) -> go.Figure:
     """Return a small trend chart of these lines in the product's theme."""
     figure = go.Figure(traces)
+    starts = list(traces[0].x or [])
+    ticks = {"tickvals": starts} if len(starts) <= MAX_TICK_WINDOWS else {}
     figure.update_layout(
         **figure_layout(lang, height=TREND_HEIGHT, legend={"orientation": "h", "y": -0.3}),
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         showlegend=len(traces) > 1,
-        xaxis={"type": "date", "tickformat": "%d/%m" if lang == "fr" else "%b %d"},
+        xaxis={"type": "date", "tickformat": "%d/%m" if lang == "fr" else "%b %d", **ticks},
         yaxis={"title": {"text": axis}, **yaxis},
     )
     return figure

@@ -51,6 +51,7 @@ def test_each_trend_draws_one_point_a_window_at_its_first_day(
     assert line.type == "scatter"
     assert tuple(line.x) == STARTS
     assert line.y == pytest.approx(values)
+    assert tuple(figure.layout.xaxis.tickvals) == STARTS  # a tick a window
     assert figure.layout.template == LIGHT_TEMPLATE
     assert figure.layout.separators == number_separators("fr")
 
