@@ -224,6 +224,17 @@ def model_report() -> ApiResponse:
     return call("GET", "/model/report")
 
 
+def monitoring(
+    window: str | None = None, start: str | None = None, end: str | None = None
+) -> dict[str, Any]:
+    """Return the champion's monitoring windows (indicators, statistics) and any challenger's.
+
+    ``start`` and ``end`` are the ``from`` and ``to`` days (YYYY-MM-DD, included); None: the
+    API's default range.
+    """
+    return get("/monitoring", window=window, **{"from": start, "to": end})
+
+
 def search_clients(
     query: str = "",
     limit: int = 20,

@@ -53,6 +53,7 @@ ICONS = (
     "person-fill-exclamation",
     "person-raised-hand",
     "person-vcard",
+    "question-circle-fill",
     "search",
     "shield-lock",
     "translate",

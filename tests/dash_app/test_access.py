@@ -25,6 +25,7 @@ ROLES = {  # the page of each address and the roles it admits
     "/clients/<client_id>/compare": PEOPLE_ROLES,
     "/clients/<client_id>/what-if": PEOPLE_ROLES,
     "/reviews": ADVISOR_ROLES,
+    "/monitoring": ADVISOR_ROLES,
     "/reviews/<review_id>": ADVISOR_ROLES,
 }
 
@@ -82,8 +83,9 @@ def test_an_anonymous_browser_is_sent_to_sign_in_then_back(
     assert page["props"]["href"] == f"/sign-in?next={next_path}"
 
 
-def test_a_client_account_is_refused_an_advisors_page(live_server: LiveServer) -> None:
-    page = routed_page(signed_in(live_server, "carl"), "/new-application")
+@pytest.mark.parametrize("path", ["/new-application", "/monitoring"])
+def test_a_client_account_is_refused_an_advisors_page(live_server: LiveServer, path: str) -> None:
+    page = routed_page(signed_in(live_server, "carl"), path)
     assert page["props"]["id"] == ids.ACCESS_REFUSED_ALERT
     assert "votre compte ne peut pas voir cette page" in str(page)
 

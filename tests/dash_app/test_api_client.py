@@ -1,4 +1,5 @@
-"""The API client: it carries the browser's address, and keeps field labels a few minutes."""
+"""The API client: it carries the browser's address, keeps field labels a few minutes, names
+the monitoring query's parameters as the API does."""
 
 from __future__ import annotations
 
@@ -82,3 +83,28 @@ def test_field_labels_are_fetched_once_a_language_for_a_few_minutes(
         assert calls == ["fr", "en", "fr"]
     finally:
         api_client.field_catalogue_cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("args", "query"),
+    [
+        (
+            ("day", "2026-11-01", "2026-11-30"),
+            {"window": "day", "from": "2026-11-01", "to": "2026-11-30"},
+        ),
+        ((), {}),
+    ],
+)
+def test_monitoring_asks_the_window_and_days_as_the_contract_names_them(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], query: dict[str, str]
+) -> None:
+    """``from`` and ``to`` are Python keywords: the call names them start and end."""
+    sent: list[tuple[str, Any, dict[str, Any]]] = []
+
+    def fake_call(method: str, path: str, *, params: Any = None, body: Any = None) -> Any:
+        sent.append((method, path, params))
+        return api_client.ApiResponse(200, {"windows": []})
+
+    monkeypatch.setattr(api_client, "call", fake_call)
+    assert api_client.monitoring(*args) == {"windows": []}
+    assert sent == [("GET", "/monitoring", query)]

@@ -61,6 +61,7 @@ def test_a_page_address_is_its_template_filled() -> None:
         ("/clients/100002/what-if", True),
         ("/model", True),
         ("/my-data", True),
+        ("/monitoring", True),
         ("/clients", False),
         ("/sign-in", False),
         ("/new-application", False),

@@ -65,9 +65,12 @@ def test_an_address_that_opens_no_page_answers_404(
 @pytest.mark.parametrize(
     ("role", "links"),
     [
-        ("advisor", ["/clients", "/new-application", "/model", "/reviews"]),
+        ("advisor", ["/clients", "/new-application", "/model", "/reviews", "/monitoring"]),
         ("client", ["/my-data", "/model"]),
-        ("admin", ["/clients", "/new-application", "/my-data", "/model", "/reviews"]),
+        (
+            "admin",
+            ["/clients", "/new-application", "/my-data", "/model", "/reviews", "/monitoring"],
+        ),
     ],
 )
 def test_the_navigation_lists_the_registered_pages_a_role_may_open(

@@ -18,7 +18,7 @@ PACKAGES = sorted(
 
 def test_the_pages_folder_holds_only_page_packages() -> None:
     assert [path.name for path in PAGES_FOLDER.glob("*.py")] == ["__init__.py"]
-    assert len(PACKAGES) == 11
+    assert len(PACKAGES) == 12
 
 
 @pytest.mark.parametrize("package", PACKAGES)

@@ -1,0 +1,1 @@
+"""The monitoring page: the live model's indicators, trends, drift and challenger (advisors)."""

@@ -1,0 +1,22 @@
+"""Component ids of the monitoring page, one constant each: ``monitoring-<thing>-<kind>``."""
+
+MONITORING_WINDOW_SELECT = "monitoring-window-select"
+MONITORING_FROM_INPUT = "monitoring-from-input"
+MONITORING_TO_INPUT = "monitoring-to-input"
+MONITORING_CONTENT_DIV = "monitoring-content-div"
+MONITORING_RANGE_P = "monitoring-range-p"
+MONITORING_LIGHTS_DIV = "monitoring-lights-div"
+MONITORING_EMPTY_ALERT = "monitoring-empty-alert"
+MONITORING_VOLUME_GRAPH = "monitoring-volume-graph"
+MONITORING_APPROVAL_GRAPH = "monitoring-approval-graph"
+MONITORING_PSI_GRAPH = "monitoring-psi-graph"
+MONITORING_COST_GRAPH = "monitoring-cost-graph"
+MONITORING_GINI_GRAPH = "monitoring-gini-graph"
+MONITORING_DRIFT_TABLE = "monitoring-drift-table"
+MONITORING_CHALLENGER_DIV = "monitoring-challenger-div"
+
+# The page's sections (each heading's id is the section's id followed by "-heading")
+MONITORING_LIGHTS_SECTION = "monitoring-lights"
+MONITORING_TRENDS_SECTION = "monitoring-trends"
+MONITORING_DRIFT_SECTION = "monitoring-drift"
+MONITORING_CHALLENGER_SECTION = "monitoring-challenger"
