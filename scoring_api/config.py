@@ -96,8 +96,8 @@ class Settings:
     monitoring_gini_drop_alert: float = LEVELS["gini_drop"].alert
     monitoring_calibration_gap_warn: float = LEVELS["calibration_gap"].warn
     monitoring_calibration_gap_alert: float = LEVELS["calibration_gap"].alert
-    monitoring_approval_ratio_min_warn: float = LEVELS["approval_ratio_min"].warn
-    monitoring_approval_ratio_min_alert: float = LEVELS["approval_ratio_min"].alert
+    monitoring_approval_ratio_drop_warn: float = LEVELS["approval_ratio_drop"].warn
+    monitoring_approval_ratio_drop_alert: float = LEVELS["approval_ratio_drop"].alert
     shadow_scoring: bool = True  # score served scores with the CHALLENGER bundle too, if set
     shadow_queue_size: int = 1000  # shadow jobs a worker holds waiting (more: dropped, counted)
     log_format: str = ""  # json | text; empty: json under gunicorn, text for `python app.py`

@@ -2,8 +2,10 @@
 
 The one owner of the indicators' names (in the order the API gives them), their direction
 and default thresholds (docs/monitoring.md). An indicator's value comes from the window's
-statistics (``statistics.window_statistics``) and, for the approval rate and the expected cost,
-from what the bundle measured at training (its out-of-fold ``Baseline``). Its status is
+statistics (``statistics.window_statistics``) and, for the approval rate, the expected cost
+and the groups' approval ratio, from what the bundle measured at training (its out-of-fold
+``Baseline``): each measures a change since training (the fairness at training itself is the
+model report's). Its status is
 "unknown" when the value is missing (no outcome yet, an older bundle without the baseline) or
 the window holds fewer events than ``min_events``; else "alert" at or past the alert
 threshold, "warn" at or past the warn one, "ok" otherwise ("above": larger is worse;
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from model_training.presentation.drift_bands import MODERATE, PSI_DIGITS, SIGNIFICANT
@@ -70,7 +72,7 @@ DEFAULT_THRESHOLDS: dict[str, Threshold] = {
     "expected_cost_ratio": Threshold(1.10, 1.25),
     "gini_drop": Threshold(0.05, 0.10),
     "calibration_gap": Threshold(0.02, 0.05),
-    "approval_ratio_min": Threshold(0.90, 0.80, BELOW),  # the four-fifths rule
+    "approval_ratio_drop": Threshold(0.05, 0.10),
 }
 INDICATOR_NAMES: tuple[str, ...] = tuple(DEFAULT_THRESHOLDS)
 # A PSI is read as shown (drift_bands.reading): its status agrees with the band beside it.
@@ -83,6 +85,8 @@ class Baseline:
 
     approval_rate: float | None = None
     expected_cost: float | None = None  # per decision, by decisions.expected_cost
+    # Each fairness attribute's approval ratio (``approval_ratios``) of the train clients.
+    approval_ratios: Mapping[str, float] = field(default_factory=dict)
 
 
 def _number(value: float | None) -> float | None:
@@ -100,18 +104,28 @@ def _feature_psi_max(rows: Iterable[dict]) -> float | None:
     return max(known) if known else None
 
 
-def _approval_ratio_min(rows: Iterable[dict]) -> float | None:
-    """Return the smallest ratio of a group's approval rate to its attribute's largest one."""
+def approval_ratios(rows: Iterable[dict]) -> dict[str, float]:
+    """Return each attribute's smallest group approval rate over its largest (groups flagged
+    small left out; an attribute needs two groups and an approval)."""
     by_attribute: dict[str, list[float]] = {}
     for row in rows:
         if not row["is_small"]:
             by_attribute.setdefault(row["attribute"], []).append(row["approval_rate"])
-    ratios = [
-        min(rates) / max(rates)
-        for rates in by_attribute.values()
+    return {
+        attribute: min(rates) / max(rates)
+        for attribute, rates in by_attribute.items()
         if len(rates) >= 2 and max(rates) > 0
+    }
+
+
+def _approval_ratio_drop(rows: Iterable[dict], baseline: Baseline) -> float | None:
+    """Return the largest fall of an attribute's approval ratio from its training one."""
+    drops = [
+        baseline.approval_ratios[attribute] - ratio
+        for attribute, ratio in approval_ratios(rows).items()
+        if attribute in baseline.approval_ratios
     ]
-    return min(ratios) if ratios else None
+    return max(drops) if drops else None
 
 
 def indicator_values(statistics: dict, baseline: Baseline) -> dict[str, float | None]:
@@ -143,7 +157,7 @@ def indicator_values(statistics: dict, baseline: Baseline) -> dict[str, float | 
         "calibration_gap": (
             abs(observed - predicted) if observed is not None and predicted is not None else None
         ),
-        "approval_ratio_min": _approval_ratio_min(statistics.get("fairness", [])),
+        "approval_ratio_drop": _approval_ratio_drop(statistics.get("fairness", []), baseline),
     }
 
 

@@ -1,4 +1,5 @@
-"""Prometheus metrics at ``/metrics``: requests, latency, errors, model version, served scores.
+"""Prometheus metrics at ``/metrics``: requests, latency, errors, model version, served scores,
+and the monitoring indicators (``monitoring_gauges``).
 
 Labels hold route patterns (``/api/v1/clients/<int:client_id>/score``), methods, statuses and
 model versions only: never a raw path, a client id or anything about a person. Under gunicorn
@@ -29,6 +30,7 @@ from scoring_api.bundle_store import BundleStore, ServingBundle
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
 from scoring_api.observability.metrics_multiprocess import MULTIPROC_ENV
+from scoring_api.observability.monitoring_gauges import MonitoringGauges
 from scoring_api.observability.request_id import elapsed_seconds, route_pattern
 from scoring_api.security.identity import current_identity
 from scoring_api.security.roles import Role
@@ -193,6 +195,7 @@ def check_metrics_access(metrics_token: str) -> None:
 def init_metrics(app: Flask, settings: Settings, store: BundleStore) -> Metrics:
     """Count every request of the app and serve ``/metrics`` (token or admin only)."""
     metrics = Metrics()
+    gauges = MonitoringGauges(app, settings, store)
     app.extensions[METRICS_KEY] = metrics
     store.listeners.append(lambda bundle: metrics.set_model_version(bundle.version))
 
@@ -207,7 +210,8 @@ def init_metrics(app: Flask, settings: Settings, store: BundleStore) -> Metrics:
         live: ServingBundle | None = store.live()
         if live is not None:
             metrics.set_model_version(live.version)
-        response = Response(metrics.exposition(), mimetype=None, content_type=CONTENT_TYPE_LATEST)
+        body = metrics.exposition() + gauges.exposition()
+        response = Response(body, mimetype=None, content_type=CONTENT_TYPE_LATEST)
         response.headers["Cache-Control"] = "no-store"
         return response
 

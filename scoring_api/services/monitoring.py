@@ -18,11 +18,14 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from model_training.bundle.layout import OOF
+from model_training.bundle.layout import GROUPS, OOF
+from model_training.evaluate.fairness import GROUP_NAMES
 from model_training.monitoring.decisions import expected_cost
+from model_training.monitoring.fairness import fairness_by_group
 from model_training.monitoring.indicators import (
     UNKNOWN,
     Baseline,
+    approval_ratios,
     indicators,
     thresholds_document,
 )
@@ -64,26 +67,37 @@ def model_facts(bundle: ServingBundle) -> ModelFacts | None:
 
 
 def baseline(bundle: ServingBundle) -> Baseline:
-    """Return the bundle's out-of-fold approval rate and expected cost per decision."""
+    """Return what the bundle measured out of fold: approval rate, expected cost per decision
+    and each fairness attribute's approval ratio."""
     refusal = card_metrics(bundle).get("refusal_rate_oof")  # the model card's one refusal rate
+    cost, ratios = bundle.cached(BASELINE_SLOT, bundle.version, lambda: _oof_baseline(bundle))
     return Baseline(
         approval_rate=None if refusal is None else 1.0 - float(refusal),
-        expected_cost=bundle.cached(BASELINE_SLOT, bundle.version, lambda: _oof_cost(bundle)),
+        expected_cost=cost,
+        approval_ratios=ratios,
     )
 
 
-def _oof_cost(bundle: ServingBundle) -> float | None:
-    """Return the windows' own cost estimate (``decisions.expected_cost``) on the train
-    clients' out-of-fold probabilities (None: a bundle without its oof table).
+def _oof_baseline(bundle: ServingBundle) -> tuple[float | None, dict[str, float]]:
+    """Return the windows' own estimates on the train clients' out-of-fold probabilities: the
+    expected cost (``decisions.expected_cost``) and the groups' approval ratios (None and {}
+    for a bundle without its oof table; {} without its groups table).
 
-    A window like the training population then reads 1, whatever the model's calibration.
+    A window like the training population then reads a ratio of 1 and no drop, whatever the
+    model's calibration or its differences between groups at training.
     """
-    if not bundle.source.has_table(OOF):
-        return None
-    probability = bundle.source.table(OOF, ["oof_probability"])["oof_probability"]
+    source = bundle.source
+    if not source.has_table(OOF):
+        return None, {}
+    oof = source.table(OOF, ["SK_ID_CURR", "oof_probability"])
+    probability = oof["oof_probability"].to_numpy(float)
     metadata = bundle.metadata
-    cost = expected_cost(probability.to_numpy(float), metadata.threshold, metadata.costs)
-    return float(cost["expected_cost"])
+    cost = float(expected_cost(probability, metadata.threshold, metadata.costs)["expected_cost"])
+    if not source.has_table(GROUPS):
+        return cost, {}
+    groups = oof[["SK_ID_CURR"]].merge(source.table(GROUPS), on="SK_ID_CURR", how="left")
+    labels = {name: groups[name].to_numpy(dtype=object) for name in GROUP_NAMES}
+    return cost, approval_ratios(fairness_by_group(labels, probability, metadata.threshold))
 
 
 def _next_start(start: datetime.date, period: str) -> datetime.date:

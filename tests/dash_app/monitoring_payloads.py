@@ -11,7 +11,7 @@ INDICATORS = (  # name, value, status, warn, alert (the contract's order and def
     ("expected_cost_ratio", 1.02, "ok", 1.10, 1.25),
     ("gini_drop", None, "unknown", 0.05, 0.10),
     ("calibration_gap", None, "unknown", 0.02, 0.05),
-    ("approval_ratio_min", 0.93, "ok", 0.90, 0.80),
+    ("approval_ratio_drop", 0.02, "ok", 0.05, 0.10),
 )
 FEATURES = (  # catalogued inputs and the PSI of each in a window (12: more than the table shows)
     "EXT_SOURCE_MEAN",

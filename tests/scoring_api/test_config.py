@@ -130,13 +130,13 @@ def test_monitoring_thresholds_are_read_with_their_direction() -> None:
     environ = {
         "MONITORING_SCORE_PSI_WARN": "0.2",
         "MONITORING_SCORE_PSI_ALERT": "0.3",
-        "MONITORING_APPROVAL_RATIO_MIN_ALERT": "0.7",
+        "MONITORING_APPROVAL_RATIO_DROP_ALERT": "0.2",
         "MONITORING_ALERT_WINDOW": "week",
     }
     settings = Settings.from_env(environ=environ)
     thresholds = settings.monitoring_thresholds()
     assert (thresholds["score_psi"].warn, thresholds["score_psi"].alert) == (0.2, 0.3)
-    assert thresholds["approval_ratio_min"] == Threshold(0.9, 0.7, "below")
+    assert thresholds["approval_ratio_drop"] == Threshold(0.05, 0.2)
     assert settings.monitoring_alert_window == "week"
 
 
@@ -145,7 +145,7 @@ def test_monitoring_thresholds_are_read_with_their_direction() -> None:
     [
         ({"MONITORING_SCORE_PSI_WARN": "0.25"}, "MONITORING_SCORE_PSI_WARN and .*below alert"),
         ({"MONITORING_GINI_DROP_ALERT": "0.01"}, "MONITORING_GINI_DROP_WARN and .*below alert"),
-        ({"MONITORING_APPROVAL_RATIO_MIN_WARN": "0.8"}, "APPROVAL_RATIO_MIN.*above alert"),
+        ({"MONITORING_APPROVAL_RATIO_DROP_WARN": "0.1"}, "APPROVAL_RATIO_DROP.*below alert"),
         ({"MONITORING_ALERT_WINDOW": "month"}, "MONITORING_ALERT_WINDOW must be day or week"),
         ({"MONITORING_MIN_EVENTS": "-1"}, "MONITORING_MIN_EVENTS must be 0 or more"),
     ],

@@ -33,7 +33,7 @@ INDICATOR_KINDS = {
     "expected_cost_ratio": "ratio",
     "gini_drop": "gini",
     "calibration_gap": "points",
-    "approval_ratio_min": "ratio",
+    "approval_ratio_drop": "points",
 }
 # The light of each status: Bootstrap colour (contrast checked by Bootstrap) and icon; the word
 # beside it carries the status too (never colour alone)

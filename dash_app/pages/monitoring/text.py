@@ -66,9 +66,9 @@ TEXT = {
         "fr": "Écart de calibration (observé − prédit)",
         "en": "Calibration gap (observed − predicted)",
     },
-    "monitoring.indicator.approval_ratio_min": {
-        "fr": "Équité : plus petit rapport des taux d'accord entre groupes",
-        "en": "Fairness: smallest ratio of approval rates between groups",
+    "monitoring.indicator.approval_ratio_drop": {
+        "fr": "Équité : baisse du rapport des taux d'accord entre groupes depuis l'entraînement",
+        "en": "Fairness: fall of the approval-rate ratio between groups since training",
     },
     # Trends
     "monitoring.trends.heading": {"fr": "Évolution par période", "en": "Trends over windows"},

@@ -11,6 +11,7 @@ from model_training.monitoring.indicators import (
     INDICATOR_NAMES,
     Baseline,
     Threshold,
+    approval_ratios,
     indicator_values,
     indicators,
     thresholds_document,
@@ -18,7 +19,9 @@ from model_training.monitoring.indicators import (
 from model_training.presentation.drift_bands import MODERATE, SIGNIFICANT
 
 NAN = float("nan")
-BASELINE = Baseline(approval_rate=0.90, expected_cost=0.50)
+BASELINE = Baseline(
+    approval_rate=0.90, expected_cost=0.50, approval_ratios={"gender": 0.95, "age band": 0.85}
+)
 
 
 def fairness_row(attribute: str, group: str, approval: float, small: bool = False) -> dict:
@@ -59,14 +62,14 @@ def test_the_names_come_in_the_contract_order_and_psi_edges_are_the_drift_bands(
         "expected_cost_ratio",
         "gini_drop",
         "calibration_gap",
-        "approval_ratio_min",
+        "approval_ratio_drop",
     )
     for name in ("score_psi", "feature_psi_max"):
         assert (DEFAULT_THRESHOLDS[name].warn, DEFAULT_THRESHOLDS[name].alert) == (
             MODERATE,
             SIGNIFICANT,
         )
-    assert DEFAULT_THRESHOLDS["approval_ratio_min"].direction == "below"
+    assert {threshold.direction for threshold in DEFAULT_THRESHOLDS.values()} == {"above"}
 
 
 def test_values_by_hand() -> None:
@@ -77,7 +80,8 @@ def test_values_by_hand() -> None:
     assert values["expected_cost_ratio"] == pytest.approx(1.2)  # 0.60 / 0.50
     assert values["gini_drop"] == pytest.approx(0.07)  # 0.47 - 0.40
     assert values["calibration_gap"] == pytest.approx(0.03)  # |0.11 - 0.08|
-    assert values["approval_ratio_min"] == pytest.approx(0.8)  # age: 0.60 / 0.75; gender 0.8/0.9
+    # age: 0.85 at training, 0.60 / 0.75 = 0.8 now; gender: 0.95, 0.8 / 0.9 = 0.889 now
+    assert values["approval_ratio_drop"] == pytest.approx(0.95 - 0.8 / 0.9)
 
 
 def test_statuses_by_hand() -> None:
@@ -89,7 +93,7 @@ def test_statuses_by_hand() -> None:
         ("expected_cost_ratio", "warn"),
         ("gini_drop", "warn"),
         ("calibration_gap", "warn"),
-        ("approval_ratio_min", "alert"),  # 0.8 is the alert level itself
+        ("approval_ratio_drop", "warn"),  # 0.061
     ]
     assert rows[0] == {
         "name": "score_psi",
@@ -109,7 +113,7 @@ def test_without_outcomes_baseline_or_groups_those_indicators_are_unknown() -> N
         "expected_cost_ratio",
         "gini_drop",
         "calibration_gap",
-        "approval_ratio_min",  # one group of an attribute: no ratio
+        "approval_ratio_drop",  # no training ratio (and one group of an attribute)
     ]
     assert all(row["value"] is None for row in rows if row["name"] in unknown)
 
@@ -194,4 +198,15 @@ def test_a_zero_baseline_cost_gives_no_ratio() -> None:
 def test_the_thresholds_document() -> None:
     document = thresholds_document(DEFAULT_THRESHOLDS)
     assert list(document) == list(INDICATOR_NAMES)
-    assert document["approval_ratio_min"] == {"warn": 0.9, "alert": 0.8, "direction": "below"}
+    assert document["approval_ratio_drop"] == {"warn": 0.05, "alert": 0.1, "direction": "above"}
+
+
+def test_an_approval_ratio_is_compared_with_its_own_attribute_at_training() -> None:
+    window = statistics(
+        fairness=[fairness_row("age band", "20-30", 0.6), fairness_row("age band", "30-40", 0.8)]
+    )
+    assert approval_ratios(window["fairness"]) == {"age band": pytest.approx(0.75)}
+    values = indicator_values(window, Baseline(approval_ratios={"gender": 1.0, "age band": 0.7}))
+    assert values["approval_ratio_drop"] == pytest.approx(-0.05)  # fairer than at training
+    values = indicator_values(window, Baseline(approval_ratios={"gender": 1.0}))
+    assert values["approval_ratio_drop"] is None  # no attribute measured in both

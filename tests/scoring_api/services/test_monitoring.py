@@ -12,12 +12,10 @@ from flask import Flask
 from sqlalchemy import insert
 
 from model_training.bundle import OOF
-from model_training.modeling.decision import is_refused
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.config import Settings
 from scoring_api.context import bundle_store
-from scoring_api.events.binning import REFERENCE_SLOT, feature_bins, monitoring_reference
-from scoring_api.events.groups import stored_groups
+from scoring_api.events.binning import REFERENCE_SLOT, monitoring_reference
 from scoring_api.security.database import Database
 from scoring_api.security.models import Outcome, ScoringEvent
 from scoring_api.services.monitoring import (
@@ -26,12 +24,11 @@ from scoring_api.services.monitoring import (
     monitoring_report,
     window_bounds,
 )
-from scoring_api.services.stored import stored_value_of
+from tests.scoring_api.monitoring_streams import RISKY, event, training_stream
 
 MONDAY = datetime.datetime(2026, 11, 2, tzinfo=datetime.UTC)
 SETTINGS = Settings()
 D = datetime.date
-RISKY = 0.9  # a probability whose score is below every training client's
 
 
 @pytest.fixture(scope="module")
@@ -47,44 +44,6 @@ def database(tmp_path: Path) -> Database:
     found = Database(f"sqlite:///{tmp_path / 'm.sqlite3'}")
     found.create_tables()
     return found
-
-
-def event(bundle: ServingBundle, at: datetime.datetime, probability: float, **fields) -> dict:
-    """Return one served event of the bundle, its score and decision from the probability."""
-    refused = bool(is_refused(probability, bundle.threshold))
-    return {
-        "at": at,
-        "model_version": bundle.version,
-        "client_ref": None,
-        "probability": probability,
-        "decision": "refused" if refused else "granted",
-        "score": float(bundle.scale.score(probability)),
-        "channel": "stored",
-        "feature_bins": {},
-        "groups": {},
-        "shadow": False,
-        "pair_ref": None,
-    } | fields
-
-
-def training_stream(bundle: ServingBundle, start: datetime.datetime) -> tuple[list, list]:
-    """Return the train clients as a week of events (their out-of-fold scores) and outcomes."""
-    reference = monitoring_reference(bundle)
-    assert reference is not None
-    oof = bundle.source.table(OOF)
-    events, outcomes = [], []
-    for i, (client, p, y) in enumerate(
-        zip(oof.SK_ID_CURR, oof.oof_probability, oof.TARGET, strict=True)
-    ):
-        row = bundle.position(int(client))
-        assert row is not None
-        bins = feature_bins(reference, stored_value_of(bundle, row))
-        ref = f"c{client}"
-        at = start + datetime.timedelta(minutes=10 * i)  # within 6 days for 800 clients
-        groups = stored_groups(bundle, int(client))
-        events.append(event(bundle, at, float(p), client_ref=ref, feature_bins=bins, groups=groups))
-        outcomes.append({"client_ref": ref, "outcome_date": D(2027, 1, 1), "defaulted": bool(y)})
-    return events, outcomes
 
 
 def insert_rows(database: Database, events: list, outcomes: list | None = None) -> None:

@@ -13,6 +13,7 @@ from dash_app.pages.monitoring.sections import (
     drift_rows,
     drift_section,
     format_indicator,
+    indicator_card,
     indicator_name,
     lights_section,
     status_light,
@@ -43,7 +44,7 @@ def find(component: Any, component_id: str) -> Any:
         ("calibration_gap", 0.02, "en", "2.0 pp"),
         ("expected_cost_ratio", 1.104, "en", "1.10"),
         ("gini_drop", 0.05, "en", "0.050"),
-        ("approval_ratio_min", None, "en", "—"),
+        ("approval_ratio_drop", None, "en", "—"),
         ("calibration_gap", None, "fr", "—"),
     ],
 )
@@ -84,7 +85,11 @@ def test_the_lights_are_one_card_an_indicator_with_value_status_and_thresholds()
     first = texts(cards[0])
     assert first == ["Score drift (PSI)", "0.031", "ok", "Watch from 0.100, alert from 0.250."]
     fairness = texts(cards[-1])
-    assert fairness[2:] == ["ok", "Watch below 0.90, alert below 0.80."]
+    assert fairness[2:] == ["ok", "Watch from 5.0 pp, alert from 10.0 pp."]
+    # An indicator where smaller is worse (the contract allows it) reads its levels as floors.
+    below = {"expected_cost_ratio": {"warn": 0.9, "alert": 0.8, "direction": "below"}}
+    card = indicator_card({"name": "expected_cost_ratio", "warn": 0.9, "alert": 0.8}, below, "en")
+    assert texts(card)[-1] == "Watch below 0.90, alert below 0.80."
     assert "Window from November 16, 2026 to November 22, 2026: 140 scores." in texts(section)
 
 
