@@ -9,6 +9,7 @@ advisor (and a client) in headless Debian chromium, and saves one PNG a page.
 from __future__ import annotations
 
 import argparse
+import datetime
 import secrets
 import sys
 import tempfile
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from flask import Flask
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.common.by import By
@@ -30,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from scoring_api.context import bundle_store  # noqa: E402
+from scoring_api.events.replay import ReplayOptions, load_clients, replay  # noqa: E402
+from scoring_api.events.replay_plan import Shift  # noqa: E402
 from scoring_api.security.accounts import create_account  # noqa: E402
 from scoring_api.security.roles import Role  # noqa: E402
 from scoring_api.security.state import get_state  # noqa: E402
@@ -139,7 +143,7 @@ def _shoot(
     target = out / f"{name}.png"
     driver.save_screenshot(str(target))
     driver.set_window_size(1366, 1000)
-    print(f"  {name:<16} {path:<28} -> {target.relative_to(ROOT)}")
+    print(f"  {name:<16} {path:<28} -> {target}")
     return target
 
 
@@ -162,6 +166,7 @@ class DemoServer:
             ids = bundle_store().get().client_ids
         self.client_id = _refused_client(self.app, ids)
         self.review_id = _open_review(self.app, self.client_id)
+        _replay_with_shift(self.app, data_dir)
         self.password = secrets.token_urlsafe(16)
         with get_state(self.app).database.session() as session:
             create_account(session, "advisor", self.password, Role.ADVISOR, None)
@@ -199,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             ("model", "/model"),
             ("reviews", "/reviews"),
             ("review", f"/reviews/{demo.review_id}"),
+            ("monitoring", "/monitoring"),
         ]
         for name, path, *action in pages:
             _shoot(driver, url, path, args.out, name, *action)
@@ -209,6 +215,26 @@ def main(argv: list[str] | None = None) -> int:
         driver.quit()
         demo.stop()
     return 0
+
+
+def _replay_with_shift(app: Flask, data_dir: Path) -> None:
+    """Replay 60 days of scores, incomes down 20 % and 30 % of external scores missing from
+    day 30, outcomes 30 days after each score (docs/monitoring.md, "See it work on the demo")."""
+    today = datetime.datetime.now(datetime.UTC).date()
+    start = today - datetime.timedelta(days=60)
+    shift = Shift(start + datetime.timedelta(days=30), income_factor=0.8, missing_ext_share=0.3)
+    options = ReplayOptions(start, 60, 150, today, shift=shift, outcomes_after=30)
+    with app.app_context():
+        state = get_state(app)
+        days = replay(
+            bundle_store().get(),
+            state.database,
+            state.settings.pseudonym_key,
+            load_clients(data_dir),
+            options,
+        )
+        for _ in days:
+            pass
 
 
 def _refused_client(app: object, ids: object) -> int:
