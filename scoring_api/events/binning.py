@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from model_training.bundle.reference import MonitoringReference
-from model_training.monitoring.binning import bin_value
+from model_training.monitoring.binning import bin_array, bin_value
 from scoring_api.bundle_store import ServingBundle
+from scoring_api.services.stored import store_column
 
 REFERENCE_SLOT = "monitoring_reference"
+STORED_BINS_SLOT = "stored_feature_bins"
 
 
 def monitoring_reference(bundle: ServingBundle) -> MonitoringReference | None:
@@ -27,3 +31,20 @@ def feature_bins(reference: MonitoringReference, value_of: Callable[[str], Any])
         variable.name: bin_value(variable, value_of(variable.name))
         for variable in reference.features
     }
+
+
+def stored_feature_bins(bundle: ServingBundle, row: int) -> dict[str, int]:
+    """Return the bins of a stored client's monitored features ({} without a reference).
+
+    Every stored client is binned once per bundle, vectorised (int16: 14 MB for 20 features of
+    356,255 clients), so a stored score's event reads its bins instead of binning its row.
+    """
+    reference = monitoring_reference(bundle)
+    if reference is None:
+        return {}
+    table: dict[str, np.ndarray] = bundle.cached(
+        STORED_BINS_SLOT,
+        None,
+        lambda: {v.name: bin_array(v, store_column(bundle, v.name)) for v in reference.features},
+    )
+    return {name: int(bins[row]) for name, bins in table.items()}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from model_training.bundle import CHALLENGER_FILE, challenger_version, current_version
 from scoring_api.bundle_store import ServingBundle, load_serving_bundle
+from scoring_api.config import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -114,3 +115,13 @@ class ChallengerStore:
             return
         self._bundle, self.problem = bundle, None
         logger.info("challenger %s loaded: scored in shadow", name)
+
+
+def shadow_challenger_now(settings: Settings, champion_version: str) -> ServingBundle | None:
+    """Return the challenger to score in shadow, loaded now (None: none set, SHADOW_SCORING
+    off, or it cannot be loaded: logged), for a command outside the server."""
+    if not settings.shadow_scoring:
+        return None
+    store = ChallengerStore(settings.artifacts_dir, is_background=False)
+    store.refresh(force=True)
+    return store.challenger(champion_version)

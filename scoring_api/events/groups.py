@@ -30,7 +30,7 @@ def _groups_table(bundle: ServingBundle) -> pd.DataFrame | None:
     return table.sort_values("SK_ID_CURR", ignore_index=True)
 
 
-def stored_groups(bundle: ServingBundle, client_id: int) -> dict[str, str]:
+def stored_fairness_groups(bundle: ServingBundle, client_id: int) -> dict[str, str]:
     """Return a stored client's groups ({} when the bundle or the client has none)."""
     table = bundle.cached(GROUPS_SLOT, None, lambda: _groups_table(bundle))
     if table is None:
@@ -58,5 +58,5 @@ def event_groups(bundle: ServingBundle, application: Mapping[str, Any]) -> dict[
     """Return the groups of a scored application: a stored client's own, updated by what the
     application states (a what-if), or only what it states (a new applicant)."""
     client_id = application.get("SK_ID_CURR")
-    stored = {} if client_id is None else stored_groups(bundle, int(client_id))
+    stored = {} if client_id is None else stored_fairness_groups(bundle, int(client_id))
     return stored | application_groups(application)

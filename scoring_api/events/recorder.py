@@ -23,13 +23,12 @@ from flask import current_app
 
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.context import SHADOW_KEY
-from scoring_api.events.binning import feature_bins, monitoring_reference
-from scoring_api.events.groups import stored_groups
+from scoring_api.events.binning import feature_bins, monitoring_reference, stored_feature_bins
+from scoring_api.events.groups import stored_fairness_groups
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.models import utc_now
 from scoring_api.security.state import get_state
 from scoring_api.services.scoring import client_row
-from scoring_api.services.stored import stored_value_of
 
 ValueOf = Callable[[str], Any]
 
@@ -54,6 +53,7 @@ class Scored:
     value_of: ValueOf | None = None
     groups: Mapping[str, str] = field(default_factory=dict)
     application: Mapping[str, Any] | None = None
+    bins: Mapping[str, int] | None = None  # the features' bins, when known (a stored client)
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,11 @@ class ShadowSink(Protocol):
         """Queue a job without waiting; return False when it was dropped."""
 
 
+def new_pair_ref() -> str:
+    """Return a new reference pairing a served score with its shadow (32 hex characters)."""
+    return uuid4().hex
+
+
 def event_row(
     bundle: ServingBundle,
     channel: Channel,
@@ -87,7 +92,11 @@ def event_row(
 ) -> dict[str, Any]:
     """Return the ``scoring_events`` row of one score scored by ``bundle``."""
     reference = monitoring_reference(bundle)
-    bins = feature_bins(reference, item.value_of) if reference and item.value_of else {}
+    bins: Mapping[str, int] = {}
+    if item.bins is not None:
+        bins = item.bins
+    elif reference and item.value_of:
+        bins = feature_bins(reference, item.value_of)
     return {
         "at": at,
         "model_version": str(item.result.get("model_version", bundle.version)),
@@ -96,7 +105,7 @@ def event_row(
         "decision": str(item.result["decision"]),
         "score": float(item.result["score"]),
         "channel": channel.value,
-        "feature_bins": bins,
+        "feature_bins": dict(bins),
         "groups": dict(item.groups),
         "shadow": shadow,
         "pair_ref": pair_ref,
@@ -126,7 +135,7 @@ def record_scores(
         return
     pairs = []
     for item in scored:
-        pair_ref = uuid4().hex
+        pair_ref = new_pair_ref()
         writer.add(event_row(bundle, channel, item, when, pair_ref=pair_ref))
         pairs.append((item, pair_ref))
     if pairs:
@@ -135,8 +144,7 @@ def record_scores(
 
 def record_stored_score(bundle: ServingBundle, client_id: int, result: Mapping[str, Any]) -> None:
     """Queue the event of a stored client's score (its feature values read only when binned)."""
-    value_of = None
-    if monitoring_reference(bundle) is not None:
-        value_of = stored_value_of(bundle, client_row(bundle, client_id))
-    groups = stored_groups(bundle, client_id)
-    record_scores(bundle, Channel.STORED, [Scored(client_id, result, value_of, groups)])
+    bins = stored_feature_bins(bundle, client_row(bundle, client_id))
+    groups = stored_fairness_groups(bundle, client_id)
+    scored = Scored(client_id, result, groups=groups, bins=bins)
+    record_scores(bundle, Channel.STORED, [scored])

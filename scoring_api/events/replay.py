@@ -5,7 +5,8 @@ the live bundle stores as a what-if of its own file (SK_ID_CURR and its applicat
 its history features stay its own), any other as a new application, in batches by
 ``score_applications_with_values``. Each score becomes the event the API would record
 (``recorder.event_row``, channel ``replay``, the day's time, groups from ``events.groups``),
-inserted in one transaction a day; with ``outcomes_after``, the known outcome (TARGET) of each
+with the challenger's shadow score paired to it when one is set, inserted in one transaction
+a day; with ``outcomes_after``, the known outcome (TARGET) of each
 stored train client is recorded through ``events.outcomes`` at the event's day plus that delay.
 Run inside the app's context: references are keyed with the app's pseudonym key.
 """
@@ -26,7 +27,7 @@ from model_training.config import VALIDATED_SUBDIR
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.events.groups import event_groups
 from scoring_api.events.outcomes import ObservedOutcome, record_outcomes
-from scoring_api.events.recorder import Channel, Scored, event_row
+from scoring_api.events.recorder import Channel, Scored, event_row, new_pair_ref
 from scoring_api.events.replay_plan import Shift, outcome_day, plan_days, shift_records
 from scoring_api.security.database import Database
 from scoring_api.security.models import ScoringEvent
@@ -123,6 +124,29 @@ def _event_rows(
     return rows
 
 
+def _shadow_rows(
+    challenger: ServingBundle,
+    records: Sequence[dict[str, Any]],
+    client_ids: Sequence[int | None],
+    served: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Score in shadow, as the API does, the records the challenger can score (a new
+    application, or a client it stores); pair each with its served event (``pair_ref``)."""
+    known = [
+        i
+        for i, client_id in enumerate(client_ids)
+        if client_id is None or challenger.position(client_id) is not None
+    ]
+    times = [served[i]["at"] for i in known]
+    shadow = _event_rows(
+        challenger, [records[i] for i in known], [client_ids[i] for i in known], times
+    )
+    for i, row in zip(known, shadow, strict=True):
+        served[i]["pair_ref"] = row["pair_ref"] = new_pair_ref()
+        row["shadow"] = True
+    return shadow
+
+
 def _insert_events(database: Database, rows: Sequence[dict[str, Any]]) -> None:
     """Insert event rows in batches, in one transaction."""
     database.create_tables()
@@ -137,8 +161,12 @@ def replay(
     pseudonym_key: str,
     clients: ReplayClients,
     options: ReplayOptions,
+    challenger: ServingBundle | None = None,
 ) -> Iterator[DaySummary]:
-    """Replay each day in turn (written before the next is scored); yield what it wrote."""
+    """Replay each day in turn (written before the next is scored); yield what it wrote.
+
+    With a ``challenger``, each score is also scored by it in shadow, as the API does.
+    """
     n_clients = len(clients.applications)
     plan = plan_days(options.start, options.days, options.per_day, n_clients, options.seed)
     for index, planned in enumerate(plan):
@@ -148,7 +176,10 @@ def replay(
         if shift is not None and is_shifted:
             records = shift_records(records, shift, options.seed, index)
         client_ids = _as_scored_records(bundle, records)
-        _insert_events(database, _event_rows(bundle, records, client_ids, planned.times))
+        rows = _event_rows(bundle, records, client_ids, planned.times)
+        if challenger is not None:
+            rows += _shadow_rows(challenger, records, client_ids, rows)
+        _insert_events(database, rows)
         outcomes = []
         due = outcome_day(planned.day, options.outcomes_after, options.as_of)
         if due is not None:

@@ -33,7 +33,9 @@ def add_replay_command(commands: Commands[argparse.ArgumentParser]) -> None:
         description="Draw --per-day clients a day (seeded) from DATA_DIR's validated "
         "application tables, score them with the live bundle (a stored client as a what-if of "
         "its own file, another as a new application) and write the events, channel 'replay', "
-        "dated from --start, to DATABASE_URL. Optionally shift incomes and external scores "
+        "dated from --start, to DATABASE_URL; with a CHALLENGER set (and SHADOW_SCORING on), "
+        "each score is also scored by it in shadow, as the API does. Optionally shift incomes "
+        "and external scores "
         "from --shift-from, and record the known outcomes (train clients) --outcomes-after "
         "days after each event, up to --as-of.",
     )
@@ -89,6 +91,7 @@ def run_replay(args: argparse.Namespace) -> int:
     """Replay the clients day by day; print a line a day and the totals (2 on a bad input)."""
     # The model stack and the app: seconds to import, for this command only.
     from scoring_api.context import bundle_store  # noqa: PLC0415
+    from scoring_api.events.challenger import shadow_challenger_now  # noqa: PLC0415
     from scoring_api.events.replay import (  # noqa: PLC0415
         ReplayDataError,
         ReplayOptions,
@@ -129,7 +132,12 @@ def run_replay(args: argparse.Namespace) -> int:
             return 2
         state = get_state()
         totals = [0, 0, 0]
-        days = replay(bundle, state.database, state.settings.pseudonym_key, clients, options)
+        challenger = shadow_challenger_now(settings, bundle.version)
+        if challenger is not None:
+            print(f"Challenger {challenger.version} scored in shadow (CHALLENGER).")
+        days = replay(
+            bundle, state.database, state.settings.pseudonym_key, clients, options, challenger
+        )
         try:
             for day in days:
                 print(

@@ -14,10 +14,12 @@ import numpy as np
 from model_training.modeling.decision import decide
 from model_training.modeling.reasons import referable_log_odds
 from scoring_api.bundle_store import ServingBundle
-from scoring_api.events.binning import monitoring_reference
+from scoring_api.events.binning import stored_feature_bins
 from scoring_api.events.recorder import Scored, ShadowJob, event_row
 from scoring_api.services.applications import score_applications_with_values
-from scoring_api.services.stored import stored_groups, stored_value_of
+from scoring_api.services.stored import stored_groups
+
+STORED_RESULTS_SLOT = "shadow_stored_results"
 
 
 def stored_results(challenger: ServingBundle, rows: list[int]) -> list[dict[str, Any]]:
@@ -26,22 +28,28 @@ def stored_results(challenger: ServingBundle, rows: list[int]) -> list[dict[str,
     The decision is the one ``stored_score`` serves (referrals included), without its
     explanation parts: a shadow event keeps the score fields only.
     """
-    probabilities = challenger.cached(
-        "shadow_probabilities",
-        None,
-        lambda: challenger.scores["probability"].to_numpy(dtype=float),
+    probability, decisions, points = challenger.cached(
+        STORED_RESULTS_SLOT, None, lambda: _all_stored_results(challenger)
     )
-    probability = probabilities[rows]
+    return [
+        {
+            "probability": float(probability[row]),
+            "decision": str(decisions[row]),
+            "score": float(points[row]),
+            "model_version": challenger.version,
+        }
+        for row in rows
+    ]
+
+
+def _all_stored_results(challenger: ServingBundle) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return every stored client's probability, decision and points (once per challenger)."""
+    probability = challenger.scores["probability"].to_numpy(dtype=float)
     referable: np.ndarray | float = 0.0
     if challenger.explanations is not None:
-        referable = referable_log_odds(stored_groups(challenger)[rows])
+        referable = referable_log_odds(stored_groups(challenger))
     decisions = decide(probability, challenger.threshold, referable)
-    points = challenger.scale.score(probability)
-    return [
-        {"probability": float(p), "decision": str(d), "score": float(s)}
-        | {"model_version": challenger.version}
-        for p, d, s in zip(probability, decisions, points, strict=True)
-    ]
+    return probability, np.asarray(decisions), np.asarray(challenger.scale.score(probability))
 
 
 def shadow_rows(jobs: list[ShadowJob]) -> list[dict[str, Any]]:
@@ -64,11 +72,11 @@ def shadow_rows(jobs: list[ShadowJob]) -> list[dict[str, Any]]:
     scored: list[tuple[int, ShadowJob, Scored, str]] = []
     for entries in stored.values():
         challenger = entries[0][1].challenger
-        has_reference = monitoring_reference(challenger) is not None
         results = stored_results(challenger, [row for *_, row in entries])
         for (place, job, item, ref, row), result in zip(entries, results, strict=True):
-            value_of = stored_value_of(challenger, row) if has_reference else None
-            scored.append((place, job, Scored(item.client_id, result, value_of, item.groups), ref))
+            bins = stored_feature_bins(challenger, row)
+            twin = Scored(item.client_id, result, groups=item.groups, bins=bins)
+            scored.append((place, job, twin, ref))
     for asked in applications.values():
         challenger = asked[0][1].challenger
         records = [dict(item.application or {}) for _, _, item, _ in asked]

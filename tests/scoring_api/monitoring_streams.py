@@ -8,7 +8,7 @@ from model_training.bundle import OOF
 from model_training.modeling.decision import is_refused
 from scoring_api.bundle_store import ServingBundle
 from scoring_api.events.binning import feature_bins, monitoring_reference
-from scoring_api.events.groups import stored_groups
+from scoring_api.events.groups import stored_fairness_groups
 from scoring_api.services.stored import stored_value_of
 
 D = datetime.date
@@ -47,7 +47,7 @@ def training_stream(bundle: ServingBundle, start: datetime.datetime) -> tuple[li
         bins = feature_bins(reference, stored_value_of(bundle, row))
         ref = f"c{client}"
         at = start + datetime.timedelta(minutes=10 * i)  # within 6 days for 800 clients
-        groups = stored_groups(bundle, int(client))
+        groups = stored_fairness_groups(bundle, int(client))
         events.append(event(bundle, at, float(p), client_ref=ref, feature_bins=bins, groups=groups))
         outcomes.append({"client_ref": ref, "outcome_date": D(2027, 1, 1), "defaulted": bool(y)})
     return events, outcomes

@@ -7,7 +7,7 @@ import math
 from model_training.bundle.reference import BinnedVariable, MonitoringReference
 from model_training.monitoring.binning import bin_values
 from scoring_api.context import bundle_store
-from scoring_api.events.binning import feature_bins, monitoring_reference
+from scoring_api.events.binning import feature_bins, monitoring_reference, stored_feature_bins
 from scoring_api.services.scoring import client_row
 from scoring_api.services.stored import stored_value_of
 
@@ -43,3 +43,13 @@ def test_the_serving_bundles_reference_bins_a_stored_client_as_monitoring_does(
     assert list(bins) == list(reference.feature_names)
     for name, found in bins.items():
         assert found == int(bin_values(reference, name, [value_of(name)])[0])
+
+
+def test_stored_clients_binned_at_once_read_as_each_row_binned_alone(app) -> None:
+    with app.test_request_context():
+        bundle = bundle_store().get()
+        reference = monitoring_reference(bundle)
+        assert reference is not None
+        for row in range(len(bundle.client_ids)):
+            one_by_one = feature_bins(reference, stored_value_of(bundle, row))
+            assert stored_feature_bins(bundle, row) == one_by_one, row

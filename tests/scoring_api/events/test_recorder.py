@@ -13,12 +13,13 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
+import scoring_api.events.binning
 import scoring_api.events.recorder
 from model_training.evaluate.fairness import GROUP_NAMES
 from model_training.monitoring.binning import bin_values
 from scoring_api.context import bundle_store
 from scoring_api.events.binning import monitoring_reference
-from scoring_api.events.groups import stored_groups
+from scoring_api.events.groups import stored_fairness_groups
 from scoring_api.factory import create_app
 from scoring_api.security.audit import pseudonymise
 from scoring_api.security.database import Database
@@ -93,6 +94,7 @@ def test_events_hold_no_personal_value_and_no_bins_without_a_reference(
 ) -> None:
     # a bundle built before the monitoring reference: nothing to bin with
     monkeypatch.setattr(scoring_api.events.recorder, "monitoring_reference", lambda _b: None)
+    monkeypatch.setattr(scoring_api.events.binning, "monitoring_reference", lambda _b: None)
     before = last_id(app)
     as_role("advisor", "GET", f"/api/v1/clients/{client_ids[1]}/score")
     (event,) = new_events(app, before)
@@ -123,7 +125,7 @@ def test_monitored_features_are_stored_as_their_reference_bins(app, as_role, cli
 
 def test_events_carry_the_clients_fairness_groups(app, as_role, client_ids) -> None:
     with app.test_request_context():
-        stored = stored_groups(bundle_store().get(), client_ids[0])
+        stored = stored_fairness_groups(bundle_store().get(), client_ids[0])
     assert set(stored) == set(GROUP_NAMES)  # the bundle holds every client's groups
     before = last_id(app)
     as_role("advisor", "GET", f"/api/v1/clients/{client_ids[0]}/score")

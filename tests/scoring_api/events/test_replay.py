@@ -201,3 +201,24 @@ def test_a_folder_without_validated_tables_is_named_and_exits_2(
     err = capsys.readouterr().err
     assert "application_train.parquet not found" in err
     assert "python -m model_training validate" in err
+
+
+def test_with_a_challenger_each_score_has_its_shadow_paired(
+    app: Flask, data_dir: Path, tmp_path: Path
+) -> None:
+    database = Database(make_settings(tmp_path).database_url)
+    options = ReplayOptions(START, days=2, per_day=5, as_of=AS_OF)
+    with app.app_context():
+        bundle = bundle_store().get()  # the session bundle plays its own challenger
+        clients = load_clients(data_dir)
+        list(replay(bundle, database, PSEUDONYM_KEY, clients, options, challenger=bundle))
+    events = stored_events(database)
+    served = {e.pair_ref: e for e in events if not e.shadow}
+    shadow = {e.pair_ref: e for e in events if e.shadow}
+    assert len(served) == len(shadow) == 10
+    assert set(served) == set(shadow)
+    assert None not in served
+    for ref, event in served.items():
+        twin = shadow[ref]
+        assert (twin.at, twin.client_ref, twin.channel) == (event.at, event.client_ref, "replay")
+        assert twin.probability == pytest.approx(event.probability)  # the same model here
