@@ -14,34 +14,20 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
 
+from bench.inprocess import service_calls, times_ms
 from scoring_api.config import Settings
-from scoring_api.context import bundle_store
 from scoring_api.factory import create_app
-from scoring_api.security.keys import create_api_key
 from scoring_api.security.models import ScoringEvent
 from scoring_api.security.state import get_state
 from tests.scoring_api.applicants import NEW_APPLICANT
 
 ROUNDS = 10
-
-
-def _times(call: Callable[[], object], seconds: float) -> list[float]:
-    """Return the milliseconds of each call of ``call`` over about ``seconds`` (at least 3)."""
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while len(times) < 3 or time.perf_counter() < deadline:
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,20 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     app = create_app(settings)
     state = get_state(app)
-    with state.database.session() as session:
-        key = create_api_key(session, state.api_key_secret(session), "bench", "service").token
-    with app.test_request_context():
-        client_id = int(bundle_store().get().client_ids[0])
-    http = app.test_client()
-    headers = {"X-API-Key": key}
-
-    def call(method: str, url: str, json: object = None) -> Callable[[], object]:
-        def run() -> object:
-            response = http.open(url, method=method, json=json, headers=headers)
-            assert response.status_code == 200, response.get_data(as_text=True)
-            return response
-
-        return run
+    client_id, call = service_calls(app)
 
     cases = {
         "GET clients/{id}/score (stored)": call("GET", f"/api/v1/clients/{client_id}/score"),
@@ -100,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         on: list[float] = []
         for _ in range(ROUNDS):
             state.events = None
-            off += _times(run, args.seconds / ROUNDS)
+            off += times_ms(run, args.seconds / ROUNDS)
             state.events = writer
-            on += _times(run, args.seconds / ROUNDS)
+            on += times_ms(run, args.seconds / ROUNDS)
         p_off, p_on = statistics.median(off), statistics.median(on)
         print(f"| {name} | {p_off:.2f} | {p_on:.2f} | {p_on / p_off:.3f} |")
     assert writer is not None

@@ -18,20 +18,18 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
 
+from bench.inprocess import service_calls, times_ms
 from model_training.bundle import CURRENT_FILE, current_version, set_challenger
 from scoring_api.config import Settings
-from scoring_api.context import SHADOW_KEY, bundle_store
+from scoring_api.context import SHADOW_KEY
 from scoring_api.events.shadow import ShadowScorer
 from scoring_api.factory import create_app
-from scoring_api.security.keys import create_api_key
 from scoring_api.security.models import ScoringEvent
 from scoring_api.security.state import get_state
 from tests.reliability.server import clone_bundle
@@ -39,17 +37,6 @@ from tests.reliability.server import clone_bundle
 ROUNDS = 10
 CHALLENGER = "29990101T000000Z-challenger"
 BUDGET = 1.10  # the champion's p50 with a challenger / without (docs/monitoring.md)
-
-
-def _times(call: Callable[[], object], seconds: float) -> list[float]:
-    """Return the milliseconds of each call of ``call`` over about ``seconds`` (at least 3)."""
-    times: list[float] = []
-    deadline = time.perf_counter() + seconds
-    while len(times) < 3 or time.perf_counter() < deadline:
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def _p95(times: list[float]) -> float:
@@ -93,20 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     state = get_state(app)
     scorer: ShadowScorer = app.extensions[SHADOW_KEY]
     scorer.challengers.refresh(force=True)
-    with state.database.session() as session:
-        key = create_api_key(session, state.api_key_secret(session), "bench", "service").token
-    with app.test_request_context():
-        client_id = int(bundle_store().get().client_ids[0])
-    http = app.test_client()
-    headers = {"X-API-Key": key}
-
-    def call(method: str, url: str, json: object = None) -> Callable[[], object]:
-        def run() -> object:
-            response = http.open(url, method=method, json=json, headers=headers)
-            assert response.status_code == 200, response.get_data(as_text=True)
-            return response
-
-        return run
+    client_id, call = service_calls(app)
 
     cases = {
         "GET clients/{id}/score (stored)": call("GET", f"/api/v1/clients/{client_id}/score"),
@@ -128,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(ROUNDS):
             scorer.wait_idle(30)  # the challenger's queued work stays in its own round
             app.extensions.pop(SHADOW_KEY)
-            off += _times(run, args.seconds / ROUNDS)
+            off += times_ms(run, args.seconds / ROUNDS)
             app.extensions[SHADOW_KEY] = scorer
-            on += _times(run, args.seconds / ROUNDS)
+            on += times_ms(run, args.seconds / ROUNDS)
         p50_off, p50_on = statistics.median(off), statistics.median(on)
         p95_off, p95_on = _p95(off), _p95(on)
         ratios.append(p50_on / p50_off)
