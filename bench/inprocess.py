@@ -15,14 +15,18 @@ from scoring_api.security.state import get_state
 Call = Callable[[], object]
 
 
-def times_ms(call: Call, seconds: float) -> list[float]:
-    """Return the milliseconds of each call of ``call`` over about ``seconds`` (at least 3)."""
+def times_ms(call: Call, seconds: float, interval_ms: float = 0.0) -> list[float]:
+    """Return the milliseconds of each call of ``call`` over about ``seconds`` (at least 3):
+    back to back, or one call every ``interval_ms`` (a worker with idle time between them)."""
     times: list[float] = []
     deadline = time.perf_counter() + seconds
     while len(times) < 3 or time.perf_counter() < deadline:
         started = time.perf_counter()
         call()
-        times.append((time.perf_counter() - started) * 1000)
+        ended = time.perf_counter()
+        times.append((ended - started) * 1000)
+        if interval_ms:
+            time.sleep(max(0.0, started + interval_ms / 1000 - ended))
     return times
 
 

@@ -37,6 +37,7 @@ from tests.reliability.server import clone_bundle
 ROUNDS = 10
 CHALLENGER = "29990101T000000Z-challenger"
 BUDGET = 1.10  # the champion's p50 with a challenger / without (docs/monitoring.md)
+PACED_BUSY = 0.5  # the paced load: a worker busy half the time (one request every 2 x p50)
 
 
 def _p95(times: list[float]) -> float:
@@ -90,28 +91,31 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"champion {current_version(artifacts)}, challenger {CHALLENGER} (the same model)")
     print(
-        "| route | p50 without (ms) | p50 with (ms) | p50 ratio "
+        "| route | load | p50 without (ms) | p50 with (ms) | p50 ratio "
         "| p95 without (ms) | p95 with (ms) | p95 ratio |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    ratios = []
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    paced_ratios = []
     for name, run in cases.items():
-        run()  # warm the caches
-        off: list[float] = []
-        on: list[float] = []
-        for _ in range(ROUNDS):
-            scorer.wait_idle(30)  # the challenger's queued work stays in its own round
-            app.extensions.pop(SHADOW_KEY)
-            off += times_ms(run, args.seconds / ROUNDS)
-            app.extensions[SHADOW_KEY] = scorer
-            on += times_ms(run, args.seconds / ROUNDS)
-        p50_off, p50_on = statistics.median(off), statistics.median(on)
-        p95_off, p95_on = _p95(off), _p95(on)
-        ratios.append(p50_on / p50_off)
-        print(
-            f"| {name} | {p50_off:.2f} | {p50_on:.2f} | {p50_on / p50_off:.3f} "
-            f"| {p95_off:.2f} | {p95_on:.2f} | {p95_on / p95_off:.3f} |"
-        )
+        warm = times_ms(run, 0.5)  # warm the caches; the route's own time sets the pace
+        interval = statistics.median(warm) / PACED_BUSY
+        for load, interval_ms in (("back to back", 0.0), (f"paced, {interval:.1f} ms", interval)):
+            off: list[float] = []
+            on: list[float] = []
+            for _ in range(ROUNDS):
+                scorer.wait_idle(30)  # the challenger's queued work stays in its own round
+                app.extensions.pop(SHADOW_KEY)
+                off += times_ms(run, args.seconds / ROUNDS, interval_ms)
+                app.extensions[SHADOW_KEY] = scorer
+                on += times_ms(run, args.seconds / ROUNDS, interval_ms)
+            p50_off, p50_on = statistics.median(off), statistics.median(on)
+            p95_off, p95_on = _p95(off), _p95(on)
+            if interval_ms:
+                paced_ratios.append(p50_on / p50_off)
+            print(
+                f"| {name} | {load} | {p50_off:.2f} | {p50_on:.2f} | {p50_on / p50_off:.3f} "
+                f"| {p95_off:.2f} | {p95_on:.2f} | {p95_on / p95_off:.3f} |"
+            )
     scorer.wait_idle(30)
     assert state.events is not None
     state.events.flush()
@@ -127,8 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         if sample.name.endswith("_total")
     )
     print(f"{served:,} served events, {shadow:,} shadow events, {dropped:,.0f} shadow dropped")
-    verdict = "met" if max(ratios) <= BUDGET else "NOT met"
-    print(f"budget p50 ratio <= {BUDGET}: {verdict} (worst {max(ratios):.3f})")
+    verdict = "met" if max(paced_ratios) <= BUDGET else "NOT met"
+    print(
+        f"budget p50 ratio <= {BUDGET} for a worker {PACED_BUSY:.0%} busy: {verdict} "
+        f"(worst {max(paced_ratios):.3f})"
+    )
     shutil.rmtree(folder, ignore_errors=True)
     return 0
 
