@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from scoring_api.context import bundle_store  # noqa: E402
+from scoring_api.events.challenger import shadow_challenger_now  # noqa: E402
 from scoring_api.events.replay import ReplayOptions, load_clients, replay  # noqa: E402
 from scoring_api.events.replay_plan import Shift  # noqa: E402
 from scoring_api.security.accounts import create_account  # noqa: E402
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             ("model", "/model"),
             ("reviews", "/reviews"),
             ("review", f"/reviews/{demo.review_id}"),
-            ("monitoring", "/monitoring"),
+            ("monitoring", "/monitoring", _monitoring_drawn),
         ]
         for name, path, *action in pages:
             _shoot(driver, url, path, args.out, name, *action)
@@ -217,21 +218,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _monitoring_drawn(driver: webdriver.Chrome) -> None:
+    """Wait for the monitoring page's traffic lights (its windows are read after the page)."""
+    wait_for(driver, "#monitoring-lights-div")
+
+
 def _replay_with_shift(app: Flask, data_dir: Path) -> None:
     """Replay 60 days of scores, incomes down 20 % and 30 % of external scores missing from
-    day 30, outcomes 30 days after each score (docs/monitoring.md, "See it work on the demo")."""
+    day 30, outcomes 30 days after each score, the challenger (if set) in shadow
+    (docs/monitoring.md, "See it work on the demo")."""
     today = datetime.datetime.now(datetime.UTC).date()
     start = today - datetime.timedelta(days=60)
     shift = Shift(start + datetime.timedelta(days=30), income_factor=0.8, missing_ext_share=0.3)
     options = ReplayOptions(start, 60, 150, today, shift=shift, outcomes_after=30)
     with app.app_context():
-        state = get_state(app)
+        state, bundle = get_state(app), bundle_store().get()
+        challenger = shadow_challenger_now(state.settings, bundle.version)  # CHALLENGER, if set
         days = replay(
-            bundle_store().get(),
+            bundle,
             state.database,
             state.settings.pseudonym_key,
             load_clients(data_dir),
             options,
+            challenger,
         )
         for _ in days:
             pass

@@ -23,6 +23,7 @@ from model_training.presentation.drift_bands import PSI_DIGITS, reading
 from model_training.presentation.formats import format_date
 
 DRIFT_ROWS = 10
+CHALLENGER_WINDOWS = 3  # the challenger's latest windows shown, newest first
 ABOVE, BELOW = "above", "below"
 UNKNOWN = "unknown"
 # How each indicator's value reads: a PSI, a share difference (percentage points), a ratio
@@ -241,7 +242,8 @@ def challenger_table(
 
 
 def challenger_section(payload: Mapping[str, Any], lang: str) -> Component:
-    """Return the challenger's windows beside the champion, or how to put one in shadow."""
+    """Return the challenger's latest windows beside the champion's (newest first), or how to
+    put one in shadow."""
     challenger = payload.get("challenger")
     if not challenger:
         children: list[Component] = [html.P(t("monitoring.challenger.none", lang))]
@@ -249,11 +251,12 @@ def challenger_section(payload: Mapping[str, Any], lang: str) -> Component:
         versions = (payload["model_version"], challenger["model_version"])
         intro = t("monitoring.challenger.intro", lang, champion=versions[0], challenger=versions[1])
         champion_windows = {window["start"]: window for window in payload.get("windows") or []}
+        latest = list(reversed(challenger.get("windows") or []))[:CHALLENGER_WINDOWS]
         children = [
             html.P(intro),
             *(
                 challenger_table(window, champion_windows.get(window["start"]), versions, lang)
-                for window in challenger.get("windows") or []
+                for window in latest
             ),
         ]
     return section(

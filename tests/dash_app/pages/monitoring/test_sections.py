@@ -8,6 +8,7 @@ import pytest
 
 from dash_app.pages.monitoring import ids
 from dash_app.pages.monitoring.sections import (
+    CHALLENGER_WINDOWS,
     DRIFT_ROWS,
     challenger_section,
     drift_rows,
@@ -113,8 +114,8 @@ def test_the_challenger_is_compared_window_by_window_beside_the_champion() -> No
     shown = texts(section)
     assert "Champion and challenger" in shown
     tables = find(section, ids.MONITORING_CHALLENGER_DIV).children[1:]
-    assert len(tables) == len(payload["windows"])
-    words = texts(tables[-1])
+    assert len(tables) == len(payload["windows"])  # 3 windows: all shown
+    words = texts(tables[0])  # the newest first
     assert words[words.index("Version") + 1 : words.index("Version") + 3] == [
         "20261101T000000Z",
         "20261120T000000Z",
@@ -132,3 +133,13 @@ def test_without_a_challenger_the_section_says_how_to_set_one() -> None:
     shown = " ".join(texts(challenger_section(monitoring_payload(), "en")))
     assert "No challenger is in shadow." in shown
     assert "promote --version <version> --challenger" in shown
+
+
+def test_only_the_challengers_latest_windows_are_shown_newest_first() -> None:
+    payload = monitoring_payload(windows=5, challenger=True)
+    tables = find(challenger_section(payload, "en"), ids.MONITORING_CHALLENGER_DIV).children[1:]
+    assert len(tables) == CHALLENGER_WINDOWS
+    starts = [window["start"] for window in payload["challenger"]["windows"]]
+    assert [table.id.rsplit("-", 3)[-3:] for table in tables] == [
+        start.split("-") for start in reversed(starts[-CHALLENGER_WINDOWS:])
+    ]
