@@ -7,7 +7,7 @@ from typing import Any
 
 import dash
 from dash.testing.browser import Browser
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -57,14 +57,17 @@ def page_layout(server: LiveServer, cookie: str, page_path: str, **path_values: 
 
 
 def wait_for_value(browser: Browser, element_id: str, expected: float, timeout: float = 20) -> None:
-    """Wait until a number input shows this value (a callback computes it)."""
+    """Wait until a number input shows this value (a callback computes it; a callback that
+    redraws the input meanwhile leaves a stale element: read again)."""
 
     def shows(_: object) -> bool:
         value = browser.find_element(f"#{element_id}").get_attribute("value")
         return value not in (None, "") and float(value) == expected
 
     try:
-        WebDriverWait(browser.driver, timeout).until(shows)
+        WebDriverWait(
+            browser.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
+        ).until(shows)
     except TimeoutException:
         shown = browser.find_element(f"#{element_id}").get_attribute("value")
         raise AssertionError(f"#{element_id} shows {shown!r}, expected {expected}") from None
