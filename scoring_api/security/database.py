@@ -90,14 +90,19 @@ class Database:
 
 
 def _add_missing_columns(engine: Engine) -> None:
-    """Add the nullable columns a newer version defines to tables an older one created."""
+    """Add the columns a newer version defines to tables an older one created: nullable ones,
+    and NOT NULL ones with a server default (the rows there take it)."""
     inspector = inspect(engine)
     for table in Base.metadata.sorted_tables:
         present = {column["name"] for column in inspector.get_columns(table.name)}
         for column in table.columns:
-            if column.name in present or not column.nullable:
+            default = column.server_default
+            if column.name in present or not (column.nullable or default is not None):
                 continue
             kind = column.type.compile(dialect=engine.dialect)
+            if default is not None:
+                value = default.arg.compile(dialect=engine.dialect)  # type: ignore[attr-defined]  # a DefaultClause's SQL
+                kind += f" NOT NULL DEFAULT {value}"
             try:
                 with engine.begin() as connection:
                     connection.exec_driver_sql(

@@ -14,6 +14,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -158,10 +160,10 @@ class ScoringEvent(Base):
     channel: Mapped[str] = mapped_column(String(16))  # stored | what_if | new_application | ...
     feature_bins: Mapped[dict[str, int | None]] = mapped_column(JSON, default=dict)
     # The fairness groups (events.groups: gender, age band), for fairness monitoring only.
-    groups: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    groups: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
     # A challenger's score in shadow (never served), and the reference a served score and its
     # shadow share (None without a challenger).
-    shadow: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    shadow: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     pair_ref: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
