@@ -6,11 +6,13 @@ scores, each indicator's value (``scoring_monitoring_indicator``, NaN when unkno
 status (``scoring_monitoring_status``: 0 ok, 1 warn, 2 alert, -1 unknown). The statuses come
 from ``services.monitoring`` (the thresholds are settings), so the alert rules compare
 nothing themselves. Computed at most once per ``GAUGE_SECONDS`` per process: scrapes never
-read the events table more often.
+read the events table more often. While the database fails they are left out (logged): the
+other metrics still answer, and ``ScoringMonitoringSilent`` fires if it lasts.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -20,6 +22,7 @@ from flask import Flask
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from sqlalchemy.exc import SQLAlchemyError
 
 from model_training.monitoring.indicators import ALERT, OK, UNKNOWN, WARN
 from scoring_api.bundle_store import BundleStore
@@ -27,6 +30,7 @@ from scoring_api.config import Settings
 from scoring_api.security.state import get_state
 from scoring_api.services.monitoring import latest_indicators
 
+logger = logging.getLogger(__name__)
 GAUGE_SECONDS = 60.0
 STATUS_CODES = {OK: 0, WARN: 1, ALERT: 2, UNKNOWN: -1}  # the alert rules read these numbers
 
@@ -75,7 +79,11 @@ class MonitoringGauges:
         with self._lock:
             now = time.monotonic()
             if self._kept is None or now - self._kept[0] >= GAUGE_SECONDS:
-                self._kept = (now, self._compute())
+                try:
+                    self._kept = (now, self._compute())
+                except SQLAlchemyError:  # the other metrics still answer; the rules see silence
+                    logger.exception("monitoring gauges not computed: the database failed")
+                    return b""
             return self._kept[1]
 
     def _compute(self) -> bytes:

@@ -140,3 +140,13 @@ def test_a_shifted_replay_fires_the_drift_alerts(
         "indicator": "score_psi",
         "severity": "critical",
     } in firing
+
+
+def test_a_database_failure_leaves_the_gauges_out_and_the_other_metrics_in(
+    gauge_app: Flask,
+) -> None:
+    with get_state(gauge_app).database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE scoring_events")  # every read of it fails
+    text = scrape(gauge_app)
+    assert samples(text, "scoring_monitoring_status") == []  # ScoringMonitoringSilent, if it lasts
+    assert samples(text, "scoring_model_info")
