@@ -28,14 +28,16 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt
 install: $(STAMP)  ## create .venv, install the dependencies and the plotly.js build (no-op when done)
 	@$(PY) -m dash_app.plotly_build.fetch
 
-# Debian packages the tests use, each with the command it brings: chromium and its driver
-# (the dashboard's browser tests), prometheus's promtool (the alert rules' tests).
+# Debian packages the tests use: chromium and its driver (the dashboard's browser tests),
+# prometheus's promtool (the alert rules' tests), postgresql (the server on a real PostgreSQL;
+# its programs live in /usr/lib/postgresql/<major>/bin, off the PATH).
 SYSTEM_COMMANDS := chromium chromedriver promtool
-SYSTEM_PACKAGES := chromium chromium-driver prometheus
+SYSTEM_PACKAGES := chromium chromium-driver prometheus postgresql
 
-system:  ## install the Debian packages the tests use (once: nothing when their commands exist)
+system:  ## install the Debian packages the tests use (once: nothing when they are there)
 	@missing=0; for command in $(SYSTEM_COMMANDS); do \
 		command -v $$command >/dev/null || missing=1; done; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing=1; \
 	[ $$missing = 0 ] || { \
 		$(SUDO) apt-get update && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from model_training.data.synth import generate_dataset
 from scoring_api.context import bundle_store
 from tests.scoring_api.security.helpers import PASSWORD, add_account, add_key, sign_in
 from tests.scoring_api.settings import make_settings
+from tests.servers.postgres import postgres_server
 
 SMALL_N = 1500
 SEED = 20261125
@@ -91,3 +93,10 @@ def server_keys(server: Flask) -> dict[str, str]:
 def server_http(server: Flask) -> FlaskClient:
     """Return a test client of the whole server."""
     return server.test_client()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """Return the URL of a real PostgreSQL server for this test process (one per session)."""
+    with postgres_server() as url:
+        yield url
