@@ -30,9 +30,10 @@ install: $(STAMP)  ## create .venv, install the dependencies and the plotly.js b
 
 # Debian packages the tests use: chromium and its driver (the dashboard's browser tests),
 # prometheus's promtool (the alert rules' tests), postgresql (the server on a real PostgreSQL;
-# its programs live in /usr/lib/postgresql/<major>/bin, off the PATH).
-SYSTEM_COMMANDS := chromium chromedriver promtool
-SYSTEM_PACKAGES := chromium chromium-driver prometheus postgresql
+# its programs live in /usr/lib/postgresql/<major>/bin, off the PATH), redis-server (shared
+# rate limits).
+SYSTEM_COMMANDS := chromium chromedriver promtool redis-server
+SYSTEM_PACKAGES := chromium chromium-driver prometheus postgresql redis-server
 
 system:  ## install the Debian packages the tests use (once: nothing when they are there)
 	@missing=0; for command in $(SYSTEM_COMMANDS); do \

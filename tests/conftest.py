@@ -16,6 +16,7 @@ from scoring_api.context import bundle_store
 from tests.scoring_api.security.helpers import PASSWORD, add_account, add_key, sign_in
 from tests.scoring_api.settings import make_settings
 from tests.servers.postgres import postgres_server
+from tests.servers.redis import redis_server
 
 SMALL_N = 1500
 SEED = 20261125
@@ -99,4 +100,11 @@ def server_http(server: Flask) -> FlaskClient:
 def postgres_url() -> Iterator[str]:
     """Return the URL of a real PostgreSQL server for this test process (one per session)."""
     with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """Return the URL of a real Redis server for this test process (one per session)."""
+    with redis_server() as url:
         yield url
