@@ -29,6 +29,7 @@ def pg_app(
     app = create_app(settings)
     yield app
     count(app, AuditEvent)  # every waiting row written before the server stops
+    get_state(app).database.dispose()  # no connection left open for the collector to find
 
 
 def count(app: Flask, model: type) -> int:

@@ -25,7 +25,8 @@ def statuses_across_two_instances(tmp_path: Path, storage: str) -> list[int]:
 
 
 def test_two_instances_share_the_limit_on_redis(tmp_path: Path, redis_url: str) -> None:
-    redis.Redis.from_url(redis_url).flushdb()  # no count left by another test
+    with redis.Redis.from_url(redis_url) as server:
+        server.flushdb()  # no count left by another test
     assert statuses_across_two_instances(tmp_path, redis_url) == [200, 200, 200, 429]
 
 
