@@ -19,13 +19,12 @@ from dash_app.pages.model.card_sections import section, table
 from dash_app.pages.monitoring import ids
 from dash_app.text import catalogue, t
 from model_training.features.catalogue import feature_label
+from model_training.monitoring.indicators import ABOVE, ALERT, BELOW, OK, UNKNOWN, WARN
 from model_training.presentation.drift_bands import PSI_DIGITS, reading
 from model_training.presentation.formats import format_date
 
 DRIFT_ROWS = 10
 CHALLENGER_WINDOWS = 3  # the challenger's latest windows shown, newest first
-ABOVE, BELOW = "above", "below"
-UNKNOWN = "unknown"
 # How each indicator's value reads: a PSI, a share difference (percentage points), a ratio
 INDICATOR_KINDS = {
     "score_psi": "psi",
@@ -39,9 +38,9 @@ INDICATOR_KINDS = {
 # The light of each status: Bootstrap colour (contrast checked by Bootstrap) and icon; the word
 # beside it carries the status too (never colour alone)
 STATUS_STYLE = {
-    "ok": ("success", "bi-check-circle-fill"),
-    "warn": ("warning", "bi-exclamation-triangle-fill"),
-    "alert": ("danger", "bi-x-octagon-fill"),
+    OK: ("success", "bi-check-circle-fill"),
+    WARN: ("warning", "bi-exclamation-triangle-fill"),
+    ALERT: ("danger", "bi-x-octagon-fill"),
     UNKNOWN: ("secondary", "bi-question-circle-fill"),
 }
 
