@@ -57,6 +57,7 @@ demo-model: demo-data  ## validate, build features, train and evaluate unless a 
 	fi
 
 run: install demo-model  ## set up, generate demo data, train when absent, then serve on HOST:PORT
+	$(PY) -m scoring_api db upgrade
 	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts \
 		--passwords-file $(DEMO_PASSWORDS)
 	@echo "Serving the dashboard on http://$(HOST):$(PORT)/ and the API on /api/v1 (docs: /api/v1/)."
@@ -67,6 +68,7 @@ run: install demo-model  ## set up, generate demo data, train when absent, then 
 # The two-process shape: the API alone on API_PORT (DASHBOARD=0) and the dashboard on PORT,
 # which reaches it over HTTP (API_URL); both share SECRET_KEY and the accounts database.
 run-split: install demo-model  ## the API alone on API_PORT, the dashboard on PORT using it
+	$(PY) -m scoring_api db upgrade
 	DATA_DIR=$(DATA_DIR) ARTIFACTS_DIR=$(ARTIFACTS_DIR) $(PY) -m scoring_api demo-accounts \
 		--passwords-file $(DEMO_PASSWORDS)
 	@echo "API on http://$(HOST):$(API_PORT)/api/v1, dashboard on http://$(HOST):$(PORT)/"

@@ -16,6 +16,7 @@ from model_training.atomic import write_text_atomically
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError
 from scoring_api.events.cli import add_event_commands
+from scoring_api.migrations.cli import add_db_commands
 from scoring_api.security.cli import Commands, add_commands
 from scoring_api.security.demo import ensure_demo_accounts
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_demo_accounts(commands)
     add_fetch_bundle(commands)
     add_event_commands(commands)
+    add_db_commands(commands)
     return parser
 
 

@@ -93,6 +93,9 @@ class ReviewRecord(BaseModel):
     reviewer_account_id: int | None
     created_at: str
     updated_at: str
+    taken_up_at: str | None = Field(
+        description="when a reviewer took it up (null if never, or closed before 2026-12-05)"
+    )
     decided_at: str | None
 
 

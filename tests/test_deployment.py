@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from scoring_api.config import Settings
+from scoring_api.migrations.runner import UPGRADE_COMMAND
 from scoring_api.security.database import Database
 from tests.processes import free_port
 from tests.scoring_api.settings import make_settings
@@ -114,11 +115,13 @@ def test_a_postgres_url_builds_a_psycopg_engine_that_fails_cleanly_when_down() -
         pass
 
 
-def test_procfile_runs_gunicorn_with_its_config_file() -> None:
-    """The web process is gunicorn on app:server with gunicorn.conf.py (PORT read there)."""
+def test_procfile_runs_gunicorn_with_its_config_file_after_upgrading_the_schema() -> None:
+    """The web process is gunicorn on app:server with gunicorn.conf.py (PORT read there); the
+    release phase upgrades the database's schema first (a failure stops the release)."""
     lines = (ROOT / "Procfile").read_text(encoding="utf-8").splitlines()
     commands = dict(line.split(":", 1) for line in lines if line.strip())
     assert shlex.split(commands["web"]) == ["gunicorn", "app:server", "-c", "gunicorn.conf.py"]
+    assert shlex.split(commands["release"]) == shlex.split(UPGRADE_COMMAND)
 
 
 def test_python_version_matches_the_project_and_this_interpreter() -> None:

@@ -1,4 +1,4 @@
-"""One SQLAlchemy engine per process (safe across a gunicorn --preload fork), tables on demand."""
+"""One SQLAlchemy engine per process (safe across a gunicorn --preload fork), schema checked."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from scoring_api.security.models import Base
+from scoring_api.migrations.runner import check_schema
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +52,13 @@ class Database:
         return self._engine, self._sessions  # type: ignore[return-value]
 
     def create_tables(self) -> None:
-        """Create the security tables that do not exist yet (once per process)."""
+        """Create the tables of an empty database, or check its schema version (once per process).
+
+        Raise SchemaOutdatedError, naming the upgrade command, when the schema is older.
+        """
         engine = self.engine
         if not self._has_tables:
-            Base.metadata.create_all(engine)
-            _add_missing_columns(engine)
+            check_schema(engine)
             self._has_tables = True
 
     def new_session(self) -> Session:
@@ -87,33 +88,6 @@ class Database:
         """Close this process's pooled connections (call before forking workers)."""
         if self._engine is not None and self._pid == os.getpid():
             self._engine.dispose()
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """Add the columns a newer version defines to tables an older one created: nullable ones,
-    and NOT NULL ones with a server default (the rows there take it)."""
-    inspector = inspect(engine)
-    for table in Base.metadata.sorted_tables:
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            default = column.server_default
-            if column.name in present or not (column.nullable or default is not None):
-                continue
-            kind = column.type.compile(dialect=engine.dialect)
-            if default is not None:
-                value = default.arg.compile(dialect=engine.dialect)  # type: ignore[attr-defined]  # a DefaultClause's SQL
-                kind += f" NOT NULL DEFAULT {value}"
-            try:
-                with engine.begin() as connection:
-                    connection.exec_driver_sql(
-                        f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
-                    )
-            except DBAPIError:  # another worker added it meanwhile
-                names = {c["name"] for c in inspect(engine).get_columns(table.name)}
-                if column.name not in names:
-                    raise
-                continue
-            logger.info("Added column %s.%s to the security database", table.name, column.name)
 
 
 def _make_engine(url: str) -> Engine:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from scoring_api.config import Settings
 from scoring_api.errors import RETRY_AFTER_SECONDS, database_unavailable_error
+from scoring_api.migrations.runner import UPGRADE_COMMAND, SchemaOutdatedError
 from scoring_api.security.audit import install_log_redaction
 from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
@@ -55,6 +56,7 @@ def init_security(app: Flask, settings: Settings) -> None:
     init_limits(app, settings, login)
     for error in (OperationalError, InterfaceError, PoolTimeoutError):
         app.register_error_handler(error, database_unavailable)
+    app.register_error_handler(SchemaOutdatedError, schema_outdated)
     install_log_redaction()
 
 
@@ -67,18 +69,35 @@ def database_unavailable(error: Exception) -> Response:
     return response
 
 
+def schema_outdated(error: SchemaOutdatedError) -> Response:
+    """Answer 503 while the database's schema is older than the code's; log how to upgrade."""
+    logger.error("%s", error)
+    return database_unavailable(error)
+
+
 def database_problem() -> str | None:
     """Return why the database cannot serve requests now (for health/ready), else None."""
     state = get_state()
+    problem = _connection_problem(state.database)
+    if problem is not None:
+        return problem
+    if state.audit.is_failing:
+        return f"audit rows not written yet ({state.audit.pending} waiting)"
+    if state.events is not None and state.events.is_failing:
+        return f"scoring events not written yet ({state.events.pending} waiting)"
+    return None
+
+
+def _connection_problem(database: Database) -> str | None:
+    """Return why the database does not answer, or holds an outdated schema, else None."""
     try:
-        state.database.ping()
+        database.ping()
+        database.create_tables()
+    except SchemaOutdatedError:
+        return f"schema older than the code's: run {UPGRADE_COMMAND}"
     except (OperationalError, InterfaceError, PoolTimeoutError) as exc:
         logger.warning("Database check failed: %s", exc)
         if "locked" in str(exc) or "busy" in str(exc):
             return "locked: another connection holds the write lock"
         return f"unreachable ({type(getattr(exc, 'orig', None) or exc).__name__})"
-    if state.audit.is_failing:
-        return f"audit rows not written yet ({state.audit.pending} waiting)"
-    if state.events is not None and state.events.is_failing:
-        return f"scoring events not written yet ({state.events.pending} waiting)"
     return None

@@ -136,6 +136,7 @@ class Review(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    taken_up_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     # "<client_id>:<model_version>" on the review a referral opened, else NULL: the unique
     # index makes opening it idempotent across workers (NULLs never collide).
     referral_key: Mapped[str | None] = mapped_column(String(96), unique=True, nullable=True)
@@ -164,7 +165,7 @@ class ScoringEvent(Base):
     # A challenger's score in shadow (never served), and the reference a served score and its
     # shadow share (None without a challenger).
     shadow: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
-    pair_ref: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    pair_ref: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
 
 
 class Outcome(Base):

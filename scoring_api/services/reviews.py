@@ -157,6 +157,8 @@ def record_outcome(
         "reviewer_account_id": reviewer.account_id,
         "updated_at": now,
     }
+    if status == ReviewStatus.IN_REVIEW:
+        values["taken_up_at"] = now
     final = final_decision(status, review.model_decision)
     if final is not None:
         values |= {"final_decision": final, "reason": reason, "decided_at": now}
@@ -201,6 +203,7 @@ def review_body(review: Review) -> dict[str, Any]:
         "reviewer_account_id": review.reviewer_account_id,
         "created_at": _iso(review.created_at),
         "updated_at": _iso(review.updated_at),
+        "taken_up_at": _iso(review.taken_up_at),
         "decided_at": _iso(review.decided_at),
     }
 

@@ -100,6 +100,8 @@ def test_the_whole_cycle_from_request_to_the_client_reading_the_outcome(
     outcome_url = f"/api/v1/reviews/{review['id']}/outcome"
     taken = call("advisor", "POST", outcome_url, json={"status": "in_review"})
     assert (taken.status_code, taken.json["status"]) == (200, "in_review")
+    assert review["taken_up_at"] is None
+    assert taken.json["taken_up_at"] == taken.json["updated_at"]
     assert call("advisor", "GET", "/api/v1/reviews?status=open").json["items"] == []
     overturned = call(
         "advisor", "POST", outcome_url, json={"status": "overturned", "reason": REASON}
@@ -113,6 +115,7 @@ def test_the_whole_cycle_from_request_to_the_client_reading_the_outcome(
         expected_final,
     )
     assert seen["decided_at"] is not None
+    assert seen["taken_up_at"] == taken.json["taken_up_at"] < seen["decided_at"]
     assert seen["probability"] == score["probability"]  # the model's score never changes
     assert call("advisor", "GET", f"/api/v1/clients/{ids[0]}/score").json == score
 

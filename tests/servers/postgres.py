@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import create_engine, make_url
+
 from tests.processes import free_port
 
 DATABASE = "scoring"
@@ -77,3 +79,15 @@ def postgres_server() -> Iterator[str]:
     finally:
         _run(bindir, "pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_database(url: str, name: str) -> str:
+    """Create an empty database on the server of ``url``; return its URL."""
+    server = make_url(url)
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        engine.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)

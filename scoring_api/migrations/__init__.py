@@ -1,0 +1,1 @@
+"""The security database's schema history (Alembic): ``python -m scoring_api db upgrade``."""
