@@ -88,9 +88,8 @@ class RateLimits:
         return count <= limit.amount, max(0, limit.amount - count), int(reset_at)
 
 
-def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object]) -> RateLimits:
+def init_limits(app: Flask, limits: RateLimits, login_view: Callable[..., object]) -> None:
     """Limit every routed request per identity and route, and sign-in attempts per address."""
-    limits = RateLimits(settings)
     app.extensions[LIMITS_KEY] = limits
 
     def limit_request() -> Response | None:
@@ -121,7 +120,6 @@ def init_limits(app: Flask, settings: Settings, login_view: Callable[..., object
 
     app.before_request(limit_request)
     app.after_request(add_rate_limit_headers)
-    return limits
 
 
 def _seconds_until(reset_at: float) -> int:

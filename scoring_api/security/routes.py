@@ -27,7 +27,6 @@ from scoring_api.security.models import RevokedSession, utc_now
 from scoring_api.security.passwords import verify_password
 from scoring_api.security.roles import PERSON_ROLES
 from scoring_api.security.state import get_state, request_session
-from scoring_api.security.throttle import admit_attempt, clear_attempts
 
 AUTH_TAG = Tag(
     name="auth", description="Sign in and out (session cookie shared with the dashboard)"
@@ -83,13 +82,14 @@ def login(body: LoginBody) -> dict[str, Any]:
     """
     db = request_session()
     account_ref = pseudonymise_account(body.username)
-    if not admit_attempt(db, account_ref, get_state().settings):
+    throttle = get_state().throttle
+    if not throttle.admit(db, account_ref):
         verify_password(None, body.password)  # the time a checked password takes
         _refuse(THROTTLED, account_ref)
     account = authenticate(db, body.username, body.password)
     if account is None:
         _refuse(REFUSED, account_ref)
-    clear_attempts(db, account_ref)
+    throttle.clear(db, account_ref)
     session.clear()  # a new session at each sign-in (no fixation)
     login_user(SessionUser(identity_of_account(account)))
     session[SESSION_ID_KEY] = secrets.token_urlsafe(32)  # revoked server-side at sign-out

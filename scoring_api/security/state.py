@@ -15,6 +15,7 @@ from scoring_api.config import Settings
 from scoring_api.security.audit_writer import AuditWriter
 from scoring_api.security.database import Database
 from scoring_api.security.keys import digest_secret
+from scoring_api.security.throttle import SignInThrottle
 
 EXTENSION_NAME = "scoring_security"
 # A disabled account or a revoked key stops working in every worker within this delay.
@@ -39,6 +40,7 @@ class SecurityState:
     settings: Settings
     database: Database
     audit: AuditWriter
+    throttle: SignInThrottle  # sign-in back-off: in the database, or Redis with the limits
     events: AuditWriter | None = None  # scoring events (scoring_api.events), same batching
     key_secret: bytes | None = field(default=None, repr=False)
     identity_cache: TTLCache[str, Any] = field(default_factory=new_identity_cache, repr=False)

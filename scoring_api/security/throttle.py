@@ -11,11 +11,14 @@ the account's attempts; so does W seconds without an attempt.
 Counts live in the accounts database (``sign_in_failures``), shared by every worker and host,
 keyed by the pseudonymised username: no username typed at the form is stored. Each check
 and count is one atomic UPDATE, so concurrent guesses cannot slip past the delay together.
+With the rate limits on Redis, the same rule runs there instead (security/throttle_redis.py).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +28,33 @@ from scoring_api.config import Settings
 from scoring_api.security.models import SignInFailures
 
 Row = SignInFailures
+
+
+class SignInThrottle(Protocol):
+    """Where sign-in attempts are counted: the accounts database, or Redis."""
+
+    def admit(self, db: Session, account_ref: str) -> bool:
+        """Count an attempt; False (not counted) while the account must wait."""
+        ...
+
+    def clear(self, db: Session, account_ref: str) -> None:
+        """Forget the account's attempts after a successful sign-in."""
+        ...
+
+
+@dataclass(frozen=True)
+class DatabaseThrottle:
+    """Count sign-in attempts in the accounts database (``sign_in_failures``)."""
+
+    settings: Settings
+
+    def admit(self, db: Session, account_ref: str) -> bool:
+        """Count an attempt; False (not counted) while the account must wait."""
+        return admit_attempt(db, account_ref, self.settings)
+
+    def clear(self, db: Session, account_ref: str) -> None:
+        """Forget the account's attempts after a successful sign-in."""
+        clear_attempts(db, account_ref)
 
 
 def delay_seconds(attempts: int, settings: Settings) -> float:
