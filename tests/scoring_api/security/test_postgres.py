@@ -4,6 +4,7 @@ outcomes (idempotent) and the monitoring report, as on SQLite."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,33 @@ def test_accounts_scores_events_outcomes_and_monitoring_on_postgresql(pg_app: Fl
     report = browser.get("/api/v1/monitoring?window=day").get_json()
     assert report["latest"]["statistics"]["n"] >= 2
     assert count(pg_app, AuditEvent) > 0
+
+
+def test_reviews_and_a_race_between_two_reviewers_on_postgresql(pg_app: Flask) -> None:
+    client_id = int(pg_app.extensions[STORE_KEY].get().client_ids[1])
+    add_account(pg_app, "pg-client", "client", client_id)
+    add_account(pg_app, "pg-reviewer-1", "advisor")
+    add_account(pg_app, "pg-reviewer-2", "advisor")
+    browsers = {
+        name: pg_app.test_client() for name in ("pg-client", "pg-reviewer-1", "pg-reviewer-2")
+    }
+    for name, browser in browsers.items():
+        assert sign_in(browser, name).status_code == 200
+    opened = browsers["pg-client"].post(
+        f"/api/v1/clients/{client_id}/reviews", json={"comment": "My income rose last month."}
+    )
+    assert opened.status_code == 201, opened.get_json()
+    url = f"/api/v1/reviews/{opened.get_json()['id']}/outcome"
+    taken = browsers["pg-reviewer-1"].post(url, json={"status": "in_review"})
+    assert taken.get_json()["taken_up_at"] is not None
+    closing = {"status": "confirmed", "reason": "Income proof checked."}
+    with ThreadPoolExecutor(2) as pool:  # at once: one closes it, the other gets a 409
+        answers = list(
+            pool.map(
+                lambda name: browsers[name].post(url, json=closing).status_code,
+                ["pg-reviewer-1", "pg-reviewer-2"],
+            )
+        )
+    assert sorted(answers) == [200, 409]  # never two outcomes for one review
+    seen = browsers["pg-client"].get(url.removesuffix("/outcome")).get_json()
+    assert (seen["status"], seen["final_decision"]) == ("confirmed", seen["model_decision"])
