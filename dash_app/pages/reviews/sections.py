@@ -172,13 +172,13 @@ def history_steps(review: Mapping[str, Any], lang: str) -> list[Component]:
         opened.append(html.Div(t("review.history.comment", lang, text=review["comment"])))
     steps: list[Component] = [html.Li(opened)]
     status = review["status"]
-    if status == ReviewStatus.IN_REVIEW:
+    if review.get("taken_up_at"):  # also once closed (null: never taken up, or not recorded)
         taken = t(
             "review.history.step",
             lang,
-            when=review_date(review["updated_at"], lang),
+            when=review_date(review["taken_up_at"], lang),
             who=_reviewer(review, lang),
-            status=t(f"reviews.status.{status}", lang),
+            status=t(f"reviews.status.{ReviewStatus.IN_REVIEW}", lang),
         )
         steps.append(html.Li(taken))
     if status in CLOSED:

@@ -41,6 +41,7 @@ def a_review(**changes: Any) -> dict[str, Any]:
         "reviewer_account_id": None,
         "created_at": "2026-12-01T09:30:00+00:00",
         "updated_at": "2026-12-01T09:30:00+00:00",
+        "taken_up_at": None,
         "decided_at": None,
     }
     return review | changes
@@ -115,8 +116,9 @@ def test_the_reasons_card_words_the_reasons_as_the_client_file_or_says_there_is_
 def test_the_history_gives_each_step_the_api_records() -> None:
     opened = [" ".join(texts(step)) for step in history_steps(a_review(), "en")]
     assert opened == ["December 1, 2026 — Open, by: client Comment: My income rose."]
+    moment = "2026-12-02T10:00:00+00:00"
     taken = a_review(
-        status="in_review", reviewer_account_id=4, updated_at="2026-12-02T10:00:00+00:00"
+        status="in_review", reviewer_account_id=4, updated_at=moment, taken_up_at=moment
     )
     assert [" ".join(texts(s)) for s in history_steps(taken, "en")][1] == (
         "December 2, 2026 — In review, by: advisor no. 4"
@@ -135,6 +137,14 @@ def test_the_history_gives_each_step_the_api_records() -> None:
     assert steps == [
         "1 décembre 2026 — Ouvert, par : le système (décision transmise)",
         "3 décembre 2026 — Décision confirmée, par : conseiller n° 4 Motif : Checked.",
+    ]
+    taken_then_closed = [
+        " ".join(texts(s))
+        for s in history_steps(closed | {"taken_up_at": "2026-12-02T08:00:00+00:00"}, "en")
+    ]
+    assert taken_then_closed[1:] == [
+        "December 2, 2026 — In review, by: advisor no. 4",
+        "December 3, 2026 — Decision confirmed, by: advisor no. 4 Reason: Checked.",
     ]
 
 
