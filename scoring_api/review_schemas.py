@@ -94,7 +94,7 @@ class ReviewRecord(BaseModel):
     created_at: str
     updated_at: str
     taken_up_at: str | None = Field(
-        description="when a reviewer took it up (null if never, or closed before 2026-12-05)"
+        description="when a reviewer took it up (null if never, or closed before revision 0002)"
     )
     decided_at: str | None
 
