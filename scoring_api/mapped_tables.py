@@ -107,6 +107,8 @@ def ensure_mapped(map_dir: Path, bundle: Bundle, names: tuple[str, ...]) -> dict
     folder = map_dir / bundle.version
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder):
+        for orphan in folder.glob(".*.arrow.*"):  # left by a writer killed mid-way
+            orphan.unlink(missing_ok=True)
         for name, path in paths.items():
             if not path.is_file():  # another process may have written it meanwhile
                 logger.info("writing the mapped copy of %s of bundle %s", name, bundle.version)
