@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.api import _free_port, _load, _wait_ready  # noqa: E402
 from model_training.bundle import SCORES, open_bundle  # noqa: E402
-from scoring_api.bundle_store import MAPPED_TABLES  # noqa: E402
 from scoring_api.mapped_tables import ensure_mapped  # noqa: E402
 from scoring_api.security.roles import Role  # noqa: E402
 from scoring_api.urls import API_PREFIX  # noqa: E402
@@ -149,7 +148,7 @@ def main() -> None:
     auth = {"X-API-Key": _api_key(env), "Content-Type": "application/json"}
     bundle = open_bundle(args.artifacts_dir)
     started = time.perf_counter()
-    ensure_mapped(args.map_dir.resolve(), bundle, MAPPED_TABLES)  # once, as the first worker
+    ensure_mapped(args.map_dir.resolve(), bundle)  # once, as the first worker
     print(f"mapped copies ready in {time.perf_counter() - started:.1f} s under {args.map_dir}")
     all_ids = bundle.table(SCORES, ["SK_ID_CURR"])["SK_ID_CURR"]
     step = max(1, len(all_ids) // args.clients)

@@ -23,7 +23,6 @@ import pyarrow as pa
 from catboost import CatBoostClassifier
 
 from model_training.bundle import (
-    APPLICATIONS,
     CURRENT_FILE,
     EXPLANATIONS,
     FEATURES,
@@ -38,11 +37,10 @@ from model_training.bundle import (
 from model_training.modeling.points import PointsScale
 from model_training.modeling.tree_shap import LeafShap, leaf_shap
 from scoring_api.errors import ApiError
-from scoring_api.mapped_tables import ensure_mapped, mapped_frame, read_mapped
+from scoring_api.mapped_tables import mapped_copies, read_mapped, serving_table
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-MAPPED_TABLES = (SCORES, FEATURES, EXPLANATIONS, APPLICATIONS)  # the large per-client tables
 
 
 @dataclass(frozen=True, eq=False)
@@ -147,11 +145,6 @@ class ServingBundle:
         return read_mapped(path, self.source, name).select(columns)
 
 
-def _sorted_table(bundle: Bundle, name: str) -> pd.DataFrame:
-    """Read a bundle table sorted by SK_ID_CURR with a fresh positional index."""
-    return bundle.table(name).sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
-
-
 def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarray]:
     """Return store columns as read-only numpy numbers (missing = NaN), views when possible."""
     out = {}
@@ -172,17 +165,11 @@ def serving_view(bundle: Bundle, map_dir: Path | None = None) -> ServingBundle:
     With ``map_dir``, the large tables are mapped from their Arrow copies there (written first
     when missing); without, or when that folder cannot be written, read from Parquet.
     """
-    mapped = _mapped_copies(bundle, map_dir) if map_dir is not None else {}
-
-    def read(name: str) -> pd.DataFrame:
-        path = mapped.get(name)
-        if path is None:
-            return _sorted_table(bundle, name)
-        return mapped_frame(read_mapped(path, bundle, name))
-
-    scores = read(SCORES)
-    store = read(FEATURES)
-    explanations = read(EXPLANATIONS) if bundle.has_table(EXPLANATIONS) else None
+    mapped = mapped_copies(bundle, map_dir) if map_dir is not None else {}
+    scores = serving_table(bundle, SCORES, mapped)
+    store = serving_table(bundle, FEATURES, mapped)
+    has_explanations = bundle.has_table(EXPLANATIONS)
+    explanations = serving_table(bundle, EXPLANATIONS, mapped) if has_explanations else None
     peers: dict[tuple[str, str], pd.DataFrame] = {}
     if bundle.has_table(PEERS):
         for key, part in bundle.table(PEERS).groupby(["feature", "group"], sort=False):
@@ -206,20 +193,6 @@ def serving_view(bundle: Bundle, map_dir: Path | None = None) -> ServingBundle:
         leaf_shap=leaf_shap(bundle.model),
         mapped=mapped,
     )
-
-
-def _mapped_copies(bundle: Bundle, map_dir: Path) -> dict[str, Path]:
-    """Return the bundle's mapped copies, written when missing ({} when they cannot be)."""
-    try:
-        return ensure_mapped(map_dir, bundle, MAPPED_TABLES)
-    except OSError as exc:  # a read-only or full disk: serve from Parquet, privately
-        logger.warning(
-            "bundle %s: no mapped copies in %s (%s); each process reads its own tables",
-            bundle.version,
-            map_dir,
-            exc,
-        )
-        return {}
 
 
 def load_serving_bundle(

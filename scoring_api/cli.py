@@ -86,7 +86,6 @@ def run_map_tables(args: argparse.Namespace) -> int:
     """Write the live bundle's mapped copies (nothing when BUNDLE_MAPPED_TABLES is off)."""
     from model_training.bundle import open_bundle  # noqa: PLC0415 (the model stack: seconds)
     from model_training.errors import BundleError  # noqa: PLC0415
-    from scoring_api.bundle_store import MAPPED_TABLES  # noqa: PLC0415
     from scoring_api.mapped_tables import ensure_mapped  # noqa: PLC0415
 
     settings = Settings.from_env()
@@ -95,7 +94,7 @@ def run_map_tables(args: argparse.Namespace) -> int:
         return 0
     try:
         bundle = open_bundle(settings.artifacts_dir)
-        paths = ensure_mapped(settings.map_dir, bundle, MAPPED_TABLES)
+        paths = ensure_mapped(settings.map_dir, bundle)
     except (BundleError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

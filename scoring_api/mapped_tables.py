@@ -30,7 +30,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from model_training.bundle import APPLICATIONS, Bundle, list_versions, table_file
+from model_training.bundle import (
+    APPLICATIONS,
+    EXPLANATIONS,
+    FEATURES,
+    SCORES,
+    Bundle,
+    list_versions,
+    table_file,
+)
 from model_training.errors import BundleError
 
 logger = logging.getLogger(__name__)
@@ -38,6 +46,7 @@ logger = logging.getLogger(__name__)
 MAP_SUBDIR = ".mapped"  # the default map folder, inside ARTIFACTS_DIR (not a version name)
 MAPPED_SUFFIX = ".arrow"
 LOCK_FILE = ".lock"
+MAPPED_TABLES = (SCORES, FEATURES, EXPLANATIONS, APPLICATIONS)  # the large per-client tables
 AS_FLOAT = frozenset({APPLICATIONS})  # tables whose numbers are all mapped as float64
 ID_COLUMN = "SK_ID_CURR"
 
@@ -99,7 +108,9 @@ def write_mapped(bundle: Bundle, name: str, path: Path) -> None:
         raise
 
 
-def ensure_mapped(map_dir: Path, bundle: Bundle, names: tuple[str, ...]) -> dict[str, Path]:
+def ensure_mapped(
+    map_dir: Path, bundle: Bundle, names: tuple[str, ...] = MAPPED_TABLES
+) -> dict[str, Path]:
     """Write the missing mapped copies of the named tables (once, whoever races); return them."""
     paths = {name: mapped_path(map_dir, bundle, name) for name in names if bundle.has_table(name)}
     if all(path.is_file() for path in paths.values()):
@@ -151,3 +162,25 @@ def read_mapped(path: Path, bundle: Bundle, name: str) -> pa.Table:
 def mapped_frame(table: pa.Table) -> pd.DataFrame:
     """Return a mapped table as pandas over the mapped buffers (a block a column, no copy)."""
     return table.to_pandas(split_blocks=True, self_destruct=False)
+
+
+def mapped_copies(bundle: Bundle, map_dir: Path) -> dict[str, Path]:
+    """Return the bundle's mapped copies, written when missing ({} when they cannot be)."""
+    try:
+        return ensure_mapped(map_dir, bundle)
+    except OSError as exc:  # a read-only or full disk: serve from Parquet, privately
+        logger.warning(
+            "bundle %s: no mapped copies in %s (%s); each process reads its own tables",
+            bundle.version,
+            map_dir,
+            exc,
+        )
+        return {}
+
+
+def serving_table(bundle: Bundle, name: str, mapped: dict[str, Path]) -> pd.DataFrame:
+    """Return a table sorted by SK_ID_CURR with a positional index: mapped, or read privately."""
+    path = mapped.get(name)
+    if path is None:
+        return bundle.table(name).sort_values(ID_COLUMN, kind="stable", ignore_index=True)
+    return mapped_frame(read_mapped(path, bundle, name))

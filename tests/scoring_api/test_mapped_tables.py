@@ -16,9 +16,15 @@ import pytest
 from model_training.bundle import EXPLANATIONS, FEATURES, SCORES, open_bundle, set_current
 from model_training.errors import BundleError
 from scoring_api import mapped_tables
-from scoring_api.bundle_store import MAPPED_TABLES, BundleStore, ServingBundle, load_serving_bundle
+from scoring_api.bundle_store import BundleStore, ServingBundle, load_serving_bundle
 from scoring_api.config import Settings
-from scoring_api.mapped_tables import MAP_SUBDIR, ensure_mapped, mapped_path, read_mapped
+from scoring_api.mapped_tables import (
+    MAP_SUBDIR,
+    MAPPED_TABLES,
+    ensure_mapped,
+    mapped_path,
+    read_mapped,
+)
 from scoring_api.services.applications import score_applications
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.scoring import score_stored_client, stored_applications
