@@ -92,8 +92,11 @@ class ApplicationColumns:
 
 def _numpy_column(column: pa.ChunkedArray, is_text: bool) -> np.ndarray:
     """Return an Arrow column as float64 numbers, or as objects sharing one ``str`` a level."""
-    if not is_text:  # float64 without nulls (a mapped copy): a view, not a copy
-        return pc.cast(column, pa.float64()).combine_chunks().to_numpy(zero_copy_only=False)
+    if not is_text:  # float64 in one chunk without nulls (a mapped copy): a view, not a copy
+        if column.type != pa.float64():
+            column = pc.cast(column, pa.float64())
+        single = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+        return single.to_numpy(zero_copy_only=False)
     encoded = column.combine_chunks().dictionary_encode()
     levels = np.array([*encoded.dictionary.to_pylist(), None], dtype=object)
     return levels[encoded.indices.fill_null(-1).to_numpy()]

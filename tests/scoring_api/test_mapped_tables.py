@@ -28,6 +28,7 @@ from scoring_api.mapped_tables import (
 from scoring_api.services.applications import score_applications
 from scoring_api.services.explanation import explain_stored_client
 from scoring_api.services.scoring import score_stored_client, stored_applications
+from scoring_api.services.stored import column_matrix, store_column, stored_groups
 from tests.reliability.server import clone_bundle, copy_artifacts
 
 TABLES = {"scores": SCORES, "store": FEATURES, "explanations": EXPLANATIONS}
@@ -78,6 +79,47 @@ def test_stored_application_fields_equal_those_read_from_parquet(
     assert list(found.columns) == list(expected.columns)
     for name, values in found.columns.items():
         np.testing.assert_array_equal(values, expected.columns[name], err_msg=name)
+
+
+def test_stored_application_numbers_are_views_of_the_mapped_file(
+    pair: tuple[ServingBundle, ServingBundle],
+) -> None:
+    numbers = [v for v in stored_applications(pair[1]).columns.values() if v.dtype != object]
+    assert numbers
+    assert not any(values.flags.owndata for values in numbers)
+
+
+def test_reason_groups_are_a_view_of_the_mapped_explanations(
+    pair: tuple[ServingBundle, ServingBundle],
+) -> None:
+    parquet, mapped = pair
+    groups = stored_groups(mapped)
+    np.testing.assert_array_equal(groups, stored_groups(parquet))
+    assert groups.base is not None
+    assert not groups.flags.writeable
+
+
+def test_columns_that_do_not_lie_at_equal_steps_are_copied() -> None:
+    apart = [np.arange(4.0), np.arange(4.0) + 10]
+    np.testing.assert_array_equal(column_matrix(apart), np.column_stack(apart))
+    block = np.arange(12.0).reshape(3, 4)
+    block.flags.writeable = False
+    matrix = column_matrix(list(block))  # rows of one block: equal steps, no copy
+    np.testing.assert_array_equal(matrix, block.T)
+    assert np.shares_memory(matrix, block)
+
+
+def test_a_text_store_column_shares_one_string_a_level(
+    pair: tuple[ServingBundle, ServingBundle],
+) -> None:
+    parquet, mapped = pair
+    name = next(n for n in mapped.categorical if n in mapped.store)
+    values = store_column(mapped, name)
+    expected = parquet.store[name].to_numpy()
+    assert values.dtype == object
+    pd.testing.assert_series_equal(pd.Series(values), pd.Series(expected))
+    present = [v for v in values if isinstance(v, str)]
+    assert len({id(v) for v in present}) == len(set(present))
 
 
 def test_score_explanation_and_what_if_answer_the_same_mapped(
