@@ -21,6 +21,8 @@ restart).
 """
 
 import os
+import subprocess
+import sys
 
 from gunicorn.glogging import Logger
 
@@ -83,6 +85,26 @@ raw_env = multiprocess_env()
 def on_starting(server: object) -> None:
     """Create the metrics folder (or empty the operator's) before the first worker starts."""
     prepare_multiprocess_dir()
+
+
+def when_ready(server: object) -> None:
+    """Write the live bundle's mapped tables once, before the workers map them.
+
+    In a child process (the master stays small) and after binding (a platform's boot timeout
+    sees the port): a first worker writing them itself could outlast gunicorn's ``timeout``.
+    A failure is logged; the workers then write or read the tables themselves.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "scoring_api", "map-tables"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    log = server.log  # type: ignore[attr-defined]  # gunicorn's Arbiter, untyped here
+    if done.returncode:
+        log.warning("map-tables failed: %s", done.stderr.strip()[-500:])
+    else:
+        log.info("%s", " ".join(done.stdout.split()))
 
 
 def child_exit(server: object, worker: object) -> None:

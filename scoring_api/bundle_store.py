@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from catboost import CatBoostClassifier
 
 from model_training.bundle import (
@@ -36,6 +37,7 @@ from model_training.bundle import (
 from model_training.modeling.points import PointsScale
 from model_training.modeling.tree_shap import LeafShap, leaf_shap
 from scoring_api.errors import ApiError
+from scoring_api.mapped_tables import mapped_copies, read_mapped, serving_table
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +50,8 @@ class ServingBundle:
     ``source`` is the validated ``Bundle`` (typed metadata, model, files); ``numeric_store``
     holds the numeric features of the store as read-only numpy arrays (views of the store
     where it is numpy-backed), so a what-if gathers its client's history without pandas;
-    ``cached`` keeps other values derived once per bundle.
+    ``cached`` keeps other values derived once per bundle. ``mapped`` names the Arrow copies
+    the large tables are mapped from (empty: tables read from Parquet, private to the process).
     """
 
     source: Bundle
@@ -60,6 +63,7 @@ class ServingBundle:
     peers: dict[tuple[str, str], pd.DataFrame] = field(repr=False)
     leaf_shap: LeafShap = field(repr=False)
     numeric_store: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    mapped: dict[str, Path] = field(default_factory=dict, repr=False)
     _cache: dict[str, tuple[Hashable, Any]] = field(default_factory=dict, init=False, repr=False)
     # Reentrant: a value built once may read another (a baseline reads the model card).
     _cache_lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
@@ -133,10 +137,12 @@ class ServingBundle:
         """Return the text of an optional bundle file, or None when it is absent."""
         return self.source.read_text(name)
 
-
-def _sorted_table(bundle: Bundle, name: str) -> pd.DataFrame:
-    """Read a bundle table sorted by SK_ID_CURR with a fresh positional index."""
-    return bundle.table(name).sort_values("SK_ID_CURR", kind="stable", ignore_index=True)
+    def arrow_table(self, name: str, columns: list[str]) -> pa.Table:
+        """Return columns of a bundle table as Arrow: mapped (sorted by client) when it is."""
+        path = self.mapped.get(name)
+        if path is None:
+            return self.source.arrow_table(name, columns)
+        return read_mapped(path, self.source, name).select(columns)
 
 
 def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarray]:
@@ -153,11 +159,17 @@ def numeric_columns(store: pd.DataFrame, names: list[str]) -> dict[str, np.ndarr
     return out
 
 
-def serving_view(bundle: Bundle) -> ServingBundle:
-    """Return the serving view of a validated bundle (its tables read, sorted and indexed)."""
-    scores = _sorted_table(bundle, SCORES)
-    store = _sorted_table(bundle, FEATURES)
-    explanations = _sorted_table(bundle, EXPLANATIONS) if bundle.has_table(EXPLANATIONS) else None
+def serving_view(bundle: Bundle, map_dir: Path | None = None) -> ServingBundle:
+    """Return the serving view of a validated bundle (its tables read, sorted and indexed).
+
+    With ``map_dir``, the large tables are mapped from their Arrow copies there (written first
+    when missing); without, or when that folder cannot be written, read from Parquet.
+    """
+    mapped = mapped_copies(bundle, map_dir) if map_dir is not None else {}
+    scores = serving_table(bundle, SCORES, mapped)
+    store = serving_table(bundle, FEATURES, mapped)
+    has_explanations = bundle.has_table(EXPLANATIONS)
+    explanations = serving_table(bundle, EXPLANATIONS, mapped) if has_explanations else None
     peers: dict[tuple[str, str], pd.DataFrame] = {}
     if bundle.has_table(PEERS):
         for key, part in bundle.table(PEERS).groupby(["feature", "group"], sort=False):
@@ -179,21 +191,29 @@ def serving_view(bundle: Bundle) -> ServingBundle:
         peers=peers,
         numeric_store=numeric_columns(store, numeric),
         leaf_shap=leaf_shap(bundle.model),
+        mapped=mapped,
     )
 
 
-def load_serving_bundle(artifacts_dir: Path, version: str) -> ServingBundle:
+def load_serving_bundle(
+    artifacts_dir: Path, version: str, map_dir: Path | None = None
+) -> ServingBundle:
     """Open and validate one bundle of ARTIFACTS_DIR, then build its serving view."""
-    return serving_view(open_bundle(artifacts_dir, version))
+    return serving_view(open_bundle(artifacts_dir, version), map_dir)
 
 
 class BundleStore:
     """Hold the live bundle of one process and pick up a new one when CURRENT changes."""
 
     def __init__(
-        self, artifacts_dir: Path, check_seconds: float = 1.0, is_background: bool = False
+        self,
+        artifacts_dir: Path,
+        check_seconds: float = 1.0,
+        is_background: bool = False,
+        map_dir: Path | None = None,
     ) -> None:
         self.artifacts_dir = Path(artifacts_dir)
+        self.map_dir = map_dir  # where large tables are mapped from (None: read privately)
         self.check_seconds = check_seconds
         self.is_background = is_background  # load a new bundle in a thread, not in a request
         self._bundle: ServingBundle | None = None
@@ -271,7 +291,7 @@ class BundleStore:
         the other workers keep serving theirs.
         """
         try:
-            bundle = load_serving_bundle(self.artifacts_dir, name)
+            bundle = self._open(name)
         except Exception as exc:
             self._problem = f"bundle {name} could not be loaded: {exc}"
             logger.exception("bundle %s could not be loaded; keeping the previous one", name)
@@ -281,13 +301,19 @@ class BundleStore:
         self._bundle, self._problem = bundle, None
         self._tell_listeners(bundle)
 
+    def _open(self, version: str) -> ServingBundle:
+        """Load one bundle's serving view (its large tables mapped when ``map_dir`` is set)."""
+        if self.map_dir is None:
+            return load_serving_bundle(self.artifacts_dir, version)
+        return load_serving_bundle(self.artifacts_dir, version, self.map_dir)
+
     def _fall_back(self, broken: str) -> None:
         """Serve the newest other bundle that loads (versions sort by their creation time)."""
         for version in reversed(list_versions(self.artifacts_dir)):
             if version == broken:
                 continue
             try:
-                bundle = load_serving_bundle(self.artifacts_dir, version)
+                bundle = self._open(version)
             except Exception:
                 logger.warning("fallback bundle %s could not be loaded either", version)
                 continue

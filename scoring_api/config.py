@@ -24,6 +24,7 @@ from model_training.loan_terms import DEFAULT_ANNUAL_RATE
 from model_training.monitoring.indicators import DEFAULT_THRESHOLDS as LEVELS
 from model_training.monitoring.indicators import INDICATOR_NAMES, Threshold
 from scoring_api.errors import ConfigurationError
+from scoring_api.mapped_tables import default_map_dir
 
 MIN_SECRET_LENGTH = 32
 APP_ENVS = ("demo", "production", "test")
@@ -76,6 +77,8 @@ class Settings:
     request_buffer_bytes: int = 67_108_864  # request bytes a worker holds unfinished (else 503)
     session_minutes: int = 30
     bundle_check_seconds: float = 1.0
+    bundle_mapped_tables: bool = True  # large tables mapped from Arrow copies, shared by workers
+    bundle_map_dir: str = ""  # where those copies are written (empty: ARTIFACTS_DIR/.mapped)
     bundle_max_download_bytes: int = 1 << 30  # fetch-bundle: the archive as downloaded
     bundle_max_unpacked_bytes: int = 2 << 30  # fetch-bundle: the archive once decompressed
     bundle_fetch_seconds: float = 600.0  # fetch-bundle: download and unpack, all told
@@ -237,6 +240,17 @@ class Settings:
         if value not in LOG_FORMATS:
             raise ValueError(f"LOG_FORMAT must be json or text, got {value!r}.")
         return value
+
+    @property
+    def map_dir(self) -> Path | None:
+        """Return the folder of mapped bundle tables, or None when BUNDLE_MAPPED_TABLES is off."""
+        if not self.bundle_mapped_tables:
+            return None
+        return (
+            Path(self.bundle_map_dir)
+            if self.bundle_map_dir
+            else default_map_dir(self.artifacts_dir)
+        )
 
     @property
     def is_production(self) -> bool:

@@ -87,7 +87,12 @@ def create_app(
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     init_docs_index(app)
-    store = BundleStore(settings.artifacts_dir, settings.bundle_check_seconds, is_background=True)
+    store = BundleStore(
+        settings.artifacts_dir,
+        settings.bundle_check_seconds,
+        is_background=True,
+        map_dir=settings.map_dir,
+    )
     context.attach(app, settings, store)
     init_compression(app)  # first registered: its hook runs after every other one
     init_request_id(app)  # first: every later hook and log line has the request id

@@ -26,9 +26,14 @@ class ChallengerStore:
     """Hold the challenger bundle of one process, reloaded when CHALLENGER changes."""
 
     def __init__(
-        self, artifacts_dir: Path, check_seconds: float = 1.0, is_background: bool = True
+        self,
+        artifacts_dir: Path,
+        check_seconds: float = 1.0,
+        is_background: bool = True,
+        map_dir: Path | None = None,
     ) -> None:
         self.artifacts_dir = Path(artifacts_dir)
+        self.map_dir = map_dir  # where large tables are mapped from (None: read privately)
         self.check_seconds = check_seconds
         self.is_background = is_background  # load in a thread, never in a request
         self.problem: str | None = None  # why no challenger is scored, when one is named
@@ -109,7 +114,7 @@ class ChallengerStore:
     def _load(self, name: str) -> None:
         """Load the named bundle as the challenger, or log why not and score none in shadow."""
         try:
-            bundle = load_serving_bundle(self.artifacts_dir, name)
+            bundle = load_serving_bundle(self.artifacts_dir, name, self.map_dir)
         except Exception as exc:  # a broken challenger never touches serving
             self._note(f"bundle {name} could not be loaded: {exc}")
             return
@@ -122,6 +127,6 @@ def shadow_challenger_now(settings: Settings, champion_version: str) -> ServingB
     off, or it cannot be loaded: logged), for a command outside the server."""
     if not settings.shadow_scoring:
         return None
-    store = ChallengerStore(settings.artifacts_dir, is_background=False)
+    store = ChallengerStore(settings.artifacts_dir, is_background=False, map_dir=settings.map_dir)
     store.refresh(force=True)
     return store.challenger(champion_version)

@@ -226,7 +226,9 @@ def init_shadow(app: Flask, settings: Settings) -> ShadowScorer | None:
     """Score served scores in shadow when SHADOW_SCORING is on and a challenger is set."""
     if not settings.shadow_scoring:
         return None
-    challengers = ChallengerStore(settings.artifacts_dir, settings.bundle_check_seconds)
+    challengers = ChallengerStore(
+        settings.artifacts_dir, settings.bundle_check_seconds, map_dir=settings.map_dir
+    )
     counters = ShadowCounters(app.extensions.get(METRICS_KEY))
     scorer = ShadowScorer(app, challengers, settings.shadow_queue_size, counters)
     app.extensions[SHADOW_KEY] = scorer

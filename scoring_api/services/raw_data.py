@@ -92,8 +92,11 @@ class ApplicationColumns:
 
 def _numpy_column(column: pa.ChunkedArray, is_text: bool) -> np.ndarray:
     """Return an Arrow column as float64 numbers, or as objects sharing one ``str`` a level."""
-    if not is_text:
-        return pc.cast(column, pa.float64()).to_numpy()
+    if not is_text:  # float64 in one chunk without nulls (a mapped copy): a view, not a copy
+        if column.type != pa.float64():
+            column = pc.cast(column, pa.float64())
+        single = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+        return single.to_numpy(zero_copy_only=False)
     encoded = column.combine_chunks().dictionary_encode()
     levels = np.array([*encoded.dictionary.to_pylist(), None], dtype=object)
     return levels[encoded.indices.fill_null(-1).to_numpy()]
@@ -108,12 +111,13 @@ def application_columns(
     """
     present = set(data.column_names)
     client_ids = data["SK_ID_CURR"].to_numpy()
-    order = np.argsort(client_ids, kind="stable")
+    is_sorted = bool(np.all(client_ids[1:] >= client_ids[:-1]))
+    order = slice(None) if is_sorted else np.argsort(client_ids, kind="stable")
     columns = {}
     for name in names:
         is_text = name in text_columns
         if name in present:
-            values = _numpy_column(data[name], is_text)[order]
+            values = _numpy_column(data[name], is_text)[order]  # sorted: a view
         else:
             values = np.full(data.num_rows, None if is_text else np.nan)
         values.flags.writeable = False

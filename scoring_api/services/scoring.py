@@ -96,7 +96,7 @@ def _read_applications(bundle: ServingBundle) -> ApplicationColumns:
     """Read the application fields the features read from the bundle's applications table."""
     names = application_input_columns()
     held = set(bundle.source.table_columns(APPLICATIONS))
-    data = bundle.source.arrow_table(APPLICATIONS, ["SK_ID_CURR", *(n for n in names if n in held)])
+    data = bundle.arrow_table(APPLICATIONS, ["SK_ID_CURR", *(n for n in names if n in held)])
     return application_columns(data, names, _text_columns())
 
 

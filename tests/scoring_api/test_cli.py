@@ -117,6 +117,7 @@ COMMANDS = {
     "backup": "copy the SQLite database while serving (PostgreSQL: pg_dump)",
     "demo-accounts": "create or reset the demo accounts, print their passwords",
     "fetch-bundle": "download a bundle archive, check it and make it live",
+    "map-tables": "write the live bundle's mapped table copies the workers share",
     "outcomes": "record observed defaults from a CSV (SK_ID_CURR, outcome_date, defaulted)",
     "purge-events": "delete scoring events older than EVENTS_RETENTION_DAYS",
     "replay": "score a dataset's clients as dated scoring events (optional shift and outcomes)",
@@ -163,3 +164,26 @@ def test_demo_accounts_write_their_passwords_to_a_private_file(
     assert set(written) == {"demo-advisor", "demo-admin", "demo-client"}
     for username, password in written.items():
         assert f"{username:<14} {password}" in done.stdout
+
+
+def test_map_tables_writes_the_live_bundles_copies_once(tmp_path: Path, data_dir: Path) -> None:
+    env = {"ARTIFACTS_DIR": str(data_dir / "artifacts"), "BUNDLE_MAP_DIR": str(tmp_path / "m")}
+    done = run_cli(tmp_path, "map-tables", env=env)
+    assert done.returncode == 0, done.stderr
+    version = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    assert done.stdout.startswith(f"Mapped copies of bundle {version} in {tmp_path / 'm'}")
+    copies = sorted((tmp_path / "m" / version).glob("*.arrow"))
+    assert [p.name.split("-")[0] for p in copies] == [
+        "applications",
+        "explanations",
+        "features",
+        "scores",
+    ]
+    again = run_cli(tmp_path, "map-tables", env=env)
+    assert again.returncode == 0, again.stderr
+    assert sorted((tmp_path / "m" / version).glob("*.arrow")) == copies
+
+
+def test_map_tables_does_nothing_when_mapping_is_off(tmp_path: Path) -> None:
+    done = run_cli(tmp_path, "map-tables", env={"BUNDLE_MAPPED_TABLES": "false"})
+    assert (done.returncode, done.stdout) == (0, "BUNDLE_MAPPED_TABLES is off: nothing to write.\n")

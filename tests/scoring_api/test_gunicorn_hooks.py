@@ -43,6 +43,43 @@ def test_a_new_worker_loads_the_live_bundle_before_serving(
     assert refreshed == [True]
 
 
+class Arbiter:
+    """The part of gunicorn's master the hooks read: its log."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+        self.log = self
+
+    def info(self, message: str, *args: object) -> None:
+        self.lines.append(("info", message % args))
+
+    def warning(self, message: str, *args: object) -> None:
+        self.lines.append(("warning", message % args))
+
+
+def test_the_master_writes_the_mapped_tables_before_the_workers_start(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTIFACTS_DIR", str(data_dir / "artifacts"))
+    monkeypatch.setenv("BUNDLE_MAP_DIR", str(tmp_path / "maps"))
+    master = Arbiter()
+    runpy.run_path(str(ROOT / "gunicorn.conf.py"))["when_ready"](master)
+    version = (data_dir / "artifacts" / "CURRENT").read_text().strip()
+    assert len(list((tmp_path / "maps" / version).glob("*.arrow"))) == 4
+    assert master.lines[0][0] == "info"
+    assert master.lines[0][1].startswith(f"Mapped copies of bundle {version}")
+
+
+def test_a_failed_mapping_is_logged_and_the_workers_start_anyway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTIFACTS_DIR", str(tmp_path / "no-bundles"))
+    master = Arbiter()
+    runpy.run_path(str(ROOT / "gunicorn.conf.py"))["when_ready"](master)
+    assert master.lines[0][0] == "warning"
+    assert master.lines[0][1].startswith("map-tables failed: error:")
+
+
 def test_sigterm_writes_every_buffered_audit_row_and_log_line(
     data_dir: Path, client_ids: list[int], tmp_path: Path
 ) -> None:
