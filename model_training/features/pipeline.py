@@ -6,6 +6,7 @@ ifelse, cast, isin, fill_null, arithmetic); DuckDB is only the embedded engine t
 
 from __future__ import annotations
 
+import tempfile
 import time
 import warnings
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 import ibis
 from ibis.expr import types as ir
 
-from model_training.config import VALIDATED_SUBDIR
+from model_training.config import VALIDATED_SUBDIR, DuckDBSettings
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.data.loader.sources import OPTIONAL_TABLES
 from model_training.data.schema import DATA_TABLES
@@ -126,7 +127,15 @@ def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureRepo
 
 def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, int, int, int]:
     """Build the expression, write the store; return its path, rows, test rows, features."""
-    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=False)
+    duckdb_settings = DuckDBSettings.from_env()
+    spill = tempfile.TemporaryDirectory(
+        prefix=".duckdb-spill-", dir=duckdb_settings.spill_parent(data_dir)
+    )
+    con = ibis.duckdb.connect(
+        memory_limit=duckdb_settings.memory_for(MEMORY_LIMIT),
+        temp_directory=spill.name,
+        preserve_insertion_order=False,
+    )
     try:
         tables = _read_tables(con, data_dir)
         expression = build_feature_table(tables)
@@ -148,4 +157,5 @@ def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, i
         output, n_rows, n_test = write_feature_store(data_dir, write, feature_dtypes, fingerprint)
     finally:
         con.disconnect()
+        spill.cleanup()
     return output, n_rows, n_test, len(feature_dtypes)
