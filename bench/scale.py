@@ -99,12 +99,13 @@ def run_stage(stage: str, scale: float, folder: Path, log: Path) -> dict:
     }
 
 
-def run_scale(scale: float, out: Path) -> dict[str, dict]:
-    """Run the three stages at one scale into OUT/x<scale>; return each stage's figures."""
+def run_scale(scale: float, out: Path, stages: list[str]) -> dict[str, dict]:
+    """Run the stages at one scale into OUT/x<scale>; return each stage's figures."""
     folder = out / f"x{scale:g}"
-    shutil.rmtree(folder, ignore_errors=True)
+    if "synth" in stages:
+        shutil.rmtree(folder, ignore_errors=True)
     results = {}
-    for stage in STAGES:
+    for stage in stages:
         results[stage] = run_stage(stage, scale, folder, out / f"x{scale:g}-{stage}.log")
         print(f"{scale:g}x {stage:<9} {_line(results[stage])}", flush=True)
     return results
@@ -123,12 +124,16 @@ def main() -> int:
     parser.add_argument("--scales", nargs="+", type=float, default=[1.0, 10.0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
     parser.add_argument("--delete", action="store_true", help="delete each folder after its run")
+    parser.add_argument(
+        "--stages", nargs="+", choices=STAGES, default=list(STAGES), help="(again on kept data)"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    print(f"load average at start: {os.getloadavg()}", flush=True)
+    settings = {k: v for k, v in os.environ.items() if k.startswith("DUCKDB_")}
+    print(f"load average at start: {os.getloadavg()}, settings {settings}", flush=True)
     runs = {}
     for scale in args.scales:
-        runs[scale] = run_scale(scale, args.out)
+        runs[scale] = run_scale(scale, args.out, args.stages)
         if args.delete:
             shutil.rmtree(args.out / f"x{scale:g}", ignore_errors=True)
     print(f"load average at end: {os.getloadavg()}")
@@ -136,7 +141,7 @@ def main() -> int:
     for scale in others:
         factor = scale / base
         print(f"ratios {scale:g}x / {base:g}x (linear = {factor:g}):")
-        for stage in STAGES:
+        for stage in args.stages:
             ours, theirs = runs[scale][stage], runs[base][stage]
             time_ratio = ours["seconds"] / theirs["seconds"]
             memory_ratio = ours["peak_gib"] / theirs["peak_gib"]
@@ -147,7 +152,9 @@ def main() -> int:
                 )
                 verdict = "  targets met" if met else "  targets NOT met"
             print(f"  {stage:<9} time {time_ratio:5.2f}  memory {memory_ratio:5.2f}{verdict}")
-    (args.out / "scale.json").write_text(json.dumps({str(k): v for k, v in runs.items()}))
+    (args.out / f"scale-{'-'.join(args.stages)}.json").write_text(
+        json.dumps({str(k): v for k, v in runs.items()})
+    )
     return 0
 
 

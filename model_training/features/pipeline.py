@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import ibis
 from ibis.expr import types as ir
 
@@ -20,7 +21,7 @@ from model_training.config import VALIDATED_SUBDIR, DuckDBSettings
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.data.loader.sources import OPTIONAL_TABLES
 from model_training.data.schema import DATA_TABLES
-from model_training.errors import MissingInputError
+from model_training.errors import MissingInputError, ModelTrainingError
 from model_training.features import ops
 from model_training.features.application import application_columns
 from model_training.features.balances import build_card_features, build_pos_features
@@ -131,8 +132,9 @@ def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, i
     spill = tempfile.TemporaryDirectory(
         prefix=".duckdb-spill-", dir=duckdb_settings.spill_parent(data_dir)
     )
+    memory_limit = duckdb_settings.memory_for(MEMORY_LIMIT)
     con = ibis.duckdb.connect(
-        memory_limit=duckdb_settings.memory_for(MEMORY_LIMIT),
+        memory_limit=memory_limit,
         temp_directory=spill.name,
         preserve_insertion_order=False,
     )
@@ -155,6 +157,12 @@ def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, i
             name: dtype for name, dtype in expression.schema().items() if name not in KEY_COLUMNS
         }
         output, n_rows, n_test = write_feature_store(data_dir, write, feature_dtypes, fingerprint)
+    except duckdb.OutOfMemoryException as exc:
+        raise ModelTrainingError(
+            f"features: DuckDB needed more than its memory limit ({memory_limit}) for the data "
+            f"of {data_dir}. Raise DUCKDB_MEMORY_LIMIT (ten times Kaggle's size needs 8GB), "
+            f"or free memory on the machine. DuckDB said: {str(exc).splitlines()[0]}"
+        ) from exc
     finally:
         con.disconnect()
         spill.cleanup()

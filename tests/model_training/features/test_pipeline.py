@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
+from ibis.backends.duckdb import Backend as DuckDBBackend
 
+from model_training.cli import main
 from model_training.errors import MissingInputError
 from model_training.features import (
     build_features,
@@ -150,3 +153,19 @@ def test_duckdb_settings_bound_memory_and_spill_into_a_folder_removed_after(
     assert Path(seen["spill"]).parent == spill_parent
     assert Path(seen["spill"]).name.startswith(".duckdb-spill-")
     assert not Path(seen["spill"]).exists()
+
+
+def test_running_out_of_duckdb_memory_says_which_setting_to_raise(
+    tiny_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def out_of_memory(*args: object, **kwargs: object) -> None:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "300MB")
+    monkeypatch.setattr(DuckDBBackend, "to_parquet", out_of_memory)
+    assert main(["features", "--data-dir", str(tiny_dir), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "memory limit (300MB)" in err
+    assert "Raise DUCKDB_MEMORY_LIMIT" in err
+    assert "Traceback" not in err
+    assert not (tiny_dir / "features").exists()
