@@ -19,12 +19,18 @@ logger = logging.getLogger(__name__)
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    from model_training.data.synth import generate_dataset  # noqa: PLC0415 (fast --help)
+    from model_training.data.synth import (  # noqa: PLC0415 (fast --help)
+        applications_for_scale,
+        generate_dataset,
+    )
 
-    if args.applications is None and not args.full:
-        raise ModelTrainingError("synth: give --applications N or --full.")
+    if args.applications is None and args.scale is None and not args.full:
+        raise ModelTrainingError("synth: give --applications N, --scale X or --full.")
+    applications = args.applications
+    if args.scale is not None:
+        applications = applications_for_scale(args.scale)
     report = generate_dataset(
-        n_applications=args.applications,
+        n_applications=applications,
         out_dir=Path(args.out),
         seed=args.seed,
         file_format=args.format,
@@ -189,8 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the ten Kaggle Home Credit files with realistic, learnable signal. "
         "The true probability of default of every client goes to DIR/_truth/oracle.parquet.",
     )
-    synth.add_argument("--applications", type=int, help="number of train applications (N)")
-    synth.add_argument("--full", action="store_true", help="Kaggle's row counts (307,511 train)")
+    size = synth.add_mutually_exclusive_group()
+    size.add_argument("--applications", type=int, help="number of train applications (N)")
+    size.add_argument("--full", action="store_true", help="Kaggle's row counts (307,511 train)")
+    size.add_argument(
+        "--scale",
+        type=float,
+        metavar="X",
+        help="X times Kaggle's row counts, history tables in proportion (0 < X <= 10; 1 = "
+        "--full, 10 = 3,075,110 train applications and about 600 M history rows: use "
+        "--format parquet, see docs/training.md#scaling)",
+    )
     synth.add_argument("--out", default=DEFAULT_DATA_DIR, help="output directory (%(default)s)")
     synth.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (%(default)s)")
     synth.add_argument("--format", choices=("csv", "parquet"), default="csv", help="file format")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from model_training.errors import ModelTrainingError
 
@@ -49,6 +51,38 @@ class InputLimits:
                 )
             values[name.removeprefix("LOADER_").lower()] = value
         return cls(**values)
+
+
+DUCKDB_MEMORY_PATTERN = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DuckDBSettings:
+    """DuckDB's memory cap and spill folder in `validate` and `features` (DUCKDB_*)."""
+
+    memory_limit: str = ""  # empty: each command's own default
+    temp_dir: str = ""  # empty: a folder inside the data directory
+
+    def memory_for(self, default: str) -> str:
+        """Return the memory limit to give DuckDB, ``default`` when none is set."""
+        return self.memory_limit or default
+
+    def spill_parent(self, default: Path) -> Path:
+        """Return the folder under which DuckDB spills, ``default`` when none is set."""
+        return Path(self.temp_dir) if self.temp_dir else default
+
+    @classmethod
+    def from_env(cls) -> DuckDBSettings:
+        """Read DUCKDB_MEMORY_LIMIT and DUCKDB_TEMP_DIR."""
+        memory = os.environ.get("DUCKDB_MEMORY_LIMIT", "").strip()
+        if memory and not DUCKDB_MEMORY_PATTERN.fullmatch(memory):
+            raise ModelTrainingError(
+                f"DUCKDB_MEMORY_LIMIT must be an amount such as 4GB or 8GiB, got {memory!r}."
+            )
+        temp_dir = os.environ.get("DUCKDB_TEMP_DIR", "").strip()
+        if temp_dir and not Path(temp_dir).is_dir():
+            raise ModelTrainingError(f"DUCKDB_TEMP_DIR {temp_dir!r} is not a folder.")
+        return cls(memory, temp_dir)
 
 
 DEFAULT_MLFLOW_MODEL_NAME = "pret-a-depenser-scoring"

@@ -6,20 +6,22 @@ ifelse, cast, isin, fill_null, arithmetic); DuckDB is only the embedded engine t
 
 from __future__ import annotations
 
+import tempfile
 import time
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import ibis
 from ibis.expr import types as ir
 
-from model_training.config import VALIDATED_SUBDIR
+from model_training.config import VALIDATED_SUBDIR, DuckDBSettings
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.data.loader.sources import OPTIONAL_TABLES
 from model_training.data.schema import DATA_TABLES
-from model_training.errors import MissingInputError
+from model_training.errors import MissingInputError, ModelTrainingError
 from model_training.features import ops
 from model_training.features.application import application_columns
 from model_training.features.balances import build_card_features, build_pos_features
@@ -126,7 +128,16 @@ def build_features(data_dir: Path, *, show_progress: bool = True) -> FeatureRepo
 
 def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, int, int, int]:
     """Build the expression, write the store; return its path, rows, test rows, features."""
-    con = ibis.duckdb.connect(memory_limit=MEMORY_LIMIT, preserve_insertion_order=False)
+    duckdb_settings = DuckDBSettings.from_env()
+    spill = tempfile.TemporaryDirectory(
+        prefix=".duckdb-spill-", dir=duckdb_settings.spill_parent(data_dir)
+    )
+    memory_limit = duckdb_settings.memory_for(MEMORY_LIMIT)
+    con = ibis.duckdb.connect(
+        memory_limit=memory_limit,
+        temp_directory=spill.name,
+        preserve_insertion_order=False,
+    )
     try:
         tables = _read_tables(con, data_dir)
         expression = build_feature_table(tables)
@@ -146,6 +157,13 @@ def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, i
             name: dtype for name, dtype in expression.schema().items() if name not in KEY_COLUMNS
         }
         output, n_rows, n_test = write_feature_store(data_dir, write, feature_dtypes, fingerprint)
+    except duckdb.OutOfMemoryException as exc:
+        raise ModelTrainingError(
+            f"features: DuckDB needed more than its memory limit ({memory_limit}) for the data "
+            f"of {data_dir}. Raise DUCKDB_MEMORY_LIMIT (ten times Kaggle's size needs 8GB), "
+            f"or free memory on the machine. DuckDB said: {str(exc).splitlines()[0]}"
+        ) from exc
     finally:
         con.disconnect()
+        spill.cleanup()
     return output, n_rows, n_test, len(feature_dtypes)

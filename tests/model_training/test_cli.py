@@ -36,7 +36,7 @@ def test_each_command_has_help(command: str, capsys: pytest.CaptureFixture[str])
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["synth", "--out", "x"], "give --applications N or --full"),
+        (["synth", "--out", "x"], "give --applications N, --scale X or --full"),
         (["synth", "--applications", "0", "--out", "x"], "between 1 and"),
     ],
 )

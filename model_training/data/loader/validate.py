@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -13,7 +14,7 @@ from pathlib import Path
 import duckdb
 from rich.progress import Progress
 
-from model_training.config import VALIDATED_SUBDIR, InputLimits
+from model_training.config import VALIDATED_SUBDIR, DuckDBSettings, InputLimits
 from model_training.data.loader import checks, references
 from model_training.data.loader.csv_reader import load_csv
 from model_training.data.loader.description import load_description
@@ -48,15 +49,18 @@ def validate_data_dir(
     data_dir: Path,
     *,
     max_problems: int = 50,
-    memory_limit: str = MEMORY_LIMIT,
+    memory_limit: str | None = None,
     threads: int | None = None,
     show_progress: bool | None = None,
     limits: InputLimits | None = None,
 ) -> ValidationReport:
     """Check every table of ``data_dir`` and write its typed copy to ``data_dir/validated``.
 
-    ``limits`` bound what is read of each file (default: the LOADER_MAX_* settings).
+    ``limits`` bound what is read of each file (default: the LOADER_MAX_* settings);
+    ``memory_limit`` caps DuckDB (default: DUCKDB_MEMORY_LIMIT, else ``MEMORY_LIMIT``).
     """
+    duckdb_settings = DuckDBSettings.from_env()
+    memory_limit = memory_limit or duckdb_settings.memory_for(MEMORY_LIMIT)
     started = time.perf_counter()
     findings = Findings(max_problems=max_problems)
     sources, notes = find_sources(data_dir, limits or InputLimits.from_env())
@@ -126,11 +130,15 @@ def _stage(
     """Load, check and fingerprint every table into the staging directory (timing each step)."""
     work = staging / "_work"
     work.mkdir()
+    # DuckDB spills inside the staging folder, or under DUCKDB_TEMP_DIR when it is set
+    spill = Path(
+        tempfile.mkdtemp(prefix=".duckdb-spill-", dir=DuckDBSettings.from_env().spill_parent(work))
+    )
     n_threads = threads or os.cpu_count() or 1
     config: dict[str, str | bool | int | float | list[str]] = {
         "memory_limit": memory_limit,
         "threads": n_threads,
-        "temp_directory": str(work / "spill"),
+        "temp_directory": str(spill),
         "preserve_insertion_order": True,
     }
     description = data_dir / DESCRIPTION_FILE
@@ -171,6 +179,7 @@ def _stage(
             steps["check across tables"] = time.perf_counter() - clock
         finally:
             con.close()
+            shutil.rmtree(spill, ignore_errors=True)
         _raise_if_errors(findings)
         shutil.rmtree(work)
         results = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
@@ -23,14 +24,15 @@ from model_training.data.synth.clients import draw_clients
 from model_training.data.synth.regions import Regions
 from model_training.data.synth.risk import solve_intercept
 from model_training.data.synth.sampling import sigmoid
-from model_training.data.synth.writer import TableWriter
+from model_training.data.synth.writer import OracleWriter, TableWriter
 from model_training.errors import ModelTrainingError
 
 KAGGLE_TRAIN, KAGGLE_TEST = 307_511, 48_744
 FIRST_SK_ID_CURR, FIRST_SK_ID_BUREAU, FIRST_SK_ID_PREV = 100_001, 5_000_000, 1_000_001
 CHUNK_CLIENTS = 25_000
 PILOT_CLIENTS = 40_000
-MAX_APPLICATIONS = 10 * KAGGLE_TRAIN
+MAX_SCALE = 10
+MAX_APPLICATIONS = MAX_SCALE * KAGGLE_TRAIN
 
 
 @dataclass
@@ -64,13 +66,24 @@ def _intercept(seed: int, regions: Regions) -> float:
     return solve_intercept(pilot.logits["application_train"])
 
 
+def applications_for_scale(scale: float) -> int:
+    """Return the train applications of ``scale`` times Kaggle's (1: 307,511; at most 10)."""
+    n_train = round(scale * KAGGLE_TRAIN) if math.isfinite(scale) else 0
+    if not (0 < scale <= MAX_SCALE and n_train >= 1):
+        raise ModelTrainingError(
+            f"synth --scale must be above 0 and at most {MAX_SCALE:g} (times Kaggle's "
+            f"{KAGGLE_TRAIN:,} train applications, at least one), got {scale!r}."
+        )
+    return n_train
+
+
 def _check_arguments(n_applications: int | None, file_format: str, full: bool) -> int:
     if full:
         return KAGGLE_TRAIN
     if n_applications is None or not 1 <= n_applications <= MAX_APPLICATIONS:
         raise ModelTrainingError(
             f"synth --applications must be between 1 and {MAX_APPLICATIONS:,}, "
-            f"got {n_applications!r}. Use --full for Kaggle's size."
+            f"got {n_applications!r}. Use --full or --scale 1 for Kaggle's size."
         )
     if file_format not in ("csv", "parquet"):
         raise ModelTrainingError(f"synth --format must be csv or parquet, got {file_format!r}.")
@@ -120,7 +133,9 @@ def _generate(
     regions = Regions.draw(setup, table("application_train"))
     intercept = _intercept(seed, regions)
     writers = {name: TableWriter(table(name), work) for name in DATA_TABLES}
-    oracle_parts: list[pa.Table] = []
+    staged = work / "final"
+    (staged / TRUTH_SUBDIR).mkdir(parents=True)
+    oracle = OracleWriter(staged / TRUTH_SUBDIR / "oracle.parquet")
     next_bureau, next_prev = FIRST_SK_ID_BUREAU, FIRST_SK_ID_PREV
     n_chunks = -(-n_total // chunk_clients)
     columns = [
@@ -137,6 +152,7 @@ def _generate(
             clients = draw_clients(rng, FIRST_SK_ID_CURR + positions, is_test_all[positions])
             chunk = simulate_chunk(rng, clients, regions, next_bureau, next_prev)
             next_bureau, next_prev = chunk.next_bureau, chunk.next_prev
+            oracle_parts = []
             for split in SPLITS:
                 probability = sigmoid(chunk.logits[split] + intercept)
                 target = (rng.random(len(probability)) < probability).astype(np.int64)
@@ -144,10 +160,12 @@ def _generate(
                     chunk.tables[split]["TARGET"] = target
                 is_test = split == "application_test"
                 oracle_parts.append(_oracle(chunk.ids[split], is_test, probability, target))
+            oracle.append(pa.concat_tables(oracle_parts))
             for name, cols in chunk.tables.items():
                 writers[name].append(cols)
                 progress.advance(tasks[name])
-        report = _finish(writers, oracle_parts, out_dir, work, file_format, progress)
+        oracle.close()
+        report = _finish(writers, oracle, out_dir, staged, file_format, progress)
     return report
 
 
@@ -167,39 +185,37 @@ def _oracle(
 
 def _finish(
     writers: dict[str, TableWriter],
-    oracle_parts: list[pa.Table],
+    oracle: OracleWriter,
     out_dir: Path,
-    work: Path,
+    staged: Path,
     file_format: str,
     progress: Progress,
 ) -> SynthReport:
-    """Write the final files into the work folder, then move them into place."""
+    """Write the final files into the staging folder, then move them into place."""
     suffix = ".csv" if file_format == "csv" else ".parquet"
-    staged = work / "final"
-    (staged / TRUTH_SUBDIR).mkdir(parents=True)
     report = SynthReport(out_dir)
     con = duckdb.connect()
     con.execute(f"SET threads = {os.cpu_count() or 2}; SET memory_limit = '3GB'")
-    con.execute(f"SET temp_directory = '{work / 'duckdb.tmp'}'")
+    con.execute(f"SET temp_directory = '{staged.parent / 'duckdb.tmp'}'")
     writing = progress.add_task("writing files", total=len(writers) + 2)
     for name, writer in writers.items():
         writer.finish(staged / f"{name}{suffix}", file_format, con)
         report.rows[f"{name}{suffix}"] = writer.n_rows
         progress.advance(writing)
-    oracle = pa.concat_tables(oracle_parts).sort_by("SK_ID_CURR")
-    pq.write_table(oracle, staged / TRUTH_SUBDIR / "oracle.parquet")
-    test_ids = oracle.filter(oracle["is_test"])["SK_ID_CURR"]
-    submission = pa.table({"SK_ID_CURR": test_ids, "TARGET": pa.array(np.full(len(test_ids), 0.5))})
+    # the test ids alone (a seventh of the clients, 8 bytes each), read back from the oracle
+    test_ids = pq.read_table(
+        oracle.target, columns=["SK_ID_CURR"], filters=[("is_test", "=", True)]
+    )
+    submission = test_ids.append_column("TARGET", pa.array(np.full(test_ids.num_rows, 0.5)))
     con.register("submission", submission)
     options = "HEADER, DELIMITER ',', NEW_LINE '\\r\\n'" if suffix == ".csv" else "FORMAT parquet"
     con.execute(f"COPY submission TO '{staged / ('sample_submission' + suffix)}' ({options})")
-    report.rows[f"sample_submission{suffix}"] = len(test_ids)
+    report.rows[f"sample_submission{suffix}"] = test_ids.num_rows
     write_description_file(staged / DESCRIPTION_FILE)
     report.rows[DESCRIPTION_FILE] = 219
     progress.advance(writing, 2)
     con.close()
-    train = oracle.filter(pa.compute.invert(oracle["is_test"]))
-    report.target_rate = float(np.mean(train["TARGET"].to_numpy())) if train.num_rows else 0.0
+    report.target_rate = oracle.target_rate
     for path in sorted(staged.rglob("*")):
         if path.is_file():
             dest = out_dir / path.relative_to(staged)

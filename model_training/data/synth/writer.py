@@ -1,4 +1,5 @@
-"""Write generated chunks as Parquet parts, then each table once, as Kaggle writes it."""
+"""Write generated chunks as Parquet parts, then each table once, as Kaggle writes it; stream
+the oracle."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from model_training.data.schema import TableSpec
 
 ARROW_TYPES = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+ORACLE_ROW_GROUP = 1 << 20  # rows; pyarrow's default row group size
 
 
 def to_arrow(spec: TableSpec, columns: dict[str, np.ndarray]) -> pa.Table:
@@ -59,3 +62,52 @@ class TableWriter:
         con.execute(f"COPY ({source}) TO '{target}' ({options})")
         shutil.rmtree(self.parts_dir)
         return target
+
+
+class OracleWriter:
+    """Stream the true probabilities to ``_truth/oracle.parquet``, sorted by SK_ID_CURR.
+
+    Chunks cover increasing ranges of clients, so sorting each chunk sorts the file; rows are
+    written in row groups of ``ORACLE_ROW_GROUP`` (pyarrow's default), the same file as one
+    ``pq.write_table`` of every row, without holding them all.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.pending: list[pa.Table] = []
+        self.n_pending = 0
+        self.writer: pq.ParquetWriter | None = None
+        self.n_train = 0
+        self.n_train_defaults = 0
+
+    def append(self, chunk: pa.Table) -> None:
+        """Add one chunk's oracle rows (train and test, any order)."""
+        chunk = chunk.sort_by("SK_ID_CURR")
+        train = pc.invert(chunk["is_test"])
+        self.n_train += pc.sum(train.cast(pa.int64())).as_py() or 0
+        self.n_train_defaults += pc.sum(chunk.filter(train)["TARGET"]).as_py() or 0
+        self.pending.append(chunk)
+        self.n_pending += chunk.num_rows
+        while self.n_pending >= ORACLE_ROW_GROUP:
+            self._write(ORACLE_ROW_GROUP)
+
+    def close(self) -> None:
+        """Write the rows left and close the file (an empty file when no row came)."""
+        if self.pending and (self.n_pending or self.writer is None):
+            self._write(self.n_pending)
+        if self.writer is not None:
+            self.writer.close()
+
+    @property
+    def target_rate(self) -> float:
+        """Return the default rate of the train clients written so far."""
+        return self.n_train_defaults / self.n_train if self.n_train else 0.0
+
+    def _write(self, n_rows: int) -> None:
+        """Write the first ``n_rows`` pending rows as one row group."""
+        pending = pa.concat_tables(self.pending)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.target, pending.schema)
+        self.writer.write_table(pending.slice(0, n_rows), row_group_size=ORACLE_ROW_GROUP)
+        rest = pending.slice(n_rows)
+        self.pending, self.n_pending = [rest], rest.num_rows

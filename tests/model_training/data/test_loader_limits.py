@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
 
 from model_training.cli import main
@@ -229,3 +231,31 @@ def test_default_limits_fit_the_kaggle_files(monkeypatch: pytest.MonkeyPatch) ->
     limits = InputLimits.from_env()
     assert limits.max_input_bytes > 700_000_000 * 2  # installments_payments.csv, with room
     assert limits.max_line_bytes == 131_072  # Kaggle's longest line is about 2 KB
+
+
+@pytest.mark.parametrize("temp_dir_set", [False, True])
+def test_duckdb_memory_and_spill_folder_come_from_the_settings(
+    fake_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_dir_set: bool
+) -> None:
+    configs: list[dict] = []
+    connect = duckdb.connect
+
+    def spy(*args: Any, **kwargs: Any) -> duckdb.DuckDBPyConnection:
+        config = kwargs.get("config") or {}
+        if "temp_directory" in config:
+            configs.append(dict(config))
+        return connect(*args, **kwargs)
+
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "700MB")
+    if temp_dir_set:
+        monkeypatch.setenv("DUCKDB_TEMP_DIR", str(tmp_path))
+    monkeypatch.setattr(duckdb, "connect", spy)
+    validate_data_dir(fake_data_dir, show_progress=False)
+    assert [c["memory_limit"] for c in configs] == ["700MB"]
+    spill = Path(str(configs[0]["temp_directory"]))
+    assert spill.name.startswith(".duckdb-spill-")
+    assert not spill.exists()
+    if temp_dir_set:
+        assert spill.parent == tmp_path
+    else:  # inside the staging folder of validated/
+        assert fake_data_dir in spill.parents

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
+from ibis.backends.duckdb import Backend as DuckDBBackend
 
+from model_training.cli import main
 from model_training.errors import MissingInputError
 from model_training.features import (
     build_features,
@@ -16,6 +19,7 @@ from model_training.features import (
     load_feature_metadata,
     load_features,
 )
+from model_training.features import pipeline as pipeline_module
 from model_training.features import store as store_module
 
 
@@ -123,3 +127,45 @@ def test_failed_run_leaves_previous_features_untouched(
         build_features(tiny_dir, show_progress=False)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert [p.name for p in tiny_dir.iterdir() if p.name.startswith(".features")] == []
+
+
+@pytest.mark.parametrize("temp_dir_set", [False, True])
+def test_duckdb_settings_bound_memory_and_spill_into_a_folder_removed_after(
+    tiny_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_dir_set: bool
+) -> None:
+    seen: dict[str, str] = {}
+    connect = pipeline_module.ibis.duckdb.connect
+
+    def spy(**kwargs: object) -> object:
+        backend = connect(**kwargs)
+        query = "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        seen["memory"], seen["spill"] = backend.con.execute(query).fetchone()
+        return backend
+
+    spill_parent = tmp_path / "spill" if temp_dir_set else tiny_dir
+    spill_parent.mkdir(exist_ok=True)
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "300MB")
+    if temp_dir_set:
+        monkeypatch.setenv("DUCKDB_TEMP_DIR", str(spill_parent))
+    monkeypatch.setattr(pipeline_module.ibis.duckdb, "connect", spy)
+    build_features(tiny_dir, show_progress=False)
+    assert seen["memory"] == "286.1 MiB"  # 300 MB as DuckDB reports it
+    assert Path(seen["spill"]).parent == spill_parent
+    assert Path(seen["spill"]).name.startswith(".duckdb-spill-")
+    assert not Path(seen["spill"]).exists()
+
+
+def test_running_out_of_duckdb_memory_says_which_setting_to_raise(
+    tiny_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def out_of_memory(*args: object, **kwargs: object) -> None:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+
+    monkeypatch.setenv("DUCKDB_MEMORY_LIMIT", "300MB")
+    monkeypatch.setattr(DuckDBBackend, "to_parquet", out_of_memory)
+    assert main(["features", "--data-dir", str(tiny_dir), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "memory limit (300MB)" in err
+    assert "Raise DUCKDB_MEMORY_LIMIT" in err
+    assert "Traceback" not in err
+    assert not (tiny_dir / "features").exists()
