@@ -73,6 +73,9 @@ class TrackingSettings:
         return cls(os.environ.get("MLFLOW_TRACKING_URI", "").strip(), name)
 
 
+# Where `features` and `score` run (docs/spark.md); the first of each is the default.
+FEATURE_ENGINES: tuple[str, ...] = ("duckdb", "spark")
+SCORE_ENGINES: tuple[str, ...] = ("local", "spark")
 DEFAULT_SPARK_MASTER = "local[2]"
 DEFAULT_SPARK_DRIVER_MEMORY = "4g"
 

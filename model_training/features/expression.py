@@ -84,8 +84,6 @@ def build_feature_table(tables: dict[str, ir.Table]) -> ir.Table:
         counts += [c for c in aggregates.columns if c != "SK_ID_CURR" and schema[c].is_integer()]
     # Counts are non-missing 64-bit integers on every engine (DuckDB sums counts as 128-bit
     # integers, which it writes to Parquet as doubles; the cast makes them int64 there too).
-    joined = joined.mutate(
-        **{name: joined[name].fill_null(0).cast(COUNT_DTYPE) for name in counts}
-    )
+    joined = joined.mutate(**{name: joined[name].fill_null(0).cast(COUNT_DTYPE) for name in counts})
     joined = joined.mutate(**cross_table_features(joined))
     return joined.order_by("SK_ID_CURR")

@@ -11,10 +11,10 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
 
 import ibis
 
+from model_training.config import FEATURE_ENGINES
 from model_training.data.loader.progress import make_progress, run_with_progress
 from model_training.features.expression import build_feature_table, read_tables
 from model_training.features.report import FeatureReport
@@ -25,8 +25,6 @@ from model_training.features.store import (
     write_feature_store,
 )
 
-Engine = Literal["duckdb", "spark"]
-ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
 MEMORY_LIMIT = "4GB"
 # Ibis 12.0.0 still calls DuckDB 2.0 methods that DuckDB deprecates (fetch_arrow_table...)
 DUCKDB_DEPRECATIONS = r".* is deprecated, use .* instead"
@@ -41,7 +39,7 @@ def _quiet_duckdb_deprecations() -> Iterator[None]:
 
 
 def build_features(
-    data_dir: Path, *, show_progress: bool = True, engine: Engine = "duckdb"
+    data_dir: Path, *, show_progress: bool = True, engine: str = FEATURE_ENGINES[0]
 ) -> FeatureReport:
     """Build DATA_DIR/features/ (features.parquet + features.json) from DATA_DIR/validated."""
     started = time.perf_counter()

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import ibis
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from model_training.data.loader.progress import make_progress
@@ -21,12 +22,12 @@ from model_training.spark.session import spark_session
 PARTS_SUBDIR = ".spark-parts"
 
 
-def _merge_parts(parts: Path, out: Path, schema: object) -> None:
+def _merge_parts(parts: Path, out: Path, schema: pa.Schema) -> None:
     """Stream Spark's part files, in partition order, into one Parquet file of ``schema``."""
-    with pq.ParquetWriter(out, schema) as writer:  # type: ignore[arg-type] (a pyarrow schema)
+    with pq.ParquetWriter(out, schema) as writer:
         for part in sorted(parts.glob("part-*.parquet")):
             for batch in pq.ParquetFile(part).iter_batches():
-                writer.write_batch(batch.select(schema.names).cast(schema))  # type: ignore[attr-defined]
+                writer.write_batch(batch.select(schema.names).cast(schema))
 
 
 def run_on_spark(

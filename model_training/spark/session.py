@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
 
 from pyspark.sql import SparkSession
 
@@ -29,10 +31,10 @@ def spark_session(settings: SparkSettings | None = None) -> SparkSession:
         logger.info("Spark Connect session on %s", settings.remote)
         return builder.remote(settings.remote).getOrCreate()
     logger.info("Spark session on %s", settings.master)
-    session = (
-        builder.master(settings.master)
-        .config("spark.driver.memory", settings.driver_memory)
-        .getOrCreate()
-    )
+    builder = builder.master(settings.master).config("spark.driver.memory", settings.driver_memory)
+    if settings.master.startswith("local"):  # the Python workers run this interpreter
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel(QUIET_LOG_LEVEL)
+    logging.getLogger("py4j").setLevel(logging.WARNING)  # its INFO lines say nothing useful
     return session
