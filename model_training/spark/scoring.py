@@ -8,10 +8,13 @@ cluster, install the project on the workers (or ship it: ``spark-submit --py-fil
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from pyspark.sql import SparkSession
 
 from model_training.config import SparkSettings
@@ -19,6 +22,10 @@ from model_training.config import SparkSettings
 ID_COLUMN = "SK_ID_CURR"
 TEST_COLUMN = "is_test"
 SCORE_SCHEMA = f"{ID_COLUMN} long, {TEST_COLUMN} boolean, probability double"
+ARROW_SCHEMA = pa.schema(
+    [(ID_COLUMN, pa.int64()), (TEST_COLUMN, pa.bool_()), ("probability", pa.float64())]
+)
+STAGING_PREFIX = ".scores.tmp-"
 
 
 def _shipped(session: SparkSession, blob: bytes, settings: SparkSettings) -> Callable[[], bytes]:
@@ -61,5 +68,12 @@ def score_on_spark(
             )
 
     rows = session.read.parquet(str(features_file)).select(ID_COLUMN, TEST_COLUMN, *names)
-    scored = rows.mapInPandas(score_batches, SCORE_SCHEMA).toArrow().to_pandas()
-    return scored.sort_values(ID_COLUMN, ignore_index=True)
+    scored = rows.mapInPandas(score_batches, SCORE_SCHEMA).orderBy(ID_COLUMN)
+    # Spark writes the sorted parts beside the features (a folder its executors reach) and the
+    # driver reads them in order: nothing is collected through pyspark's socket.
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=features_file.parent) as tmp:
+        parts = Path(tmp) / "scores"
+        scored.write.parquet(str(parts))
+        files = sorted(parts.glob("part-*.parquet"))
+        table = pa.concat_tables([pq.read_table(f, schema=ARROW_SCHEMA) for f in files])
+    return table.to_pandas()
