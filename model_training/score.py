@@ -66,6 +66,10 @@ def _check_inputs(bundle: Bundle, data_dir: Path) -> Path:
 
 def score_clients(data_dir: Path, bundle: Bundle, engine: str = SCORE_ENGINES[0]) -> pd.DataFrame:
     """Return SK_ID_CURR, is_test and probability of every client of DATA_DIR/features."""
+    if engine not in SCORE_ENGINES:
+        raise ModelTrainingError(
+            f"score: engine must be one of {', '.join(SCORE_ENGINES)}, got {engine!r}."
+        )
     path = _check_inputs(bundle, data_dir)
     if engine == "spark":
         from model_training.spark.scoring import score_on_spark  # noqa: PLC0415 (pyspark)

@@ -16,6 +16,7 @@ import ibis
 
 from model_training.config import FEATURE_ENGINES
 from model_training.data.loader.progress import make_progress, run_with_progress
+from model_training.errors import ModelTrainingError
 from model_training.features.expression import build_feature_table, read_tables
 from model_training.features.report import FeatureReport
 from model_training.features.store import (
@@ -42,6 +43,10 @@ def build_features(
     data_dir: Path, *, show_progress: bool = True, engine: str = FEATURE_ENGINES[0]
 ) -> FeatureReport:
     """Build DATA_DIR/features/ (features.parquet + features.json) from DATA_DIR/validated."""
+    if engine not in FEATURE_ENGINES:
+        raise ModelTrainingError(
+            f"features: engine must be one of {', '.join(FEATURE_ENGINES)}, got {engine!r}."
+        )
     started = time.perf_counter()
     data_dir = Path(data_dir)
     fingerprint = read_fingerprint(data_dir)

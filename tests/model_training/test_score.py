@@ -73,3 +73,9 @@ def test_features_lacking_a_model_input_are_refused(data_dir: Path, tmp_path: Pa
     bundle = open_bundle(data_dir / "artifacts")
     with pytest.raises(ModelTrainingError, match=f"lacks 1 input.*{dropped}.*features --data-dir"):
         score_clients(copy, bundle)
+
+
+def test_an_unknown_engine_is_refused(data_dir: Path) -> None:
+    bundle = open_bundle(data_dir / "artifacts")
+    with pytest.raises(ModelTrainingError, match="engine must be one of local, spark, got 'gpu'"):
+        score_clients(data_dir, bundle, engine="gpu")
