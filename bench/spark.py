@@ -110,6 +110,16 @@ def compare_features(left: Path, right: Path) -> str:
     return f"equal ({len(names)} columns; largest relative float difference {worst:.1e})"
 
 
+def _report(scale: str, name: str, run: dict) -> dict:
+    """Print one finished run as a table row (at once: a long run's figures are kept); return it."""
+    print(
+        f"| {scale} ({run['rows']:,} clients) | {name} | {run['seconds']:.1f} s | "
+        f"{run['wall']:.1f} s | {run['peak_gib']:.2f} GiB |",
+        flush=True,
+    )
+    return run
+
+
 def main() -> int:
     """Run every step on every scale, print the table rows and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -125,23 +135,18 @@ def main() -> int:
         else:
             print(json.dumps(child_score(Path(data_dir), engine, Path(rest[0]), Path(rest[1]))))
         return 0
-    print(f"load average {os.getloadavg()[0]:.1f}; bundle {args.artifacts_dir}")
+    print(f"load average {os.getloadavg()[0]:.1f}; bundle {args.artifacts_dir}", flush=True)
     for spec in args.scale:
         scale, source = spec.split("=", 1)
         runs = {}
         for engine in ENGINES["features"]:
             folder = working_dir(args.out, scale, engine, Path(source))
-            runs[engine] = run_measured(["features", str(folder), engine])
+            runs[engine] = _report(scale, engine, run_measured(["features", str(folder), engine]))
         for engine in ENGINES["score"]:
             folder = args.out / f"{scale}-duckdb"
             scores = args.out / f"{scale}-scores-{engine}.parquet"
             command = ["score", str(folder), engine, str(args.artifacts_dir), str(scores)]
-            runs[f"score-{engine}"] = run_measured(command)
-        for name, run in runs.items():
-            print(
-                f"| {scale} ({run['rows']:,} clients) | {name} | {run['seconds']:.1f} s | "
-                f"{run['wall']:.1f} s | {run['peak_gib']:.2f} GiB |"
-            )
+            runs[f"score-{engine}"] = _report(scale, f"score-{engine}", run_measured(command))
         for step, (base, other) in (
             ("features", ("duckdb", "spark")),
             ("score", ("score-local", "score-spark")),
