@@ -47,7 +47,10 @@ def run_measured(arguments: list[str]) -> dict:
     """Run a child; return its JSON line with its wall time and its tree's peak RSS."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, __file__, *arguments], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        [sys.executable, __file__, "--child", *arguments],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     process, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
