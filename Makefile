@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install system run run-split test lint format demo-data demo-model clean-data
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-explain.txt requirements-spark.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -31,9 +31,10 @@ install: $(STAMP)  ## create .venv, install the dependencies and the plotly.js b
 # Debian packages the tests use: chromium and its driver (the dashboard's browser tests),
 # prometheus's promtool (the alert rules' tests), postgresql (the server on a real PostgreSQL;
 # its programs live in /usr/lib/postgresql/<major>/bin, off the PATH), redis-server (shared
-# rate limits).
-SYSTEM_COMMANDS := chromium chromedriver promtool redis-server
-SYSTEM_PACKAGES := chromium chromium-driver prometheus postgresql redis-server
+# rate limits), the JDK of the Spark tests (java; docs/spark.md).
+SYSTEM_COMMANDS := chromium chromedriver promtool redis-server java
+SYSTEM_PACKAGES := chromium chromium-driver prometheus postgresql redis-server \
+	openjdk-17-jre-headless
 
 system:  ## install the Debian packages the tests use (once: nothing when they are there)
 	@missing=0; for command in $(SYSTEM_COMMANDS); do \

@@ -9,7 +9,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model_training.config import DEFAULT_ARTIFACTS_DIR, DEFAULT_DATA_DIR, DEFAULT_SEED
+from model_training.config import (
+    DEFAULT_ARTIFACTS_DIR,
+    DEFAULT_DATA_DIR,
+    DEFAULT_SEED,
+    FEATURE_ENGINES,
+    SCORE_ENGINES,
+)
 from model_training.errors import ModelTrainingError
 
 if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
@@ -51,7 +57,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_features(args: argparse.Namespace) -> int:
     from model_training.features import build_features  # noqa: PLC0415
 
-    print(build_features(Path(args.data_dir), show_progress=not args.quiet).summary())
+    report = build_features(Path(args.data_dir), show_progress=not args.quiet, engine=args.engine)
+    print(report.summary())
     return 0
 
 
@@ -141,10 +148,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from model_training.score import write_submission  # noqa: PLC0415
+    from model_training.score import write_client_scores, write_submission  # noqa: PLC0415
 
-    path, n_rows = write_submission(Path(args.artifacts_dir), Path(args.out))
-    print(f"Wrote {n_rows:,} test clients to {path} (Kaggle sample_submission format).")
+    if args.data_dir is None and args.engine is None:
+        path, n_rows = write_submission(Path(args.artifacts_dir), Path(args.out))
+        print(f"Wrote {n_rows:,} test clients to {path} (Kaggle sample_submission format).")
+        return 0
+    data_dir = Path(args.data_dir or DEFAULT_DATA_DIR)
+    engine = args.engine or SCORE_ENGINES[0]
+    path, n_rows = write_client_scores(data_dir, Path(args.artifacts_dir), Path(args.out), engine)
+    print(f"Scored {n_rows:,} clients of {data_dir} on {engine}: wrote {path}.")
     return 0
 
 
@@ -229,6 +242,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Aggregate the seven validated tables into DATA_DIR/features/ (Parquet).",
     )
     _add_data_dir(features)
+    features.add_argument(
+        "--engine",
+        choices=FEATURE_ENGINES,
+        default=FEATURE_ENGINES[0],
+        help="run the feature expressions on embedded DuckDB or on Spark (SPARK_MASTER, "
+        "SPARK_REMOTE; docs/spark.md) (%(default)s)",
+    )
     features.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     features.set_defaults(handler=_cmd_features)
 
@@ -258,11 +278,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = sub.add_parser(
         "score",
-        help="write the test clients' probabilities in Kaggle's submission format",
-        description="Read the live bundle (CURRENT) and write SK_ID_CURR,TARGET.",
+        help="write the test clients' probabilities in Kaggle's submission format, or score "
+        "every client of a feature table (--data-dir, --engine)",
+        description="Read the live bundle (CURRENT) and write SK_ID_CURR,TARGET (its stored "
+        "test scores). With --data-dir or --engine: score every client of DATA_DIR/features "
+        "with the bundle's model and write SK_ID_CURR,is_test,probability (Parquet when OUT "
+        "ends in .parquet, else CSV).",
     )
     _add_artifacts_dir(score)
-    score.add_argument("--out", default="submission.csv", help="output CSV (%(default)s)")
+    score.add_argument("--data-dir", help="score every client of DATA_DIR/features")
+    score.add_argument(
+        "--engine",
+        choices=SCORE_ENGINES,
+        help=f"score in this process or on Spark ({SCORE_ENGINES[0]} with --data-dir alone)",
+    )
+    score.add_argument("--out", default="submission.csv", help="output file (%(default)s)")
     score.set_defaults(handler=_cmd_score)
 
     build = sub.add_parser(

@@ -105,3 +105,38 @@ class TrackingSettings:
         """Read MLFLOW_TRACKING_URI and MLFLOW_MODEL_NAME."""
         name = os.environ.get("MLFLOW_MODEL_NAME", "").strip() or DEFAULT_MLFLOW_MODEL_NAME
         return cls(os.environ.get("MLFLOW_TRACKING_URI", "").strip(), name)
+
+
+# Where `features` and `score` run (docs/spark.md); the first of each is the default.
+FEATURE_ENGINES: tuple[str, ...] = ("duckdb", "spark")
+SCORE_ENGINES: tuple[str, ...] = ("local", "spark")
+DEFAULT_SPARK_MASTER = "local[2]"
+DEFAULT_SPARK_DRIVER_MEMORY = "4g"
+
+
+@dataclass(frozen=True)
+class SparkSettings:
+    """Where `--engine spark` runs (SPARK_*): a master URL, or a Spark Connect server."""
+
+    master: str = DEFAULT_SPARK_MASTER
+    remote: str = ""  # sc://host:15002: Spark Connect (needs pyspark's connect extra)
+    driver_memory: str = DEFAULT_SPARK_DRIVER_MEMORY
+
+    @property
+    def is_remote(self) -> bool:
+        """Tell whether the session is a Spark Connect client (SPARK_REMOTE set)."""
+        return bool(self.remote)
+
+    @classmethod
+    def from_env(cls) -> SparkSettings:
+        """Read SPARK_MASTER, SPARK_REMOTE and SPARK_DRIVER_MEMORY."""
+        memory = os.environ.get("SPARK_DRIVER_MEMORY", "").strip() or DEFAULT_SPARK_DRIVER_MEMORY
+        if not memory[:-1].isdigit() or memory[-1].lower() not in "kmgt":
+            raise ModelTrainingError(
+                f"SPARK_DRIVER_MEMORY must be a size such as 2g or 512m, got {memory!r}."
+            )
+        return cls(
+            master=os.environ.get("SPARK_MASTER", "").strip() or DEFAULT_SPARK_MASTER,
+            remote=os.environ.get("SPARK_REMOTE", "").strip(),
+            driver_memory=memory,
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pyspark.sql import SparkSession
 
 from app import create_app
 from model_training.cli import main as model_training_cli
@@ -17,6 +18,7 @@ from tests.scoring_api.security.helpers import PASSWORD, add_account, add_key, s
 from tests.scoring_api.settings import make_settings
 from tests.servers.postgres import postgres_server
 from tests.servers.redis import redis_server
+from tests.servers.spark import spark_test_session
 
 SMALL_N = 1500
 SEED = 20261125
@@ -108,3 +110,10 @@ def redis_url() -> Iterator[str]:
     """Return the URL of a real Redis server for this test process (one per session)."""
     with redis_server() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[SparkSession]:
+    """Return the local Spark session of this test process (mark users xdist_group "spark")."""
+    with spark_test_session() as session:
+        yield session

@@ -161,6 +161,23 @@ def test_shap_stays_out_of_the_slug() -> None:
     assert reaching == []
 
 
+def test_pyspark_stays_out_of_the_slug() -> None:
+    """pyspark is pinned in requirements-spark.txt (which -dev includes), never in the runtime
+    set, and only the Spark engine's modules import it (each imported when a command asks)."""
+    dev_lines = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements-spark.txt" in dev_lines
+    assert "pyspark" in requirement_names(ROOT / "requirements-spark.txt")
+    assert "pyspark" not in requirement_names(ROOT / "requirements.txt")
+    importing = re.compile(r"^\s*(from|import)\s+pyspark\b", re.MULTILINE)
+    files = [ROOT / "app.py", ROOT / "gunicorn.conf.py"]
+    files += [p for name in RUNTIME_PACKAGES[1:] for p in (ROOT / name).rglob("*.py")]
+    spark_modules = {p for p in files if importing.search(p.read_text(encoding="utf-8"))}
+    assert sorted(p.relative_to(ROOT).as_posix() for p in spark_modules) == [
+        "model_training/spark/scoring.py",
+        "model_training/spark/session.py",
+    ]
+
+
 def test_slug_leaves_out_what_no_runtime_module_imports() -> None:
     """.slugignore drops tests, bench, scripts and docs; the server's code imports none."""
     ignored = (ROOT / ".slugignore").read_text(encoding="utf-8").split()

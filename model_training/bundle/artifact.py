@@ -12,7 +12,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from catboost import CatBoostClassifier
 
-from model_training.bundle.layout import MONITORING_REFERENCE_FILE, TABLE_SUFFIX, table_file
+from model_training.bundle.layout import (
+    MODEL_FILE,
+    MONITORING_REFERENCE_FILE,
+    TABLE_SUFFIX,
+    table_file,
+)
 from model_training.bundle.metadata import BundleMetadata
 from model_training.bundle.reference import MonitoringReference
 from model_training.errors import BundleError
@@ -43,6 +48,10 @@ class Bundle:
     def categorical(self) -> tuple[str, ...]:
         """Return the categorical inputs, in the model's order."""
         return self.metadata.categorical
+
+    def model_bytes(self) -> bytes:
+        """Return the model file's bytes (to ship the model to Spark's executors)."""
+        return (self.path / MODEL_FILE).read_bytes()
 
     def has_table(self, name: str) -> bool:
         """Tell whether the bundle holds the table ``name``."""

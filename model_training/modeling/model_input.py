@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from catboost import CatBoostClassifier, Pool
 
+from model_training.modeling.decision import probability_of_log_odds
 from model_training.modeling.tree_shap import LeafShap, leaf_shap, tree_shap_values
 
 MISSING_LEVEL = "__missing__"  # CatBoost takes no NaN in a categorical: the model input only
@@ -88,6 +89,23 @@ def predict_probability(
 ) -> np.ndarray:
     """Return the probability of default of a few rows, single-threaded (no pool start-up)."""
     return model.predict_proba(to_pool(x, categorical), thread_count=1)[:, 1]
+
+
+def batch_probability(
+    model: CatBoostClassifier,
+    frame: pd.DataFrame,
+    features: Sequence[str],
+    categorical: Sequence[str],
+    thread_count: int = -1,
+) -> np.ndarray:
+    """Return the probability of default of every row of a feature frame (batch scoring).
+
+    The model's log-odds (``RawFormulaVal``, as the API scores) through the logistic function,
+    on the input ``to_model_input`` builds for training: the same values on any engine.
+    """
+    pool = Pool(to_model_input(frame, features, categorical), cat_features=list(categorical))
+    log_odds = model.predict(pool, prediction_type="RawFormulaVal", thread_count=thread_count)
+    return probability_of_log_odds(log_odds)
 
 
 def shap_values(

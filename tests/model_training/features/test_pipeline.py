@@ -11,7 +11,7 @@ import pytest
 from ibis.backends.duckdb import Backend as DuckDBBackend
 
 from model_training.cli import main
-from model_training.errors import MissingInputError
+from model_training.errors import MissingInputError, ModelTrainingError
 from model_training.features import (
     build_features,
     categorical_features,
@@ -92,6 +92,13 @@ def test_report_counts_and_summary(tiny_dir: Path) -> None:
 def test_missing_validated_data_asks_to_run_validate(tmp_path: Path) -> None:
     with pytest.raises(MissingInputError, match="Run validate first"):
         build_features(tmp_path, show_progress=False)
+
+
+def test_an_unknown_engine_is_refused(tiny_dir: Path) -> None:
+    with pytest.raises(
+        ModelTrainingError, match="engine must be one of duckdb, spark, got 'pandas'"
+    ):
+        build_features(tiny_dir, show_progress=False, engine="pandas")
 
 
 def test_missing_validated_table_is_named(tiny_dir: Path) -> None:
