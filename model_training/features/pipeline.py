@@ -6,6 +6,7 @@ engine of one machine, Spark (features/spark_engine.py) the engine of a cluster.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 import warnings
@@ -28,7 +29,8 @@ from model_training.features.store import (
     write_feature_store,
 )
 
-MEMORY_LIMIT = "4GB"
+MIN_MEMORY_BYTES = 4 << 30  # DuckDB's memory cap in `features`: at least this much...
+MACHINE_MEMORY_SHARE = 3  # ...and a third of the machine's (ten times Kaggle needs 8 GB)
 # Ibis 12.0.0 still calls DuckDB 2.0 methods that DuckDB deprecates (fetch_arrow_table...)
 DUCKDB_DEPRECATIONS = r".* is deprecated, use .* instead"
 
@@ -39,6 +41,18 @@ def _quiet_duckdb_deprecations() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", DUCKDB_DEPRECATIONS, DeprecationWarning)
         yield
+
+
+def default_memory_limit() -> str:
+    """Return DuckDB's memory cap in `features` unless DUCKDB_MEMORY_LIMIT sets it.
+
+    A third of the machine's memory, at least 4 GiB. DuckDB spills sorts and aggregates to
+    disk, but the joins of the history aggregates must fit: at ten times Kaggle's size 4 GB
+    ran out where 8 GB (peak 8.0 GiB) did not. The page counts are the host's, not a
+    container's limit: set DUCKDB_MEMORY_LIMIT there.
+    """
+    machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{max(MIN_MEMORY_BYTES, machine // MACHINE_MEMORY_SHARE) >> 20}MiB"
 
 
 def build_features(
@@ -74,7 +88,7 @@ def _run(data_dir: Path, fingerprint: str, show_progress: bool) -> tuple[Path, i
     spill = tempfile.TemporaryDirectory(
         prefix=".duckdb-spill-", dir=duckdb_settings.spill_parent(data_dir)
     )
-    memory_limit = duckdb_settings.memory_for(MEMORY_LIMIT)
+    memory_limit = duckdb_settings.memory_for(default_memory_limit())
     con = ibis.duckdb.connect(
         memory_limit=memory_limit,
         temp_directory=spill.name,
