@@ -21,7 +21,8 @@ from scoring_api.security.identity import current_identity
 from scoring_api.urls import API_PREFIX, ASCII_DIGITS
 
 # Endpoints (by view name) that answer anonymous callers: health, sign-in, unknown paths.
-ANONYMOUS_ENDPOINTS = frozenset({"health_live", "health_ready", "login", "api_not_found"})
+HEALTH_ENDPOINTS = frozenset({"health_live", "health_ready"})
+ANONYMOUS_ENDPOINTS = HEALTH_ENDPOINTS | {"login", "api_not_found"}
 ERRORS: dict[Any, type[BaseModel] | dict[Any, Any] | None] = {
     401: ErrorResponse,
     403: ErrorResponse,

@@ -28,6 +28,7 @@ from scoring_api.security.access import require_roles
 from scoring_api.security.extension import database_problem
 from scoring_api.security.headers import sandboxed_report_policy
 from scoring_api.security.identity import current_identity
+from scoring_api.security.limits import shared_limits_status
 from scoring_api.security.roles import Role
 from scoring_api.services.clients import population_sample
 from scoring_api.services.model_card import card_metrics, direction_view, model_features
@@ -65,6 +66,9 @@ def health_ready() -> Response:
         "model": "ok" if status["model_version"] is not None else (status["problem"] or "none"),
         "database": database_problem() or "ok",
     }
+    shared_limits = shared_limits_status()
+    if shared_limits is not None:  # Redis: every request counts there
+        checks["rate_limits"] = shared_limits
     failed = [name for name, value in checks.items() if value != "ok"]
     if failed:
         logger.warning("not ready: %s", "; ".join(f"{name}: {checks[name]}" for name in failed))

@@ -17,13 +17,15 @@ from collections.abc import Callable
 from flask import Flask, Response, current_app, g, request
 from limits import RateLimitItem, parse
 from limits.storage import Storage, storage_from_string
+from redis.exceptions import RedisError
 
+from scoring_api.blueprint import HEALTH_ENDPOINTS
 from scoring_api.config import Settings
 from scoring_api.errors import ApiError, ConfigurationError, error_response
 from scoring_api.observability.metrics import count_sign_in_refusal
 from scoring_api.security.forwarded import DASHBOARD_CLIENT_HEADER, verified_address
 from scoring_api.security.identity import current_identity
-from scoring_api.security.rate_storage import LOCAL_MEMORY_URI
+from scoring_api.security.rate_storage import LOCAL_MEMORY_URI, LocalMemoryStorage
 
 LIMITS_KEY = "scoring_rate_limits"
 KEY_PREFIX = "scoring"
@@ -88,15 +90,41 @@ class RateLimits:
         return count <= limit.amount, max(0, limit.amount - count), int(reset_at)
 
 
+def shared_limits_status() -> str | None:
+    """Return "ok" or why the shared rate-limit store (Redis) does not answer; None when the
+    counters are this process's own memory (nothing to check)."""
+    storage = current_app.extensions[LIMITS_KEY].storage
+    if isinstance(storage, LocalMemoryStorage):
+        return None
+    try:
+        is_up = storage.check()
+    except Exception as exc:  # a storage's check may raise its driver's errors
+        return f"unreachable ({type(exc).__name__})"
+    return "ok" if is_up else "unreachable"
+
+
 def init_limits(app: Flask, limits: RateLimits, login_view: Callable[..., object]) -> None:
     """Limit every routed request per identity and route, and sign-in attempts per address."""
     app.extensions[LIMITS_KEY] = limits
 
     def limit_request() -> Response | None:
-        """Count the request in its identity's window for this route; 429 past the limit."""
+        """Count the request in its identity's window for this route; 429 past the limit.
+
+        Without its shared store (Redis down) a request gets 503, except health: monitors
+        then still learn that the process lives and why it is not ready.
+        """
         endpoint = request.endpoint
         if endpoint is None or endpoint.rsplit(".", 1)[-1] == "static":
             return None
+        try:
+            return count_request(endpoint)
+        except RedisError:
+            if endpoint.rsplit(".", 1)[-1] in HEALTH_ENDPOINTS:
+                return None
+            raise
+
+    def count_request(endpoint: str) -> Response | None:
+        """Count the request (sign-ins per address too); the 429 response past a limit."""
         if request.method == "POST" and _is_view(endpoint, login_view):
             allowed, _, reset_at = limits.check(limits.login, "login", remote_address_key())
             if not allowed:

@@ -10,6 +10,7 @@ import redis
 from flask import Flask
 from sqlalchemy import func, select
 
+from scoring_api.factory import create_app
 from scoring_api.security.audit import pseudonymise_account
 from scoring_api.security.models import SignInFailures
 from scoring_api.security.state import get_state
@@ -102,3 +103,27 @@ def test_redis_down_answers_503_not_500(tmp_path: Path) -> None:
     answer = sign_in(app.test_client(), "alice")
     assert (answer.status_code, answer.headers["Retry-After"]) == (503, "5")
     assert answer.json["error"]["code"] == "service_unavailable"
+
+
+def test_without_redis_health_still_answers_and_says_why(data_dir: Path, tmp_path: Path) -> None:
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    settings = make_settings(tmp_path, data_dir, dashboard=False, ratelimit_storage_uri=url)
+    client = create_app(settings).test_client()
+    live = client.get("/api/v1/health/live")
+    ready = client.get("/api/v1/health/ready")
+    model = client.get("/api/v1/model")
+    assert live.status_code == 200
+    assert ready.status_code == 503
+    assert ready.json["error"]["details"]["checks"] == {
+        "model": "ok",
+        "database": "ok",
+        "rate_limits": "failing",
+    }
+    assert (model.status_code, model.json["error"]["code"]) == (503, "service_unavailable")
+
+
+def test_with_redis_readiness_checks_it(data_dir: Path, tmp_path: Path, redis_url: str) -> None:
+    settings = make_settings(tmp_path, data_dir, dashboard=False, ratelimit_storage_uri=redis_url)
+    ready = create_app(settings).test_client().get("/api/v1/health/ready")
+    assert ready.status_code == 200
+    assert ready.json["checks"] == {"model": "ok", "database": "ok", "rate_limits": "ok"}
