@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -20,6 +22,17 @@ def cpu_seconds() -> float:
 def peak_mb() -> float:
     """Return this process's peak resident memory in MB (Linux reports KB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Return the resident bytes of a process and all its descendants (sample it in a loop)."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            total += member.memory_info().rss
+        except psutil.Error:  # a member ended meanwhile
+            continue
+    return total
 
 
 def run_child(script: str, side: str, data_dir: Path) -> dict:

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import psutil
+from measure import tree_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PEAK_GIB = 12.0
@@ -40,17 +41,6 @@ def folder_bytes(folder: Path) -> int:
             if path.is_file():
                 total += path.stat().st_size
         except OSError:
-            continue
-    return total
-
-
-def tree_rss(process: psutil.Process) -> int:
-    """Return the resident bytes of a process and all its descendants."""
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
-        try:
-            total += member.memory_info().rss
-        except psutil.Error:
             continue
     return total
 

@@ -25,22 +25,12 @@ import numpy as np
 import psutil
 import pyarrow as pa
 import pyarrow.parquet as pq
+from measure import tree_rss
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SAMPLE_SECONDS = 0.2
 ENGINES = {"features": ("duckdb", "spark"), "score": ("local", "spark")}
-
-
-def tree_rss(process: psutil.Process) -> int:
-    """Return the resident bytes of a process and all its descendants."""
-    total = 0
-    for each in [process, *process.children(recursive=True)]:
-        try:
-            total += each.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
-    return total
 
 
 def run_measured(arguments: list[str]) -> dict:
