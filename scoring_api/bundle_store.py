@@ -303,8 +303,6 @@ class BundleStore:
 
     def _open(self, version: str) -> ServingBundle:
         """Load one bundle's serving view (its large tables mapped when ``map_dir`` is set)."""
-        if self.map_dir is None:
-            return load_serving_bundle(self.artifacts_dir, version)
         return load_serving_bundle(self.artifacts_dir, version, self.map_dir)
 
     def _fall_back(self, broken: str) -> None:

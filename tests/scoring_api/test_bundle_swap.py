@@ -28,10 +28,10 @@ def test_requests_keep_the_live_bundle_while_a_new_one_loads(
     loading, may_finish = threading.Event(), threading.Event()
     real_load = bundle_store.load_serving_bundle
 
-    def slow_load(folder: Path, version: str) -> ServingBundle:
+    def slow_load(folder: Path, version: str, map_dir: Path | None) -> ServingBundle:
         loading.set()
         may_finish.wait(WAIT_SECONDS)
-        return real_load(folder, version)
+        return real_load(folder, version, map_dir)
 
     monkeypatch.setattr(bundle_store, "load_serving_bundle", slow_load)
     got: dict[str, ServingBundle] = {}
@@ -63,9 +63,9 @@ def test_a_background_store_loads_the_new_bundle_without_making_a_request_wait(
     may_finish = threading.Event()
     real_load = bundle_store.load_serving_bundle
 
-    def held_load(folder: Path, version: str) -> ServingBundle:
+    def held_load(folder: Path, version: str, map_dir: Path | None) -> ServingBundle:
         may_finish.wait(WAIT_SECONDS)
-        return real_load(folder, version)
+        return real_load(folder, version, map_dir)
 
     monkeypatch.setattr(bundle_store, "load_serving_bundle", held_load)
     during = store.get()  # notices the change, starts the loader, answers at once
